@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QFuture>
+#include <QObject>
+#include <QPointer>
+
+#include <type_traits>
+#include <utility>
+
+// Continuations on TokenDesk's futures. Use Async::then(future, context, f) instead of
+// future.then(context, f): in Qt 6.4 a continuation whose context object was destroyed before the future
+// finished asserts (debug) or silently never runs (release); later Qt versions cancel it instead. Here the
+// continuation is skipped when the context is gone, and the resulting future finishes with a default value
+// (a Result<T> defaults to a Cancelled error, a QFuture to a cancelled one).
+//
+// All of TokenDesk's futures are finished on the main thread (network replies, keychain jobs, timers), so the
+// continuation runs synchronously in that thread, like a context continuation would.
+namespace Async {
+
+template<typename T, typename Function> auto then(QFuture<T> future, QObject *context, Function &&function)
+{
+    using Return = std::invoke_result_t<std::decay_t<Function> &, T>;
+    return future.then(QtFuture::Launch::Sync,
+        [guard = QPointer<QObject>(context), function = std::forward<Function>(function)](T value) mutable -> Return {
+            if (!guard) {
+                if constexpr (std::is_void_v<Return>)
+                    return;
+                else
+                    return Return {};
+            }
+            return function(std::move(value));
+        });
+}
+
+} // namespace Async

@@ -1,0 +1,303 @@
+#include "AccountSession.h"
+
+#include "core/Async.h"
+#include "core/Jwt.h"
+#include "providers/ProviderDescriptor.h"
+#include "providers/ProviderRegistry.h"
+#include "store/AuditLog.h"
+#include "store/SecretStore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSession, "tokendesk.session")
+
+namespace {
+
+// Collects the outcome of several keychain operations started at once and finishes one promise when the
+// last of them is done, with the first error seen.
+struct Gather
+{
+    QPromise<Result<Done>> promise;
+    int pending = 0;
+    ApiError error;
+
+    void done(const ApiError &failure)
+    {
+        if (!failure.isNone() && error.isNone())
+            error = failure;
+        if (--pending == 0) {
+            promise.addResult(error.isNone() ? Result<Done>(Done {}) : Result<Done>(error));
+            promise.finish();
+        }
+    }
+};
+
+QString sessionText(const char *text)
+{
+    return QCoreApplication::translate("AccountSession", text);
+}
+
+ApiError noProvider(const Account &account)
+{
+    return ApiError(ApiError::Kind::NotSupported,
+        sessionText("No provider named \"%1\" is built into this TokenDesk.").arg(account.providerId));
+}
+
+} // namespace
+
+AccountSession::AccountSession(
+    const Account &account, const ProviderContext &context, SecretStore *secrets, AuditLog *audit, QObject *parent)
+    : QObject(parent)
+    , m_account(account)
+    , m_secrets(secrets)
+    , m_audit(audit)
+{
+    m_provider = ProviderRegistry::instance().create(account, context, this);
+    if (!m_provider) {
+        qCWarning(lcSession) << "unknown provider" << account.providerId;
+        return;
+    }
+    connect(m_provider, &TokenProvider::secretChanged, this,
+        [this](const QString &field, const QString &value) { persistSecret(field, value); });
+}
+
+AccountSession::~AccountSession()
+{
+    // Anyone still waiting for writes learns that they will not be reported.
+    for (const auto &waiter : std::as_const(m_settleWaiters)) {
+        waiter->addResult(Result<Done>(ApiError(ApiError::Kind::Cancelled)));
+        waiter->finish();
+    }
+}
+
+const Account &AccountSession::account() const
+{
+    return m_account;
+}
+
+QFuture<Result<Done>> AccountSession::loadSecrets()
+{
+    if (!m_provider)
+        return readyResult(Result<Done>(noProvider(m_account)));
+    const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(m_account.providerId);
+    const QStringList fields = descriptor ? descriptor->keychainFields() : QStringList();
+    if (fields.isEmpty() || !m_secrets)
+        return readyResult(Result<Done>(Done {}));
+
+    auto gather = std::make_shared<Gather>();
+    gather->pending = int(fields.size());
+    gather->promise.start();
+    QFuture<Result<Done>> future = gather->promise.future();
+    for (const QString &field : fields) {
+        Async::then(m_secrets->read(m_account.secretKey(field)), this, [this, gather, field](Result<QString> result) {
+            if (result.ok()) {
+                m_provider->setSecret(field, result.value());
+                gather->done(ApiError());
+            } else if (result.error().kind() == ApiError::Kind::NotFound) {
+                gather->done(ApiError());
+            } else {
+                gather->done(result.error());
+            }
+        });
+    }
+    return future;
+}
+
+QFuture<Result<Done>> AccountSession::storeSecrets(const QHash<QString, QString> &values)
+{
+    if (values.isEmpty())
+        return readyResult(Result<Done>(Done {}));
+    if (!m_secrets)
+        return readyResult(
+            Result<Done>(ApiError(ApiError::Kind::Keychain, sessionText("No secret store is available."))));
+
+    auto gather = std::make_shared<Gather>();
+    gather->pending = int(values.size());
+    gather->promise.start();
+    QFuture<Result<Done>> future = gather->promise.future();
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        const QString field = it.key();
+        const QString value = it.value();
+        QFuture<Result<Done>> write = value.isEmpty() ? m_secrets->remove(m_account.secretKey(field))
+                                                      : m_secrets->write(m_account.secretKey(field), value);
+        Async::then(write, this, [this, gather, field, value](Result<Done> result) {
+            if (result.ok() && m_provider) {
+                if (value.isEmpty())
+                    m_provider->setSecret(field, QString());
+                else
+                    m_provider->setSecret(field, value);
+            }
+            gather->done(result.ok() ? ApiError() : result.error());
+        });
+    }
+    return future;
+}
+
+void AccountSession::persistSecret(const QString &field, const QString &value)
+{
+    if (!m_secrets)
+        return;
+    ++m_pendingWrites;
+    QFuture<Result<Done>> write = value.isEmpty() ? m_secrets->remove(m_account.secretKey(field))
+                                                  : m_secrets->write(m_account.secretKey(field), value);
+    Async::then(write, this, [this, field](Result<Done> result) {
+        if (!result.ok())
+            qCWarning(lcSession) << "could not persist secret field" << field << "of account" << m_account.id
+                                 << ApiError::kindName(result.error().kind());
+        finishWrite(result.ok() ? ApiError() : result.error());
+    });
+}
+
+void AccountSession::finishWrite(const ApiError &error)
+{
+    if (!error.isNone() && m_writeError.isNone())
+        m_writeError = error;
+    if (--m_pendingWrites > 0)
+        return;
+    m_pendingWrites = 0;
+    const Result<Done> result = m_writeError.isNone() ? Result<Done>(Done {}) : Result<Done>(m_writeError);
+    m_writeError = ApiError();
+    const auto waiters = std::exchange(m_settleWaiters, {});
+    for (const auto &waiter : waiters) {
+        waiter->addResult(result);
+        waiter->finish();
+    }
+}
+
+QFuture<Result<Done>> AccountSession::settle()
+{
+    if (m_pendingWrites == 0) {
+        const Result<Done> result = m_writeError.isNone() ? Result<Done>(Done {}) : Result<Done>(m_writeError);
+        m_writeError = ApiError();
+        return readyResult(result);
+    }
+    auto waiter = std::make_shared<QPromise<Result<Done>>>();
+    waiter->start();
+    m_settleWaiters.append(waiter);
+    return waiter->future();
+}
+
+QFuture<Result<QList<Token>>> AccountSession::refresh(const ListRequest &request)
+{
+    if (!m_provider)
+        return readyResult(Result<QList<Token>>(noProvider(m_account)));
+    return m_provider->listTokens(request);
+}
+
+QFuture<Result<CreatedToken>> AccountSession::create(const CreateRequest &request)
+{
+    if (!m_provider)
+        return readyResult(Result<CreatedToken>(noProvider(m_account)));
+    return Async::then(m_provider->createToken(request), this, [this, request](Result<CreatedToken> result) {
+        // The target is the new token's id; the value is never written anywhere.
+        audit(QStringLiteral("create"), result.ok() ? result->token.id : request.kind,
+            result.ok() ? ApiError() : result.error());
+        if (result.ok())
+            emit tokensChanged();
+        return result;
+    });
+}
+
+QFuture<Result<Done>> AccountSession::revoke(const Token &token)
+{
+    if (!m_provider)
+        return readyResult(Result<Done>(noProvider(m_account)));
+    return Async::then(m_provider->revokeToken(token), this, [this, id = token.id](Result<Done> result) {
+        audit(QStringLiteral("revoke"), id, result.ok() ? ApiError() : result.error());
+        if (result.ok())
+            emit tokensChanged();
+        return result;
+    });
+}
+
+QFuture<Result<Done>> AccountSession::revokeAllForSubject(const QString &subject)
+{
+    if (!m_provider)
+        return readyResult(Result<Done>(noProvider(m_account)));
+    return Async::then(m_provider->revokeAllForSubject(subject), this, [this, subject](Result<Done> result) {
+        audit(QStringLiteral("revoke-all"), subject, result.ok() ? ApiError() : result.error());
+        if (result.ok())
+            emit tokensChanged();
+        return result;
+    });
+}
+
+QFuture<Result<Done>> AccountSession::expireAll(const ExpireAllRequest &request)
+{
+    if (!m_provider)
+        return readyResult(Result<Done>(noProvider(m_account)));
+    return Async::then(m_provider->expireAll(request), this, [this, appId = request.appId](Result<Done> result) {
+        audit(QStringLiteral("expire-all"), appId, result.ok() ? ApiError() : result.error());
+        if (result.ok())
+            emit tokensChanged();
+        return result;
+    });
+}
+
+QFuture<Result<SignInResult>> AccountSession::signIn()
+{
+    if (!m_provider)
+        return readyResult(Result<SignInResult>(noProvider(m_account)));
+    return Async::then(m_provider->signIn(), this, [this](Result<SignInResult> result) {
+        // A pending MFA challenge is not an outcome yet: submitMfa writes the entry.
+        if (!result.ok() || !result->mfaRequired)
+            audit(QStringLiteral("login"), m_account.name, result.ok() ? ApiError() : result.error());
+        return result;
+    });
+}
+
+QFuture<Result<SignInResult>> AccountSession::submitMfa(const MfaChallenge &challenge, const QString &passcode)
+{
+    if (!m_provider)
+        return readyResult(Result<SignInResult>(noProvider(m_account)));
+    return Async::then(m_provider->submitMfa(challenge, passcode), this, [this](Result<SignInResult> result) {
+        ApiError error = result.ok() ? ApiError() : result.error();
+        if (result.ok() && result->mfaRequired)
+            error = ApiError(ApiError::Kind::MfaRequired, result->challenge.message);
+        audit(QStringLiteral("login-mfa"), m_account.name, error);
+        return result;
+    });
+}
+
+QFuture<Result<Done>> AccountSession::signOut()
+{
+    if (!m_provider)
+        return readyResult(Result<Done>(noProvider(m_account)));
+    return Async::then(m_provider->signOut(), this, [this](Result<Done> result) {
+        audit(QStringLiteral("logout"), m_account.name, result.ok() ? ApiError() : result.error());
+        return result;
+    });
+}
+
+QFuture<Result<Done>> AccountSession::logoutToken(const QString &tokenValue)
+{
+    if (!m_provider)
+        return readyResult(Result<Done>(noProvider(m_account)));
+    // The target is the token's jti when it is a readable JWT; the value itself is never recorded.
+    const Jwt jwt = Jwt::decode(tokenValue);
+    const QString target = jwt.isValid() ? jwt.id() : QString();
+    return Async::then(m_provider->logoutToken(tokenValue), this, [this, target](Result<Done> result) {
+        audit(QStringLiteral("logout-token"), target, result.ok() ? ApiError() : result.error());
+        return result;
+    });
+}
+
+void AccountSession::audit(const QString &action, const QString &target, const ApiError &error, const QString &groupId)
+{
+    if (!m_audit)
+        return;
+    AuditEntry entry;
+    entry.time = QDateTime::currentDateTimeUtc();
+    entry.accountId = m_account.id;
+    entry.accountName = m_account.name;
+    entry.providerId = m_account.providerId;
+    entry.action = action;
+    entry.target = target;
+    entry.outcome = error.isNone() ? QStringLiteral("success") : QStringLiteral("failure");
+    entry.detail = error.isNone() ? QString() : error.userMessage();
+    entry.groupId = groupId;
+    if (!m_audit->append(entry))
+        qCWarning(lcSession) << "could not write the audit log:" << m_audit->lastError();
+}

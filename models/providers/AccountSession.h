@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/Account.h"
+#include "core/Result.h"
+#include "core/Token.h"
+#include "providers/TokenProvider.h"
+
+#include <QFuture>
+#include <QList>
+#include <QObject>
+#include <QPromise>
+#include <QUuid>
+
+#include <memory>
+
+class AuditLog;
+class SecretStore;
+
+// One account at work: its provider, its secrets read from the keychain, and the audit trail of what was
+// done through it. The GUI and the CLI both go through AccountSession, so loading credentials, auditing and
+// credential persistence exist once.
+class AccountSession : public QObject
+{
+    Q_OBJECT
+public:
+    AccountSession(const Account &account, const ProviderContext &context, SecretStore *secrets, AuditLog *audit,
+        QObject *parent = nullptr);
+    ~AccountSession() override;
+
+    const Account &account() const;
+    TokenProvider *provider() const { return m_provider; }
+    bool isValid() const { return m_provider != nullptr; }
+
+    // Reads every secret field of the account from the keychain into the provider. Missing secrets are not
+    // an error (the caller may ask for them); a keychain failure is.
+    QFuture<Result<Done>> loadSecrets();
+    // Stores secret values (from the account dialog or --secrets-stdin) in the keychain and the provider.
+    QFuture<Result<Done>> storeSecrets(const QHash<QString, QString> &values);
+
+    QFuture<Result<QList<Token>>> refresh(const ListRequest &request = {});
+    QFuture<Result<CreatedToken>> create(const CreateRequest &request); // audited, value never logged
+    QFuture<Result<Done>> revoke(const Token &token); // audited
+    QFuture<Result<Done>> revokeAllForSubject(const QString &subject); // audited
+    QFuture<Result<Done>> expireAll(const ExpireAllRequest &request); // audited
+    QFuture<Result<SignInResult>> signIn(); // audited
+    QFuture<Result<SignInResult>> submitMfa(const MfaChallenge &challenge, const QString &passcode); // audited
+    QFuture<Result<Done>> signOut(); // audited
+    QFuture<Result<Done>> logoutToken(const QString &tokenValue); // audited
+
+    // Finishes when every keychain write started by the provider's secretChanged has finished (the CLI waits
+    // for it before exiting, so a rotated session token is not lost). Fails with the first keychain error.
+    QFuture<Result<Done>> settle();
+
+    // Writes one audit entry for this account (also used for grouped actions).
+    void audit(const QString &action, const QString &target, const ApiError &error, const QString &groupId = {});
+
+signals:
+    void tokensChanged();
+
+private:
+    Account m_account;
+    TokenProvider *m_provider = nullptr;
+    SecretStore *m_secrets;
+    AuditLog *m_audit;
+    int m_pendingWrites = 0;
+    ApiError m_writeError;
+    QList<std::shared_ptr<QPromise<Result<Done>>>> m_settleWaiters;
+
+    void persistSecret(const QString &field, const QString &value);
+    void finishWrite(const ApiError &error);
+};

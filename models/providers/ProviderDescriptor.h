@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/FieldSpec.h"
+#include "providers/TokenProvider.h"
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+// Static facts about a service, and the factory for its per-account provider. One per provider folder.
+struct ProviderDescriptor
+{
+    QString id; // "specter"
+    QString displayName; // "Specter Desktop"
+    QString iconName; // resource name under :/icons/providers/
+    QUrl defaultBaseUrl;
+    QList<QPair<QString, QUrl>> regionPresets; // label -> base URL
+    QList<FieldSpec> accountFields; // options (Text/Url/...) and secrets (FieldSpec::Type::Secret)
+    // Secrets the provider itself persists through TokenProvider::secretChanged (a kept session JWT, a refresh
+    // token); not asked for in dialogs, but read back with the account's secrets and removed with the account.
+    QStringList storedSecrets;
+    TokenProvider::Capabilities capabilities;
+    // Checks a new or edited account (URL shape, required options); empty = fine.
+    std::function<QList<FieldError>(const Account &)> validateAccount;
+    std::function<TokenProvider *(const Account &, const ProviderContext &, QObject *parent)> create;
+
+    QStringList secretFields() const; // the Secret-typed account fields
+    QStringList keychainFields() const; // secretFields() plus storedSecrets: everything under the account's key
+};

@@ -1,0 +1,161 @@
+#include "TokenProvider.h"
+
+#include "core/Clock.h"
+#include "net/ApiClient.h"
+
+#include <algorithm>
+
+TokenProvider::TokenProvider(const Account &account, const ProviderContext &context, QObject *parent)
+    : QObject(parent)
+    , m_account(account)
+    , m_context(context)
+    , m_api(new ApiClient(context.network, context.clock ? context.clock : Clock::system(), this))
+{
+    if (context.requestLog)
+        m_api->setRequestLog(context.requestLog);
+}
+
+TokenProvider::~TokenProvider()
+{
+    clearSecrets();
+}
+
+void TokenProvider::setSecret(const QString &field, const QString &value)
+{
+    if (value.isEmpty())
+        m_secrets.remove(field);
+    else
+        m_secrets.insert(field, value);
+}
+
+QString TokenProvider::secret(const QString &field) const
+{
+    return m_secrets.value(field);
+}
+
+bool TokenProvider::hasSecret(const QString &field) const
+{
+    return !m_secrets.value(field).isEmpty();
+}
+
+void TokenProvider::clearSecrets()
+{
+    // Overwrite the characters before releasing them; QString shares data, so detach first.
+    for (auto it = m_secrets.begin(); it != m_secrets.end(); ++it) {
+        it.value().detach();
+        it.value().fill(QLatin1Char('\0'));
+    }
+    m_secrets.clear();
+}
+
+bool TokenProvider::isSignedIn() const
+{
+    return true;
+}
+
+QFuture<Result<SignInResult>> TokenProvider::signIn()
+{
+    return notSupported<SignInResult>();
+}
+
+QFuture<Result<SignInResult>> TokenProvider::submitMfa(const MfaChallenge &, const QString &)
+{
+    return notSupported<SignInResult>();
+}
+
+QFuture<Result<Done>> TokenProvider::signOut()
+{
+    return notSupported<Done>();
+}
+
+std::optional<Token> TokenProvider::credentialToken() const
+{
+    return std::nullopt;
+}
+
+QFuture<Result<TokenInspection>> TokenProvider::inspectCurrent()
+{
+    return notSupported<TokenInspection>();
+}
+
+QFuture<Result<QList<Token>>> TokenProvider::listTokens(const ListRequest &)
+{
+    return notSupported<QList<Token>>();
+}
+
+QList<TokenKindSpec> TokenProvider::createKinds() const
+{
+    return {};
+}
+
+QList<FieldError> TokenProvider::validateCreate(const CreateRequest &request) const
+{
+    QList<FieldError> errors;
+    const auto kinds = createKinds();
+    auto kind =
+        std::find_if(kinds.begin(), kinds.end(), [&](const TokenKindSpec &k) { return k.kind == request.kind; });
+    if (kind == kinds.end()) {
+        if (kinds.size() == 1)
+            kind = kinds.begin();
+        else
+            return {{QStringLiteral("kind"), tr("Choose what kind of token to create.")}};
+    }
+    for (const FieldSpec &field : kind->fields) {
+        const QString value = request.value(field.key).trimmed();
+        if (field.required && value.isEmpty())
+            errors.append({field.key, tr("%1 is required.").arg(field.label)});
+        else if (field.maxLength > 0 && value.size() > field.maxLength)
+            errors.append({field.key, tr("%1 is longer than %2 characters.").arg(field.label).arg(field.maxLength)});
+    }
+    return errors;
+}
+
+QFuture<Result<CreatedToken>> TokenProvider::createToken(const CreateRequest &)
+{
+    return notSupported<CreatedToken>();
+}
+
+QFuture<Result<Token>> TokenProvider::tokenDetails(const Token &)
+{
+    return notSupported<Token>();
+}
+
+QFuture<Result<Done>> TokenProvider::revokeToken(const Token &)
+{
+    return notSupported<Done>();
+}
+
+QFuture<Result<Done>> TokenProvider::revokeAllForSubject(const QString &)
+{
+    return notSupported<Done>();
+}
+
+QFuture<Result<Done>> TokenProvider::expireAll(const ExpireAllRequest &)
+{
+    return notSupported<Done>();
+}
+
+QFuture<Result<Done>> TokenProvider::logoutToken(const QString &)
+{
+    return notSupported<Done>();
+}
+
+const Clock &TokenProvider::clock() const
+{
+    return m_context.clock ? *m_context.clock : *Clock::system();
+}
+
+QUrl TokenProvider::endpoint(const QString &path) const
+{
+    QUrl url = m_account.baseUrl;
+    QString basePath = url.path();
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    QString relative = path;
+    if (!relative.startsWith(QLatin1Char('/')))
+        relative.prepend(QLatin1Char('/'));
+    url.setPath(basePath + relative);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}

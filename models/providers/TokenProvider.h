@@ -1,0 +1,164 @@
+#pragma once
+
+#include "core/Account.h"
+#include "core/FieldSpec.h"
+#include "core/Result.h"
+#include "core/Token.h"
+
+#include <QFlags>
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+#include <QVariantMap>
+
+class ApiClient;
+class Clock;
+class Ledger;
+class QNetworkAccessManager;
+class RequestLog;
+
+// What a provider instance needs from its surroundings. All pointers outlive the provider.
+struct ProviderContext
+{
+    QNetworkAccessManager *network = nullptr;
+    const Clock *clock = nullptr;
+    Ledger *ledger = nullptr; // may be null (then ledger-backed providers list nothing)
+    RequestLog *requestLog = nullptr; // may be null
+};
+
+// Parameters of a create, keyed by FieldSpec::key of the chosen kind's fields.
+struct CreateRequest
+{
+    QString kind;
+    QVariantMap values;
+    QString value(const QString &key) const { return values.value(key).toString(); }
+};
+
+// Narrows a list: MagicBell user tokens for one user, Svix ledger rows for one app.
+struct ListRequest
+{
+    QString subject; // user id for MagicBell user tokens
+    QString appId; // Svix application
+};
+
+// Svix expire-all and similar "expire everything of a scope after a grace period".
+struct ExpireAllRequest
+{
+    QString appId;
+    qint64 graceSeconds = 0;
+    QStringList sessionIds;
+};
+
+// A passcode challenge raised by sign-in (NetSapiens MFA).
+struct MfaChallenge
+{
+    QString vendor; // "google"
+    QString type; // "authenticator"
+    QString challengeToken; // the mfa_required token; secret, kept in memory only
+    QString message; // server message to show (e.g. after a wrong passcode)
+};
+
+struct SignInResult
+{
+    bool mfaRequired = false;
+    MfaChallenge challenge; // valid when mfaRequired
+    std::optional<Token> session; // the session token's metadata when signed in
+};
+
+// The server's view of a JWT (NetSapiens GET /jwt).
+struct TokenInspection
+{
+    QVariantMap claims; // as the server reports them
+    std::optional<QDateTime> expires;
+};
+
+// One service account's client. Each provider lives in models/providers/<id>/ with the same shape:
+// <Name>Provider (this interface), <Name>Wire (JSON parsing/serialization), <Name>Descriptor (registry entry).
+//
+// Every operation returns a QFuture<Result<T>>; a failed call leaves the provider's state unchanged.
+// Operations a provider does not declare in capabilities() finish at once with Kind::NotSupported.
+class TokenProvider : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Capability {
+        List = 1 << 0,
+        Create = 1 << 1,
+        Revoke = 1 << 2,
+        RevokeAllForSubject = 1 << 3,
+        ExpireAll = 1 << 4,
+        SignIn = 1 << 5,
+        Mfa = 1 << 6,
+        InspectCurrent = 1 << 7,
+        Refresh = 1 << 8,
+        Details = 1 << 9,
+        Logout = 1 << 10, // log out a token the user pastes (Svix)
+        SignOut = 1 << 11, // end the account's own session (NetSapiens DELETE /jwt)
+        LedgerBacked = 1 << 12, // the list comes from the local ledger, not the service
+        ListBySubject = 1 << 13, // list tokens of one subject (MagicBell user tokens)
+    };
+    Q_DECLARE_FLAGS(Capabilities, Capability)
+    Q_FLAG(Capabilities)
+
+    TokenProvider(const Account &account, const ProviderContext &context, QObject *parent = nullptr);
+    ~TokenProvider() override;
+
+    const Account &account() const { return m_account; }
+    void setAccount(const Account &account) { m_account = account; }
+    virtual Capabilities capabilities() const = 0;
+    bool can(Capability capability) const { return capabilities().testFlag(capability); }
+
+    // Secrets (keychain fields), handed over by AccountSession after reading the keychain.
+    void setSecret(const QString &field, const QString &value);
+    QString secret(const QString &field) const;
+    bool hasSecret(const QString &field) const;
+    void clearSecrets();
+
+    // Sign-in (providers with SignIn); others are always signed in.
+    virtual bool isSignedIn() const;
+    virtual QFuture<Result<SignInResult>> signIn();
+    virtual QFuture<Result<SignInResult>> submitMfa(const MfaChallenge &challenge, const QString &passcode);
+    virtual QFuture<Result<Done>> signOut();
+    // Metadata of the account's own credential (session JWT, project JWT) for the sidebar; nullopt if none.
+    virtual std::optional<Token> credentialToken() const;
+    virtual QFuture<Result<TokenInspection>> inspectCurrent();
+
+    virtual QFuture<Result<QList<Token>>> listTokens(const ListRequest &request = {});
+    virtual QList<TokenKindSpec> createKinds() const;
+    // Local validation of a create (required fields, ranges, Duration text); empty = valid.
+    virtual QList<FieldError> validateCreate(const CreateRequest &request) const;
+    virtual QFuture<Result<CreatedToken>> createToken(const CreateRequest &request);
+    virtual QFuture<Result<Token>> tokenDetails(const Token &token);
+    virtual QFuture<Result<Done>> revokeToken(const Token &token);
+    virtual QFuture<Result<Done>> revokeAllForSubject(const QString &subject);
+    virtual QFuture<Result<Done>> expireAll(const ExpireAllRequest &request);
+    virtual QFuture<Result<Done>> logoutToken(const QString &tokenValue);
+
+    ApiClient *api() const { return m_api; }
+    const Clock &clock() const;
+    const ProviderContext &context() const { return m_context; }
+
+signals:
+    // The account's own credential changed (signed in, refreshed, signed out).
+    void credentialChanged();
+    // A secret the provider rotated (refresh token, session JWT) that the owner may persist; empty = remove.
+    void secretChanged(const QString &field, const QString &value);
+    // The session ended and sign-in is needed again (401, refresh failed); reason is for the user.
+    void signInRequired(const QString &reason);
+
+protected:
+    template<typename T> static QFuture<Result<T>> notSupported()
+    {
+        return readyResult(Result<T>(ApiError(ApiError::Kind::NotSupported)));
+    }
+    // Joins a path to the account's base URL, keeping the base path ("/ns-api/v2" + "/jwt").
+    QUrl endpoint(const QString &path) const;
+
+private:
+    Account m_account;
+    ProviderContext m_context;
+    ApiClient *m_api;
+    QHash<QString, QString> m_secrets;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(TokenProvider::Capabilities)

@@ -1,0 +1,168 @@
+#include "AuditLog.h"
+
+#include "Database.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+Q_LOGGING_CATEGORY(lcAudit, "tokendesk.store")
+
+QString timeText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+// Empty, never NULL: the text columns are NOT NULL, and a null QString binds as NULL.
+QString textValue(const QString &text)
+{
+    return text.isNull() ? QString(QLatin1String("")) : text;
+}
+
+QString idText(const QUuid &id)
+{
+    return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
+}
+
+// RFC 4180: a field with a comma, a double quote, CR or LF is quoted, with its quotes doubled.
+void appendField(QByteArray &out, const QString &field)
+{
+    const QByteArray bytes = field.toUtf8();
+    const bool quote = bytes.contains(',') || bytes.contains('"') || bytes.contains('\r') || bytes.contains('\n');
+    if (!quote) {
+        out += bytes;
+        return;
+    }
+    out += '"';
+    for (const char c : bytes) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+} // namespace
+
+AuditLog::AuditLog(Database *database)
+    : m_db(database)
+{ }
+
+bool AuditLog::append(AuditEntry entry)
+{
+    m_lastError.clear();
+    if (!entry.time.isValid())
+        entry.time = QDateTime::currentDateTimeUtc();
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("INSERT INTO audit (time, account_id, account_name, provider_id, action, target, "
+                                 "outcome, detail, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(timeText(entry.time));
+    query.addBindValue(textValue(idText(entry.accountId)));
+    query.addBindValue(textValue(entry.accountName));
+    query.addBindValue(textValue(entry.providerId));
+    query.addBindValue(textValue(entry.action));
+    query.addBindValue(textValue(entry.target));
+    query.addBindValue(textValue(entry.outcome));
+    query.addBindValue(textValue(entry.detail));
+    query.addBindValue(textValue(entry.groupId));
+    if (!query.exec()) {
+        m_lastError =
+            QCoreApplication::translate("AuditLog", "Cannot write the audit log: %1").arg(query.lastError().text());
+        qCWarning(lcAudit) << "audit insert failed:" << query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QList<AuditEntry> AuditLog::query(const AuditFilter &filter) const
+{
+    m_lastError.clear();
+    QStringList conditions;
+    QVariantList values;
+    if (filter.accountId) {
+        conditions.append(QStringLiteral("account_id = ?"));
+        values.append(idText(*filter.accountId));
+    }
+    if (!filter.action.isEmpty()) {
+        conditions.append(QStringLiteral("action = ?"));
+        values.append(filter.action);
+    }
+    if (!filter.outcome.isEmpty()) {
+        conditions.append(QStringLiteral("outcome = ?"));
+        values.append(filter.outcome);
+    }
+    if (filter.since && filter.since->isValid()) {
+        conditions.append(QStringLiteral("time >= ?"));
+        values.append(timeText(*filter.since));
+    }
+    if (filter.until && filter.until->isValid()) {
+        conditions.append(QStringLiteral("time <= ?"));
+        values.append(timeText(*filter.until));
+    }
+    QString sql = QStringLiteral("SELECT id, time, account_id, account_name, provider_id, action, target, outcome, "
+                                 "detail, group_id FROM audit");
+    if (!conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY time DESC, id DESC");
+    if (filter.limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
+
+    QList<AuditEntry> result;
+    QSqlQuery query(m_db->connection());
+    query.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec()) {
+        m_lastError =
+            QCoreApplication::translate("AuditLog", "Cannot read the audit log: %1").arg(query.lastError().text());
+        return result;
+    }
+    while (query.next()) {
+        AuditEntry entry;
+        entry.id = query.value(0).toLongLong();
+        entry.time = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs).toUTC();
+        entry.accountId = QUuid::fromString(query.value(2).toString());
+        entry.accountName = query.value(3).toString();
+        entry.providerId = query.value(4).toString();
+        entry.action = query.value(5).toString();
+        entry.target = query.value(6).toString();
+        entry.outcome = query.value(7).toString();
+        entry.detail = query.value(8).toString();
+        entry.groupId = query.value(9).toString();
+        result.append(entry);
+    }
+    return result;
+}
+
+QByteArray AuditLog::toCsv(const QList<AuditEntry> &entries)
+{
+    QByteArray out = "time,account,provider,action,target,outcome,detail,group\r\n";
+    for (const AuditEntry &entry : entries) {
+        appendField(out, entry.time.isValid() ? timeText(entry.time) : QString());
+        out += ',';
+        appendField(out, entry.accountName.isEmpty() ? idText(entry.accountId) : entry.accountName);
+        out += ',';
+        appendField(out, entry.providerId);
+        out += ',';
+        appendField(out, entry.action);
+        out += ',';
+        appendField(out, entry.target);
+        out += ',';
+        appendField(out, entry.outcome);
+        out += ',';
+        appendField(out, entry.detail);
+        out += ',';
+        appendField(out, entry.groupId);
+        out += "\r\n";
+    }
+    return out;
+}
+
+bool AuditLog::writeCsv(const QList<AuditEntry> &entries, QIODevice *device)
+{
+    if (!device || !device->isWritable())
+        return false;
+    const QByteArray bytes = toCsv(entries);
+    return device->write(bytes) == bytes.size();
+}
