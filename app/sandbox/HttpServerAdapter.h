@@ -1,0 +1,52 @@
+#pragma once
+
+#include "Emulator.h"
+#include "FaultInjector.h"
+
+#include <QAbstractHttpServer>
+#include <QtGlobal>
+
+#include <functional>
+
+class QTcpServer;
+class QTcpSocket;
+
+// The one place that knows QtHttpServer's version-specific API (6.4 hands handlers a QTcpSocket *, 6.5+ a
+// QHttpServerResponder, 6.8+ QHttpHeaders). Everything else in the sandbox sees SandboxRequest/SandboxResponse.
+class HttpServerAdapter final : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    // The reply says what to do with the connection too: answer, answer late, never answer, or cut it off
+    // (the sandbox's fault mode).
+    using Handler = std::function<SandboxReply(const SandboxRequest &)>;
+
+    explicit HttpServerAdapter(Handler handler, QObject *parent = nullptr);
+
+    // Listens on 127.0.0.1:`port` (0 = any free port); returns the port, 0 on failure.
+    quint16 listenLoopback(quint16 port);
+
+protected:
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+#elif QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &&responder) override;
+#else
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+#endif
+
+private:
+    static SandboxRequest toSandboxRequest(const QHttpServerRequest &request);
+    static void writeResponse(QHttpServerResponder &responder, const SandboxResponse &response);
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    static void writeRaw(QTcpSocket *socket, const SandboxResponse &response, bool cutOff);
+#else
+    static void writeDegraded(QHttpServerResponder &responder, const SandboxReply &reply);
+#endif
+
+    Handler m_handler;
+    QTcpServer *m_tcpServer = nullptr;
+};

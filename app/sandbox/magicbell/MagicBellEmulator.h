@@ -1,0 +1,77 @@
+#pragma once
+
+#include "Emulator.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// MagicBell project API v2 JWT routes (shared/contracts/magicbell.md), mounted under "/magicbell/v2":
+// GET/POST /jwt/project, DELETE /jwt/project/{token_id}, POST /jwt/user, GET /jwt/user/{user_id},
+// DELETE /jwt/user/{token_id}. Bearer auth with a project JWT (HS256, signed here); paging with
+// limit/starting_after/ending_before (and the older page[size]/page[after]/page[before]) and absolute links.
+class MagicBellEmulator final : public Emulator
+{
+public:
+    // jwtRoutes = false emulates today's MagicBell, whose published API no longer has the /jwt routes (404).
+    explicit MagicBellEmulator(bool jwtRoutes = true);
+
+    static constexpr int DefaultLimit = 20;
+    static constexpr int MaxLimit = 100;
+    static constexpr int MaxNameLength = 255;
+    static constexpr auto DemoUserEmail = "hana@magicbell.sandbox";
+    static constexpr auto DemoUserExternalId = "demo-user";
+    static constexpr auto ProjectId = "sandbox-project";
+
+    QString id() const override { return QStringLiteral("magicbell"); }
+    QString prefix() const override { return QStringLiteral("/magicbell/v2"); }
+    SandboxResponse handle(const SandboxRequest &request) override;
+    // {"base_url": "<server>/magicbell/v2", "token": <demo project JWT>, "user_email", "user_external_id"}
+    QJsonObject readyInfo(const QUrl &serverUrl) const override;
+    // `count` project tokens (mixed lifetimes, a few discarded) and three user tokens for the demo user.
+    void seedTokens(int count) override;
+
+    void setJwtRoutesEnabled(bool enabled) { m_jwtRoutes = enabled; }
+    bool jwtRoutesEnabled() const { return m_jwtRoutes; }
+    // The demo project JWT (the dashboard-made credential; not listed).
+    QString demoToken() const;
+    int tokenCount(const QString &kind) const; // tests
+
+private:
+    struct StoredToken
+    {
+        QString id;
+        QString kind; // "project" or "user"
+        QString name; // empty = null
+        QString email;
+        QString externalId;
+        QDateTime created;
+        std::optional<QDateTime> expires;
+        std::optional<QDateTime> discarded;
+    };
+
+    SandboxResponse list(const SandboxRequest &request, const QList<const StoredToken *> &tokens) const;
+    SandboxResponse create(const SandboxRequest &request, const QString &kind);
+    SandboxResponse discard(const QString &kind, const QString &tokenId);
+    SandboxResponse listUser(const SandboxRequest &request, const QString &userId) const;
+    std::optional<SandboxResponse> checkAuth(const SandboxRequest &request) const;
+
+    StoredToken &addToken(
+        const QString &kind, const QString &name, const QDateTime &created, std::optional<qint64> expirySeconds);
+    QString signJwt(const QJsonObject &claims) const;
+    QString nextId();
+    static QJsonObject tokenJson(const StoredToken &token);
+    static QString iso(const QDateTime &time);
+    static SandboxResponse error(int status, const QString &code, const QString &message);
+
+    QList<StoredToken> m_tokens; // creation order
+    QByteArray m_secret; // per-instance HS256 key
+    QString m_demoTokenId;
+    mutable QString m_demoToken;
+    bool m_jwtRoutes = true;
+    int m_counter = 0;
+};

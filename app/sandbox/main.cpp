@@ -1,0 +1,75 @@
+// tokendesk-sandbox: every emulated service on 127.0.0.1. Prints one compact JSON line (the ready info) to
+// stdout once it listens, then serves until terminated.
+#include "BuiltinEmulators.h"
+#include "SandboxServer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tokendesk-sandbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TOKENDESK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Emulates the services TokenDesk manages on 127.0.0.1. Prints one JSON line with the port, "
+                       "base URLs and demo credentials when ready."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption portOption(QStringLiteral("port"),
+        QStringLiteral("Port to listen on (0 = any free port)."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption seedOption(QStringLiteral("seed-tokens"),
+        QStringLiteral("Preload N tokens per service for the demo users."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption faultsOption(QStringLiteral("faults"),
+        QStringLiteral("Inject faults, comma-separated: KIND[=VALUE][+retry-after=N][:once|:N][@/path], e.g. "
+                       "\"status=503+retry-after=1:once@/specter\". Kinds: delay=200ms, hang, reset, malformed-json, "
+                       "wrong-types, huge-body, html-error, status=NNN, retry-after=N, redirect-other-host, empty-200. "
+                       "Also settable at run time: POST/DELETE /_sandbox/faults."),
+        QStringLiteral("SPEC"));
+    parser.addOption(portOption);
+    parser.addOption(seedOption);
+    parser.addOption(faultsOption);
+    parser.process(app);
+
+    bool portOk = false;
+    const uint port = parser.value(portOption).toUInt(&portOk);
+    if (!portOk || port > 65535) {
+        std::fprintf(stderr, "tokendesk-sandbox: --port needs a number from 0 to 65535\n");
+        return 2;
+    }
+    bool seedOk = false;
+    const int seed = parser.value(seedOption).toInt(&seedOk);
+    if (!seedOk || seed < 0) {
+        std::fprintf(stderr, "tokendesk-sandbox: --seed-tokens needs a number >= 0\n");
+        return 2;
+    }
+
+    SandboxServer server;
+    registerBuiltinEmulators(server);
+    if (seed > 0)
+        server.seedTokens(seed);
+    if (parser.isSet(faultsOption)) {
+        QString error;
+        if (!server.setFaults(parser.value(faultsOption), &error)) {
+            std::fprintf(stderr, "tokendesk-sandbox: --faults: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
+    if (!server.listen(quint16(port))) {
+        std::fprintf(stderr, "tokendesk-sandbox: cannot listen on 127.0.0.1:%u\n", port);
+        return 1;
+    }
+
+    const QByteArray line = QJsonDocument(server.readyInfo()).toJson(QJsonDocument::Compact);
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+
+    return app.exec();
+}

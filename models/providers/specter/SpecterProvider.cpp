@@ -1,0 +1,261 @@
+#include "SpecterProvider.h"
+
+#include "SpecterWire.h"
+#include "core/Async.h"
+#include "core/Clock.h"
+#include "core/Duration.h"
+#include "core/Jwt.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSpecter, "tokendesk.specter")
+
+namespace {
+const QString TokenCollection = QStringLiteral("/api/v1alpha/token/");
+const QString Liveness = QStringLiteral("/api/healthz/liveness");
+const QString KindToken = QStringLiteral("token");
+} // namespace
+
+SpecterProvider::SpecterProvider(const Account &account, const ProviderContext &context, QObject *parent)
+    : TokenProvider(account, context, parent)
+{ }
+
+TokenProvider::Capabilities SpecterProvider::staticCapabilities()
+{
+    return Capability::List | Capability::Create | Capability::Revoke | Capability::Details;
+}
+
+QString SpecterProvider::userName() const
+{
+    return account().options.value(QStringLiteral("username")).toString();
+}
+
+ApiRequest SpecterProvider::authorized(ApiRequest request, const QString &operation) const
+{
+    request.withBasicAuth(userName(), secret(QStringLiteral("password")));
+    request.operation = operation;
+    return request;
+}
+
+QUrl SpecterProvider::tokenUrl(const QString &tokenId) const
+{
+    return endpoint(TokenCollection + QString::fromLatin1(QUrl::toPercentEncoding(tokenId)) + QLatin1Char('/'));
+}
+
+ApiError SpecterProvider::mapError(ApiError error)
+{
+    if (error.kind() == ApiError::Kind::Unauthorized) {
+        error.setUserMessage(tr("Specter refused the user name or password."));
+        emit signInRequired(error.userMessage());
+    }
+    return error;
+}
+
+ApiError SpecterProvider::apiOffError() const
+{
+    return ApiError(ApiError::Kind::NotAvailable,
+        tr("The REST API is not enabled on this Specter (start it with SPECTER_API_ACTIVE=True)."));
+}
+
+Token SpecterProvider::baseToken(const QString &id, const QString &description) const
+{
+    Token token;
+    token.id = id;
+    token.kind = KindToken;
+    token.label = description;
+    token.subject = userName();
+    token.accountId = account().id;
+    return token;
+}
+
+QFuture<Result<QList<Token>>> SpecterProvider::listTokens(const ListRequest &)
+{
+    qCDebug(lcSpecter) << "list tokens";
+    return Async::then(
+        api()->send(authorized(ApiRequest::get(endpoint(TokenCollection)), QStringLiteral("specter.list"))), this,
+        [this](Result<HttpResponse> result) -> QFuture<Result<QList<Token>>> {
+            if (!result.ok()) {
+                const ApiError &error = result.error();
+                if (error.kind() == ApiError::Kind::NotFound) {
+                    if (SpecterWire::isEmptyListBody(error.body()))
+                        return readyResult(Result<QList<Token>>(QList<Token>()));
+                    return diagnoseMissingApi(error);
+                }
+                return readyResult(Result<QList<Token>>(mapError(error)));
+            }
+            if (SpecterWire::isApiOffBody(result->body))
+                return readyResult(Result<QList<Token>>(apiOffError()));
+            const auto parsed = SpecterWire::parseList(result->body);
+            if (!parsed.ok())
+                return readyResult(Result<QList<Token>>(parsed.error()));
+            QList<Token> tokens;
+            tokens.reserve(parsed.value().size());
+            for (const SpecterWire::ListedToken &listed : parsed.value()) {
+                Token token = baseToken(listed.id, listed.description);
+                token.setRemainingLife(listed.remainingSeconds, clock());
+                if (listed.lifeSeconds > 0)
+                    token.lifetimeSeconds = listed.lifeSeconds;
+                tokens.append(token);
+            }
+            return readyResult(Result<QList<Token>>(tokens));
+        })
+        .unwrap();
+}
+
+QFuture<Result<QList<Token>>> SpecterProvider::diagnoseMissingApi(const ApiError &original)
+{
+    ApiRequest probe = ApiRequest::get(endpoint(Liveness));
+    probe.operation = QStringLiteral("specter.liveness");
+    return Async::then(api()->send(probe), this, [this, original](Result<HttpResponse> result) -> Result<QList<Token>> {
+        if (result.ok() && !SpecterWire::isApiOffBody(result->body)) {
+            ApiError error(ApiError::Kind::NotFound,
+                tr("Specter's REST API answers, but has no token routes at this address: check the base URL "
+                   "(the Specter address, without /api), or update Specter (tokens need 1.13.2 or newer)."),
+                original.httpStatus());
+            error.setServerMessage(original.serverMessage());
+            return error;
+        }
+        if ((result.ok() && SpecterWire::isApiOffBody(result->body))
+            || result.error().kind() == ApiError::Kind::NotFound)
+            return apiOffError();
+        ApiError error(ApiError::Kind::NotFound,
+            tr("Nothing at this address answers like Specter's REST API: check the base URL."), original.httpStatus());
+        error.setServerMessage(original.serverMessage());
+        return error;
+    });
+}
+
+QList<TokenKindSpec> SpecterProvider::createKinds() const
+{
+    FieldSpec description;
+    description.key = QStringLiteral("description");
+    description.label = tr("Description");
+    description.type = FieldSpec::Type::Text;
+    description.required = true;
+    description.toolTip = tr("Must differ from the descriptions of your other tokens.");
+
+    FieldSpec lifetime;
+    lifetime.key = QStringLiteral("lifetime");
+    lifetime.label = tr("Lifetime");
+    lifetime.type = FieldSpec::Type::Duration;
+    lifetime.required = true;
+    lifetime.defaultValue = QStringLiteral("6 hours");
+    lifetime.placeholder = QStringLiteral("6 hours");
+    lifetime.minimum = 1;
+    lifetime.toolTip = tr("How long the token stays valid, with a unit: \"30 minutes\", \"6 hours\", \"2 days\", "
+                          "\"1h30m\". Months and years are not understood by Specter.");
+
+    return {{KindToken, tr("Token"), {description, lifetime}}};
+}
+
+QList<FieldError> SpecterProvider::validateCreate(const CreateRequest &request) const
+{
+    QList<FieldError> errors;
+    if (request.value(QStringLiteral("description")).trimmed().isEmpty())
+        errors.append({QStringLiteral("description"), tr("Enter a description.")});
+    const QString lifetimeText = request.value(QStringLiteral("lifetime"));
+    QString problem;
+    const auto seconds = Duration::parseSeconds(lifetimeText, &problem);
+    if (!seconds) {
+        errors.append({QStringLiteral("lifetime"),
+            problem.isEmpty() ? tr("Enter a lifetime with a unit, such as \"6 hours\".")
+                              : tr("The lifetime is not readable: %1.").arg(problem)});
+    } else if (*seconds < 1) {
+        errors.append({QStringLiteral("lifetime"), tr("The lifetime must be at least one second.")});
+    }
+    return errors;
+}
+
+QFuture<Result<CreatedToken>> SpecterProvider::createToken(const CreateRequest &request)
+{
+    const QList<FieldError> errors = validateCreate(request);
+    if (!errors.isEmpty()) {
+        ApiError error(ApiError::Kind::InvalidInput, errors.constFirst().message);
+        error.setFieldErrors(errors);
+        return readyResult(Result<CreatedToken>(error));
+    }
+    const QString description = request.value(QStringLiteral("description"));
+    const qint64 seconds = qRound64(*Duration::parseSeconds(request.value(QStringLiteral("lifetime"))));
+    const QByteArray body = SpecterWire::buildCreateBody(description, Duration::toWireText(seconds));
+    qCDebug(lcSpecter) << "create token, lifetime" << seconds << "s";
+
+    return Async::then(
+        api()->send(authorized(ApiRequest::post(endpoint(TokenCollection), body), QStringLiteral("specter.create"))),
+        this, [this](Result<HttpResponse> result) -> Result<CreatedToken> {
+            if (!result.ok()) {
+                ApiError error = result.error();
+                if (error.kind() == ApiError::Kind::BadRequest)
+                    error.setUserMessage(tr("A token with this description exists, or the description is blank."));
+                else if (error.kind() == ApiError::Kind::Server)
+                    error.setUserMessage(tr("The server could not create the token: most likely it could not read "
+                                            "the lifetime text, or a field was missing."));
+                return mapError(error);
+            }
+            if (SpecterWire::isApiOffBody(result->body))
+                return apiOffError();
+            const auto parsed = SpecterWire::parseCreated(result->body);
+            if (!parsed.ok())
+                return parsed.error();
+            const SpecterWire::CreatedInfo &info = parsed.value();
+            CreatedToken created;
+            created.token = baseToken(info.id, info.description);
+            created.value = info.token;
+            if (info.lifeSeconds > 0)
+                created.token.lifetimeSeconds = info.lifeSeconds;
+            const Jwt jwt = Jwt::decode(info.token);
+            if (jwt.isValid()) {
+                created.token.created = jwt.issuedAt();
+                created.token.expires = jwt.expiresAt();
+                created.token.serverSkewMs = result->serverSkewMs;
+            } else {
+                created.notes << tr("The token Specter returned could not be decoded; its expiry is unknown.");
+            }
+            return created;
+        });
+}
+
+QFuture<Result<Token>> SpecterProvider::tokenDetails(const Token &token)
+{
+    return Async::then(api()->send(authorized(ApiRequest::get(tokenUrl(token.id)), QStringLiteral("specter.details"))),
+        this, [this, token](Result<HttpResponse> result) -> Result<Token> {
+            if (!result.ok()) {
+                ApiError error = result.error();
+                if (error.kind() == ApiError::Kind::Server)
+                    error = ApiError(ApiError::Kind::NotFound, tr("The token is already gone; the list was refreshed."),
+                        error.httpStatus());
+                return mapError(error);
+            }
+            if (SpecterWire::isApiOffBody(result->body))
+                return apiOffError();
+            const auto parsed = SpecterWire::parseDetails(result->body);
+            if (!parsed.ok())
+                return parsed.error();
+            const SpecterWire::TokenDetails &details = parsed.value();
+            Token updated = baseToken(token.id, details.description);
+            updated.created = token.created;
+            updated.setRemainingLife(details.expired ? 0.0 : details.remainingSeconds, clock());
+            if (details.lifeSeconds > 0)
+                updated.lifetimeSeconds = details.lifeSeconds;
+            updated.extra.insert(
+                QStringLiteral("expiry_status"), details.expired ? QStringLiteral("Expired") : QStringLiteral("Valid"));
+            return updated;
+        });
+}
+
+QFuture<Result<Done>> SpecterProvider::revokeToken(const Token &token)
+{
+    qCDebug(lcSpecter) << "delete token" << token.id;
+    return Async::then(api()->send(authorized(ApiRequest::del(tokenUrl(token.id)), QStringLiteral("specter.delete"))),
+        this, [this](Result<HttpResponse> result) -> Result<Done> {
+            if (!result.ok()) {
+                ApiError error = result.error();
+                if (error.kind() == ApiError::Kind::Server)
+                    error = ApiError(ApiError::Kind::NotFound, tr("The token is already gone; the list was refreshed."),
+                        error.httpStatus());
+                return mapError(error);
+            }
+            if (SpecterWire::isApiOffBody(result->body))
+                return apiOffError();
+            return Done();
+        });
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "net/ApiClient.h"
+#include "providers/TokenProvider.h"
+
+// Specter Desktop's REST API tokens (shared/contracts/specter.md): HTTP Basic on every call, routes always with
+// the trailing slash, the 404 empty list, generic 500s, and "REST API not enabled" detection.
+class SpecterProvider final : public TokenProvider
+{
+    Q_OBJECT
+public:
+    SpecterProvider(const Account &account, const ProviderContext &context, QObject *parent = nullptr);
+
+    static Capabilities staticCapabilities();
+    Capabilities capabilities() const override { return staticCapabilities(); }
+
+    QFuture<Result<QList<Token>>> listTokens(const ListRequest &request = {}) override;
+    QList<TokenKindSpec> createKinds() const override;
+    QList<FieldError> validateCreate(const CreateRequest &request) const override;
+    QFuture<Result<CreatedToken>> createToken(const CreateRequest &request) override;
+    QFuture<Result<Token>> tokenDetails(const Token &token) override;
+    QFuture<Result<Done>> revokeToken(const Token &token) override;
+
+private:
+    QString userName() const;
+    ApiRequest authorized(ApiRequest request, const QString &operation) const;
+    QUrl tokenUrl(const QString &tokenId) const;
+    // Shared mapping: 401 -> Unauthorized with our sentence, and signInRequired.
+    ApiError mapError(ApiError error);
+    ApiError apiOffError() const;
+    // The list route gave an undocumented 404: ask the health route whether the REST API is on at all.
+    QFuture<Result<QList<Token>>> diagnoseMissingApi(const ApiError &original);
+    Token baseToken(const QString &id, const QString &description) const;
+};

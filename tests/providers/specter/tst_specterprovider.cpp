@@ -1,0 +1,480 @@
+#include "BuiltinEmulators.h"
+#include "SandboxServer.h"
+#include "SpecterEmulator.h"
+#include "core/Clock.h"
+#include "providers/ProviderRegistry.h"
+#include "providers/specter/SpecterDescriptor.h"
+#include "providers/specter/SpecterProvider.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QtTest>
+
+namespace {
+
+// Stands in for a Specter that misbehaves or is configured differently: fixed answers per "METHOD path" (path
+// below /specter), Specter's HTML 404 page otherwise.
+class ScriptedSpecter final : public Emulator
+{
+public:
+    QString id() const override { return QStringLiteral("specter"); }
+    QString prefix() const override { return QStringLiteral("/specter"); }
+    SandboxResponse handle(const SandboxRequest &request) override
+    {
+        const QString key = QString::fromLatin1(request.method) + QLatin1Char(' ') + request.path;
+        if (m_routes.contains(key))
+            return m_routes.value(key);
+        return SandboxResponse::text(404, "<html><body>Page not found</body></html>", "text/html");
+    }
+    QJsonObject readyInfo(const QUrl &) const override { return {}; }
+    void setRoute(const QString &key, const SandboxResponse &response) { m_routes.insert(key, response); }
+
+private:
+    QHash<QString, SandboxResponse> m_routes;
+};
+
+template<typename T> T await(const QFuture<T> &future, int timeoutMs = 15'000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!future.isFinished() && timer.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    if (!future.isFinished() || future.isCanceled() || future.resultCount() == 0)
+        return T();
+    return future.result();
+}
+
+const QString Password = QString::fromLatin1(SpecterEmulator::DemoPassword);
+
+} // namespace
+
+class TestSpecterProvider : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void descriptor();
+    void listEmpty();
+    void createThenList();
+    void alwaysTrailingSlashAndBasicAuth();
+    void details();
+    void deleteTwice();
+    void expiredTokensStayListed();
+    void duplicateDescription();
+    void wrongPasswordAsksForSignIn();
+    void createKinds();
+    void badInputCaughtLocally_data();
+    void badInputCaughtLocally();
+    void server500Mapped();
+    void malformedList();
+    void apiOffJsonError();
+    void apiOffHtml404();
+    void tokenRoutesMissing();
+
+private:
+    SpecterProvider *makeProvider(const QUrl &baseUrl, const QString &password = Password);
+    QUrl baseUrl() const;
+    SandboxServer *scriptedServer(ScriptedSpecter **emulator);
+
+    SandboxServer *m_server = nullptr;
+    SpecterEmulator *m_specter = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    TestClock m_clock;
+    QDateTime m_serverNow;
+};
+
+void TestSpecterProvider::init()
+{
+    m_clock = TestClock();
+    m_serverNow = QDateTime::currentDateTimeUtc();
+    m_network = new QNetworkAccessManager(this);
+    m_server = new SandboxServer(this);
+    registerBuiltinEmulators(*m_server);
+    m_server->setClock([this] { return m_serverNow; });
+    m_specter = static_cast<SpecterEmulator *>(m_server->emulator(QStringLiteral("specter")));
+    QVERIFY(m_specter);
+    QVERIFY(m_server->listen());
+}
+
+void TestSpecterProvider::cleanup()
+{
+    delete m_server;
+    m_server = nullptr;
+    delete m_network;
+    m_network = nullptr;
+}
+
+QUrl TestSpecterProvider::baseUrl() const
+{
+    QUrl url = m_server->url();
+    url.setPath(QStringLiteral("/specter"));
+    return url;
+}
+
+SpecterProvider *TestSpecterProvider::makeProvider(const QUrl &base, const QString &password)
+{
+    Account account;
+    account.id = QUuid::createUuid();
+    account.name = QStringLiteral("Sandbox Specter");
+    account.providerId = QStringLiteral("specter");
+    account.baseUrl = base;
+    account.options.insert(QStringLiteral("username"), QStringLiteral("admin"));
+    ProviderContext context;
+    context.network = m_network;
+    context.clock = &m_clock;
+    auto *provider = new SpecterProvider(account, context, m_server);
+    provider->setSecret(QStringLiteral("password"), password);
+    return provider;
+}
+
+SandboxServer *TestSpecterProvider::scriptedServer(ScriptedSpecter **emulator)
+{
+    auto *server = new SandboxServer(m_server);
+    auto scripted = std::make_unique<ScriptedSpecter>();
+    *emulator = scripted.get();
+    server->addEmulator(std::move(scripted));
+    if (!server->listen())
+        return nullptr;
+    return server;
+}
+
+static CreateRequest createRequest(const QString &description, const QString &lifetime)
+{
+    CreateRequest request;
+    request.kind = QStringLiteral("token");
+    request.values.insert(QStringLiteral("description"), description);
+    request.values.insert(QStringLiteral("lifetime"), lifetime);
+    return request;
+}
+
+void TestSpecterProvider::descriptor()
+{
+    const ProviderDescriptor descriptor = specterDescriptor();
+    QCOMPARE(descriptor.id, QStringLiteral("specter"));
+    QCOMPARE(descriptor.displayName, QStringLiteral("Specter Desktop"));
+    QCOMPARE(descriptor.defaultBaseUrl, QUrl(QStringLiteral("http://127.0.0.1:25441")));
+    QCOMPARE(descriptor.accountFields.size(), 2);
+    QCOMPARE(descriptor.accountFields.at(0).key, QStringLiteral("username"));
+    QCOMPARE(descriptor.accountFields.at(0).type, FieldSpec::Type::Text);
+    QCOMPARE(descriptor.accountFields.at(1).key, QStringLiteral("password"));
+    QCOMPARE(descriptor.accountFields.at(1).type, FieldSpec::Type::Secret);
+    QVERIFY(descriptor.accountFields.at(0).required && descriptor.accountFields.at(1).required);
+    QCOMPARE(descriptor.capabilities,
+        TokenProvider::Capability::List | TokenProvider::Capability::Create | TokenProvider::Capability::Revoke
+            | TokenProvider::Capability::Details);
+
+    Account account;
+    account.id = QUuid::createUuid();
+    account.providerId = QStringLiteral("specter");
+    account.baseUrl = descriptor.defaultBaseUrl;
+    QCOMPARE(descriptor.validateAccount(account).size(), 1); // no user name
+    account.options.insert(QStringLiteral("username"), QStringLiteral("admin"));
+    QVERIFY(descriptor.validateAccount(account).isEmpty());
+    account.baseUrl = QUrl(QStringLiteral("ftp://x"));
+    QCOMPARE(descriptor.validateAccount(account).constFirst().field, QStringLiteral("baseUrl"));
+
+    ProviderContext context;
+    context.network = m_network;
+    context.clock = &m_clock;
+    std::unique_ptr<TokenProvider> provider(descriptor.create(account, context, nullptr));
+    QVERIFY(qobject_cast<SpecterProvider *>(provider.get()));
+    QVERIFY(ProviderRegistry::instance().find(QStringLiteral("specter")) != nullptr);
+}
+
+void TestSpecterProvider::listEmpty()
+{
+    SpecterProvider *provider = makeProvider(baseUrl());
+    const auto result = await(provider->listTokens());
+    QVERIFY2(result.ok(), qPrintable(result.error().fullMessage()));
+    QVERIFY(result.value().isEmpty());
+}
+
+void TestSpecterProvider::createThenList()
+{
+    SpecterProvider *provider = makeProvider(baseUrl());
+    const auto created =
+        await(provider->createToken(createRequest(QStringLiteral("ci deploy"), QStringLiteral("2 hours"))));
+    QVERIFY2(created.ok(), qPrintable(created.error().fullMessage()));
+    QVERIFY(!created.value().value.isEmpty());
+    QVERIFY(created.value().value.count(QLatin1Char('.')) == 2);
+    const Token &createdToken = created.value().token;
+    QVERIFY(!createdToken.id.isEmpty());
+    QCOMPARE(createdToken.label, QStringLiteral("ci deploy"));
+    QVERIFY(createdToken.expires.has_value());
+    QCOMPARE(createdToken.expires->toSecsSinceEpoch(), m_serverNow.toSecsSinceEpoch() + 7200);
+    QCOMPARE(createdToken.lifetimeSeconds.value_or(0), 7200.0);
+    QCOMPARE(m_specter->tokenCount(QStringLiteral("admin")), 1);
+
+    // The server's clock moves on by 10.5 s before the list.
+    m_serverNow = m_serverNow.addMSecs(10'500);
+    const auto listed = await(provider->listTokens());
+    QVERIFY2(listed.ok(), qPrintable(listed.error().fullMessage()));
+    QCOMPARE(listed.value().size(), 1);
+    const Token token = listed.value().constFirst();
+    QCOMPARE(token.id, createdToken.id);
+    QCOMPARE(token.kind, QStringLiteral("token"));
+    QCOMPARE(token.label, QStringLiteral("ci deploy"));
+    QCOMPARE(token.subject, QStringLiteral("admin"));
+    QCOMPARE(token.accountId, provider->account().id);
+    QCOMPARE(token.lifetimeSeconds.value_or(0), 7200.0);
+    // exp is whole seconds, so the remaining life is 7200 - 10.5 minus the sub-second part of "now" at create.
+    const qint64 remaining = token.remainingMs(m_clock).value_or(-1);
+    QVERIFY2(remaining > 7'188'000 && remaining <= 7'189'500, qPrintable(QString::number(remaining)));
+    m_clock.advanceSeconds(3600);
+    QCOMPARE(token.remainingMs(m_clock).value_or(-1), remaining - 3'600'000);
+    QCOMPARE(token.status(m_clock), Token::Status::Expiring);
+    m_clock.advanceSeconds(7200);
+    QCOMPARE(token.remainingMs(m_clock).value_or(-1), 0);
+    QCOMPARE(token.status(m_clock), Token::Status::Expired);
+}
+
+void TestSpecterProvider::alwaysTrailingSlashAndBasicAuth()
+{
+    SpecterProvider *provider = makeProvider(baseUrl());
+    const auto created = await(provider->createToken(createRequest(QStringLiteral("slash"), QStringLiteral("1 hour"))));
+    QVERIFY(created.ok());
+    QVERIFY(await(provider->listTokens()).ok());
+    QVERIFY(await(provider->tokenDetails(created.value().token)).ok());
+    QVERIFY(await(provider->revokeToken(created.value().token)).ok());
+    const QList<SandboxLogEntry> log = m_server->requestLog();
+    QCOMPARE(log.size(), 4); // no redirects were needed
+    for (const SandboxLogEntry &entry : log) {
+        QVERIFY2(entry.path.startsWith(QStringLiteral("/specter/api/v1alpha/token/")), qPrintable(entry.path));
+        QVERIFY2(entry.path.endsWith(QLatin1Char('/')), qPrintable(entry.path));
+    }
+    QCOMPARE(log.at(0).method, QByteArray("POST"));
+    QCOMPARE(log.at(3).method, QByteArray("DELETE"));
+}
+
+void TestSpecterProvider::details()
+{
+    SpecterProvider *provider = makeProvider(baseUrl());
+    const auto created =
+        await(provider->createToken(createRequest(QStringLiteral("details"), QStringLiteral("30 minutes"))));
+    QVERIFY(created.ok());
+    m_serverNow = m_serverNow.addSecs(60);
+    const auto details = await(provider->tokenDetails(created.value().token));
+    QVERIFY2(details.ok(), qPrintable(details.error().fullMessage()));
+    QCOMPARE(details.value().id, created.value().token.id);
+    QCOMPARE(details.value().label, QStringLiteral("details"));
+    QCOMPARE(details.value().extra.value(QStringLiteral("expiry_status")).toString(), QStringLiteral("Valid"));
+    QCOMPARE(details.value().lifetimeSeconds.value_or(0), 1800.0);
+    const qint64 remaining = details.value().remainingMs(m_clock).value_or(-1);
+    QVERIFY2(remaining > 1'738'000 && remaining <= 1'740'000, qPrintable(QString::number(remaining)));
+
+    m_serverNow = m_serverNow.addSecs(1800);
+    const auto expired = await(provider->tokenDetails(created.value().token));
+    QVERIFY(expired.ok());
+    QCOMPARE(expired.value().extra.value(QStringLiteral("expiry_status")).toString(), QStringLiteral("Expired"));
+    QCOMPARE(expired.value().remainingMs(m_clock).value_or(-1), 0);
+}
+
+void TestSpecterProvider::deleteTwice()
+{
+    SpecterProvider *provider = makeProvider(baseUrl());
+    const auto created = await(provider->createToken(createRequest(QStringLiteral("gone"), QStringLiteral("1 hour"))));
+    QVERIFY(created.ok());
+    const auto first = await(provider->revokeToken(created.value().token));
+    QVERIFY2(first.ok(), qPrintable(first.error().fullMessage()));
+    QCOMPARE(m_specter->tokenCount(QStringLiteral("admin")), 0);
+
+    const auto second = await(provider->revokeToken(created.value().token));
+    QVERIFY(!second.ok());
+    QCOMPARE(second.error().kind(), ApiError::Kind::NotFound);
+    QCOMPARE(second.error().userMessage(), QStringLiteral("The token is already gone; the list was refreshed."));
+
+    const auto details = await(provider->tokenDetails(created.value().token));
+    QVERIFY(!details.ok());
+    QCOMPARE(details.error().kind(), ApiError::Kind::NotFound);
+
+    const auto listed = await(provider->listTokens());
+    QVERIFY(listed.ok());
+    QVERIFY(listed.value().isEmpty());
+}
+
+void TestSpecterProvider::expiredTokensStayListed()
+{
+    SpecterProvider *provider = makeProvider(baseUrl());
+    QVERIFY(await(provider->createToken(createRequest(QStringLiteral("short"), QStringLiteral("1 minute")))).ok());
+    QVERIFY(await(provider->createToken(createRequest(QStringLiteral("long"), QStringLiteral("1 week")))).ok());
+    m_serverNow = m_serverNow.addSecs(120);
+    const auto listed = await(provider->listTokens());
+    QVERIFY(listed.ok());
+    QCOMPARE(listed.value().size(), 2);
+    int expired = 0;
+    for (const Token &token : listed.value()) {
+        if (token.label == QLatin1String("short")) {
+            QCOMPARE(token.remainingMs(m_clock).value_or(-1), 0);
+            QCOMPARE(token.status(m_clock), Token::Status::Expired);
+            ++expired;
+        } else {
+            QCOMPARE(token.status(m_clock), Token::Status::Active);
+        }
+    }
+    QCOMPARE(expired, 1);
+}
+
+void TestSpecterProvider::duplicateDescription()
+{
+    SpecterProvider *provider = makeProvider(baseUrl());
+    QVERIFY(await(provider->createToken(createRequest(QStringLiteral("twice"), QStringLiteral("1 hour")))).ok());
+    const auto again = await(provider->createToken(createRequest(QStringLiteral("twice"), QStringLiteral("1 hour"))));
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().kind(), ApiError::Kind::BadRequest);
+    QCOMPARE(again.error().userMessage(),
+        QStringLiteral("A token with this description exists, or the description is blank."));
+}
+
+void TestSpecterProvider::wrongPasswordAsksForSignIn()
+{
+    SpecterProvider *provider = makeProvider(baseUrl(), QStringLiteral("not-the-password"));
+    QSignalSpy spy(provider, &TokenProvider::signInRequired);
+    const auto result = await(provider->listTokens());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind(), ApiError::Kind::Unauthorized);
+    QCOMPARE(result.error().userMessage(), QStringLiteral("Specter refused the user name or password."));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.constFirst().constFirst().toString(), QStringLiteral("Specter refused the user name or password."));
+
+    const auto create = await(provider->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
+    QCOMPARE(create.error().kind(), ApiError::Kind::Unauthorized);
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(m_specter->tokenCount(QStringLiteral("admin")), 0);
+}
+
+void TestSpecterProvider::createKinds()
+{
+    SpecterProvider *provider = makeProvider(baseUrl());
+    const QList<TokenKindSpec> kinds = provider->createKinds();
+    QCOMPARE(kinds.size(), 1);
+    QCOMPARE(kinds.at(0).kind, QStringLiteral("token"));
+    QCOMPARE(kinds.at(0).fields.size(), 2);
+    QCOMPARE(kinds.at(0).fields.at(0).key, QStringLiteral("description"));
+    QCOMPARE(kinds.at(0).fields.at(0).type, FieldSpec::Type::Text);
+    QCOMPARE(kinds.at(0).fields.at(1).key, QStringLiteral("lifetime"));
+    QCOMPARE(kinds.at(0).fields.at(1).type, FieldSpec::Type::Duration);
+    QCOMPARE(kinds.at(0).fields.at(1).defaultValue.toString(), QStringLiteral("6 hours"));
+    QVERIFY(kinds.at(0).fields.at(0).required && kinds.at(0).fields.at(1).required);
+    QVERIFY(provider->validateCreate(createRequest(QStringLiteral("ok"), QStringLiteral("6 hours"))).isEmpty());
+    QVERIFY(provider->validateCreate(createRequest(QStringLiteral("ok"), QStringLiteral("1h30m"))).isEmpty());
+}
+
+void TestSpecterProvider::badInputCaughtLocally_data()
+{
+    QTest::addColumn<QString>("description");
+    QTest::addColumn<QString>("lifetime");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("months") << QStringLiteral("a") << QStringLiteral("3 months") << QStringLiteral("lifetime");
+    QTest::newRow("no unit") << QStringLiteral("a") << QStringLiteral("3600") << QStringLiteral("lifetime");
+    QTest::newRow("words") << QStringLiteral("a") << QStringLiteral("six hours") << QStringLiteral("lifetime");
+    QTest::newRow("empty lifetime") << QStringLiteral("a") << QString() << QStringLiteral("lifetime");
+    QTest::newRow("zero") << QStringLiteral("a") << QStringLiteral("0 seconds") << QStringLiteral("lifetime");
+    QTest::newRow("negative") << QStringLiteral("a") << QStringLiteral("-5 minutes") << QStringLiteral("lifetime");
+    QTest::newRow("blank description") << QString() << QStringLiteral("1 hour") << QStringLiteral("description");
+    QTest::newRow("spaces description") << QStringLiteral("   ") << QStringLiteral("1 hour")
+                                        << QStringLiteral("description");
+}
+
+void TestSpecterProvider::badInputCaughtLocally()
+{
+    QFETCH(QString, description);
+    QFETCH(QString, lifetime);
+    QFETCH(QString, field);
+    SpecterProvider *provider = makeProvider(baseUrl());
+    const CreateRequest request = createRequest(description, lifetime);
+    const QList<FieldError> errors = provider->validateCreate(request);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.at(0).field, field);
+    QVERIFY(!errors.at(0).message.isEmpty());
+
+    m_server->clearRequestLog();
+    const auto result = await(provider->createToken(request));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind(), ApiError::Kind::InvalidInput);
+    QCOMPARE(result.error().fieldErrors(), errors);
+    QVERIFY(m_server->requestLog().isEmpty());
+}
+
+void TestSpecterProvider::server500Mapped()
+{
+    ScriptedSpecter *scripted = nullptr;
+    SandboxServer *server = scriptedServer(&scripted);
+    QVERIFY(server);
+    scripted->setRoute(QStringLiteral("POST /api/v1alpha/token/"),
+        SandboxResponse::json(500,
+            {{QStringLiteral("message"),
+                QStringLiteral("Can't tell you the reason of the issue. Please "
+                               "check the logs")}}));
+    QUrl base = server->url();
+    base.setPath(QStringLiteral("/specter"));
+    SpecterProvider *provider = makeProvider(base);
+    const auto result = await(provider->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind(), ApiError::Kind::Server);
+    QCOMPARE(result.error().userMessage(),
+        QStringLiteral("The server could not create the token: most likely it could not read the lifetime text, "
+                       "or a field was missing."));
+    QCOMPARE(server->requestLog().size(), 1); // a create is never retried
+}
+
+void TestSpecterProvider::malformedList()
+{
+    ScriptedSpecter *scripted = nullptr;
+    SandboxServer *server = scriptedServer(&scripted);
+    QVERIFY(server);
+    scripted->setRoute(QStringLiteral("GET /api/v1alpha/token/"),
+        SandboxResponse::json(200, {{QStringLiteral("jwt_tokens"), QStringLiteral("nope")}}));
+    QUrl base = server->url();
+    base.setPath(QStringLiteral("/specter"));
+    const auto result = await(makeProvider(base)->listTokens());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind(), ApiError::Kind::MalformedResponse);
+}
+
+void TestSpecterProvider::apiOffJsonError()
+{
+    // TokenDesk sends Accept: application/json, so a Specter without the API answers 200 {"error": ...}.
+    m_specter->setApiActive(false);
+    const auto result = await(makeProvider(baseUrl())->listTokens());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind(), ApiError::Kind::NotAvailable);
+    QVERIFY(result.error().userMessage().contains(QStringLiteral("SPECTER_API_ACTIVE=True")));
+}
+
+void TestSpecterProvider::apiOffHtml404()
+{
+    ScriptedSpecter *scripted = nullptr;
+    SandboxServer *server = scriptedServer(&scripted);
+    QVERIFY(server); // every path answers the HTML 404 page
+    QUrl base = server->url();
+    base.setPath(QStringLiteral("/specter"));
+    const auto result = await(makeProvider(base)->listTokens());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind(), ApiError::Kind::NotAvailable);
+    QVERIFY(result.error().userMessage().contains(QStringLiteral("SPECTER_API_ACTIVE=True")));
+    QStringList paths;
+    for (const SandboxLogEntry &entry : server->requestLog())
+        paths << entry.path;
+    QVERIFY(paths.contains(QStringLiteral("/specter/api/healthz/liveness")));
+}
+
+void TestSpecterProvider::tokenRoutesMissing()
+{
+    ScriptedSpecter *scripted = nullptr;
+    SandboxServer *server = scriptedServer(&scripted);
+    QVERIFY(server);
+    scripted->setRoute(QStringLiteral("GET /api/healthz/liveness"),
+        SandboxResponse::json(200, {{QStringLiteral("message"), QStringLiteral("i am alive")}}));
+    QUrl base = server->url();
+    base.setPath(QStringLiteral("/specter"));
+    const auto result = await(makeProvider(base)->listTokens());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind(), ApiError::Kind::NotFound);
+    QVERIFY(!result.error().userMessage().contains(QStringLiteral("SPECTER_API_ACTIVE")));
+}
+
+QTEST_GUILESS_MAIN(TestSpecterProvider)
+#include "tst_specterprovider.moc"
