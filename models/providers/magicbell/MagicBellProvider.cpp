@@ -1,0 +1,520 @@
+#include "MagicBellProvider.h"
+
+#include "MagicBellWire.h"
+#include "core/Async.h"
+
+#include "core/Clock.h"
+#include "core/Duration.h"
+#include "core/Jwt.h"
+#include "net/ApiClient.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QPromise>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcMagicBell, "tokendesk.magicbell")
+
+namespace {
+
+const QString ProjectKind = QStringLiteral("project");
+const QString UserKind = QStringLiteral("user");
+const QString TokenField = QStringLiteral("token");
+
+QString requestKind(const CreateRequest &request)
+{
+    return request.kind.isEmpty() ? ProjectKind : request.kind;
+}
+
+// Subject to list a user's tokens by after a lost create reply: the external id, else the email.
+QString userSubject(const CreateRequest &request)
+{
+    const QString externalId = request.value(QStringLiteral("external_id")).trimmed();
+    return externalId.isEmpty() ? request.value(QStringLiteral("email")).trimmed() : externalId;
+}
+
+bool looksLikeEmail(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    return pattern.match(text).hasMatch();
+}
+
+FieldSpec expiryField()
+{
+    FieldSpec field;
+    field.key = QStringLiteral("expiry");
+    field.label = QCoreApplication::translate("MagicBellProvider", "Expires after");
+    field.type = FieldSpec::Type::Duration;
+    field.required = false;
+    field.choices = {QStringLiteral("1 hour"), QStringLiteral("1 day"), QStringLiteral("7 days"),
+        QStringLiteral("30 days"), QStringLiteral("90 days"), QStringLiteral("365 days")};
+    field.placeholder = QCoreApplication::translate("MagicBellProvider", "never");
+    field.toolTip = QCoreApplication::translate("MagicBellProvider",
+        "How long the token stays valid, such as \"1 hour\" or \"30 days\". Empty: never expires.");
+    field.minimum = 1;
+    return field;
+}
+
+FieldSpec nameField(bool required)
+{
+    FieldSpec field;
+    field.key = QStringLiteral("name");
+    field.label = QCoreApplication::translate("MagicBellProvider", "Name");
+    field.type = FieldSpec::Type::Text;
+    field.required = required;
+    field.maxLength = 255;
+    field.cliFlag = QStringLiteral("name");
+    return field;
+}
+
+} // namespace
+
+struct MagicBellProvider::ListState
+{
+    QPromise<Result<QList<Token>>> promise;
+    QList<Token> tokens;
+    QString kind;
+    QString subject;
+    int pages = 0;
+    QSet<QUrl> visited;
+    bool addressesAnId = false;
+};
+
+MagicBellProvider::MagicBellProvider(const Account &account, const ProviderContext &context, QObject *parent)
+    : TokenProvider(account, context, parent)
+{ }
+
+MagicBellProvider::~MagicBellProvider() = default;
+
+TokenProvider::Capabilities MagicBellProvider::staticCapabilities()
+{
+    return Capability::List | Capability::Create | Capability::Revoke | Capability::ListBySubject;
+}
+
+TokenProvider::Capabilities MagicBellProvider::capabilities() const
+{
+    return staticCapabilities();
+}
+
+QString MagicBellProvider::notAvailableMessage()
+{
+    return tr("MagicBell does not offer this on this server (the JWT routes left MagicBell's API in 2025).");
+}
+
+QString MagicBellProvider::lostReplyMessage()
+{
+    return tr("The server created the token but the reply was lost; its value cannot be shown again \u2014 discard it "
+              "and create a new one if you need the value.");
+}
+
+std::optional<Token> MagicBellProvider::credentialToken() const
+{
+    const QString value = secret(TokenField);
+    if (value.isEmpty())
+        return std::nullopt;
+    const Jwt jwt = Jwt::decode(value);
+    if (!jwt.isValid())
+        return std::nullopt;
+
+    Token token;
+    token.id = jwt.id();
+    token.kind = ProjectKind;
+    token.label = tr("Project token");
+    token.accountId = account().id;
+    token.created = jwt.issuedAt();
+    token.expires = jwt.expiresAt();
+    if (token.created && token.expires && *token.expires > *token.created)
+        token.lifetimeSeconds = double(token.created->secsTo(*token.expires));
+    for (const char *claim : {"project_id", "project", "projectId", "project_key"}) {
+        const QString project = jwt.stringClaim(QLatin1String(claim));
+        if (!project.isEmpty()) {
+            token.subject = project;
+            token.extra.insert(QStringLiteral("project"), project);
+            break;
+        }
+    }
+    const QStringList warnings = jwt.warnings(clock().now());
+    if (!warnings.isEmpty())
+        token.extra.insert(QStringLiteral("warnings"), warnings);
+    return token;
+}
+
+QList<TokenKindSpec> MagicBellProvider::createKinds() const
+{
+    TokenKindSpec project;
+    project.kind = ProjectKind;
+    project.label = tr("Project token");
+    project.fields = {nameField(true), expiryField()};
+
+    FieldSpec email;
+    email.key = QStringLiteral("email");
+    email.label = tr("User email");
+    email.type = FieldSpec::Type::Email;
+    email.maxLength = 255;
+    email.cliFlag = QStringLiteral("user-email");
+    email.toolTip = tr("The user's email. Give it, the external id, or both.");
+
+    FieldSpec externalId;
+    externalId.key = QStringLiteral("external_id");
+    externalId.label = tr("User external id");
+    externalId.type = FieldSpec::Type::Text;
+    externalId.maxLength = 255;
+    externalId.cliFlag = QStringLiteral("external-id");
+    externalId.toolTip = tr("Your own id for the user. Use it when there is no email.");
+
+    TokenKindSpec user;
+    user.kind = UserKind;
+    user.label = tr("User token");
+    user.fields = {email, externalId, nameField(false), expiryField()};
+    return {project, user};
+}
+
+std::optional<qint64> MagicBellProvider::expirySeconds(const QVariant &value, QString *error)
+{
+    const auto typeId = value.metaType().id();
+    if (typeId == QMetaType::Int || typeId == QMetaType::LongLong || typeId == QMetaType::UInt
+        || typeId == QMetaType::ULongLong || typeId == QMetaType::Double) {
+        const qint64 seconds = std::llround(value.toDouble());
+        if (seconds < 1) {
+            *error = tr("The lifetime must be at least one second.");
+            return std::nullopt;
+        }
+        return seconds;
+    }
+    const QString text = value.toString().trimmed();
+    if (text.isEmpty())
+        return std::nullopt;
+    QString parseError;
+    const std::optional<double> parsed = Duration::parseSeconds(text, &parseError);
+    if (!parsed) {
+        *error = parseError.isEmpty() ? tr("\"%1\" is not a lifetime TokenDesk understands.").arg(text) : parseError;
+        return std::nullopt;
+    }
+    const qint64 seconds = std::llround(*parsed);
+    if (seconds < 1) {
+        *error = tr("The lifetime must be at least one second.");
+        return std::nullopt;
+    }
+    return seconds;
+}
+
+QList<FieldError> MagicBellProvider::validateCreate(const CreateRequest &request) const
+{
+    CreateRequest normalized = request;
+    normalized.kind = requestKind(request);
+    QList<FieldError> errors = TokenProvider::validateCreate(normalized);
+    if (normalized.kind != ProjectKind && normalized.kind != UserKind)
+        return errors;
+
+    QString expiryError;
+    expirySeconds(request.values.value(QStringLiteral("expiry")), &expiryError);
+    if (!expiryError.isEmpty())
+        errors.append({QStringLiteral("expiry"), expiryError});
+
+    if (normalized.kind == UserKind) {
+        const QString email = request.value(QStringLiteral("email")).trimmed();
+        const QString externalId = request.value(QStringLiteral("external_id")).trimmed();
+        if (email.isEmpty() && externalId.isEmpty())
+            errors.append({QStringLiteral("email"), tr("Give the user's email, external id, or both.")});
+        else if (!email.isEmpty() && !looksLikeEmail(email))
+            errors.append({QStringLiteral("email"), tr("\"%1\" is not an email address.").arg(email)});
+    }
+    return errors;
+}
+
+QUrl MagicBellProvider::listUrl(const QString &subject) const
+{
+    if (subject.isEmpty())
+        return endpoint(QStringLiteral("/jwt/project"));
+    return tokenUrl(UserKind, subject);
+}
+
+QUrl MagicBellProvider::tokenUrl(const QString &kind, const QString &tokenId) const
+{
+    QUrl url = endpoint(kind == UserKind ? QStringLiteral("/jwt/user") : QStringLiteral("/jwt/project"));
+    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(tokenId));
+    url.setPath(url.path(QUrl::FullyEncoded) + QLatin1Char('/') + encoded, QUrl::TolerantMode);
+    return url;
+}
+
+QUrl MagicBellProvider::resolveLink(const QString &link, const QUrl &current) const
+{
+    const QUrl target(link);
+    if (!target.isRelative())
+        return target;
+    if (link.startsWith(QLatin1Char('?')))
+        return current.resolved(target);
+    // A relative path is taken relative to the base URL's folder ("jwt/project?..." -> <base>/jwt/project).
+    QUrl base = account().baseUrl;
+    if (!base.path().endsWith(QLatin1Char('/')))
+        base.setPath(base.path() + QLatin1Char('/'));
+    return base.resolved(target);
+}
+
+ApiError MagicBellProvider::unauthorizedError() const
+{
+    return ApiError(ApiError::Kind::Unauthorized,
+        tr("MagicBell refused the project token: it may be wrong, expired or discarded. Enter a valid project JWT "
+           "in the account settings."),
+        401);
+}
+
+ApiError MagicBellProvider::mapError(ApiError error, bool addressesAnId) const
+{
+    const int status = error.httpStatus();
+    const QByteArray body = error.body();
+    const QString serverMessage = body.isEmpty() ? error.serverMessage() : MagicBellWire::parseErrorMessage(body);
+    // A route that is gone answers 404/405 without MagicBell's error body; an unknown token or user id answers
+    // 404 with one.
+    if (status == 405 || (status == 404 && !(addressesAnId && MagicBellWire::hasErrorsArray(body)))) {
+        ApiError notAvailable(ApiError::Kind::NotAvailable, notAvailableMessage(), status);
+        notAvailable.setServerMessage(serverMessage);
+        notAvailable.setBody(body);
+        return notAvailable;
+    }
+    if (status == 401) {
+        ApiError unauthorized = unauthorizedError();
+        unauthorized.setServerMessage(serverMessage);
+        unauthorized.setBody(body);
+        return unauthorized;
+    }
+    if (status == 404)
+        error.setUserMessage(tr("MagicBell does not know this token or user."));
+    if (!serverMessage.isEmpty())
+        error.setServerMessage(serverMessage);
+    return error;
+}
+
+QFuture<Result<QList<Token>>> MagicBellProvider::listTokens(const ListRequest &request)
+{
+    if (!hasSecret(TokenField))
+        return readyResult(Result<QList<Token>>(unauthorizedError()));
+    auto state = std::make_shared<ListState>();
+    state->subject = request.subject.trimmed();
+    state->kind = state->subject.isEmpty() ? ProjectKind : UserKind;
+    state->addressesAnId = !state->subject.isEmpty();
+    state->promise.start();
+    m_lastListWarning.clear();
+    QFuture<Result<QList<Token>>> future = state->promise.future();
+    fetchPage(state, listUrl(state->subject));
+    return future;
+}
+
+void MagicBellProvider::fetchPage(const std::shared_ptr<ListState> &state, const QUrl &url)
+{
+    ApiRequest request = ApiRequest::get(url);
+    request.withBearer(secret(TokenField));
+    request.operation =
+        state->subject.isEmpty() ? QStringLiteral("magicbell.list-project") : QStringLiteral("magicbell.list-user");
+    state->visited.insert(url);
+    ++state->pages;
+
+    auto finishWithWarning = [this, state](const QString &warning) {
+        qCWarning(lcMagicBell) << "token list ended early:" << warning;
+        m_lastListWarning = warning;
+        emit listWarning(warning);
+        state->promise.addResult(Result<QList<Token>>(state->tokens));
+        state->promise.finish();
+    };
+
+    Async::then(api()->send(request), this, [this, state, url, finishWithWarning](Result<HttpResponse> response) {
+        if (!response) {
+            state->promise.addResult(Result<QList<Token>>(mapError(response.error(), state->addressesAnId)));
+            state->promise.finish();
+            return;
+        }
+        Result<MagicBellWire::TokenPage> page = MagicBellWire::parseTokenPage(response->body);
+        if (!page) {
+            state->promise.addResult(Result<QList<Token>>(page.error()));
+            state->promise.finish();
+            return;
+        }
+        for (const MagicBellWire::TokenInfo &info : page->data) {
+            Token token = MagicBellWire::toToken(info, state->kind, state->subject);
+            token.accountId = account().id;
+            token.serverSkewMs = response->serverSkewMs;
+            state->tokens.append(token);
+        }
+        if (page->next.isEmpty()) {
+            state->promise.addResult(Result<QList<Token>>(state->tokens));
+            state->promise.finish();
+            return;
+        }
+        const QUrl next = resolveLink(page->next, url);
+        const QUrl base = account().baseUrl;
+        if (!next.isValid() || next.scheme() != base.scheme() || next.host() != base.host()
+            || next.port() != base.port()) {
+            // Never send the project token to another server.
+            finishWithWarning(tr("MagicBell's next-page link points to another server; TokenDesk shows the first "
+                                 "%n page(s) only.",
+                nullptr, state->pages));
+            return;
+        }
+        if (state->visited.contains(next)) {
+            finishWithWarning(tr("MagicBell's next-page link repeats an earlier page; TokenDesk shows the first "
+                                 "%n page(s) only.",
+                nullptr, state->pages));
+            return;
+        }
+        if (state->pages >= MaxPages) {
+            finishWithWarning(tr("MagicBell has more tokens than TokenDesk lists at once: showing the first %1 "
+                                 "(%2 pages). Discard unused tokens to see the rest.")
+                                  .arg(state->tokens.size())
+                                  .arg(MaxPages));
+            return;
+        }
+        fetchPage(state, next);
+    });
+}
+
+QFuture<Result<CreatedToken>> MagicBellProvider::createToken(const CreateRequest &request)
+{
+    const QList<FieldError> errors = validateCreate(request);
+    if (!errors.isEmpty()) {
+        ApiError error(ApiError::Kind::InvalidInput, errors.first().message);
+        error.setFieldErrors(errors);
+        return readyResult(Result<CreatedToken>(error));
+    }
+    if (!hasSecret(TokenField))
+        return readyResult(Result<CreatedToken>(unauthorizedError()));
+
+    const QString kind = requestKind(request);
+    const QString name = request.value(QStringLiteral("name")).trimmed();
+    QString ignored;
+    const std::optional<qint64> expiry = expirySeconds(request.values.value(QStringLiteral("expiry")), &ignored);
+    const QString email = request.value(QStringLiteral("email")).trimmed();
+    const QString externalId = request.value(QStringLiteral("external_id")).trimmed();
+
+    ApiRequest apiRequest = kind == UserKind
+        ? ApiRequest::post(
+            endpoint(QStringLiteral("/jwt/user")), MagicBellWire::userTokenRequest(email, externalId, name, expiry))
+        : ApiRequest::post(endpoint(QStringLiteral("/jwt/project")), MagicBellWire::projectTokenRequest(name, expiry));
+    apiRequest.withBearer(secret(TokenField));
+    apiRequest.retryable = false; // a blind retry could mint two tokens
+    apiRequest.operation =
+        kind == UserKind ? QStringLiteral("magicbell.create-user") : QStringLiteral("magicbell.create-project");
+
+    auto promise = std::make_shared<QPromise<Result<CreatedToken>>>();
+    promise->start();
+    QFuture<Result<CreatedToken>> future = promise->future();
+    const QString subject = kind == UserKind ? (email.isEmpty() ? externalId : email) : QString();
+
+    Async::then(
+        api()->send(apiRequest), this, [this, promise, request, kind, name, subject, expiry](Result<HttpResponse> r) {
+            if (!r) {
+                const ApiError::Kind errorKind = r.error().kind();
+                if (errorKind == ApiError::Kind::Network || errorKind == ApiError::Kind::Timeout) {
+                    recoverLostCreate(promise, request, r.error());
+                    return;
+                }
+                promise->addResult(Result<CreatedToken>(mapError(r.error(), false)));
+                promise->finish();
+                return;
+            }
+            Result<MagicBellWire::CreatedTokenInfo> parsed = MagicBellWire::parseCreatedToken(r->body);
+            if (!parsed) {
+                // A success status with an unreadable (e.g. truncated) body: the token may exist, as after a lost
+                // reply.
+                recoverLostCreate(promise, request, parsed.error());
+                return;
+            }
+            CreatedToken created;
+            created.value = parsed->token;
+            Token &token = created.token;
+            token.id = parsed->tokenId;
+            token.kind = kind;
+            token.label = name;
+            token.subject = subject;
+            token.accountId = account().id;
+            token.created = parsed->createdAt;
+            token.expires = parsed->expiresAt;
+            token.serverSkewMs = r->serverSkewMs;
+            if (expiry)
+                token.lifetimeSeconds = double(*expiry);
+            if (expiry && !parsed->expiresAt)
+                created.notes.append(tr("MagicBell reported no expiry although one was requested."));
+            if (!expiry && parsed->expiresAt)
+                created.notes.append(tr("MagicBell set an expiry although none was requested."));
+            promise->addResult(Result<CreatedToken>(created));
+            promise->finish();
+        });
+    return future;
+}
+
+void MagicBellProvider::recoverLostCreate(const std::shared_ptr<QPromise<Result<CreatedToken>>> &promise,
+    const CreateRequest &request, const ApiError &original)
+{
+    const QString kind = requestKind(request);
+    const QString name = request.value(QStringLiteral("name")).trimmed();
+    ApiError nothingFound = original;
+    if (name.isEmpty()) {
+        nothingFound.setUserMessage(original.userMessage() + QLatin1Char(' ')
+            + tr("The token has no name, so TokenDesk cannot check whether MagicBell created it; list the tokens "
+                 "before creating another one."));
+        promise->addResult(Result<CreatedToken>(nothingFound));
+        promise->finish();
+        return;
+    }
+    ListRequest listRequest;
+    if (kind == UserKind)
+        listRequest.subject = userSubject(request);
+    qCInfo(lcMagicBell) << "create reply lost; listing tokens to look for the new one";
+    Async::then(listTokens(listRequest), this,
+        [this, promise, original, name, nothingFound](Result<QList<Token>> list) mutable {
+            if (!list) {
+                nothingFound.setUserMessage(original.userMessage() + QLatin1Char(' ')
+                    + tr("TokenDesk could not check whether MagicBell created the token (%1); list the tokens before "
+                         "creating another one.")
+                          .arg(list.error().userMessage()));
+                promise->addResult(Result<CreatedToken>(nothingFound));
+                promise->finish();
+                return;
+            }
+            std::optional<Token> found;
+            for (const Token &token : list.value()) {
+                if (token.label != name || token.revoked)
+                    continue;
+                if (!found || (token.created && (!found->created || *token.created > *found->created)))
+                    found = token;
+            }
+            if (!found) {
+                nothingFound.setUserMessage(original.userMessage() + QLatin1Char(' ')
+                    + tr("No token named \"%1\" was found on the server, so none was created.").arg(name));
+                promise->addResult(Result<CreatedToken>(nothingFound));
+                promise->finish();
+                return;
+            }
+            ApiError lost(ApiError::Kind::Network, lostReplyMessage());
+            QString details = tr("Token id %1, name \"%2\"").arg(found->id, found->label);
+            if (found->created)
+                details += tr(", created %1").arg(found->created->toString(Qt::ISODate));
+            lost.setDetails(details);
+            lost.setServerMessage(original.userMessage());
+            promise->addResult(Result<CreatedToken>(lost));
+            promise->finish();
+        });
+}
+
+QFuture<Result<Done>> MagicBellProvider::revokeToken(const Token &token)
+{
+    if (token.id.isEmpty())
+        return readyResult(
+            Result<Done>(ApiError(ApiError::Kind::InvalidInput, tr("This token has no id to discard."))));
+    if (!hasSecret(TokenField))
+        return readyResult(Result<Done>(unauthorizedError()));
+    ApiRequest request = ApiRequest::del(tokenUrl(token.kind, token.id));
+    request.withBearer(secret(TokenField));
+    request.operation =
+        token.kind == UserKind ? QStringLiteral("magicbell.discard-user") : QStringLiteral("magicbell.discard-project");
+    return Async::then(api()->send(request), this, [this](Result<HttpResponse> response) -> Result<Done> {
+        if (!response)
+            return mapError(response.error(), true);
+        Result<MagicBellWire::DiscardInfo> discarded = MagicBellWire::parseDiscard(response->body);
+        if (!discarded)
+            return discarded.error();
+        return Done {};
+    });
+}

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "providers/TokenProvider.h"
+
+#include <QUrl>
+
+#include <memory>
+
+// MagicBell project API v2: project JWTs (list, create, discard) and user JWTs (create, list by user,
+// discard), authenticated with a project JWT as a Bearer token. See shared/contracts/magicbell.md.
+//
+// The /jwt routes left MagicBell's published API in 2025: a 404 or 405 on them is reported as
+// ApiError::Kind::NotAvailable (the account stays usable), not as a failure.
+class MagicBellProvider : public TokenProvider
+{
+    Q_OBJECT
+public:
+    MagicBellProvider(const Account &account, const ProviderContext &context, QObject *parent = nullptr);
+    ~MagicBellProvider() override;
+
+    static Capabilities staticCapabilities();
+    Capabilities capabilities() const override;
+
+    // The project JWT's metadata (expiry, project claim) for the sidebar.
+    std::optional<Token> credentialToken() const override;
+
+    // Project tokens, or the user tokens of request.subject. Follows links.next up to MaxPages pages; when the
+    // cap is hit (or a link cannot be followed) it finishes with the tokens so far and emits listWarning().
+    QFuture<Result<QList<Token>>> listTokens(const ListRequest &request = {}) override;
+    QList<TokenKindSpec> createKinds() const override;
+    QList<FieldError> validateCreate(const CreateRequest &request) const override;
+    // Never retried blindly: after a lost reply it lists the tokens and looks for one with the same name.
+    QFuture<Result<CreatedToken>> createToken(const CreateRequest &request) override;
+    // token.kind "user" discards a user token, anything else a project token.
+    QFuture<Result<Done>> revokeToken(const Token &token) override;
+
+    // The warning of the last list call that ended early; empty when the last list was complete.
+    QString lastListWarning() const { return m_lastListWarning; }
+
+    static constexpr int MaxPages = 50;
+    static QString notAvailableMessage();
+    static QString lostReplyMessage();
+
+    // Expiry text ("1 hour") or integer seconds to whole seconds >= 1; nullopt for empty (never expires).
+    // *error is set when the value cannot be used.
+    static std::optional<qint64> expirySeconds(const QVariant &value, QString *error);
+
+signals:
+    // A list finished early (page cap, unusable next link); the tokens returned are incomplete.
+    void listWarning(const QString &message);
+
+private:
+    struct ListState;
+    void fetchPage(const std::shared_ptr<ListState> &state, const QUrl &url);
+    QUrl resolveLink(const QString &link, const QUrl &current) const;
+    QUrl listUrl(const QString &subject) const;
+    QUrl tokenUrl(const QString &kind, const QString &tokenId) const;
+    ApiError mapError(ApiError error, bool addressesAnId) const;
+    ApiError unauthorizedError() const;
+    void recoverLostCreate(const std::shared_ptr<QPromise<Result<CreatedToken>>> &promise, const CreateRequest &request,
+        const ApiError &original);
+
+    QString m_lastListWarning;
+};

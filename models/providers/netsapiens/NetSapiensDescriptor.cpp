@@ -1,0 +1,75 @@
+#include "NetSapiensDescriptor.h"
+
+#include "NetSapiensProvider.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+FieldSpec field(const char *key, const QString &label, FieldSpec::Type type, bool required, const QString &toolTip = {})
+{
+    FieldSpec spec;
+    spec.key = QLatin1String(key);
+    spec.label = label;
+    spec.type = type;
+    spec.required = required;
+    spec.toolTip = toolTip;
+    return spec;
+}
+
+} // namespace
+
+ProviderDescriptor netsapiensDescriptor()
+{
+    ProviderDescriptor descriptor;
+    descriptor.id = QStringLiteral("netsapiens");
+    descriptor.displayName = QStringLiteral("NetSapiens");
+    descriptor.iconName = QStringLiteral("netsapiens");
+    descriptor.defaultBaseUrl = QUrl(QStringLiteral("https://ns-api.com/ns-api/v2"));
+    descriptor.regionPresets = {
+        {QCoreApplication::translate("NetSapiensDescriptor", "NetSapiens (ns-api.com)"), descriptor.defaultBaseUrl}};
+
+    FieldSpec username = field("username", QCoreApplication::translate("NetSapiensDescriptor", "User name"),
+        FieldSpec::Type::Text, true,
+        QCoreApplication::translate("NetSapiensDescriptor", "Your login, usually user@domain such as 1000@example."));
+    username.placeholder = QStringLiteral("1000@example");
+    FieldSpec clientId = field("client_id", QCoreApplication::translate("NetSapiensDescriptor", "Client id"),
+        FieldSpec::Type::Text, false,
+        QCoreApplication::translate("NetSapiensDescriptor", "The OAuth client id issued to you by NetSapiens."));
+    FieldSpec password = field(
+        "password", QCoreApplication::translate("NetSapiensDescriptor", "Password"), FieldSpec::Type::Secret, true);
+    FieldSpec clientSecret = field("client_secret",
+        QCoreApplication::translate("NetSapiensDescriptor", "Client secret"), FieldSpec::Type::Secret, false);
+    FieldSpec apiKey =
+        field("api_key", QCoreApplication::translate("NetSapiensDescriptor", "API key"), FieldSpec::Type::Secret, false,
+            QCoreApplication::translate("NetSapiensDescriptor",
+                "Optional: a full API key (nsd_..., 60 characters) to create delegated tokens."));
+    FieldSpec keep = field("keep_signed_in", QCoreApplication::translate("NetSapiensDescriptor", "Keep me signed in"),
+        FieldSpec::Type::Boolean, false,
+        QCoreApplication::translate(
+            "NetSapiensDescriptor", "Store the session in the keychain so TokenDesk stays signed in after a restart."));
+    keep.defaultValue = false;
+    descriptor.accountFields = {username, clientId, password, clientSecret, apiKey, keep};
+    // The provider keeps the session and refresh JWTs in the keychain when "keep me signed in" is ticked.
+    descriptor.storedSecrets = {QStringLiteral("session"), QStringLiteral("refresh")};
+
+    descriptor.capabilities = NetSapiensProvider::staticCapabilities();
+    descriptor.validateAccount = [](const Account &account) {
+        QList<FieldError> errors;
+        const QUrl url = account.baseUrl;
+        if (!url.isEmpty()
+            && (!url.isValid() || url.host().isEmpty()
+                || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))))
+            errors.append({QStringLiteral("baseUrl"),
+                QCoreApplication::translate("NetSapiensDescriptor", "Enter a web address such as %1.")
+                    .arg(QStringLiteral("https://ns-api.com/ns-api/v2"))});
+        if (account.options.value(QStringLiteral("username")).toString().trimmed().isEmpty())
+            errors.append({QStringLiteral("username"),
+                QCoreApplication::translate("NetSapiensDescriptor", "Enter the NetSapiens user name.")});
+        return errors;
+    };
+    descriptor.create = [](const Account &account, const ProviderContext &context, QObject *parent) -> TokenProvider * {
+        return new NetSapiensProvider(account, context, parent);
+    };
+    return descriptor;
+}

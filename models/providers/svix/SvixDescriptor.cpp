@@ -1,0 +1,66 @@
+#include "SvixDescriptor.h"
+
+#include "SvixProvider.h"
+
+#include <QCoreApplication>
+
+ProviderDescriptor svixDescriptor()
+{
+    ProviderDescriptor descriptor;
+    descriptor.id = QStringLiteral("svix");
+    descriptor.displayName = QStringLiteral("Svix");
+    descriptor.iconName = QStringLiteral("svix");
+    // Empty base URL = the region host chosen by the API key's suffix (SvixProvider::regionBaseUrl).
+    descriptor.defaultBaseUrl = QUrl(QStringLiteral("https://api.svix.com"));
+    for (const char *region : {"us", "eu", "in", "ca", "au"})
+        descriptor.regionPresets.append({QString::fromLatin1(region).toUpper(),
+            QUrl(QStringLiteral("https://api.%1.svix.com").arg(QLatin1String(region)))});
+
+    FieldSpec apiKey;
+    apiKey.key = QStringLiteral("api_key");
+    apiKey.label = QCoreApplication::translate("SvixDescriptor", "API key");
+    apiKey.type = FieldSpec::Type::Secret;
+    apiKey.required = true;
+    apiKey.placeholder = QStringLiteral("sk_....eu");
+    apiKey.toolTip = QCoreApplication::translate("SvixDescriptor",
+        "The environment API key from the Svix dashboard (API Access). Its suffix (.eu, .us, ...) picks the "
+        "region unless a base URL is set.");
+
+    FieldSpec appIds;
+    appIds.key = QStringLiteral("app_ids");
+    appIds.label = QCoreApplication::translate("SvixDescriptor", "Applications");
+    appIds.type = FieldSpec::Type::TextList;
+    appIds.toolTip = QCoreApplication::translate("SvixDescriptor", "Application ids or uids you manage.");
+
+    FieldSpec session;
+    session.key = QStringLiteral("session_id");
+    session.label = QCoreApplication::translate("SvixDescriptor", "Admin session id");
+    session.type = FieldSpec::Type::Text;
+    session.maxLength = 64;
+    session.defaultValue = SvixProvider::defaultSessionId();
+    session.toolTip = QCoreApplication::translate("SvixDescriptor",
+        "Tags the portal tokens you mint so expire-all can target them (letters, digits, @, _ and -).");
+    descriptor.accountFields = {apiKey, appIds, session};
+
+    descriptor.capabilities = SvixProvider::staticCapabilities();
+    descriptor.validateAccount = [](const Account &account) {
+        QList<FieldError> errors;
+        const QUrl url = account.baseUrl;
+        if (!url.isEmpty()
+            && (!url.isValid() || url.host().isEmpty()
+                || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))))
+            errors.append({QStringLiteral("baseUrl"),
+                QCoreApplication::translate("SvixDescriptor", "Enter a web address such as %1.")
+                    .arg(QStringLiteral("https://api.eu.svix.com"))});
+        const QString sessionId = account.options.value(QStringLiteral("session_id")).toString().trimmed();
+        if (!sessionId.isEmpty() && !SvixProvider::isValidSessionId(sessionId))
+            errors.append({QStringLiteral("session_id"),
+                QCoreApplication::translate(
+                    "SvixDescriptor", "A session id has 1 to 64 letters, digits, '@', '_' or '-'.")});
+        return errors;
+    };
+    descriptor.create = [](const Account &account, const ProviderContext &context, QObject *parent) -> TokenProvider * {
+        return new SvixProvider(account, context, parent);
+    };
+    return descriptor;
+}

@@ -1,0 +1,503 @@
+#include "BuiltinEmulators.h"
+#include "NetSapiensEmulator.h"
+#include "RawHttp.h"
+#include "SandboxServer.h"
+#include "Totp.h"
+#include "core/Clock.h"
+#include "core/Jwt.h"
+#include "providers/ProviderRegistry.h"
+#include "providers/netsapiens/NetSapiensProvider.h"
+#include "store/Database.h"
+#include "store/Ledger.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+namespace {
+
+template<typename T> T await(const QFuture<T> &future, int timeoutMs = 15'000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!future.isFinished() && timer.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    if (!future.isFinished() || future.isCanceled() || future.resultCount() == 0)
+        return T();
+    return future.result();
+}
+
+QString info(const QJsonObject &ready, const char *key)
+{
+    return ready.value(QLatin1String(key)).toString();
+}
+
+int nonEmptyValues(const QSignalSpy &spy, const QString &field)
+{
+    int count = 0;
+    for (const QList<QVariant> &args : spy) {
+        if (args.at(0).toString() == field && !args.at(1).toString().isEmpty())
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+class TestNetSapiensProvider : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void descriptor();
+    void signInWithoutMfa();
+    void wrongPassword();
+    void keepSignedInPersistsSecrets();
+    void mfaWrongThenRightPasscode();
+    void refreshRotationV45();
+    void originalV2AsksToSignInBeforeExpiry();
+    void inspectCurrent();
+    void delegatedRecordedAndListed();
+    void delegatedNeedsApiKeyAndValidInput();
+    void revokeByJti();
+    void revokeAllForUid();
+    void revokeCurrentSession();
+    void signOut();
+    void unauthorizedAsksForSignIn();
+
+private:
+    NetSapiensProvider *makeProvider(bool mfaUser = false, const QVariantMap &extraOptions = {});
+    QJsonObject ready() const;
+    QUrl jwtUrl(const QString &suffix = {}) const;
+    int rawGetStatus(const QString &token) const;
+    SignInResult signIn(NetSapiensProvider *provider);
+
+    SandboxServer *m_server = nullptr;
+    NetSapiensEmulator *m_ns = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Ledger> m_ledger;
+    TestClock m_clock;
+};
+
+void TestNetSapiensProvider::init()
+{
+    // Whole seconds, like the JWT claims.
+    m_clock = TestClock(QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC));
+    m_network = new QNetworkAccessManager(this);
+    m_server = new SandboxServer(this);
+    registerBuiltinEmulators(*m_server);
+    m_server->setClock([this] { return m_clock.now(); });
+    m_ns = static_cast<NetSapiensEmulator *>(m_server->emulator(QStringLiteral("netsapiens")));
+    QVERIFY(m_ns);
+    QVERIFY(m_server->listen());
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_db = std::make_unique<Database>(m_dir->filePath(QStringLiteral("tokendesk.sqlite")));
+    QVERIFY2(m_db->open(), qPrintable(m_db->lastError()));
+    m_ledger = std::make_unique<Ledger>(m_db.get());
+}
+
+void TestNetSapiensProvider::cleanup()
+{
+    delete m_server;
+    m_server = nullptr;
+    delete m_network;
+    m_network = nullptr;
+    m_ledger.reset();
+    m_db.reset();
+    m_dir.reset();
+}
+
+QJsonObject TestNetSapiensProvider::ready() const
+{
+    return m_server->readyInfo().value("services").toObject().value("netsapiens").toObject();
+}
+
+QUrl TestNetSapiensProvider::jwtUrl(const QString &suffix) const
+{
+    return QUrl(info(ready(), "base_url") + QStringLiteral("/jwt") + suffix);
+}
+
+int TestNetSapiensProvider::rawGetStatus(const QString &token) const
+{
+    return RawHttp::get(jwtUrl(), {{"Authorization", "Bearer " + token.toLatin1()}}).status;
+}
+
+NetSapiensProvider *TestNetSapiensProvider::makeProvider(bool mfaUser, const QVariantMap &extraOptions)
+{
+    const QJsonObject r = ready();
+    Account account;
+    account.id = QUuid::createUuid();
+    account.name = QStringLiteral("Sandbox NetSapiens");
+    account.providerId = QStringLiteral("netsapiens");
+    account.baseUrl = QUrl(info(r, "base_url"));
+    account.options.insert(QStringLiteral("username"), info(r, mfaUser ? "mfa_username" : "username"));
+    account.options.insert(QStringLiteral("client_id"), info(r, "client_id"));
+    for (auto it = extraOptions.begin(); it != extraOptions.end(); ++it)
+        account.options.insert(it.key(), it.value());
+    ProviderContext context;
+    context.network = m_network;
+    context.clock = &m_clock;
+    context.ledger = m_ledger.get();
+    auto *provider = static_cast<NetSapiensProvider *>(ProviderRegistry::instance().create(account, context, m_server));
+    if (!provider)
+        return nullptr;
+    provider->setSecret(QStringLiteral("password"), info(r, mfaUser ? "mfa_password" : "password"));
+    provider->setSecret(QStringLiteral("client_secret"), info(r, "client_secret"));
+    provider->setSecret(QStringLiteral("api_key"), info(r, "api_key"));
+    return provider;
+}
+
+SignInResult TestNetSapiensProvider::signIn(NetSapiensProvider *provider)
+{
+    const auto result = await(provider->signIn());
+    if (!result.ok()) {
+        qWarning() << "sign-in failed:" << result.error().fullMessage();
+        return {};
+    }
+    return result.value();
+}
+
+void TestNetSapiensProvider::descriptor()
+{
+    const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(QStringLiteral("netsapiens"));
+    QVERIFY(descriptor);
+    QCOMPARE(descriptor->defaultBaseUrl, QUrl(QStringLiteral("https://ns-api.com/ns-api/v2")));
+    QCOMPARE(descriptor->capabilities, NetSapiensProvider::staticCapabilities());
+    for (auto capability :
+        {TokenProvider::Capability::SignIn, TokenProvider::Capability::Mfa, TokenProvider::Capability::InspectCurrent,
+            TokenProvider::Capability::Refresh, TokenProvider::Capability::Create, TokenProvider::Capability::Revoke,
+            TokenProvider::Capability::RevokeAllForSubject, TokenProvider::Capability::SignOut,
+            TokenProvider::Capability::List, TokenProvider::Capability::LedgerBacked})
+        QVERIFY(descriptor->capabilities.testFlag(capability));
+    QStringList secrets = descriptor->secretFields();
+    secrets.sort();
+    QCOMPARE(secrets, (QStringList {"api_key", "client_secret", "password"}));
+    Account account;
+    account.providerId = QStringLiteral("netsapiens");
+    account.baseUrl = descriptor->defaultBaseUrl;
+    QCOMPARE(descriptor->validateAccount(account).size(), 1); // username missing
+    account.options.insert(QStringLiteral("username"), QStringLiteral("1000@example"));
+    QVERIFY(descriptor->validateAccount(account).isEmpty());
+
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    const auto kinds = provider->createKinds();
+    QCOMPARE(kinds.size(), 1);
+    QCOMPARE(kinds.first().kind, QStringLiteral("delegated"));
+    QCOMPARE(kinds.first().fields.size(), 2);
+    QCOMPARE(kinds.first().fields.at(0).cliFlag, QStringLiteral("delegate-user"));
+    QCOMPARE(kinds.first().fields.at(1).cliFlag, QStringLiteral("delegate-domain"));
+    QVERIFY(kinds.first().fields.at(0).required && kinds.first().fields.at(1).required);
+}
+
+void TestNetSapiensProvider::signInWithoutMfa()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    QSignalSpy changed(provider.get(), &TokenProvider::credentialChanged);
+    QSignalSpy secrets(provider.get(), &TokenProvider::secretChanged);
+    QVERIFY(!provider->isSignedIn());
+    const SignInResult result = signIn(provider.get());
+    QVERIFY(!result.mfaRequired);
+    QVERIFY(result.session);
+    QCOMPARE(result.session->subject, info(ready(), "username"));
+    QCOMPARE(result.session->kind, QStringLiteral("session"));
+    QCOMPARE(result.session->id.size(), 40);
+    QVERIFY(provider->isSignedIn());
+    QVERIFY(provider->canRefresh());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(nonEmptyValues(secrets, "session") + nonEmptyValues(secrets, "refresh"), 0); // not kept
+    const auto token = provider->credentialToken();
+    QVERIFY(token && token->expires);
+    QCOMPARE(token->remainingMs(m_clock).value_or(-1), 86400LL * 1000);
+    QVERIFY(provider->scheduledRefreshAt());
+    QCOMPARE(*provider->scheduledRefreshAt(), token->expires->addSecs(-NetSapiensProvider::RefreshLeadSeconds));
+    QCOMPARE(rawGetStatus(provider->secret("session")), 200);
+}
+
+void TestNetSapiensProvider::wrongPassword()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    provider->setSecret(QStringLiteral("password"), QStringLiteral("wrong"));
+    const auto result = await(provider->signIn());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind(), ApiError::Kind::Unauthorized);
+    QCOMPARE(result.error().serverMessage(), QStringLiteral("Invalid username or password"));
+    QVERIFY(!provider->isSignedIn());
+}
+
+void TestNetSapiensProvider::keepSignedInPersistsSecrets()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider(false, {{"keep_signed_in", true}}));
+    QSignalSpy secrets(provider.get(), &TokenProvider::secretChanged);
+    QVERIFY(!signIn(provider.get()).mfaRequired);
+    QCOMPARE(nonEmptyValues(secrets, "session"), 1);
+    QCOMPARE(nonEmptyValues(secrets, "refresh"), 1);
+    QVERIFY(secrets.first().at(1).toString() == provider->secret("session"));
+    secrets.clear();
+    QVERIFY(await(provider->signOut()).ok());
+    QCOMPARE(nonEmptyValues(secrets, "session") + nonEmptyValues(secrets, "refresh"), 0);
+    QCOMPARE(secrets.count(), 2); // both removed
+}
+
+void TestNetSapiensProvider::mfaWrongThenRightPasscode()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider(true));
+    QSignalSpy required(provider.get(), &TokenProvider::signInRequired);
+    const SignInResult first = signIn(provider.get());
+    QVERIFY(first.mfaRequired);
+    QCOMPARE(first.challenge.vendor, QStringLiteral("google"));
+    QCOMPARE(first.challenge.type, QStringLiteral("authenticator"));
+    QVERIFY(!first.challenge.challengeToken.isEmpty());
+    QVERIFY(!first.session);
+    QVERIFY(!provider->isSignedIn()); // the mfa_required token is not a session
+    QVERIFY(!provider->credentialToken());
+
+    const QString secret = info(ready(), "totp_secret");
+    const QString right = Totp::codeFromBase32(secret, m_clock.now());
+    QString wrong = QString::number((right.toInt() + 500000) % 1000000).rightJustified(6, QLatin1Char('0'));
+    const auto bad = await(provider->submitMfa(first.challenge, wrong));
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().kind(), ApiError::Kind::Unauthorized);
+    QCOMPARE(bad.error().serverMessage(), QStringLiteral("Invalid passcode"));
+    QVERIFY(!provider->isSignedIn());
+    QCOMPARE(required.count(), 0);
+
+    const auto good = await(provider->submitMfa(first.challenge, right)); // same challenge, retried
+    QVERIFY2(good.ok(), qPrintable(good.error().fullMessage()));
+    QVERIFY(!good->mfaRequired);
+    QVERIFY(good->session);
+    QCOMPARE(good->session->subject, info(ready(), "mfa_username"));
+    QVERIFY(provider->isSignedIn());
+    QCOMPARE(rawGetStatus(provider->secret("session")), 200);
+}
+
+void TestNetSapiensProvider::refreshRotationV45()
+{
+    m_ns->setTokenLifetimeSeconds(600);
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider(false, {{"keep_signed_in", true}}));
+    QVERIFY(!signIn(provider.get()).mfaRequired);
+    const QString firstSession = provider->secret("session");
+    const QString firstRefresh = provider->secret("refresh");
+    const QDateTime due = *provider->scheduledRefreshAt();
+    QCOMPARE(m_clock.now().secsTo(due), 600 - NetSapiensProvider::RefreshLeadSeconds);
+
+    QSignalSpy secrets(provider.get(), &TokenProvider::secretChanged);
+    QSignalSpy changed(provider.get(), &TokenProvider::credentialChanged);
+    m_clock.setNow(due.addSecs(-1));
+    provider->checkSchedule(); // not yet due
+    QCOMPARE(changed.count(), 0);
+    m_clock.setNow(due);
+    provider->checkSchedule();
+    QTRY_COMPARE(changed.count(), 1);
+    QVERIFY(provider->secret("session") != firstSession);
+    QVERIFY(provider->secret("refresh") != firstRefresh);
+    QCOMPARE(nonEmptyValues(secrets, "session"), 1);
+    QCOMPARE(nonEmptyValues(secrets, "refresh"), 1);
+    QVERIFY(*provider->scheduledRefreshAt() > due);
+    QCOMPARE(Jwt::decode(provider->secret("session")).expiresAt()->secsTo(*provider->scheduledRefreshAt()),
+        -NetSapiensProvider::RefreshLeadSeconds);
+    // The used refresh JWT is dead (single use).
+    const auto reused = RawHttp::send("POST", jwtUrl(), {RawHttp::jsonContentType()},
+        QJsonDocument(QJsonObject {{"refresh", firstRefresh}}).toJson(QJsonDocument::Compact));
+    QCOMPARE(reused.status, 401);
+
+    const QString secondSession = provider->secret("session");
+    const auto again = await(provider->refreshNow());
+    QVERIFY(again.ok());
+    QVERIFY(provider->secret("session") != secondSession);
+    QCOMPARE(rawGetStatus(provider->secret("session")), 200);
+}
+
+void TestNetSapiensProvider::originalV2AsksToSignInBeforeExpiry()
+{
+    m_ns->setVersion(NetSapiensEmulator::Version::V2);
+    m_ns->setTokenLifetimeSeconds(3600);
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    QSignalSpy required(provider.get(), &TokenProvider::signInRequired);
+    QVERIFY(!signIn(provider.get()).mfaRequired);
+    QVERIFY(!provider->canRefresh());
+    const QDateTime due = *provider->scheduledRefreshAt();
+    QCOMPARE(m_clock.now().secsTo(due), 3600 - NetSapiensProvider::WarnLeadSeconds);
+    m_clock.setNow(due.addSecs(-1));
+    provider->checkSchedule();
+    QCOMPARE(required.count(), 0);
+    m_clock.setNow(due);
+    provider->checkSchedule();
+    QCOMPARE(required.count(), 1);
+    QCOMPARE(required.first().at(0).toString(), NetSapiensProvider::expiresSoonMessage());
+    QVERIFY(m_clock.now() < *provider->credentialToken()->expires); // ahead of expiry
+    const auto refresh = await(provider->refreshNow());
+    QCOMPARE(refresh.error().kind(), ApiError::Kind::NotSupported);
+}
+
+void TestNetSapiensProvider::inspectCurrent()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    QCOMPARE(await(provider->inspectCurrent()).error().kind(), ApiError::Kind::Unauthorized);
+    signIn(provider.get());
+    const auto inspection = await(provider->inspectCurrent());
+    QVERIFY2(inspection.ok(), qPrintable(inspection.error().fullMessage()));
+    QCOMPARE(inspection->claims.value("sub").toString(), info(ready(), "username"));
+    QCOMPARE(inspection->claims.value("time_out").toLongLong(), 86400000LL);
+    QCOMPARE(inspection->claims.value("jti").toString(), provider->credentialToken()->id);
+    QVERIFY(inspection->expires);
+    QCOMPARE(*inspection->expires, *provider->credentialToken()->expires);
+}
+
+void TestNetSapiensProvider::delegatedRecordedAndListed()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    signIn(provider.get());
+    CreateRequest request {QStringLiteral("delegated"), {{"user", "1001"}, {"domain", info(ready(), "domain")}}};
+    QVERIFY(provider->validateCreate(request).isEmpty());
+    const auto created = await(provider->createToken(request));
+    QVERIFY2(created.ok(), qPrintable(created.error().fullMessage()));
+    QVERIFY(!created->value.isEmpty());
+    QCOMPARE(created->token.kind, QStringLiteral("delegated"));
+    QCOMPARE(created->token.subject, QStringLiteral("1001@sandbox"));
+    QCOMPARE(created->token.id, Jwt::decode(created->value).id());
+    QCOMPARE(rawGetStatus(created->value), 200);
+
+    const auto entries = m_ledger->entries(provider->account().id);
+    QCOMPARE(entries.size(), 1);
+    const LedgerEntry &entry = entries.first();
+    QCOMPARE(entry.kind, QStringLiteral("delegated"));
+    QCOMPARE(entry.providerId, QStringLiteral("netsapiens"));
+    QCOMPARE(entry.tokenId, created->token.id);
+    QCOMPARE(entry.subject, QStringLiteral("1001@sandbox"));
+    QCOMPARE(entry.createdBy, info(ready(), "username"));
+    QVERIFY(entry.expires);
+    QVERIFY(!entry.revoked);
+    QVERIFY(!entry.extra.values().contains(created->value) && !entry.label.contains(created->value));
+
+    auto listed = await(provider->listTokens());
+    QVERIFY(listed.ok());
+    QCOMPARE(listed->size(), 2);
+    QCOMPARE(listed->at(0).kind, QStringLiteral("session"));
+    const Token delegated = listed->at(1);
+    QCOMPARE(delegated.id, created->token.id);
+    QCOMPARE(delegated.remainingMs(m_clock).value_or(-1), 86400LL * 1000);
+    m_clock.advanceSeconds(3600);
+    QCOMPARE(delegated.remainingMs(m_clock).value_or(-1), 82800LL * 1000);
+}
+
+void TestNetSapiensProvider::delegatedNeedsApiKeyAndValidInput()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    CreateRequest bad {QStringLiteral("delegated"), {{"user", "1001"}, {"domain", "bad domain"}}};
+    const auto errors = provider->validateCreate(bad);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().field, QStringLiteral("domain"));
+    QCOMPARE(await(provider->createToken(bad)).error().kind(), ApiError::Kind::InvalidInput);
+    CreateRequest missing {QStringLiteral("delegated"), {{"domain", "sandbox"}}};
+    QCOMPARE(provider->validateCreate(missing).first().field, QStringLiteral("user"));
+
+    provider->setSecret(QStringLiteral("api_key"), QString());
+    const auto noKey = await(provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", "~"}}}));
+    QCOMPARE(noKey.error().kind(), ApiError::Kind::InvalidInput);
+    QCOMPARE(noKey.error().userMessage(), QStringLiteral("Add an API key to the account to create delegated tokens"));
+
+    provider->setSecret(QStringLiteral("api_key"), QStringLiteral("nsd_wrong"));
+    QSignalSpy required(provider.get(), &TokenProvider::signInRequired);
+    const auto wrongKey =
+        await(provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", "~"}}}));
+    QCOMPARE(wrongKey.error().kind(), ApiError::Kind::Unauthorized);
+    QCOMPARE(wrongKey.error().serverMessage(), QStringLiteral("Invalid or missing API key"));
+    QVERIFY(m_ledger->entries(provider->account().id).isEmpty());
+    QCOMPARE(required.count(), 0); // a bad API key is not a reason to sign in again
+}
+
+void TestNetSapiensProvider::revokeByJti()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    signIn(provider.get());
+    const auto created =
+        await(provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", "sandbox"}}}));
+    QVERIFY(created.ok());
+    const auto revoked = await(provider->revokeToken(created->token));
+    QVERIFY2(revoked.ok(), qPrintable(revoked.error().fullMessage()));
+    const auto entry = m_ledger->find(provider->account().id, created->token.id);
+    QVERIFY(entry && entry->revoked);
+    QCOMPARE(rawGetStatus(created->value), 401);
+    QVERIFY(provider->isSignedIn()); // only the delegated token went
+    QCOMPARE(rawGetStatus(provider->secret("session")), 200);
+    const auto listed = await(provider->listTokens());
+    QVERIFY(listed->at(1).revoked);
+}
+
+void TestNetSapiensProvider::revokeAllForUid()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    signIn(provider.get());
+    QStringList values;
+    for (const char *user : {"1001", "1001", "1003"}) {
+        const auto created =
+            await(provider->createToken({QStringLiteral("delegated"), {{"user", user}, {"domain", "sandbox"}}}));
+        QVERIFY(created.ok());
+        values.append(created->value);
+    }
+    QVERIFY(await(provider->revokeAllForSubject(QStringLiteral("1001@sandbox"))).ok());
+    QCOMPARE(rawGetStatus(values.at(0)), 401);
+    QCOMPARE(rawGetStatus(values.at(1)), 401);
+    QCOMPARE(rawGetStatus(values.at(2)), 200);
+    int revokedRows = 0;
+    for (const LedgerEntry &entry : m_ledger->entries(provider->account().id)) {
+        QCOMPARE(bool(entry.revoked), entry.subject == QLatin1String("1001@sandbox"));
+        revokedRows += entry.revoked ? 1 : 0;
+    }
+    QCOMPARE(revokedRows, 2);
+    QCOMPARE(
+        await(provider->revokeAllForSubject(QStringLiteral("no-domain"))).error().kind(), ApiError::Kind::InvalidInput);
+}
+
+void TestNetSapiensProvider::revokeCurrentSession()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    signIn(provider.get());
+    const QString session = provider->secret("session");
+    QVERIFY(await(provider->revokeToken(*provider->credentialToken())).ok());
+    QVERIFY(!provider->isSignedIn());
+    QCOMPARE(rawGetStatus(session), 401);
+}
+
+void TestNetSapiensProvider::signOut()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    signIn(provider.get());
+    const QString session = provider->secret("session");
+    QSignalSpy changed(provider.get(), &TokenProvider::credentialChanged);
+    QVERIFY(await(provider->signOut()).ok());
+    QVERIFY(!provider->isSignedIn());
+    QVERIFY(!provider->canRefresh());
+    QVERIFY(!provider->credentialToken());
+    QVERIFY(!provider->scheduledRefreshAt());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(rawGetStatus(session), 401);
+    QCOMPARE(await(provider->listTokens())->size(), 0);
+}
+
+void TestNetSapiensProvider::unauthorizedAsksForSignIn()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    signIn(provider.get());
+    // The session is revoked behind the provider's back.
+    const auto revoke =
+        RawHttp::send("DELETE", jwtUrl(), {{"Authorization", "Bearer " + provider->secret("session").toLatin1()}});
+    QCOMPARE(revoke.status, 202);
+    QSignalSpy required(provider.get(), &TokenProvider::signInRequired);
+    const auto inspection = await(provider->inspectCurrent());
+    QCOMPARE(inspection.error().kind(), ApiError::Kind::Unauthorized);
+    QCOMPARE(required.count(), 1);
+    QVERIFY(!provider->isSignedIn());
+}
+
+QTEST_GUILESS_MAIN(TestNetSapiensProvider)
+#include "tst_netsapiensprovider.moc"
