@@ -1,0 +1,125 @@
+// tokendesk: the GUI. `tokendesk --sandbox` runs it on the embedded sandbox with one demo account per service,
+// in a throw-away config directory and with secrets in memory only.
+#include "AccountController.h"
+#include "MainWindow.h"
+
+#include "BuiltinEmulators.h"
+#include "SandboxServer.h"
+
+#include "store/AccountStore.h"
+#include "store/SecretStore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QLoggingCategory>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcDesktop, "tokendesk.ui")
+
+namespace {
+
+struct Options
+{
+    QCommandLineOption sandbox;
+    QCommandLineOption config;
+};
+
+// The one definition of the command line, shared by the --help/--version path and the GUI path.
+Options addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Issue, audit and revoke API tokens across services."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    Options options {QCommandLineOption(QStringLiteral("sandbox"),
+                         QCoreApplication::translate(
+                             "main", "Start on the built-in sandbox with demo accounts (nothing is saved).")),
+        QCommandLineOption(QStringLiteral("config"),
+            QCoreApplication::translate(
+                "main", "Use DIR for settings, accounts and the local database (also TOKENDESK_CONFIG_DIR)."),
+            QStringLiteral("DIR"))};
+    parser.addOption(options.sandbox);
+    parser.addOption(options.config);
+    return options;
+}
+
+// --help and --version answer without a display: they run under a QCoreApplication, so an installed
+// tokendesk can say its version on a headless machine.
+bool onlyAsksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+
+void setApplicationFacts()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("TokenDesk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("TokenDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TOKENDESK_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (onlyAsksForHelpOrVersion(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        setApplicationFacts();
+        QCommandLineParser parser;
+        addOptions(parser);
+        parser.process(core); // prints and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    setApplicationFacts();
+    QApplication::setDesktopFileName(QStringLiteral(TOKENDESK_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tokendesk.svg")));
+
+    QCommandLineParser parser;
+    const Options options = addOptions(parser);
+    parser.process(app);
+
+    std::unique_ptr<SandboxServer> sandbox;
+    std::unique_ptr<QTemporaryDir> sandboxConfig;
+    std::unique_ptr<AccountController> controller;
+
+    if (parser.isSet(options.sandbox)) {
+        sandbox = std::make_unique<SandboxServer>();
+        registerBuiltinEmulators(*sandbox);
+        if (!sandbox->listen()) {
+            std::fprintf(stderr, "tokendesk: the sandbox cannot listen on 127.0.0.1\n");
+            return 1;
+        }
+        sandboxConfig = std::make_unique<QTemporaryDir>();
+        if (!sandboxConfig->isValid()) {
+            std::fprintf(stderr, "tokendesk: cannot create a temporary directory for the sandbox\n");
+            return 1;
+        }
+        controller =
+            std::make_unique<AccountController>(sandboxConfig->path(), SecretStore::createMemoryOnly(nullptr), nullptr);
+        controller->secretStore()->setParent(controller.get());
+        controller->load();
+        const QList<Account> demo = controller->addDemoAccounts(sandbox->readyInfo());
+        qCInfo(lcDesktop) << "sandbox at" << sandbox->url().toString() << "with" << demo.size() << "demo accounts";
+    } else {
+        const QString configDir = AccountStore::resolveConfigDir(parser.value(options.config));
+        controller = std::make_unique<AccountController>(configDir);
+        if (!controller->load())
+            qCWarning(lcDesktop) << "accounts file:" << controller->lastError();
+    }
+
+    MainWindow window(controller.get());
+    window.setSandboxMode(sandbox != nullptr);
+    window.show();
+    const int code = app.exec();
+    return code;
+}

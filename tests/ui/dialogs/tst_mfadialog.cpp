@@ -1,0 +1,87 @@
+#include "MfaDialog.h"
+#include "core/Clock.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+class TestMfaDialog : public QObject
+{
+    Q_OBJECT
+
+private:
+    static MfaChallenge challenge()
+    {
+        MfaChallenge c;
+        c.vendor = QStringLiteral("google");
+        c.type = QStringLiteral("authenticator");
+        c.challengeToken = QStringLiteral("not-shown");
+        return c;
+    }
+
+private slots:
+    void okOnlyAtSixDigits()
+    {
+        MfaDialog dlg(challenge(), nullptr);
+        auto *ok = dlg.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        auto *code = dlg.findChild<QLineEdit *>(QStringLiteral("passcode"));
+        QVERIFY(code);
+        QVERIFY(!ok->isEnabled());
+        QTest::keyClicks(code, QStringLiteral("12a3"));
+        QCOMPARE(code->text(), QStringLiteral("123")); // digits only
+        QVERIFY(!ok->isEnabled());
+        QTest::keyClicks(code, QStringLiteral("4567"));
+        QCOMPARE(code->text().size(), 6);
+        QVERIFY(ok->isEnabled());
+        QVERIFY(dlg.findChild<QLabel *>(QStringLiteral("introLabel"))->text().contains(QStringLiteral("Google")));
+    }
+
+    void submitAndShowError()
+    {
+        MfaDialog dlg(challenge(), nullptr);
+        dlg.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        QSignalSpy spy(&dlg, &MfaDialog::passcodeSubmitted);
+        auto *code = dlg.findChild<QLineEdit *>(QStringLiteral("passcode"));
+        auto *ok = dlg.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QTest::keyClicks(code, QStringLiteral("123456"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QCOMPARE(spy.count(), 1);
+        QVERIFY(spy.at(0).at(0).toString() == QLatin1String("123456"));
+        QVERIFY(dlg.isVisible());
+
+        dlg.setBusy(true);
+        QVERIFY(!ok->isEnabled());
+        dlg.showError(QStringLiteral("Invalid passcode."));
+        QVERIFY(dlg.isVisible());
+        QVERIFY(code->text().isEmpty());
+        QCOMPARE(dlg.focusWidget(), code);
+        auto *error = dlg.findChild<QLabel *>(QStringLiteral("errorLabel"));
+        QCOMPARE(error->text(), QStringLiteral("Invalid passcode."));
+        QVERIFY(!error->isHidden());
+        QVERIFY(!ok->isEnabled());
+        QCOMPARE(dlg.result(), int(QDialog::Rejected));
+    }
+
+    void countdownFromClock()
+    {
+        TestClock clock(QDateTime(QDate(2026, 1, 1), QTime(12, 0, 5), Qt::UTC));
+        MfaDialog dlg(challenge(), nullptr);
+        dlg.setClock(&clock);
+        QCOMPARE(dlg.secondsLeftInWindow(), 25);
+        auto *label = dlg.findChild<QLabel *>(QStringLiteral("countdownLabel"));
+        QVERIFY(label->text().contains(QStringLiteral("30 s")));
+        QVERIFY(label->text().contains(QStringLiteral("25")));
+        clock.advanceSeconds(24);
+        dlg.refreshCountdown();
+        QCOMPARE(dlg.secondsLeftInWindow(), 1);
+        clock.advanceSeconds(1);
+        QCOMPARE(dlg.secondsLeftInWindow(), 30);
+    }
+};
+
+QTEST_MAIN(TestMfaDialog)
+#include "tst_mfadialog.moc"

@@ -1,0 +1,328 @@
+#include "AccountController.h"
+#include "MainWindow.h"
+
+#include "BuiltinEmulators.h"
+#include "SandboxServer.h"
+
+#include "items/AccountListModel.h"
+#include "items/TokenFilterModel.h"
+#include "items/TokenListModel.h"
+#include "providers/AccountSession.h"
+#include "providers/ProviderRegistry.h"
+#include "store/AccountStore.h"
+#include "store/SecretStore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void emptyStateWithoutAccounts();
+    void sidebarGroupsAccountsByProvider();
+    void actionsDisabledWithoutSelection();
+    void unknownProviderEnablesNoTokenActions();
+    void shortcutsExist();
+    void ctrlFFocusesFilter();
+    void statusFilterDrivesProxy();
+    void keychainBannerFollowsStore();
+    void everyControlHasAnAccessibleName();
+    void windowStateSavedToConfigDir();
+    void sandboxAccountShowsTokens();
+
+private:
+    static Account makeAccount(const QString &name, const QString &providerId);
+    std::unique_ptr<MainWindow> createWindow();
+    QAction *action(const QString &name) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AccountController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+Account tst_MainWindow::makeAccount(const QString &name, const QString &providerId)
+{
+    Account account;
+    account.id = QUuid::createUuid();
+    account.name = name;
+    account.providerId = providerId;
+    account.baseUrl = QUrl(QStringLiteral("https://%1.example.com").arg(providerId));
+    return account;
+}
+
+void tst_MainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void tst_MainWindow::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<MainWindow> tst_MainWindow::createWindow()
+{
+    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
+    m_controller->secretStore()->setParent(m_controller.get());
+    m_controller->load();
+    return std::make_unique<MainWindow>(m_controller.get());
+}
+
+QAction *tst_MainWindow::action(const QString &name) const
+{
+    return m_window ? m_window->findChild<QAction *>(name) : nullptr;
+}
+
+void tst_MainWindow::emptyStateWithoutAccounts()
+{
+    m_window = createWindow();
+    auto *stack = m_window->findChild<QStackedWidget *>(QStringLiteral("mainStack"));
+    QVERIFY(stack);
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("emptyState"));
+    QVERIFY(m_window->findChild<QPushButton *>(QStringLiteral("emptyAddAccount")));
+    QVERIFY(m_window->findChild<QPushButton *>(QStringLiteral("emptyTrySandbox")));
+    QVERIFY(action(QStringLiteral("actionNewAccount"))->isEnabled());
+    QVERIFY(!action(QStringLiteral("actionEditAccount"))->isEnabled());
+}
+
+void tst_MainWindow::sidebarGroupsAccountsByProvider()
+{
+    AccountStore store(m_dir->path());
+    QVERIFY(store.save({makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha")),
+        makeAccount(QStringLiteral("Beta one"), QStringLiteral("beta")),
+        makeAccount(QStringLiteral("Staging"), QStringLiteral("alpha"))}));
+
+    m_window = createWindow();
+    auto *stack = m_window->findChild<QStackedWidget *>(QStringLiteral("mainStack"));
+    QVERIFY(stack->currentWidget()->objectName() != QStringLiteral("emptyState"));
+    QAbstractItemModel *model = m_window->accountView()->model();
+    QCOMPARE(model->rowCount(), 2); // two providers
+    int accounts = 0;
+    QStringList names;
+    for (int group = 0; group < model->rowCount(); ++group) {
+        const QModelIndex groupIndex = model->index(group, 0);
+        QVERIFY(groupIndex.data(AccountListModel::IsGroupRole).toBool());
+        const QString provider = groupIndex.data(AccountListModel::ProviderIdRole).toString();
+        QCOMPARE(model->rowCount(groupIndex), provider == QLatin1String("alpha") ? 2 : 1);
+        for (int row = 0; row < model->rowCount(groupIndex); ++row) {
+            const QModelIndex child = model->index(row, 0, groupIndex);
+            QCOMPARE(child.data(AccountListModel::ProviderIdRole).toString(), provider);
+            names.append(child.data().toString());
+            ++accounts;
+        }
+        QVERIFY(m_window->accountView()->isExpanded(groupIndex));
+    }
+    QCOMPARE(accounts, 3);
+    QVERIFY(names.contains(QStringLiteral("Prod")));
+    QVERIFY(names.contains(QStringLiteral("Staging")));
+    QVERIFY(names.contains(QStringLiteral("Beta one")));
+}
+
+void tst_MainWindow::actionsDisabledWithoutSelection()
+{
+    AccountStore store(m_dir->path());
+    QVERIFY(store.save({makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
+    m_window = createWindow();
+
+    // Nothing selected in the sidebar: no account or token action.
+    m_window->accountView()->selectionModel()->clear();
+    m_window->accountView()->setCurrentIndex(QModelIndex());
+    m_window->updateActions();
+    QVERIFY(m_window->currentAccountId().isNull());
+    for (const char *name : {"actionEditAccount", "actionRemoveAccount", "actionSignIn", "actionSignOut",
+             "actionNewToken", "actionRevoke", "actionRefresh", "actionDetails", "actionCopyId", "actionInspectCurrent",
+             "actionListBySubject", "actionRevokeAllForSubject", "actionExpireAll", "actionLogoutToken"}) {
+        QAction *a = action(QLatin1String(name));
+        QVERIFY2(a, name);
+        QVERIFY2(!a->isEnabled(), name);
+    }
+    // Actions that need no selection stay available.
+    QVERIFY(action(QStringLiteral("actionNewAccount"))->isEnabled());
+    QVERIFY(action(QStringLiteral("actionQuit"))->isEnabled());
+
+    // Selecting the account enables the account actions, still no token action without a token selected.
+    const QUuid id = m_controller->accounts().first().id;
+    m_window->selectAccount(id);
+    QCOMPARE(m_window->currentAccountId(), id);
+    QVERIFY(action(QStringLiteral("actionEditAccount"))->isEnabled());
+    QVERIFY(action(QStringLiteral("actionRemoveAccount"))->isEnabled());
+    QVERIFY(!action(QStringLiteral("actionRevoke"))->isEnabled());
+    QVERIFY(!action(QStringLiteral("actionDetails"))->isEnabled());
+    QVERIFY(!action(QStringLiteral("actionCopyId"))->isEnabled());
+}
+
+void tst_MainWindow::unknownProviderEnablesNoTokenActions()
+{
+    // A provider id nothing registers: the window must not guess capabilities from the id.
+    AccountStore store(m_dir->path());
+    QVERIFY(store.save({makeAccount(QStringLiteral("Mystery"), QStringLiteral("no-such-service"))}));
+    m_window = createWindow();
+    const QUuid id = m_controller->accounts().first().id;
+    m_window->selectAccount(id);
+    QVERIFY(action(QStringLiteral("actionEditAccount"))->isEnabled());
+    for (const char *name : {"actionSignIn", "actionNewToken", "actionRefresh", "actionExpireAll", "actionLogoutToken",
+             "actionListBySubject"}) {
+        QVERIFY2(!action(QLatin1String(name))->isEnabled(), name);
+    }
+    const QModelIndex index = m_controller->accountModel()->indexOf(id);
+    QVERIFY(!index.data(AccountListModel::StatusTextRole).toString().isEmpty());
+}
+
+void tst_MainWindow::shortcutsExist()
+{
+    m_window = createWindow();
+    auto has = [this](const QString &name, const QKeySequence &sequence) {
+        QAction *a = action(name);
+        return a && a->shortcuts().contains(sequence);
+    };
+    QVERIFY(has(QStringLiteral("actionNewAccount"), QKeySequence(Qt::CTRL | Qt::Key_N)));
+    QVERIFY(has(QStringLiteral("actionNewToken"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)));
+    QVERIFY(has(QStringLiteral("actionNewToken"), QKeySequence(Qt::CTRL | Qt::Key_T)));
+    QVERIFY(has(QStringLiteral("actionRevoke"), QKeySequence(QKeySequence::Delete)));
+    QVERIFY(has(QStringLiteral("actionRefresh"), QKeySequence(Qt::Key_F5)));
+    QVERIFY(has(QStringLiteral("actionFind"), QKeySequence(Qt::CTRL | Qt::Key_F)));
+    QVERIFY(has(QStringLiteral("actionQuit"), QKeySequence(QKeySequence::Quit)));
+    for (const char *name : {"actionEditAccount", "actionRemoveAccount", "actionSignIn", "actionSignOut",
+             "actionDetails", "actionCopyId", "actionInspectJwt", "actionInspectCurrent", "actionListBySubject",
+             "actionRevokeAllForSubject", "actionExpireAll", "actionLogoutToken", "actionJwtInspector"}) {
+        QVERIFY2(action(QLatin1String(name)), name);
+    }
+}
+
+void tst_MainWindow::ctrlFFocusesFilter()
+{
+    AccountStore store(m_dir->path());
+    QVERIFY(store.save({makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
+    m_window = createWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->activateWindow();
+    m_window->tokenView()->setFocus();
+    QTRY_VERIFY(m_window->tokenView()->hasFocus());
+    QVERIFY(!m_window->filterEdit()->hasFocus());
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->filterEdit()->hasFocus());
+
+    QTest::keyClicks(m_window->filterEdit(), QStringLiteral("abc"));
+    QCOMPARE(m_window->filterModel()->filterText(), QStringLiteral("abc"));
+}
+
+void tst_MainWindow::statusFilterDrivesProxy()
+{
+    m_window = createWindow();
+    auto *combo = m_window->findChild<QComboBox *>(QStringLiteral("statusFilter"));
+    QVERIFY(combo);
+    QCOMPARE(m_window->filterModel()->statusFilter(), TokenFilterModel::AllStatuses);
+    combo->setCurrentIndex(combo->findData(int(TokenFilterModel::ExpiredOnly)));
+    QCOMPARE(m_window->filterModel()->statusFilter(), TokenFilterModel::ExpiredOnly);
+    QVERIFY(m_window->tokenView()->isSortingEnabled());
+    QCOMPARE(m_window->tokenView()->selectionBehavior(), QAbstractItemView::SelectRows);
+    QCOMPARE(m_window->tokenView()->selectionMode(), QAbstractItemView::ExtendedSelection);
+    QVERIFY(m_window->tokenModel()->isTicking());
+}
+
+void tst_MainWindow::keychainBannerFollowsStore()
+{
+    AccountStore store(m_dir->path());
+    QVERIFY(store.save({makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
+    m_window = createWindow();
+    auto *banner = m_window->findChild<QLabel *>(QStringLiteral("keychainBanner"));
+    QVERIFY(banner);
+    const bool memoryOnly = m_controller->secretStore()->state() == SecretStore::State::MemoryOnly;
+    QCOMPARE(banner->isVisibleTo(m_window.get()), memoryOnly);
+    QCOMPARE(banner->text().isEmpty(), !memoryOnly);
+}
+
+void tst_MainWindow::everyControlHasAnAccessibleName()
+{
+    AccountStore store(m_dir->path());
+    QVERIFY(store.save({makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
+    m_window = createWindow();
+    const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        const bool control = qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w)
+            || qobject_cast<QPushButton *>(w) || qobject_cast<QAbstractItemView *>(w);
+        if (!control || w->objectName().isEmpty() || w->objectName().startsWith(QLatin1String("qt_")))
+            continue;
+        QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+    }
+}
+
+void tst_MainWindow::windowStateSavedToConfigDir()
+{
+    m_window = createWindow();
+    m_window->resize(812, 534);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->close();
+
+    const QString path = m_window->settingsPath();
+    QVERIFY(path.startsWith(m_dir->path()));
+    QVERIFY(QFile::exists(path));
+    QSettings settings(path, QSettings::IniFormat);
+    QVERIFY(!settings.value(QStringLiteral("MainWindow/geometry")).toByteArray().isEmpty());
+    QVERIFY(!settings.value(QStringLiteral("MainWindow/tokenHeader")).toByteArray().isEmpty());
+
+    // A new window on the same config dir restores the size.
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    QCOMPARE(m_window->size(), QSize(812, 534));
+}
+
+void tst_MainWindow::sandboxAccountShowsTokens()
+{
+    SandboxServer server;
+    registerBuiltinEmulators(server);
+    QVERIFY(server.listen());
+    server.seedTokens(3);
+
+    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
+    m_controller->secretStore()->setParent(m_controller.get());
+    m_controller->load();
+    const QList<Account> demo = m_controller->addDemoAccounts(server.readyInfo());
+    std::optional<Account> specter;
+    for (const Account &account : demo) {
+        if (account.providerId == QLatin1String("specter"))
+            specter = account;
+    }
+    if (!specter)
+        QSKIP("the Specter provider or emulator is not in this build yet");
+
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    m_window->setSandboxMode(true);
+    QVERIFY(m_window->windowTitle().contains(QLatin1String("Sandbox")));
+    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    m_window->selectAccount(specter->id);
+    m_window->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty() && refreshed.last().at(0).toUuid() == specter->id, 15000);
+    QVERIFY2(refreshed.last().at(1).toBool(), qPrintable(m_window->lastError()));
+    QTRY_VERIFY(m_window->tokenModel()->rowCount() >= 3);
+    QVERIFY(m_window->filterModel()->rowCount() >= 3);
+    QVERIFY(m_window->lastRefresh().isValid());
+    QVERIFY(action(QStringLiteral("actionRefresh"))->isEnabled());
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

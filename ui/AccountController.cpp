@@ -1,0 +1,241 @@
+#include "AccountController.h"
+
+#include "core/Async.h"
+#include "core/Clock.h"
+#include "items/AccountListModel.h"
+#include "net/RequestLog.h"
+#include "providers/AccountSession.h"
+#include "providers/ProviderRegistry.h"
+#include "store/AccountStore.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/Ledger.h"
+#include "store/SecretStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QPromise>
+
+Q_LOGGING_CATEGORY(lcController, "tokendesk.ui")
+
+namespace {
+QHash<QString, QString> nonEmpty(const QHash<QString, QString> &values)
+{
+    QHash<QString, QString> result;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (!it.value().isEmpty())
+            result.insert(it.key(), it.value());
+    }
+    return result;
+}
+
+QVariant jsonToOption(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QStringList list;
+        for (const QJsonValue &item : value.toArray())
+            list.append(item.toVariant().toString());
+        return list;
+    }
+    return value.toVariant();
+}
+} // namespace
+
+AccountController::AccountController(const QString &configDir, SecretStore *secrets, QObject *parent)
+    : QObject(parent)
+    , m_configDir(configDir)
+    , m_store(std::make_unique<AccountStore>(configDir))
+    , m_secrets(secrets ? secrets : new SecretStore(this))
+    , m_model(new AccountListModel(this))
+    , m_clock(Clock::system())
+    , m_network(new QNetworkAccessManager(this))
+    , m_requestLog(std::make_unique<RequestLog>())
+{
+    QDir().mkpath(configDir);
+    m_database = std::make_unique<Database>(QDir(configDir).filePath(QStringLiteral("tokendesk.sqlite")));
+    if (!m_database->open())
+        qCWarning(lcController) << "database not available:" << m_database->lastError();
+    m_ledger = std::make_unique<Ledger>(m_database.get());
+    m_audit = std::make_unique<AuditLog>(m_database.get());
+}
+
+AccountController::~AccountController()
+{
+    // Sessions are children of this object; delete them before the ledger and audit log they point to.
+    qDeleteAll(m_sessions);
+    m_sessions.clear();
+}
+
+bool AccountController::load()
+{
+    const QList<Account> accounts = m_store->load();
+    m_lastError = m_store->lastError();
+    m_model->setAccounts(accounts);
+    emit accountsChanged();
+    return m_lastError.isEmpty();
+}
+
+QList<Account> AccountController::accounts() const
+{
+    return m_model->accounts();
+}
+
+std::optional<Account> AccountController::account(const QUuid &id) const
+{
+    return m_model->account(id);
+}
+
+AccountSession *AccountController::session(const QUuid &id)
+{
+    if (AccountSession *existing = m_sessions.value(id))
+        return existing;
+    if (m_unsupported.contains(id))
+        return nullptr;
+    const std::optional<Account> acc = account(id);
+    if (!acc)
+        return nullptr;
+    ProviderContext context;
+    context.network = m_network;
+    context.clock = m_clock;
+    context.ledger = m_ledger.get();
+    context.requestLog = m_requestLog.get();
+    auto *created = new AccountSession(*acc, context, m_secrets, m_audit.get(), this);
+    if (!created->isValid()) {
+        delete created;
+        m_unsupported.insert(id); // ask the registry once, not on every repaint
+        return nullptr;
+    }
+    m_sessions.insert(id, created);
+    emit sessionCreated(id, created);
+    return created;
+}
+
+TokenProvider *AccountController::provider(const QUuid &id)
+{
+    AccountSession *s = session(id);
+    return s ? s->provider() : nullptr;
+}
+
+QFuture<Result<Done>> AccountController::prepare(const QUuid &id)
+{
+    AccountSession *s = session(id);
+    if (!s) {
+        return readyResult(Result<Done>(ApiError(ApiError::Kind::NotSupported,
+            QCoreApplication::translate("AccountController", "This account's service is not supported."))));
+    }
+    if (m_prepared.contains(id))
+        return readyResult(Result<Done>(Done {}));
+    return Async::then(s->loadSecrets(), this, [this, id](Result<Done> result) {
+        if (result.ok())
+            m_prepared.insert(id);
+        return result;
+    });
+}
+
+QFuture<Result<Done>> AccountController::addAccount(const Account &account, const QHash<QString, QString> &secrets)
+{
+    if (!m_store->add(account)) {
+        m_lastError = m_store->lastError();
+        return readyResult(Result<Done>(ApiError(ApiError::Kind::Storage, m_lastError)));
+    }
+    m_model->addAccount(account);
+    emit accountsChanged();
+    AccountSession *s = session(account.id);
+    if (!s)
+        return readyResult(Result<Done>(Done {}));
+    m_prepared.insert(account.id);
+    const QHash<QString, QString> values = nonEmpty(secrets);
+    if (values.isEmpty())
+        return readyResult(Result<Done>(Done {}));
+    return s->storeSecrets(values);
+}
+
+QFuture<Result<Done>> AccountController::updateAccount(const Account &account, const QHash<QString, QString> &secrets)
+{
+    if (!m_store->update(account)) {
+        m_lastError = m_store->lastError();
+        return readyResult(Result<Done>(ApiError(ApiError::Kind::Storage, m_lastError)));
+    }
+    m_model->updateAccount(account);
+    // A new session picks up the changed URL and options; secrets are read again from the keychain.
+    delete m_sessions.take(account.id);
+    m_prepared.remove(account.id);
+    m_unsupported.remove(account.id);
+    emit accountsChanged();
+    const QHash<QString, QString> values = nonEmpty(secrets);
+    AccountSession *s = session(account.id);
+    if (!s || values.isEmpty())
+        return readyResult(Result<Done>(Done {}));
+
+    auto promise = std::make_shared<QPromise<Result<Done>>>();
+    promise->start();
+    QFuture<Result<Done>> future = promise->future();
+    const QUuid id = account.id;
+    Async::then(prepare(id), this, [this, id, values, promise](Result<Done> loaded) {
+        AccountSession *current = m_sessions.value(id);
+        if (!current) {
+            promise->addResult(Result<Done>(ApiError(ApiError::Kind::Cancelled)));
+            promise->finish();
+            return;
+        }
+        Q_UNUSED(loaded) // a keychain failure on load is reported by the store below, if it persists
+        Async::then(current->storeSecrets(values), this, [promise](Result<Done> stored) {
+            promise->addResult(stored);
+            promise->finish();
+        });
+    });
+    return future;
+}
+
+bool AccountController::removeAccount(const QUuid &id)
+{
+    const std::optional<Account> acc = account(id);
+    if (!acc)
+        return false;
+    if (!m_store->remove(id)) {
+        m_lastError = m_store->lastError();
+        return false;
+    }
+    delete m_sessions.take(id);
+    m_prepared.remove(id);
+    m_unsupported.remove(id);
+    if (const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(acc->providerId)) {
+        for (const QString &field : descriptor->keychainFields())
+            m_secrets->remove(acc->secretKey(field));
+    }
+    m_model->removeAccount(id);
+    emit accountsChanged();
+    return true;
+}
+
+QList<Account> AccountController::addDemoAccounts(const QJsonObject &readyInfo)
+{
+    QList<Account> created;
+    const QJsonObject services = readyInfo.value(QLatin1String("services")).toObject();
+    for (auto it = services.constBegin(); it != services.constEnd(); ++it) {
+        const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(it.key());
+        if (!descriptor)
+            continue;
+        const QJsonObject info = it.value().toObject();
+        Account acc;
+        acc.id = QUuid::createUuid();
+        acc.providerId = descriptor->id;
+        acc.name = QCoreApplication::translate("AccountController", "%1 (sandbox)").arg(descriptor->displayName);
+        acc.baseUrl = QUrl(info.value(QLatin1String("base_url")).toString());
+        QHash<QString, QString> secrets;
+        for (const FieldSpec &field : descriptor->accountFields) {
+            if (!info.contains(field.key))
+                continue;
+            if (field.type == FieldSpec::Type::Secret)
+                secrets.insert(field.key, info.value(field.key).toVariant().toString());
+            else
+                acc.options.insert(field.key, jsonToOption(info.value(field.key)));
+        }
+        addAccount(acc, secrets);
+        created.append(acc);
+    }
+    return created;
+}

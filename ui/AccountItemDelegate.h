@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+// Sidebar rows: provider groups with the provider's icon; accounts with their status text (signed in,
+// session expiry, keychain warning, last error) on a second, smaller line.
+class AccountItemDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    explicit AccountItemDelegate(QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};

@@ -1,0 +1,30 @@
+#include "Confirmer.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+
+std::optional<bool> Confirmer::s_nextAnswer;
+
+bool Confirmer::confirm(QWidget *parent, const QString &title, const QString &text, const QString &details)
+{
+    if (s_nextAnswer) {
+        const bool answer = *s_nextAnswer;
+        s_nextAnswer.reset();
+        return answer;
+    }
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, parent);
+    box.setTextFormat(Qt::PlainText);
+    if (!details.isEmpty())
+        box.setDetailedText(details);
+    QPushButton *yes = box.addButton(title.isEmpty() ? QMessageBox::tr("Continue") : title, QMessageBox::AcceptRole);
+    QPushButton *no = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(no);
+    box.setEscapeButton(no);
+    box.exec();
+    return box.clickedButton() == yes;
+}
+
+void Confirmer::setNextAnswerForTest(bool answer)
+{
+    s_nextAnswer = answer;
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "providers/TokenProvider.h"
+
+#include <QDialog>
+#include <QStringList>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QPlainTextEdit;
+class QSpinBox;
+
+// Expires every token of an application (Svix expire-all) after a grace period of 0 to 72 hours, optionally
+// only for some session ids (one per line, ^[a-zA-Z0-9@_-]{1,64}$). A summary line says what will happen.
+class ExpireAllDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ExpireAllDialog(const QStringList &appIds, QWidget *parent = nullptr);
+    ~ExpireAllDialog() override;
+
+    ExpireAllRequest request() const;
+    // Why the request cannot be sent; empty when it can.
+    QString validationError() const;
+    bool isValid() const { return validationError().isEmpty(); }
+    QString summary() const;
+
+    static constexpr qint64 MaxGraceSeconds = 72 * 3600;
+
+private:
+    void refresh();
+    qint64 graceSeconds() const;
+    QStringList sessionLines() const;
+
+    QComboBox *m_app;
+    QSpinBox *m_grace;
+    QComboBox *m_unit;
+    QPlainTextEdit *m_sessions;
+    QLabel *m_error;
+    QLabel *m_summary;
+    QDialogButtonBox *m_buttons;
+};

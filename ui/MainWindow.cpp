@@ -1,0 +1,1221 @@
+#include "MainWindow.h"
+
+#include "AccountController.h"
+#include "AccountDialog.h"
+#include "AccountItemDelegate.h"
+#include "core/Async.h"
+
+#include "core/Clock.h"
+#include "items/AccountListModel.h"
+#include "items/TokenFilterModel.h"
+#include "items/TokenListModel.h"
+#include "providers/AccountSession.h"
+#include "providers/ProviderDescriptor.h"
+#include "providers/ProviderRegistry.h"
+#include "store/SecretStore.h"
+
+#include "ClipboardGuard.h"
+#include "Confirmer.h"
+#include "CreateTokenDialog.h"
+#include "ExpireAllDialog.h"
+#include "JwtInspectorDialog.h"
+#include "MfaDialog.h"
+#include "RemainingLifeDelegate.h"
+#include "RevealDialog.h"
+#include "SignInDialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcMainWindow, "tokendesk.ui")
+
+namespace {
+QString tokenLine(const Token &token)
+{
+    if (token.label.isEmpty() || token.label == token.id)
+        return token.id;
+    return QStringLiteral("%1 (%2)").arg(token.label, token.id);
+}
+
+bool askConfirmation(QWidget *parent, const QString &title, const QString &text, const QString &details)
+{
+    return Confirmer::confirm(parent, title, text, details);
+}
+
+QString remainingText(qint64 ms)
+{
+    const qint64 minutes = ms / 60000;
+    if (minutes < 1)
+        return QCoreApplication::translate("MainWindow", "under a minute");
+    if (minutes < 120)
+        return QCoreApplication::translate("MainWindow", "%n min", nullptr, int(minutes));
+    const qint64 hours = minutes / 60;
+    if (hours < 48)
+        return QCoreApplication::translate("MainWindow", "%n h", nullptr, int(hours));
+    return QCoreApplication::translate("MainWindow", "%n days", nullptr, int(hours / 24));
+}
+} // namespace
+
+MainWindow::MainWindow(AccountController *controller, QWidget *parent)
+    : QMainWindow(parent)
+    , m_controller(controller)
+    , m_tokens(new TokenListModel(controller->clock(), this))
+    , m_filter(new TokenFilterModel(this))
+    , m_clipboard(new ClipboardGuard(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("TokenDesk"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/tokendesk.svg")));
+    m_filter->setSourceModel(m_tokens);
+
+    createActions();
+    createWidgets();
+    createMenus();
+
+    connect(m_controller, &AccountController::accountsChanged, this, &MainWindow::onAccountsChanged);
+    connect(m_controller->secretStore(), &SecretStore::stateChanged, this, [this] {
+        updateKeychainBanner();
+        for (const Account &account : m_controller->accounts())
+            updateAccountStatus(account.id);
+    });
+    // Session expiry in the sidebar moves with the clock, like the table's remaining life.
+    connect(m_tokens, &TokenListModel::dataChanged, this, [this](const QModelIndex &topLeft) {
+        if (topLeft.row() == 0 && topLeft.column() == TokenListModel::RemainingLife) {
+            for (const Account &account : m_controller->accounts())
+                updateAccountStatus(account.id);
+        }
+    });
+    m_tokens->setTicking(true);
+
+    onAccountsChanged();
+    updateKeychainBanner();
+    restoreSettings();
+    statusBar()->showMessage(tr("Ready"), 3000);
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction *MainWindow::makeAction(const QString &objectName, const QString &text, const QString &icon,
+    void (MainWindow::*slot)(), const QList<QKeySequence> &shortcuts)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    if (!icon.isEmpty())
+        action->setIcon(QIcon(QStringLiteral(":/icons/actions/%1.svg").arg(icon)));
+    if (!shortcuts.isEmpty())
+        action->setShortcuts(shortcuts);
+    QString tip = QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+    if (!shortcuts.isEmpty())
+        tip += QStringLiteral(" (%1)").arg(shortcuts.first().toString(QKeySequence::NativeText));
+    action->setToolTip(tip);
+    action->setStatusTip(tip);
+    if (slot)
+        connect(action, &QAction::triggered, this, slot);
+    addAction(action); // shortcuts work even when the action is only in a menu
+    return action;
+}
+
+void MainWindow::createActions()
+{
+    m_newAccount = makeAction(QStringLiteral("actionNewAccount"), tr("&New Account…"), QStringLiteral("account-new"),
+        &MainWindow::addAccount, {QKeySequence(Qt::CTRL | Qt::Key_N)});
+    m_editAccount = makeAction(QStringLiteral("actionEditAccount"), tr("&Edit Account…"),
+        QStringLiteral("account-edit"), &MainWindow::editAccount);
+    m_removeAccount = makeAction(QStringLiteral("actionRemoveAccount"), tr("&Remove Account…"),
+        QStringLiteral("account-remove"), &MainWindow::removeAccount);
+    m_signIn =
+        makeAction(QStringLiteral("actionSignIn"), tr("Sign &In…"), QStringLiteral("sign-in"), &MainWindow::signIn);
+    m_signOut =
+        makeAction(QStringLiteral("actionSignOut"), tr("Sign &Out"), QStringLiteral("sign-out"), &MainWindow::signOut);
+    m_newToken = makeAction(QStringLiteral("actionNewToken"), tr("New &Token…"), QStringLiteral("token-new"),
+        &MainWindow::newToken, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), QKeySequence(Qt::CTRL | Qt::Key_T)});
+    m_revoke = makeAction(QStringLiteral("actionRevoke"), tr("&Revoke…"), QStringLiteral("token-revoke"),
+        &MainWindow::revokeSelected, {QKeySequence(QKeySequence::Delete)});
+    m_refresh = makeAction(QStringLiteral("actionRefresh"), tr("Re&fresh"), QStringLiteral("refresh"),
+        &MainWindow::refresh, {QKeySequence(Qt::Key_F5)});
+    m_details = makeAction(
+        QStringLiteral("actionDetails"), tr("&Details…"), QStringLiteral("details"), &MainWindow::showDetails);
+    m_copyId = makeAction(QStringLiteral("actionCopyId"), tr("&Copy Id"), QStringLiteral("copy"), &MainWindow::copyId);
+    m_inspectJwt = makeAction(
+        QStringLiteral("actionInspectJwt"), tr("Inspect &JWT…"), QStringLiteral("inspect"), &MainWindow::inspectJwt);
+    m_inspectCurrent = makeAction(QStringLiteral("actionInspectCurrent"), tr("Current &Session…"),
+        QStringLiteral("session"), &MainWindow::inspectCurrent);
+    m_listBySubject = makeAction(QStringLiteral("actionListBySubject"), tr("Tokens of a &User…"),
+        QStringLiteral("subject"), &MainWindow::listBySubject);
+    m_revokeAllForSubject = makeAction(QStringLiteral("actionRevokeAllForSubject"), tr("Revoke &All for a Subject…"),
+        QStringLiteral("token-revoke"), &MainWindow::revokeAllForSubject);
+    m_expireAll = makeAction(
+        QStringLiteral("actionExpireAll"), tr("E&xpire All…"), QStringLiteral("expire-all"), &MainWindow::expireAll);
+    m_logoutToken = makeAction(QStringLiteral("actionLogoutToken"), tr("&Log Out a Token…"),
+        QStringLiteral("logout-token"), &MainWindow::logoutToken);
+    m_jwtInspector = makeAction(QStringLiteral("actionJwtInspector"), tr("JWT &Inspector…"), QStringLiteral("inspect"),
+        &MainWindow::inspectJwt);
+    m_findAction = makeAction(QStringLiteral("actionFind"), tr("&Find"), QStringLiteral("filter"), nullptr,
+        {QKeySequence(QKeySequence::Find)});
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+    m_quit = makeAction(
+        QStringLiteral("actionQuit"), tr("&Quit"), QStringLiteral("quit"), nullptr, {QKeySequence(QKeySequence::Quit)});
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAccount);
+    file->addAction(m_editAccount);
+    file->addAction(m_removeAccount);
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu *account = menuBar()->addMenu(tr("&Account"));
+    account->addAction(m_signIn);
+    account->addAction(m_signOut);
+    account->addAction(m_inspectCurrent);
+    account->addSeparator();
+    account->addAction(m_refresh);
+
+    m_tokenMenu = menuBar()->addMenu(tr("&Tokens"));
+    m_tokenMenu->addAction(m_newToken);
+    m_tokenMenu->addAction(m_details);
+    m_tokenMenu->addAction(m_copyId);
+    m_tokenMenu->addAction(m_inspectJwt);
+    m_tokenMenu->addSeparator();
+    m_tokenMenu->addAction(m_revoke);
+    m_tokenMenu->addAction(m_listBySubject);
+    m_tokenMenu->addAction(m_revokeAllForSubject);
+    m_tokenMenu->addAction(m_expireAll);
+    m_tokenMenu->addAction(m_logoutToken);
+
+    QMenu *tools = menuBar()->addMenu(tr("T&ools"));
+    tools->addAction(m_jwtInspector);
+    tools->addAction(m_findAction);
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setAccessibleName(tr("Main toolbar"));
+    toolbar->addAction(m_newAccount);
+    toolbar->addAction(m_signIn);
+    toolbar->addSeparator();
+    toolbar->addAction(m_newToken);
+    toolbar->addAction(m_revoke);
+    toolbar->addAction(m_refresh);
+    toolbar->addAction(m_details);
+}
+
+void MainWindow::createWidgets()
+{
+    m_stack = new QStackedWidget;
+    m_stack->setObjectName(QStringLiteral("mainStack"));
+
+    // Empty state: no accounts yet.
+    auto *empty = new QWidget;
+    empty->setObjectName(QStringLiteral("emptyState"));
+    empty->setAccessibleName(tr("No accounts"));
+    auto *emptyLayout = new QVBoxLayout(empty);
+    emptyLayout->addStretch();
+    auto *logo = new QLabel;
+    logo->setPixmap(QIcon(QStringLiteral(":/icons/tokendesk.svg")).pixmap(64, 64));
+    logo->setAlignment(Qt::AlignCenter);
+    logo->setAccessibleName(tr("TokenDesk logo"));
+    emptyLayout->addWidget(logo);
+    auto *welcome = new QLabel(tr("<h2>Welcome to TokenDesk</h2><p>Add an account of a service to see and manage "
+                                  "its tokens, or try every feature on the built-in sandbox first.</p>"));
+    welcome->setAlignment(Qt::AlignCenter);
+    welcome->setWordWrap(true);
+    welcome->setAccessibleName(tr("Welcome"));
+    emptyLayout->addWidget(welcome);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    auto *addButton = new QPushButton(tr("Add an account"));
+    addButton->setObjectName(QStringLiteral("emptyAddAccount"));
+    addButton->setAccessibleName(tr("Add an account"));
+    connect(addButton, &QPushButton::clicked, this, &MainWindow::addAccount);
+    buttons->addWidget(addButton);
+    auto *sandboxButton = new QPushButton(tr("Try the sandbox"));
+    sandboxButton->setObjectName(QStringLiteral("emptyTrySandbox"));
+    sandboxButton->setAccessibleName(tr("Try the sandbox"));
+    connect(sandboxButton, &QPushButton::clicked, this, &MainWindow::trySandbox);
+    buttons->addWidget(sandboxButton);
+    buttons->addStretch();
+    emptyLayout->addLayout(buttons);
+    emptyLayout->addStretch();
+    m_stack->addWidget(empty);
+
+    // Accounts sidebar.
+    m_accountView = new QTreeView;
+    m_accountView->setObjectName(QStringLiteral("accountView"));
+    m_accountView->setAccessibleName(tr("Accounts"));
+    m_accountView->setModel(m_controller->accountModel());
+    m_accountView->setHeaderHidden(true);
+    m_accountView->setItemDelegate(new AccountItemDelegate(m_accountView));
+    m_accountView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_accountView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_accountView->addAction(m_signIn);
+    m_accountView->addAction(m_signOut);
+    m_accountView->addAction(m_refresh);
+    m_accountView->addAction(m_editAccount);
+    m_accountView->addAction(m_removeAccount);
+    connect(m_accountView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &MainWindow::onCurrentAccountChanged);
+    connect(m_accountView, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (!index.data(AccountListModel::IsGroupRole).toBool())
+            editAccount();
+    });
+
+    // Token table with its filter row.
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_keychainBanner = new QLabel;
+    m_keychainBanner->setObjectName(QStringLiteral("keychainBanner"));
+    m_keychainBanner->setAccessibleName(tr("Keychain warning"));
+    m_keychainBanner->setWordWrap(true);
+    m_keychainBanner->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; padding: 6px; border: 1px solid #e0c060; }"));
+    m_keychainBanner->hide();
+    rightLayout->addWidget(m_keychainBanner);
+
+    auto *filterRow = new QHBoxLayout;
+    m_tableTitle = new QLabel;
+    m_tableTitle->setObjectName(QStringLiteral("tableTitle"));
+    m_tableTitle->setAccessibleName(tr("Selected account"));
+    filterRow->addWidget(m_tableTitle, 1);
+    m_filterEdit = new QLineEdit;
+    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
+    m_filterEdit->setAccessibleName(tr("Filter tokens"));
+    m_filterEdit->setPlaceholderText(tr("Filter (Ctrl+F)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &TokenFilterModel::setFilterText);
+    filterRow->addWidget(m_filterEdit, 1);
+    m_statusCombo = new QComboBox;
+    m_statusCombo->setObjectName(QStringLiteral("statusFilter"));
+    m_statusCombo->setAccessibleName(tr("Status filter"));
+    m_statusCombo->addItem(tr("All statuses"), int(TokenFilterModel::AllStatuses));
+    m_statusCombo->addItem(tr("Not expired"), int(TokenFilterModel::NotExpired));
+    m_statusCombo->addItem(tr("Active"), int(TokenFilterModel::ActiveOnly));
+    m_statusCombo->addItem(tr("Expiring"), int(TokenFilterModel::ExpiringOnly));
+    m_statusCombo->addItem(tr("Expired"), int(TokenFilterModel::ExpiredOnly));
+    m_statusCombo->addItem(tr("Revoked"), int(TokenFilterModel::RevokedOnly));
+    connect(m_statusCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_filter->setStatusFilter(TokenFilterModel::StatusFilter(m_statusCombo->itemData(index).toInt()));
+    });
+    filterRow->addWidget(m_statusCombo);
+    rightLayout->addLayout(filterRow);
+
+    m_tokenView = new QTableView;
+    m_tokenView->setObjectName(QStringLiteral("tokenView"));
+    m_tokenView->setAccessibleName(tr("Tokens"));
+    m_tokenView->setModel(m_filter);
+    m_tokenView->setSortingEnabled(true);
+    m_tokenView->sortByColumn(TokenListModel::Expires, Qt::AscendingOrder);
+    m_tokenView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tokenView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tokenView->setAlternatingRowColors(true);
+    m_tokenView->verticalHeader()->hide();
+    m_tokenView->horizontalHeader()->setStretchLastSection(true);
+    m_tokenView->horizontalHeader()->setSectionsMovable(true);
+    m_tokenView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tokenView->setItemDelegateForColumn(TokenListModel::RemainingLife, new RemainingLifeDelegate(m_tokenView));
+    connect(m_tokenView, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(this);
+        menu.addAction(m_details);
+        menu.addAction(m_copyId);
+        menu.addAction(m_inspectJwt);
+        menu.addSeparator();
+        menu.addAction(m_revoke);
+        menu.addAction(m_revokeAllForSubject);
+        menu.addSeparator();
+        menu.addAction(m_newToken);
+        menu.addAction(m_refresh);
+        menu.exec(m_tokenView->viewport()->mapToGlobal(pos));
+    });
+    connect(m_tokenView, &QTableView::doubleClicked, this, [this] {
+        if (m_details->isEnabled())
+            showDetails();
+    });
+    connect(m_tokenView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+    rightLayout->addWidget(m_tokenView);
+
+    m_splitter = new QSplitter;
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_accountView);
+    m_splitter->addWidget(right);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setSizes({240, 720});
+    m_stack->addWidget(m_splitter);
+    setCentralWidget(m_stack);
+
+    m_refreshLabel = new QLabel;
+    m_refreshLabel->setObjectName(QStringLiteral("lastRefreshLabel"));
+    m_refreshLabel->setAccessibleName(tr("Last refresh"));
+    m_errorLabel = new QLabel;
+    m_errorLabel->setObjectName(QStringLiteral("lastErrorLabel"));
+    m_errorLabel->setAccessibleName(tr("Last error"));
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    statusBar()->addPermanentWidget(m_errorLabel);
+    statusBar()->addPermanentWidget(m_refreshLabel);
+    resize(1000, 640);
+}
+
+void MainWindow::setSandboxMode(bool on)
+{
+    m_sandbox = on;
+    setWindowTitle(on ? tr("TokenDesk — Sandbox") : tr("TokenDesk"));
+}
+
+QString MainWindow::settingsPath() const
+{
+    return QDir(m_controller->configDir()).filePath(QStringLiteral("window.ini"));
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("tokenHeader"), m_tokenView->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("statusFilter"), m_statusCombo->currentIndex());
+    settings.endGroup();
+    settings.sync();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    if (settings.contains(QStringLiteral("geometry")))
+        restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    if (settings.contains(QStringLiteral("state")))
+        restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    if (settings.contains(QStringLiteral("splitter")))
+        m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    if (settings.contains(QStringLiteral("tokenHeader")))
+        m_tokenView->horizontalHeader()->restoreState(settings.value(QStringLiteral("tokenHeader")).toByteArray());
+    m_statusCombo->setCurrentIndex(
+        qBound(0, settings.value(QStringLiteral("statusFilter"), 0).toInt(), m_statusCombo->count() - 1));
+    settings.endGroup();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+// ---- accounts -------------------------------------------------------------------------------------------
+
+void MainWindow::onAccountsChanged()
+{
+    const QUuid current = currentAccountId();
+    m_accountView->expandAll();
+    const QList<Account> accounts = m_controller->accounts();
+    m_stack->setCurrentIndex(accounts.isEmpty() ? 0 : 1);
+    QHash<QUuid, QString> names;
+    for (const Account &account : accounts) {
+        names.insert(account.id, account.name);
+        if (AccountSession *session = m_controller->session(account.id))
+            connectSession(account.id, session);
+        updateAccountStatus(account.id);
+    }
+    m_tokens->setAccountNames(names);
+    if (!current.isNull() && m_controller->account(current))
+        selectAccount(current);
+    else if (!accounts.isEmpty() && currentAccountId().isNull())
+        selectAccount(accounts.first().id);
+    else
+        onCurrentAccountChanged();
+}
+
+void MainWindow::connectSession(const QUuid &id, AccountSession *session)
+{
+    if (m_connected.contains(id) && session->property("tokendesk.connected").toBool())
+        return;
+    session->setProperty("tokendesk.connected", true);
+    m_connected.insert(id);
+    TokenProvider *provider = session->provider();
+    connect(provider, &TokenProvider::signInRequired, this, [this, id](const QString &reason) {
+        setAccountState(id, tr("sign-in needed"));
+        requestSignIn(id, reason);
+    });
+    connect(provider, &TokenProvider::credentialChanged, this, [this, id] {
+        updateAccountStatus(id);
+        updateActions();
+    });
+    connect(session, &AccountSession::tokensChanged, this, [this, id] { refreshAccount(id); });
+}
+
+QUuid MainWindow::currentAccountId() const
+{
+    const QModelIndex index = m_accountView->currentIndex();
+    if (!index.isValid() || index.data(AccountListModel::IsGroupRole).toBool())
+        return {};
+    return index.data(AccountListModel::AccountIdRole).toUuid();
+}
+
+void MainWindow::selectAccount(const QUuid &id)
+{
+    const QModelIndex index = m_controller->accountModel()->indexOf(id);
+    if (index.isValid())
+        m_accountView->setCurrentIndex(index);
+    onCurrentAccountChanged();
+}
+
+TokenProvider *MainWindow::currentProvider() const
+{
+    const QUuid id = currentAccountId();
+    return id.isNull() ? nullptr : m_controller->provider(id);
+}
+
+void MainWindow::onCurrentAccountChanged()
+{
+    const QUuid id = currentAccountId();
+    const std::optional<Account> account = id.isNull() ? std::nullopt : m_controller->account(id);
+    m_tableTitle->setText(account ? QStringLiteral("<b>%1</b>").arg(account->name.toHtmlEscaped()) : QString());
+    if (m_tokens->property("tokendesk.account").toUuid() != id || id.isNull()) {
+        m_tokens->setProperty("tokendesk.account", id);
+        showTokensOf(id);
+        if (!id.isNull() && !m_cache.contains(id))
+            refreshAccount(id);
+    }
+    updateActions();
+}
+
+void MainWindow::showTokensOf(const QUuid &id)
+{
+    m_tokens->setTokens(id.isNull() ? QList<Token>() : m_cache.value(id));
+    updateActions();
+}
+
+void MainWindow::setAccountState(const QUuid &id, const QString &state)
+{
+    m_accountState.insert(id, state);
+    updateAccountStatus(id);
+}
+
+void MainWindow::updateAccountStatus(const QUuid &id)
+{
+    QStringList parts;
+    TokenProvider *provider = m_controller->provider(id);
+    if (!provider) {
+        parts.append(tr("service not available in this build"));
+    } else {
+        if (provider->can(TokenProvider::Capability::SignIn))
+            parts.append(provider->isSignedIn() ? tr("signed in") : tr("not signed in"));
+        if (const std::optional<Token> credential = provider->credentialToken()) {
+            if (const std::optional<qint64> left = credential->remainingMs(*m_controller->clock())) {
+                parts.append(*left > 0 ? tr("session expires in %1").arg(remainingText(*left)) : tr("session expired"));
+            }
+        }
+    }
+    if (m_controller->secretStore()->state() == SecretStore::State::MemoryOnly)
+        parts.append(tr("keychain unavailable: secrets kept in memory only"));
+    const QString state = m_accountState.value(id);
+    if (!state.isEmpty() && !parts.contains(state))
+        parts.append(state);
+    m_controller->accountModel()->setStatusText(id, parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::updateKeychainBanner()
+{
+    const bool memoryOnly = m_controller->secretStore()->state() == SecretStore::State::MemoryOnly;
+    m_keychainBanner->setText(memoryOnly ? tr("No keychain is available: secrets are kept in memory for this "
+                                              "session only and must be entered again next time.")
+                                         : QString());
+    m_keychainBanner->setVisible(memoryOnly);
+}
+
+void MainWindow::addAccount()
+{
+    auto *dialog = new AccountDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Account account = dialog->account();
+        Async::then(m_controller->addAccount(account, dialog->secrets()), this, [this, account](Result<Done> result) {
+            if (!result.ok())
+                handleError(account.id, result.error(), tr("Saving the account"));
+        });
+        selectAccount(account.id);
+        if (!m_controller->account(account.id))
+            setLastError(m_controller->lastError());
+    });
+    dialog->open();
+}
+
+void MainWindow::editAccount()
+{
+    const std::optional<Account> account = m_controller->account(currentAccountId());
+    if (!account)
+        return;
+    auto *dialog = new AccountDialog(*account, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Account edited = dialog->account();
+        m_cache.remove(edited.id);
+        m_connected.remove(edited.id);
+        Async::then(m_controller->updateAccount(edited, dialog->secrets()), this, [this, edited](Result<Done> result) {
+            if (!result.ok())
+                handleError(edited.id, result.error(), tr("Saving the account"));
+            refreshAccount(edited.id);
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::removeAccount()
+{
+    const std::optional<Account> account = m_controller->account(currentAccountId());
+    if (!account)
+        return;
+    if (!askConfirmation(this, tr("Remove Account"),
+            tr("Remove the account “%1”? Its stored credentials are deleted from the keychain. Tokens on the "
+               "service are not revoked.")
+                .arg(account->name),
+            {}))
+        return;
+    m_cache.remove(account->id);
+    m_connected.remove(account->id);
+    m_accountState.remove(account->id);
+    if (!m_controller->removeAccount(account->id))
+        setLastError(m_controller->lastError());
+}
+
+// ---- refresh and errors ---------------------------------------------------------------------------------
+
+void MainWindow::refresh()
+{
+    const QUuid id = currentAccountId();
+    if (!id.isNull())
+        refreshAccount(id);
+}
+
+void MainWindow::refreshAccount(const QUuid &id, const ListRequest &request)
+{
+    TokenProvider *provider = m_controller->provider(id);
+    if (!provider) {
+        emit refreshed(id, false);
+        return;
+    }
+    connectSession(id, m_controller->session(id));
+    if (!provider->can(TokenProvider::Capability::List) && !provider->can(TokenProvider::Capability::LedgerBacked)) {
+        emit refreshed(id, true);
+        return;
+    }
+    statusBar()->showMessage(tr("Refreshing…"));
+    Async::then(m_controller->prepare(id), this, [this, id, request](Result<Done> prepared) {
+        if (!prepared.ok()) {
+            handleError(id, prepared.error(), tr("Reading credentials"));
+            emit refreshed(id, false);
+            return;
+        }
+        AccountSession *session = m_controller->session(id);
+        if (!session) {
+            emit refreshed(id, false);
+            return;
+        }
+        TokenProvider *current = session->provider();
+        if (current->can(TokenProvider::Capability::SignIn) && !current->isSignedIn()) {
+            setAccountState(id, tr("not signed in"));
+            requestSignIn(id, tr("Sign in to see this account's tokens."));
+            emit refreshed(id, false);
+            return;
+        }
+        Async::then(session->refresh(request), this, [this, id](Result<QList<Token>> result) {
+            if (!result.ok()) {
+                handleError(id, result.error(), tr("Refreshing"));
+                emit refreshed(id, false);
+                return;
+            }
+            m_cache.insert(id, result.value());
+            m_lastRefresh = m_controller->clock()->now();
+            m_refreshLabel->setText(
+                tr("Last refresh: %1")
+                    .arg(QLocale().toString(m_lastRefresh.toLocalTime().time(), QLocale::ShortFormat)));
+            m_accountState.remove(id);
+            updateAccountStatus(id);
+            statusBar()->showMessage(tr("%n token(s)", nullptr, int(result.value().size())), 3000);
+            if (currentAccountId() == id)
+                showTokensOf(id);
+            emit refreshed(id, true);
+        });
+    });
+}
+
+void MainWindow::setLastError(const QString &message)
+{
+    m_lastError = message;
+    m_errorLabel->setText(message);
+    if (!message.isEmpty())
+        statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::showMessage(const QString &title, const QString &text, bool error)
+{
+    // One non-modal box, reused, so repeated failures do not pile up windows.
+    if (!m_messageBox) {
+        m_messageBox = new QMessageBox(this);
+        m_messageBox->setObjectName(QStringLiteral("messageBox"));
+        m_messageBox->setAttribute(Qt::WA_DeleteOnClose);
+        m_messageBox->setWindowModality(Qt::NonModal);
+        m_messageBox->setStandardButtons(QMessageBox::Ok);
+    }
+    m_messageBox->setIcon(error ? QMessageBox::Warning : QMessageBox::Information);
+    m_messageBox->setWindowTitle(title);
+    m_messageBox->setText(text);
+    m_messageBox->show();
+}
+
+void MainWindow::handleError(const QUuid &id, const ApiError &error, const QString &what)
+{
+    const std::optional<Account> account = m_controller->account(id);
+    const QString name = account ? account->name : QString();
+    if (error.kind() == ApiError::Kind::Cancelled)
+        return;
+    if (error.kind() == ApiError::Kind::Unauthorized) {
+        setAccountState(id, tr("sign-in needed"));
+        requestSignIn(id, error.fullMessage());
+        return;
+    }
+    if (error.kind() == ApiError::Kind::NotAvailable || error.kind() == ApiError::Kind::NotSupported) {
+        const QString text = tr("%1: not available on this server.").arg(what);
+        setLastError(name.isEmpty() ? text : tr("%1 — %2").arg(name, text));
+        showMessage(tr("Not Available"), text + QLatin1Char('\n') + error.fullMessage(), false);
+        return;
+    }
+    const QString text = tr("%1 failed: %2").arg(what, error.fullMessage());
+    setLastError(name.isEmpty() ? text : tr("%1 — %2").arg(name, text));
+    setAccountState(id, tr("last error: %1").arg(error.userMessage()));
+    qCInfo(lcMainWindow) << "operation failed:" << what << ApiError::kindName(error.kind()) << error.httpStatus();
+    showMessage(tr("TokenDesk"), text, true);
+}
+
+// ---- sign-in --------------------------------------------------------------------------------------------
+
+void MainWindow::requestSignIn(const QUuid &id, const QString &reason)
+{
+    if (m_signInOpen.contains(id))
+        return;
+    const std::optional<Account> account = m_controller->account(id);
+    TokenProvider *provider = m_controller->provider(id);
+    if (!account || !provider)
+        return;
+    const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(account->providerId);
+    QList<FieldSpec> secretFields;
+    if (descriptor) {
+        for (const FieldSpec &field : descriptor->accountFields) {
+            if (field.type == FieldSpec::Type::Secret)
+                secretFields.append(field);
+        }
+    }
+    m_signInOpen.insert(id);
+    auto *dialog = new SignInDialog(*account, secretFields, reason, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, id] { m_signInOpen.remove(id); });
+    connect(dialog, &QDialog::accepted, this, [this, id, dialog] {
+        const QHash<QString, QString> values = dialog->values();
+        const bool keep = dialog->keepSignedIn();
+        AccountSession *session = m_controller->session(id);
+        if (!session)
+            return;
+        QFuture<Result<Done>> stored = readyResult(Result<Done>(Done {}));
+        if (keep) {
+            stored = session->storeSecrets(values);
+        } else {
+            for (auto it = values.cbegin(); it != values.cend(); ++it) {
+                if (!it.value().isEmpty())
+                    session->provider()->setSecret(it.key(), it.value());
+            }
+        }
+        Async::then(stored, this, [this, id](Result<Done> result) {
+            if (!result.ok())
+                handleError(id, result.error(), tr("Storing credentials"));
+            startSignIn(id);
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::startSignIn(const QUuid &id)
+{
+    AccountSession *session = m_controller->session(id);
+    if (!session)
+        return;
+    if (!session->provider()->can(TokenProvider::Capability::SignIn)) {
+        refreshAccount(id); // credentials are sent with every request (HTTP Basic, API key)
+        return;
+    }
+    statusBar()->showMessage(tr("Signing in…"));
+    Async::then(session->signIn(), this, [this, id](Result<SignInResult> result) {
+        if (!result.ok()) {
+            if (result.error().kind() == ApiError::Kind::Unauthorized) {
+                requestSignIn(id, result.error().fullMessage());
+                return;
+            }
+            handleError(id, result.error(), tr("Signing in"));
+            return;
+        }
+        if (result->mfaRequired) {
+            runMfa(id, result->challenge);
+            return;
+        }
+        setAccountState(id, QString());
+        updateActions();
+        refreshAccount(id);
+    });
+}
+
+void MainWindow::runMfa(const QUuid &id, const MfaChallenge &challenge)
+{
+    auto current = std::make_shared<MfaChallenge>(challenge);
+    auto *dialog = new MfaDialog(challenge, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &MfaDialog::passcodeSubmitted, this, [this, id, dialog, current](const QString &passcode) {
+        AccountSession *session = m_controller->session(id);
+        if (!session) {
+            dialog->reject();
+            return;
+        }
+        dialog->setBusy(true);
+        Async::then(
+            session->submitMfa(*current, passcode), dialog, [this, id, dialog, current](Result<SignInResult> r) {
+                dialog->setBusy(false);
+                if (!r.ok()) {
+                    // Wrong code or expired challenge: say so and keep the dialog open for another try.
+                    dialog->showError(r.error().fullMessage());
+                    return;
+                }
+                if (r->mfaRequired) {
+                    *current = r->challenge;
+                    dialog->showError(r->challenge.message.isEmpty() ? tr("The passcode was not accepted. Try again.")
+                                                                     : r->challenge.message);
+                    return;
+                }
+                dialog->accept();
+                setAccountState(id, QString());
+                updateActions();
+                refreshAccount(id);
+            });
+    });
+    dialog->open();
+}
+
+void MainWindow::signIn()
+{
+    const QUuid id = currentAccountId();
+    if (id.isNull())
+        return;
+    Async::then(m_controller->prepare(id), this, [this, id](Result<Done> prepared) {
+        if (!prepared.ok()) {
+            handleError(id, prepared.error(), tr("Reading credentials"));
+            return;
+        }
+        TokenProvider *provider = m_controller->provider(id);
+        if (!provider)
+            return;
+        // Ask for missing secrets first; with everything stored, sign in straight away.
+        const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(provider->account().providerId);
+        bool missing = false;
+        if (descriptor) {
+            for (const FieldSpec &field : descriptor->accountFields) {
+                if (field.type == FieldSpec::Type::Secret && field.required && !provider->hasSecret(field.key))
+                    missing = true;
+            }
+        }
+        if (missing)
+            requestSignIn(id, tr("Enter your credentials to sign in."));
+        else
+            startSignIn(id);
+    });
+}
+
+void MainWindow::signOut()
+{
+    const QUuid id = currentAccountId();
+    AccountSession *session = id.isNull() ? nullptr : m_controller->session(id);
+    if (!session)
+        return;
+    Async::then(session->signOut(), this, [this, id](Result<Done> result) {
+        if (!result.ok()) {
+            handleError(id, result.error(), tr("Signing out"));
+            return;
+        }
+        m_cache.remove(id);
+        if (currentAccountId() == id)
+            showTokensOf(id);
+        setAccountState(id, tr("signed out"));
+        updateActions();
+    });
+}
+
+// ---- token actions --------------------------------------------------------------------------------------
+
+QList<Token> MainWindow::selectedTokens() const
+{
+    QList<Token> result;
+    const QModelIndexList rows = m_tokenView->selectionModel()->selectedRows();
+    for (const QModelIndex &proxyIndex : rows) {
+        const QModelIndex source = m_filter->mapToSource(proxyIndex);
+        if (source.isValid())
+            result.append(m_tokens->tokenAt(source.row()));
+    }
+    return result;
+}
+
+void MainWindow::updateActions()
+{
+    const QUuid id = currentAccountId();
+    TokenProvider *provider = currentProvider();
+    auto can = [provider](TokenProvider::Capability capability) { return provider && provider->can(capability); };
+    const int selected = m_tokenView->selectionModel() ? int(m_tokenView->selectionModel()->selectedRows().size()) : 0;
+
+    m_editAccount->setEnabled(!id.isNull());
+    m_removeAccount->setEnabled(!id.isNull());
+    m_signIn->setEnabled(can(TokenProvider::Capability::SignIn));
+    m_signOut->setEnabled(can(TokenProvider::Capability::SignOut) && provider->isSignedIn());
+    m_refresh->setEnabled(can(TokenProvider::Capability::List) || can(TokenProvider::Capability::LedgerBacked));
+    m_newToken->setEnabled(can(TokenProvider::Capability::Create));
+    m_revoke->setEnabled(can(TokenProvider::Capability::Revoke) && selected > 0);
+    m_details->setEnabled(can(TokenProvider::Capability::Details) && selected == 1);
+    m_copyId->setEnabled(selected == 1);
+    m_inspectCurrent->setEnabled(can(TokenProvider::Capability::InspectCurrent));
+    m_listBySubject->setEnabled(can(TokenProvider::Capability::ListBySubject));
+    m_revokeAllForSubject->setEnabled(can(TokenProvider::Capability::RevokeAllForSubject));
+    m_expireAll->setEnabled(can(TokenProvider::Capability::ExpireAll));
+    m_logoutToken->setEnabled(can(TokenProvider::Capability::Logout));
+    m_inspectJwt->setEnabled(true);
+    m_jwtInspector->setEnabled(true);
+}
+
+void MainWindow::newToken()
+{
+    const QUuid id = currentAccountId();
+    AccountSession *session = id.isNull() ? nullptr : m_controller->session(id);
+    if (!session || !session->provider()->can(TokenProvider::Capability::Create))
+        return;
+    TokenProvider *provider = session->provider();
+    auto *dialog = new CreateTokenDialog(provider->createKinds(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<TokenProvider> guard(provider);
+    dialog->setValidator(
+        [guard](const CreateRequest &request) { return guard ? guard->validateCreate(request) : QList<FieldError>(); });
+    connect(dialog, &CreateTokenDialog::submitted, this, [this, id, dialog](const CreateRequest &request) {
+        AccountSession *current = m_controller->session(id);
+        if (!current)
+            return;
+        dialog->setBusy(true);
+        Async::then(m_controller->prepare(id), dialog, [this, id, dialog, request](Result<Done> prepared) {
+            AccountSession *s = m_controller->session(id);
+            if (!prepared.ok() || !s) {
+                dialog->setBusy(false);
+                dialog->showError(prepared.error().fullMessage());
+                return;
+            }
+            Async::then(s->create(request), dialog, [this, id, dialog](Result<CreatedToken> result) {
+                dialog->setBusy(false);
+                if (!result.ok()) {
+                    const ApiError &error = result.error();
+                    if (error.kind() == ApiError::Kind::Unauthorized) {
+                        dialog->reject();
+                        handleError(id, error, tr("Creating a token"));
+                        return;
+                    }
+                    if (error.fieldErrors().isEmpty())
+                        dialog->showError(error.fullMessage());
+                    else
+                        dialog->showFieldErrors(error.fieldErrors());
+                    setLastError(tr("Creating a token failed: %1").arg(error.fullMessage()));
+                    return;
+                }
+                dialog->accept();
+                auto *reveal = new RevealDialog(result.value(), m_clipboard, this);
+                reveal->setAttribute(Qt::WA_DeleteOnClose);
+                reveal->open();
+                refreshAccount(id);
+            });
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::revokeSelected()
+{
+    const QList<Token> tokens = selectedTokens();
+    TokenProvider *provider = currentProvider();
+    if (tokens.isEmpty() || !provider || !provider->can(TokenProvider::Capability::Revoke))
+        return;
+    QStringList lines;
+    for (const Token &token : tokens)
+        lines.append(tokenLine(token));
+    const QString text = tokens.size() == 1
+        ? tr("Revoke the token “%1”? Anything using it stops working.").arg(tokenLine(tokens.first()))
+        : tr("Revoke %n tokens? Anything using them stops working.", nullptr, int(tokens.size()));
+    if (!askConfirmation(this, tr("Revoke"), text, lines.join(QLatin1Char('\n'))))
+        return;
+
+    struct Outcome
+    {
+        int pending = 0;
+        QStringList succeeded;
+        QStringList failed;
+        bool needsSignIn = false;
+        QUuid accountId;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    outcome->pending = int(tokens.size());
+    outcome->accountId = currentAccountId();
+    for (const Token &token : tokens) {
+        const QUuid accountId = token.accountId.isNull() ? outcome->accountId : token.accountId;
+        AccountSession *session = m_controller->session(accountId);
+        auto finishOne = [this, outcome, token, accountId](const Result<Done> &result) {
+            if (result.ok()) {
+                outcome->succeeded.append(tokenLine(token));
+                m_tokens->markRevoked(accountId, token.id, m_controller->clock()->now());
+            } else {
+                outcome->failed.append(tr("%1: %2").arg(tokenLine(token), result.error().fullMessage()));
+                if (result.error().kind() == ApiError::Kind::Unauthorized)
+                    outcome->needsSignIn = true;
+            }
+            if (--outcome->pending > 0)
+                return;
+            const QString summary = outcome->failed.isEmpty()
+                ? tr("%n token(s) revoked.", nullptr, int(outcome->succeeded.size()))
+                : tr("%1 revoked, %2 failed:\n%3")
+                      .arg(outcome->succeeded.size())
+                      .arg(outcome->failed.size())
+                      .arg(outcome->failed.join(QLatin1Char('\n')));
+            statusBar()->showMessage(summary.section(QLatin1Char('\n'), 0, 0), 10000);
+            if (!outcome->failed.isEmpty())
+                setLastError(summary.section(QLatin1Char('\n'), 0, 0));
+            showMessage(tr("Revoke"), summary, !outcome->failed.isEmpty());
+            if (outcome->needsSignIn)
+                requestSignIn(outcome->accountId, tr("The service refused the credentials."));
+            refreshAccount(outcome->accountId);
+        };
+        if (!session) {
+            finishOne(Result<Done>(ApiError(ApiError::Kind::NotSupported)));
+            continue;
+        }
+        Async::then(session->revoke(token), this, finishOne);
+    }
+}
+
+void MainWindow::showDetails()
+{
+    const QList<Token> tokens = selectedTokens();
+    TokenProvider *provider = currentProvider();
+    if (tokens.size() != 1 || !provider)
+        return;
+    const QUuid id = currentAccountId();
+    Async::then(provider->tokenDetails(tokens.first()), this, [this, id](Result<Token> result) {
+        if (!result.ok()) {
+            handleError(id, result.error(), tr("Reading token details"));
+            return;
+        }
+        const Token &t = result.value();
+        const Clock &clock = *m_controller->clock();
+        auto date = [](const std::optional<QDateTime> &d) {
+            return d ? QLocale().toString(d->toLocalTime(), QLocale::LongFormat) : tr("—");
+        };
+        QStringList lines;
+        lines << tr("Id: %1").arg(t.id) << tr("Name: %1").arg(t.label) << tr("Kind: %1").arg(t.kind);
+        if (!t.subject.isEmpty())
+            lines << tr("Subject: %1").arg(t.subject);
+        lines << tr("Created: %1").arg(date(t.created)) << tr("Expires: %1").arg(date(t.effectiveExpiry(clock)));
+        if (t.lastUsed)
+            lines << tr("Last used: %1").arg(date(t.lastUsed));
+        if (t.revoked)
+            lines << tr("Revoked: %1").arg(date(t.revoked));
+        lines << tr("Status: %1").arg(Token::statusName(t.status(clock)));
+        if (!t.scopes.isEmpty())
+            lines << tr("Scopes: %1").arg(t.scopes.join(QStringLiteral(", ")));
+        for (auto it = t.extra.cbegin(); it != t.extra.cend(); ++it)
+            lines << QStringLiteral("%1: %2").arg(it.key(), it.value().toString());
+        showMessage(tr("Token Details"), lines.join(QLatin1Char('\n')), false);
+    });
+}
+
+void MainWindow::copyId()
+{
+    const QList<Token> tokens = selectedTokens();
+    if (tokens.size() != 1)
+        return;
+    QGuiApplication::clipboard()->setText(tokens.first().id); // an id, not a secret
+    statusBar()->showMessage(tr("Token id copied."), 3000);
+}
+
+void MainWindow::inspectJwt()
+{
+    auto *dialog = new JwtInspectorDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::inspectCurrent()
+{
+    const QUuid id = currentAccountId();
+    TokenProvider *provider = currentProvider();
+    if (!provider || !provider->can(TokenProvider::Capability::InspectCurrent))
+        return;
+    Async::then(provider->inspectCurrent(), this, [this, id](Result<TokenInspection> result) {
+        if (!result.ok()) {
+            handleError(id, result.error(), tr("Reading the current session"));
+            return;
+        }
+        auto *dialog = new JwtInspectorDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setServerView(result.value());
+        dialog->show();
+    });
+}
+
+void MainWindow::listBySubject()
+{
+    const QUuid id = currentAccountId();
+    TokenProvider *provider = currentProvider();
+    if (!provider || !provider->can(TokenProvider::Capability::ListBySubject))
+        return;
+    bool ok = false;
+    const QString subject = QInputDialog::getText(
+        this, tr("Tokens of a User"), tr("User (id, external id or email):"), QLineEdit::Normal, QString(), &ok)
+                                .trimmed();
+    if (!ok || subject.isEmpty())
+        return;
+    ListRequest request;
+    request.subject = subject;
+    refreshAccount(id, request);
+}
+
+void MainWindow::revokeAllForSubject()
+{
+    const QUuid id = currentAccountId();
+    AccountSession *session = id.isNull() ? nullptr : m_controller->session(id);
+    if (!session || !session->provider()->can(TokenProvider::Capability::RevokeAllForSubject))
+        return;
+    bool ok = false;
+    const QString subject = QInputDialog::getText(this, tr("Revoke All for a Subject"),
+        tr("Subject (user id) whose tokens are all revoked:"), QLineEdit::Normal, QString(), &ok)
+                                .trimmed();
+    if (!ok || subject.isEmpty())
+        return;
+    if (!askConfirmation(this, tr("Revoke All"),
+            tr("Revoke every token of “%1”? Everything signed in as %1 stops working.").arg(subject), {}))
+        return;
+    Async::then(session->revokeAllForSubject(subject), this, [this, id, subject](Result<Done> result) {
+        if (!result.ok()) {
+            handleError(id, result.error(), tr("Revoking all tokens of %1").arg(subject));
+            return;
+        }
+        statusBar()->showMessage(tr("All tokens of %1 revoked.").arg(subject), 10000);
+        refreshAccount(id);
+    });
+}
+
+void MainWindow::expireAll()
+{
+    const QUuid id = currentAccountId();
+    AccountSession *session = id.isNull() ? nullptr : m_controller->session(id);
+    if (!session || !session->provider()->can(TokenProvider::Capability::ExpireAll))
+        return;
+    QStringList appIds;
+    for (const Token &token : m_cache.value(id)) {
+        for (const QString &key : {QStringLiteral("appId"), QStringLiteral("app_id")}) {
+            const QString app = token.extra.value(key).toString();
+            if (!app.isEmpty() && !appIds.contains(app))
+                appIds.append(app);
+        }
+    }
+    for (auto it = session->account().options.cbegin(); it != session->account().options.cend(); ++it) {
+        if (it.key().contains(QLatin1String("app"), Qt::CaseInsensitive)) {
+            const QStringList values = it.value().toStringList();
+            for (const QString &app : values) {
+                if (!app.isEmpty() && !appIds.contains(app))
+                    appIds.append(app);
+            }
+        }
+    }
+    ExpireAllDialog dialog(appIds, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ExpireAllRequest request = dialog.request();
+    if (!askConfirmation(this, tr("Expire All"),
+            tr("Expire every token of the application “%1” after %n second(s)?", nullptr, int(request.graceSeconds))
+                .arg(request.appId),
+            request.sessionIds.join(QLatin1Char('\n'))))
+        return;
+    Async::then(session->expireAll(request), this, [this, id](Result<Done> result) {
+        if (!result.ok()) {
+            handleError(id, result.error(), tr("Expiring all tokens"));
+            return;
+        }
+        statusBar()->showMessage(tr("Tokens expired."), 10000);
+        refreshAccount(id);
+    });
+}
+
+void MainWindow::logoutToken()
+{
+    const QUuid id = currentAccountId();
+    AccountSession *session = id.isNull() ? nullptr : m_controller->session(id);
+    if (!session || !session->provider()->can(TokenProvider::Capability::Logout))
+        return;
+    bool ok = false;
+    QString value = QInputDialog::getText(
+        this, tr("Log Out a Token"), tr("Paste the token to log out:"), QLineEdit::Password, QString(), &ok)
+                        .trimmed();
+    if (!ok || value.isEmpty())
+        return;
+    Async::then(session->logoutToken(value), this, [this, id](Result<Done> result) {
+        if (!result.ok()) {
+            handleError(id, result.error(), tr("Logging out the token"));
+            return;
+        }
+        statusBar()->showMessage(tr("The token was logged out."), 10000);
+        refreshAccount(id);
+    });
+    value.fill(QLatin1Char(' '));
+}
+
+void MainWindow::trySandbox()
+{
+    const bool started =
+        QProcess::startDetached(QCoreApplication::applicationFilePath(), {QStringLiteral("--sandbox")});
+    if (!started) {
+        setLastError(tr("The sandbox could not be started."));
+        return;
+    }
+    close();
+}

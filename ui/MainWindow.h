@@ -1,0 +1,161 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/Token.h"
+#include "providers/TokenProvider.h"
+
+#include <QHash>
+#include <QList>
+#include <QMainWindow>
+#include <QPointer>
+#include <QSet>
+#include <QUuid>
+
+class AccountController;
+class AccountSession;
+class ClipboardGuard;
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QMessageBox;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QTreeView;
+class TokenFilterModel;
+class TokenListModel;
+
+// The main window: accounts grouped by service in a sidebar, the selected account's tokens in a sortable,
+// filterable table with a live remaining life, and every token action in the toolbar, the menus and the
+// table's context menu. Actions are enabled from the selected account's provider capabilities and the
+// selection only.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(AccountController *controller, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Marks the window as running on the embedded sandbox (title, no persistent state).
+    void setSandboxMode(bool on);
+    bool isSandboxMode() const { return m_sandbox; }
+
+    AccountController *controller() const { return m_controller; }
+    TokenListModel *tokenModel() const { return m_tokens; }
+    TokenFilterModel *filterModel() const { return m_filter; }
+    QTreeView *accountView() const { return m_accountView; }
+    QTableView *tokenView() const { return m_tokenView; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    ClipboardGuard *clipboardGuard() const { return m_clipboard; }
+
+    // The account selected in the sidebar (null when none or a group row).
+    QUuid currentAccountId() const;
+    void selectAccount(const QUuid &id);
+    QList<Token> selectedTokens() const;
+
+    // The settings file for window geometry and state (under the config dir).
+    QString settingsPath() const;
+    void saveSettings() const;
+    void restoreSettings();
+
+    QString lastError() const { return m_lastError; }
+    QDateTime lastRefresh() const { return m_lastRefresh; }
+
+public slots:
+    void refresh();
+    void addAccount();
+    void editAccount();
+    void removeAccount();
+    void signIn();
+    void signOut();
+    void newToken();
+    void revokeSelected();
+    void showDetails();
+    void copyId();
+    void inspectJwt();
+    void inspectCurrent();
+    void listBySubject();
+    void revokeAllForSubject();
+    void expireAll();
+    void logoutToken();
+    void trySandbox();
+    void updateActions();
+
+signals:
+    // A refresh of this account finished (tests wait for it).
+    void refreshed(const QUuid &accountId, bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createWidgets();
+    void onAccountsChanged();
+    void onCurrentAccountChanged();
+    void showTokensOf(const QUuid &id);
+    void refreshAccount(const QUuid &id, const ListRequest &request = {});
+    void handleError(const QUuid &id, const ApiError &error, const QString &what);
+    void requestSignIn(const QUuid &id, const QString &reason);
+    void startSignIn(const QUuid &id);
+    void runMfa(const QUuid &id, const MfaChallenge &challenge);
+    void setAccountState(const QUuid &id, const QString &state);
+    void updateAccountStatus(const QUuid &id);
+    void updateKeychainBanner();
+    void showMessage(const QString &title, const QString &text, bool error);
+    void setLastError(const QString &message);
+    void connectSession(const QUuid &id, AccountSession *session);
+    TokenProvider *currentProvider() const;
+    QAction *makeAction(const QString &objectName, const QString &text, const QString &icon, void (MainWindow::*slot)(),
+        const QList<QKeySequence> &shortcuts = {});
+
+    AccountController *m_controller;
+    TokenListModel *m_tokens;
+    TokenFilterModel *m_filter;
+    ClipboardGuard *m_clipboard;
+    bool m_sandbox = false;
+
+    QStackedWidget *m_stack = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QTreeView *m_accountView = nullptr;
+    QTableView *m_tokenView = nullptr;
+    QLineEdit *m_filterEdit = nullptr;
+    QComboBox *m_statusCombo = nullptr;
+    QLabel *m_keychainBanner = nullptr;
+    QLabel *m_refreshLabel = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QLabel *m_tableTitle = nullptr;
+    QMenu *m_tokenMenu = nullptr;
+    QPointer<QMessageBox> m_messageBox;
+
+    QAction *m_newAccount = nullptr;
+    QAction *m_editAccount = nullptr;
+    QAction *m_removeAccount = nullptr;
+    QAction *m_signIn = nullptr;
+    QAction *m_signOut = nullptr;
+    QAction *m_newToken = nullptr;
+    QAction *m_revoke = nullptr;
+    QAction *m_refresh = nullptr;
+    QAction *m_details = nullptr;
+    QAction *m_copyId = nullptr;
+    QAction *m_inspectJwt = nullptr;
+    QAction *m_inspectCurrent = nullptr;
+    QAction *m_listBySubject = nullptr;
+    QAction *m_revokeAllForSubject = nullptr;
+    QAction *m_expireAll = nullptr;
+    QAction *m_logoutToken = nullptr;
+    QAction *m_jwtInspector = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_quit = nullptr;
+
+    QHash<QUuid, QList<Token>> m_cache; // last list per account
+    QHash<QUuid, QString> m_accountState; // "signed in", "sign-in needed", last error...
+    QSet<QUuid> m_signInOpen; // accounts with a sign-in dialog up
+    QSet<QUuid> m_connected; // sessions whose signals are connected
+    QString m_lastError;
+    QDateTime m_lastRefresh;
+    QByteArray m_pendingHeaderState;
+};

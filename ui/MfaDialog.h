@@ -1,0 +1,47 @@
+#pragma once
+
+#include "providers/TokenProvider.h"
+
+#include <QDialog>
+#include <QTimer>
+
+class Clock;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+// Asks for the 6-digit passcode of an authenticator app (NetSapiens MFA). OK emits passcodeSubmitted and the
+// dialog stays open: the caller closes it (accept()) when the passcode was accepted, or calls showError().
+class MfaDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit MfaDialog(const MfaChallenge &challenge, QWidget *parent = nullptr);
+    ~MfaDialog() override;
+
+    void setClock(const Clock *clock);
+    QString passcode() const;
+    // Seconds left in the current 30 s TOTP window, from the clock.
+    int secondsLeftInWindow() const;
+
+public slots:
+    // Keeps the dialog open, shows the message, clears the passcode and focuses the field.
+    void showError(const QString &message);
+    void setBusy(bool busy);
+    void refreshCountdown();
+
+signals:
+    void passcodeSubmitted(const QString &passcode);
+
+private:
+    void updateOk();
+    void submit();
+
+    const Clock *m_clock;
+    QLineEdit *m_code;
+    QLabel *m_error;
+    QLabel *m_countdown;
+    QDialogButtonBox *m_buttons;
+    QTimer m_timer;
+    bool m_busy = false;
+};

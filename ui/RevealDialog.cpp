@@ -1,0 +1,169 @@
+#include "RevealDialog.h"
+
+#include "ClipboardGuard.h"
+#include "core/Clock.h"
+#include "core/Duration.h"
+
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+RevealDialog::RevealDialog(const CreatedToken &created, ClipboardGuard *clipboard, QWidget *parent)
+    : QDialog(parent)
+    , m_clipboard(clipboard)
+{
+    setWindowTitle(tr("Token created"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *warning = new QLabel(tr("<b>This is the only time the token is shown.</b> Copy it now and keep it "
+                                  "somewhere safe: TokenDesk does not store it."),
+        this);
+    warning->setObjectName(QStringLiteral("onceWarning"));
+    warning->setWordWrap(true);
+    layout->addWidget(warning);
+
+    auto *form = new QFormLayout;
+    layout->addLayout(form);
+
+    if (!created.token.label.isEmpty()) {
+        auto *name = new QLabel(created.token.label, this);
+        name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->addRow(tr("Name:"), name);
+    }
+
+    auto *valueRow = new QHBoxLayout;
+    m_value = new QLineEdit(created.value, this);
+    m_value->setObjectName(QStringLiteral("tokenValue"));
+    m_value->setReadOnly(true);
+    m_value->setEchoMode(QLineEdit::Password);
+    m_value->setAccessibleName(tr("Token value"));
+    m_value->setMinimumWidth(320);
+    m_value->setInputMethodHints(Qt::ImhSensitiveData);
+    m_show = new QToolButton(this);
+    m_show->setObjectName(QStringLiteral("showButton"));
+    m_show->setText(tr("Show"));
+    m_show->setCheckable(true);
+    m_copy = new QPushButton(tr("Copy"), this);
+    m_copy->setObjectName(QStringLiteral("copyButton"));
+    valueRow->addWidget(m_value, 1);
+    valueRow->addWidget(m_show);
+    valueRow->addWidget(m_copy);
+    form->addRow(tr("Token:"), valueRow);
+    connect(m_show, &QToolButton::toggled, this, &RevealDialog::setValueShown);
+    connect(m_copy, &QPushButton::clicked, this, &RevealDialog::copyValue);
+
+    if (!created.link.isEmpty()) {
+        auto *linkRow = new QHBoxLayout;
+        m_link = new QLineEdit(created.link, this);
+        m_link->setObjectName(QStringLiteral("linkValue"));
+        m_link->setReadOnly(true);
+        m_link->setEchoMode(QLineEdit::Password); // a magic link grants access as much as the token does
+        auto *copyLink = new QPushButton(tr("Copy link"), this);
+        copyLink->setObjectName(QStringLiteral("copyLinkButton"));
+        auto *open = new QPushButton(tr("Open in browser"), this);
+        open->setObjectName(QStringLiteral("openLinkButton"));
+        linkRow->addWidget(m_link, 1);
+        linkRow->addWidget(copyLink);
+        linkRow->addWidget(open);
+        form->addRow(tr("Link:"), linkRow);
+        connect(copyLink, &QPushButton::clicked, this, &RevealDialog::copyLink);
+        connect(open, &QPushButton::clicked, this, &RevealDialog::openLink);
+    }
+
+    QString expiryText = tr("Never expires (or the service did not say)");
+    if (created.token.expires) {
+        const QDateTime expiry = created.token.effectiveExpiry(*Clock::system()).value_or(*created.token.expires);
+        const qint64 left = Clock::system()->now().secsTo(expiry);
+        expiryText = left > 0
+            ? tr("%1 (in %2)")
+                  .arg(QLocale().toString(expiry.toLocalTime(), QLocale::LongFormat), Duration::format(left))
+            : QLocale().toString(expiry.toLocalTime(), QLocale::LongFormat);
+    }
+    m_expiry = new QLabel(expiryText, this);
+    m_expiry->setObjectName(QStringLiteral("expiryLabel"));
+    form->addRow(tr("Expires:"), m_expiry);
+
+    m_notes = new QLabel(created.notes.join(QLatin1Char('\n')), this);
+    m_notes->setObjectName(QStringLiteral("notesLabel"));
+    m_notes->setWordWrap(true);
+    m_notes->setVisible(!created.notes.isEmpty());
+    layout->addWidget(m_notes);
+
+    m_copyStatus = new QLabel(this);
+    m_copyStatus->setObjectName(QStringLiteral("copyStatus"));
+    m_copyStatus->setVisible(false);
+    layout->addWidget(m_copyStatus);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+
+    if (m_clipboard) {
+        connect(m_clipboard, &ClipboardGuard::countdown, this, &RevealDialog::onCountdown);
+        connect(m_clipboard, &ClipboardGuard::cleared, this,
+            [this] { m_copyStatus->setText(tr("The clipboard was cleared.")); });
+    } else {
+        m_copy->setEnabled(false);
+    }
+}
+
+RevealDialog::~RevealDialog() = default;
+
+bool RevealDialog::isValueShown() const
+{
+    return m_value->echoMode() == QLineEdit::Normal;
+}
+
+void RevealDialog::setValueShown(bool shown)
+{
+    m_value->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+    if (m_show->isChecked() != shown)
+        m_show->setChecked(shown);
+    m_show->setText(shown ? tr("Hide") : tr("Show"));
+}
+
+void RevealDialog::copyValue()
+{
+    if (!m_clipboard || m_value->text().isEmpty())
+        return;
+    m_clipboard->copySecret(m_value->text());
+}
+
+void RevealDialog::copyLink()
+{
+    if (!m_clipboard || !m_link || m_link->text().isEmpty())
+        return;
+    m_clipboard->copySecret(m_link->text());
+}
+
+void RevealDialog::openLink()
+{
+    if (!m_link)
+        return;
+    const QUrl url(m_link->text(), QUrl::StrictMode);
+    if (url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
+        QDesktopServices::openUrl(url);
+}
+
+void RevealDialog::onCountdown(int secondsLeft)
+{
+    m_copyStatus->setVisible(true);
+    m_copyStatus->setText(tr("Copied. The clipboard will be cleared in %n second(s).", nullptr, secondsLeft));
+}
+
+void RevealDialog::done(int result)
+{
+    // Wipe the value from every widget: nothing of it should outlive the dialog.
+    m_value->clear();
+    m_value->setEchoMode(QLineEdit::Password);
+    if (m_link)
+        m_link->clear();
+    QDialog::done(result);
+}

@@ -1,0 +1,91 @@
+#include "SignInDialog.h"
+
+#include "FieldForm.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+SignInDialog::SignInDialog(
+    const Account &account, const QList<FieldSpec> &secretFields, const QString &reason, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Sign in to %1").arg(account.name));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *who = new QLabel(this);
+    who->setObjectName(QStringLiteral("accountLabel"));
+    who->setTextFormat(Qt::PlainText);
+    who->setText(
+        account.baseUrl.isEmpty() ? account.name : tr("%1 (%2)").arg(account.name, account.baseUrl.toDisplayString()));
+    layout->addWidget(who);
+
+    auto *why = new QLabel(reason, this);
+    why->setObjectName(QStringLiteral("reasonLabel"));
+    why->setTextFormat(Qt::PlainText);
+    why->setWordWrap(true);
+    why->setVisible(!reason.isEmpty());
+    layout->addWidget(why);
+
+    QList<FieldSpec> masked = secretFields;
+    for (FieldSpec &spec : masked) {
+        if (spec.type == FieldSpec::Type::Text)
+            spec.type = FieldSpec::Type::Secret;
+        spec.defaultValue = {};
+    }
+    m_form = new FieldForm(masked, this);
+    layout->addWidget(m_form);
+
+    m_keep = new QCheckBox(tr("&Keep me signed in (save in the system keychain)"), this);
+    m_keep->setObjectName(QStringLiteral("keepSignedIn"));
+    m_keep->setChecked(true);
+    layout->addWidget(m_keep);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_form, &FieldForm::changed, this, &SignInDialog::updateOk);
+    updateOk();
+}
+
+SignInDialog::~SignInDialog() = default;
+
+QHash<QString, QString> SignInDialog::values() const
+{
+    QHash<QString, QString> out;
+    const QVariantMap map = m_form->values();
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        out.insert(it.key(), it.value().toString());
+    return out;
+}
+
+bool SignInDialog::keepSignedIn() const
+{
+    return m_keep->isChecked();
+}
+
+void SignInDialog::setKeepSignedIn(bool keep)
+{
+    m_keep->setChecked(keep);
+}
+
+void SignInDialog::updateOk()
+{
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_form->isValid());
+}
+
+void SignInDialog::done(int result)
+{
+    QDialog::done(result);
+    if (result != QDialog::Accepted) {
+        // Nothing typed should linger in a rejected dialog.
+        const QList<QLineEdit *> edits = m_form->findChildren<QLineEdit *>();
+        for (QLineEdit *edit : edits)
+            edit->clear();
+    }
+}

@@ -1,0 +1,13 @@
+# Dialogs, delegates and widgets of the "dialogs" engineer; included from ui/CMakeLists.txt.
+target_sources(tokendesk_ui PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/ClipboardGuard.h ${CMAKE_CURRENT_LIST_DIR}/ClipboardGuard.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/Confirmer.h ${CMAKE_CURRENT_LIST_DIR}/Confirmer.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/CreateTokenDialog.h ${CMAKE_CURRENT_LIST_DIR}/CreateTokenDialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ExpireAllDialog.h ${CMAKE_CURRENT_LIST_DIR}/ExpireAllDialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/FieldForm.h ${CMAKE_CURRENT_LIST_DIR}/FieldForm.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/JwtInspectorDialog.h ${CMAKE_CURRENT_LIST_DIR}/JwtInspectorDialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/MfaDialog.h ${CMAKE_CURRENT_LIST_DIR}/MfaDialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/RemainingLifeDelegate.h ${CMAKE_CURRENT_LIST_DIR}/RemainingLifeDelegate.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/RevealDialog.h ${CMAKE_CURRENT_LIST_DIR}/RevealDialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SignInDialog.h ${CMAKE_CURRENT_LIST_DIR}/SignInDialog.cpp
+)
