@@ -1,0 +1,76 @@
+#pragma once
+
+#include "CliOutput.h"
+
+#include "core/Account.h"
+#include "providers/TokenProvider.h"
+#include "store/AccountStore.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class AccountSession;
+class AuditLog;
+class CliCommands;
+class Database;
+class Ledger;
+class QNetworkAccessManager;
+class RequestLog;
+class SecretStore;
+
+// tokendesk-cli without main(): global options, the environment every command shares (config directory,
+// account store, keychain, database, network) and the dispatch to CliCommands. Tests may link it.
+class CliApplication : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CliApplication(QObject *parent = nullptr);
+    ~CliApplication() override;
+
+    // Runs one command line (without the program name). The future finishes with the process exit code.
+    QFuture<int> run(const QStringList &arguments);
+
+    static QString usage();
+    // Option names that would carry a secret on argv; they are refused (exit 2).
+    static bool isSecretOptionName(const QString &name);
+
+    CliOutput &out() { return m_out; }
+    bool jsonOutput() const { return m_json; }
+    QString configDir() const { return m_configDir; }
+    AccountStore &accounts() { return *m_accounts; }
+    SecretStore *secrets();
+    // Opens <configDir>/tokendesk.sqlite (ledger and audit log) once; false with *error set on failure.
+    bool openDatabase(QString *error);
+    Ledger *ledger() const { return m_ledger.get(); }
+    AuditLog *auditLog() const { return m_audit.get(); }
+    ProviderContext providerContext();
+
+    // Secrets read from stdin with --secrets-stdin (key -> value); empty without the option.
+    bool hasStdinSecrets() const { return m_secretsFromStdin; }
+    const QHash<QString, QString> &stdinSecrets() const { return m_stdinSecrets; }
+    // Checks the stdin secret keys against the provider: generic keys and the provider's Secret fields.
+    bool checkSecretKeys(const QString &providerId, QString *badKey) const;
+    // Reads stdin to the end (capped); false when more than `maxBytes` arrived.
+    static bool readStdin(QByteArray *data, qsizetype maxBytes = 1024 * 1024);
+    static bool stdinIsTerminal();
+
+private:
+    CliOutput m_out;
+    bool m_json = false;
+    bool m_secretsFromStdin = false;
+    QString m_configDir;
+    QHash<QString, QString> m_stdinSecrets;
+    std::unique_ptr<AccountStore> m_accounts;
+    SecretStore *m_secrets = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    std::unique_ptr<RequestLog> m_requestLog;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<Ledger> m_ledger;
+    std::unique_ptr<AuditLog> m_audit;
+    CliCommands *m_commands = nullptr;
+};

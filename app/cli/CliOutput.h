@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QDateTime;
+
+// Everything tokendesk-cli prints: aligned tables and plain lines on stdout, machine JSON with --json, and
+// exactly one "tokendesk-cli: <message>" line on stderr per failure.
+class CliOutput
+{
+public:
+    CliOutput();
+
+    void line(const QString &text = {});
+    void raw(const QByteArray &bytes);
+    void json(const QJsonValue &value);
+    // Columns aligned to the widest cell; the header is printed first.
+    void table(const QStringList &header, const QList<QStringList> &rows);
+    // "key: value" lines with the keys aligned.
+    void fields(const QList<QPair<QString, QString>> &pairs);
+    // One line on stderr: "tokendesk-cli: <message>". Returns `exitCode` so callers can `return fail(...)`.
+    int fail(int exitCode, const QString &message);
+    void note(const QString &message); // a hint on stderr (e.g. a prompt)
+
+    int failureCount() const { return m_failures; }
+
+    static QJsonValue isoOrNull(const std::optional<QDateTime> &time);
+    static QString isoText(const std::optional<QDateTime> &time);
+
+private:
+    void writeOut(const QByteArray &bytes);
+    void writeErr(const QByteArray &bytes);
+    int m_failures = 0;
+};

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "TestPaths.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+// Runs the built tokendesk-cli as a separate process with a test config directory, and keeps every byte it
+// printed so a test can check at the end that no secret ever reached stdout or stderr.
+struct CliRun
+{
+    int exitCode = -1;
+    bool finished = false;
+    QByteArray out;
+    QByteArray err;
+
+    QList<QByteArray> errLines() const
+    {
+        QList<QByteArray> lines = err.split('\n');
+        while (!lines.isEmpty() && lines.constLast().isEmpty())
+            lines.removeLast();
+        return lines;
+    }
+};
+
+class CliRunner
+{
+public:
+    explicit CliRunner(const QString &configDir = {})
+        : m_configDir(configDir)
+    { }
+
+    void setConfigDir(const QString &dir) { m_configDir = dir; }
+
+    CliRun run(const QStringList &arguments, const QByteArray &stdinData = {}, int timeoutMs = 60'000)
+    {
+        QProcess process;
+        QStringList args;
+        if (!m_configDir.isEmpty())
+            args << QStringLiteral("--config") << m_configDir;
+        args << arguments;
+        process.setProgram(TestPaths::cliExecutable());
+        process.setArguments(args);
+        process.start();
+        CliRun run;
+        if (!process.waitForStarted(10'000))
+            return run;
+        if (!stdinData.isEmpty())
+            process.write(stdinData);
+        process.closeWriteChannel();
+        run.finished = process.waitForFinished(timeoutMs) && process.exitStatus() == QProcess::NormalExit;
+        if (!run.finished) {
+            process.kill();
+            process.waitForFinished(5'000);
+        }
+        run.exitCode = process.exitCode();
+        run.out = process.readAllStandardOutput();
+        run.err = process.readAllStandardError();
+        m_captured << run.out << run.err;
+        return run;
+    }
+
+    // True when `needle` appears in anything a run printed.
+    bool printed(const QByteArray &needle) const
+    {
+        for (const QByteArray &chunk : m_captured) {
+            if (chunk.contains(needle))
+                return true;
+        }
+        return false;
+    }
+    int printedCount(const QByteArray &needle) const
+    {
+        int count = 0;
+        for (const QByteArray &chunk : m_captured)
+            count += int(chunk.count(needle));
+        return count;
+    }
+
+private:
+    QString m_configDir;
+    QList<QByteArray> m_captured;
+};
