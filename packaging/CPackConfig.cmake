@@ -1,0 +1,61 @@
+set(CPACK_PACKAGE_NAME "tokendesk")
+set(CPACK_PACKAGE_VENDOR "TokenDesk developers")
+set(CPACK_PACKAGE_CONTACT "TokenDesk developers <maintainers@tokendesk.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Issue, audit and revoke API tokens across services")
+# Wrapped for Debian's extended description (lines under 80 characters).
+set(CPACK_PACKAGE_DESCRIPTION "TokenDesk is a desktop tool for administrators who issue, audit and revoke
+API tokens across Specter, MagicBell, NetSapiens and Svix: live remaining
+life, MFA sign-in, secrets in the system keychain, a command-line companion
+and an offline sandbox that emulates every service.")
+set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_INSTALL_DIRECTORY "TokenDesk")
+set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
+set(CPACK_STRIP_FILES ON)
+set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/;/build.*/")
+
+if(WIN32)
+    set(CPACK_GENERATOR "WIX;NSIS")
+    # Must never change: Windows Installer uses it to find and replace earlier versions.
+    set(CPACK_WIX_UPGRADE_GUID "6C1E0F4B-3A52-4D8E-9B7A-2F15C0D9E841")
+    # tokendesk.ico is generated from resources/icons/tokendesk.svg by the release workflow.
+    if(EXISTS "${PROJECT_SOURCE_DIR}/packaging/windows/tokendesk.ico")
+        set(CPACK_WIX_PRODUCT_ICON "${PROJECT_SOURCE_DIR}/packaging/windows/tokendesk.ico")
+        endif()
+    set(CPACK_WIX_PROGRAM_MENU_FOLDER "TokenDesk")
+    set(CPACK_PACKAGE_EXECUTABLES "tokendesk" "TokenDesk")
+    set(CPACK_WIX_LICENSE_RTF "${PROJECT_SOURCE_DIR}/packaging/windows/license.rtf")
+    set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
+    set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\tokendesk.exe")
+    set(CPACK_NSIS_MUI_FINISHPAGE_RUN "tokendesk.exe")
+    set(CPACK_NSIS_CREATE_ICONS_EXTRA
+        "CreateShortCut '$SMPROGRAMS\\\\$STARTMENU_FOLDER\\\\TokenDesk.lnk' '$INSTDIR\\\\bin\\\\tokendesk.exe'")
+    set(CPACK_NSIS_DELETE_ICONS_EXTRA "Delete '$SMPROGRAMS\\\\$START_MENU\\\\TokenDesk.lnk'")
+elseif(APPLE)
+    set(CPACK_GENERATOR "DragNDrop")
+    set(CPACK_DMG_VOLUME_NAME "TokenDesk")
+    set(CPACK_DMG_FORMAT "UDBZ")
+    set(CPACK_PRE_BUILD_SCRIPTS "${PROJECT_SOURCE_DIR}/packaging/macos/codesign.cmake")
+else()
+    set(CPACK_GENERATOR "DEB;RPM;TGZ")
+    set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
+    # DEB: dependencies computed from the binaries with dpkg-shlibdeps.
+    set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+    set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+    set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
+    set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
+    set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
+    set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, libqt6sql6-sqlite, qt6-qpa-plugins")
+    # RPM
+    set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
+    set(CPACK_RPM_PACKAGE_LICENSE "MIT")
+    set(CPACK_RPM_PACKAGE_GROUP "Applications/System")
+    set(CPACK_RPM_PACKAGE_URL "${PROJECT_HOMEPAGE_URL}")
+    set(CPACK_RPM_PACKAGE_AUTOREQ ON)
+    set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
+        /usr/share/applications /usr/share/metainfo /usr/share/icons /usr/share/icons/hicolor
+        /usr/share/icons/hicolor/scalable /usr/share/icons/hicolor/scalable/apps /usr/share/doc)
+endif()
+
+include(CPack)

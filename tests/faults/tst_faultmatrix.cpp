@@ -1,0 +1,439 @@
+#include "providers/magicbell/MagicBellProvider.h"
+#include "providers/specter/SpecterProvider.h"
+
+#include "BuiltinEmulators.h"
+#include "FaultInjector.h"
+#include "SandboxServer.h"
+
+#include "core/Clock.h"
+#include "net/ApiClient.h"
+#include "net/ApiError.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSet>
+#include <QTest>
+#include <QTimer>
+#include <QUuid>
+
+#include <memory>
+#include <optional>
+
+// The sandbox's fault mode against the Specter and MagicBell clients: every operation x every fault, on one
+// in-process SandboxServer. Each row checks that the call finishes, maps to the expected ApiError kind with a
+// clean user message, and that a create is sent at most once.
+namespace {
+
+using Kind = ApiError::Kind;
+
+template<typename T> std::optional<T> await(QFuture<T> future, int timeoutMs)
+{
+    if (!future.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<T> watcher;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+    }
+    if (!future.isFinished() || future.isCanceled() || future.resultCount() == 0)
+        return std::nullopt;
+    return future.result();
+}
+
+// Outcome of one operation: Kind::None for success.
+struct Outcome
+{
+    bool finished = false;
+    ApiError error;
+};
+
+template<typename T> Outcome outcomeOf(QFuture<Result<T>> future)
+{
+    // Generous guard: the client's own transfer timeout (1 s) and one retry must end every call long before.
+    const std::optional<Result<T>> result = await(future, 20'000);
+    Outcome outcome;
+    outcome.finished = result.has_value();
+    if (result && !result->ok())
+        outcome.error = result->error();
+    return outcome;
+}
+
+const QStringList &allFaults()
+{
+    static const QStringList faults = {QStringLiteral("delay=200ms"), QStringLiteral("hang"), QStringLiteral("reset"),
+        QStringLiteral("malformed-json"), QStringLiteral("wrong-types"), QStringLiteral("huge-body"),
+        QStringLiteral("html-error"), QStringLiteral("status=401"), QStringLiteral("status=403"),
+        QStringLiteral("status=404"), QStringLiteral("status=405"), QStringLiteral("status=409"),
+        QStringLiteral("status=422"), QStringLiteral("status=429"), QStringLiteral("status=500"),
+        QStringLiteral("status=502"), QStringLiteral("status=503"), QStringLiteral("status=503+retry-after=30"),
+        QStringLiteral("retry-after=30"), QStringLiteral("redirect-other-host"), QStringLiteral("empty-200")};
+    return faults;
+}
+
+constexpr int RetryAfterSeconds = 30;
+
+// The expected kinds (Kind::None = success) of one operation of one provider under one fault.
+QSet<Kind> expectedKinds(const QString &provider, const QString &operation, const QString &fault)
+{
+    const bool revoke = operation == QLatin1String("revoke");
+    if (fault.startsWith(QLatin1String("delay=")))
+        return {Kind::None};
+    if (fault == QLatin1String("hang"))
+        return {Kind::Timeout};
+    if (fault == QLatin1String("reset") && revoke) // the cut-off first DELETE went through; the retry finds no token
+        return {Kind::Network, Kind::MalformedResponse, Kind::NotFound};
+    if (fault == QLatin1String("reset"))
+        return {Kind::Network, Kind::MalformedResponse};
+    if (fault == QLatin1String("huge-body"))
+        return {Kind::TooLarge};
+    if (fault == QLatin1String("html-error"))
+        return {Kind::Server};
+    if (fault == QLatin1String("redirect-other-host"))
+        return {Kind::RedirectRefused};
+    if (fault == QLatin1String("malformed-json") || fault == QLatin1String("wrong-types")
+        || fault == QLatin1String("empty-200")) {
+        // A revoke's success body carries nothing the client needs, so a 200 of any shape is a success.
+        if (revoke)
+            return {Kind::None, Kind::MalformedResponse};
+        return {Kind::MalformedResponse};
+    }
+    if (fault.contains(QLatin1String("retry-after")))
+        return {Kind::RateLimited};
+    const int status = fault.mid(fault.indexOf(QLatin1Char('=')) + 1).toInt();
+    if (provider == QLatin1String("magicbell") && (status == 404 || status == 405) && !revoke)
+        return {Kind::NotAvailable}; // contract: the /jwt routes are gone
+    if (provider == QLatin1String("magicbell") && status == 405)
+        return {Kind::NotAvailable};
+    if (provider == QLatin1String("magicbell") && status == 404)
+        return {Kind::NotFound, Kind::NotAvailable};
+    if (provider == QLatin1String("specter") && status == 500 && (operation == QLatin1String("details") || revoke))
+        return {Kind::NotFound}; // contract: Specter answers an unknown id with a generic 500
+    if (provider == QLatin1String("specter") && status == 404 && operation == QLatin1String("list"))
+        return {Kind::None, Kind::NotFound, Kind::NotAvailable}; // contract: 404 is the empty list
+    return {ApiError::kindForStatus(status)};
+}
+
+bool hasMarkupNoise(const QString &text)
+{
+    for (const char *noise : {"{", "}", "<", ">", "\"error\"", "DOCTYPE", "nginx"}) {
+        if (text.contains(QLatin1String(noise)))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestFaultMatrix : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void parseSpecs_data();
+    void parseSpecs();
+    void countAndPathScope();
+    void controlRoute();
+    void matrix_data();
+    void matrix();
+    void cleanup();
+    void cleanupTestCase();
+
+private:
+    TokenProvider *provider(const QString &id);
+    CreateRequest createRequest(const QString &providerId) const;
+    int postCount(const QString &prefix) const;
+
+    QNetworkAccessManager *m_network = nullptr;
+    SandboxServer *m_server = nullptr;
+    std::unique_ptr<TokenProvider> m_specter;
+    std::unique_ptr<TokenProvider> m_magicbell;
+    int m_rows = 0;
+    int m_operations = 0;
+    QSet<QString> m_faultsSeen;
+};
+
+void TestFaultMatrix::initTestCase()
+{
+    m_network = new QNetworkAccessManager(this);
+    m_server = new SandboxServer(this);
+    registerBuiltinEmulators(*m_server);
+    m_server->seedTokens(3); // non-empty lists, so wrong-types has values to spoil
+    QVERIFY(m_server->listen());
+    const QJsonObject services = m_server->readyInfo().value(QLatin1String("services")).toObject();
+
+    ProviderContext context;
+    context.network = m_network;
+    context.clock = Clock::system();
+
+    const QJsonObject specter = services.value(QLatin1String("specter")).toObject();
+    Account specterAccount;
+    specterAccount.id = QUuid::createUuid();
+    specterAccount.name = QStringLiteral("Faulty Specter");
+    specterAccount.providerId = QStringLiteral("specter");
+    specterAccount.baseUrl = QUrl(specter.value(QLatin1String("base_url")).toString());
+    specterAccount.options.insert(QStringLiteral("username"), specter.value(QLatin1String("username")).toString());
+    auto *specterProvider = new SpecterProvider(specterAccount, context);
+    specterProvider->setSecret(QStringLiteral("password"), specter.value(QLatin1String("password")).toString());
+    m_specter.reset(specterProvider);
+
+    const QJsonObject magicbell = services.value(QLatin1String("magicbell")).toObject();
+    Account magicbellAccount;
+    magicbellAccount.id = QUuid::createUuid();
+    magicbellAccount.name = QStringLiteral("Faulty MagicBell");
+    magicbellAccount.providerId = QStringLiteral("magicbell");
+    magicbellAccount.baseUrl = QUrl(magicbell.value(QLatin1String("base_url")).toString());
+    auto *magicbellProvider = new MagicBellProvider(magicbellAccount, context);
+    magicbellProvider->setSecret(QStringLiteral("token"), magicbell.value(QLatin1String("token")).toString());
+    m_magicbell.reset(magicbellProvider);
+
+    for (TokenProvider *each : {m_specter.get(), m_magicbell.get()}) {
+        each->api()->setTransferTimeoutMs(1000); // short, so hang ends fast; room for delay=200ms under load
+        each->api()->setMaxRetries(1); // idempotent calls retry once, so retries are part of the matrix
+        each->api()->setRetryBaseDelayMs(20);
+        each->api()->setMaxRetryAfterSeconds(5); // Retry-After 30 -> give up at once with RateLimited
+    }
+
+    // Both clients work without faults.
+    QVERIFY(await(m_specter->listTokens(), 20'000).value_or(Result<QList<Token>>()).ok());
+    QVERIFY(await(m_magicbell->listTokens(), 20'000).value_or(Result<QList<Token>>()).ok());
+}
+
+void TestFaultMatrix::cleanup()
+{
+    m_server->clearFaults();
+}
+
+void TestFaultMatrix::cleanupTestCase()
+{
+    m_specter.reset();
+    m_magicbell.reset();
+    qInfo("fault matrix: %d operations x %d faults = %d rows; %d rows ran to the end", m_operations,
+        int(allFaults().size()), m_operations * int(allFaults().size()), m_rows);
+}
+
+TokenProvider *TestFaultMatrix::provider(const QString &id)
+{
+    return id == QLatin1String("specter") ? m_specter.get() : m_magicbell.get();
+}
+
+CreateRequest TestFaultMatrix::createRequest(const QString &providerId) const
+{
+    CreateRequest request;
+    const QString name = QStringLiteral("fault ") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    if (providerId == QLatin1String("specter")) {
+        request.kind = QStringLiteral("token");
+        request.values.insert(QStringLiteral("description"), name);
+        request.values.insert(QStringLiteral("lifetime"), QStringLiteral("2 hours"));
+    } else {
+        request.kind = QStringLiteral("project");
+        request.values.insert(QStringLiteral("name"), name);
+        request.values.insert(QStringLiteral("expiry"), QStringLiteral("2 hours"));
+    }
+    return request;
+}
+
+int TestFaultMatrix::postCount(const QString &prefix) const
+{
+    int count = 0;
+    for (const SandboxLogEntry &entry : m_server->requestLog())
+        count += entry.method == "POST" && entry.path.startsWith(prefix) ? 1 : 0;
+    return count;
+}
+
+void TestFaultMatrix::parseSpecs_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("canonical");
+    QTest::newRow("status once path") << "status=503:once@/specter" << true << "status=503:1@/specter";
+    QTest::newRow("retry-after with 503") << "status=503+retry-after=2" << true << "status=503+retry-after=2";
+    QTest::newRow("retry-after alone") << "retry-after=7:3" << true << "status=429+retry-after=7:3";
+    QTest::newRow("delay ms") << "delay=200ms" << true << "delay=200ms";
+    QTest::newRow("delay s") << "delay=2s@/magicbell" << true << "delay=2000ms@/magicbell";
+    QTest::newRow("hang") << "hang" << true << "hang";
+    QTest::newRow("huge") << "huge-body:2" << true << "huge-body:2";
+    QTest::newRow("unknown") << "explode" << false << QString();
+    QTest::newRow("status not an error") << "status=200" << false << QString();
+    QTest::newRow("retry-after with 500") << "status=500+retry-after=1" << false << QString();
+    QTest::newRow("zero count") << "reset:0" << false << QString();
+    QTest::newRow("relative path") << "reset@specter" << false << QString();
+    QTest::newRow("value on hang") << "hang=3" << false << QString();
+    QTest::newRow("bad delay") << "delay=soon" << false << QString();
+}
+
+void TestFaultMatrix::parseSpecs()
+{
+    QFETCH(QString, spec);
+    QFETCH(bool, valid);
+    QFETCH(QString, canonical);
+    QString error;
+    const std::optional<SandboxFault> fault = FaultInjector::parse(spec, &error);
+    QCOMPARE(fault.has_value(), valid);
+    if (valid)
+        QCOMPARE(fault->toString(), canonical);
+    else
+        QVERIFY(!error.isEmpty());
+}
+
+void TestFaultMatrix::countAndPathScope()
+{
+    SandboxServer server;
+    registerBuiltinEmulators(server);
+    QString error;
+    QVERIFY(!server.setFaults(QStringLiteral("status=503:once@/specter,bogus"), &error));
+    QVERIFY(server.faults().isEmpty()); // all or nothing
+    QVERIFY2(server.setFaults(QStringLiteral("status=503:once@/specter,html-error:2@/magicbell"), &error),
+        qPrintable(error));
+    SandboxRequest health;
+    health.method = "GET";
+    health.path = QStringLiteral("/health");
+    QCOMPARE(server.dispatch(health).status, 200); // out of scope
+    SandboxRequest specter;
+    specter.method = "GET";
+    specter.path = QStringLiteral("/specterish/x");
+    QCOMPARE(server.dispatch(specter).status, 404); // a prefix is a path segment, not a string prefix
+    specter.path = QStringLiteral("/specter/api/v1alpha/token/");
+    QCOMPARE(server.dispatch(specter).status, 503);
+    QVERIFY(server.dispatch(specter).status != 503); // once
+    SandboxRequest magicbell = specter;
+    magicbell.path = QStringLiteral("/magicbell/v2/jwt/project");
+    QCOMPARE(server.dispatch(magicbell).status, 502);
+    QCOMPARE(server.dispatch(magicbell).status, 502);
+    QVERIFY(server.dispatch(magicbell).status != 502);
+    QVERIFY(server.faults().isEmpty());
+}
+
+void TestFaultMatrix::controlRoute()
+{
+    SandboxServer server;
+    registerBuiltinEmulators(server);
+    SandboxRequest post;
+    post.method = "POST";
+    post.path = QStringLiteral("/_sandbox/faults");
+    post.body = R"({"fault": "status=429+retry-after=4", "path": "/health", "count": 2})";
+    QCOMPARE(server.dispatch(post).status, 201);
+    post.body = R"({"fault": "nonsense"})";
+    QCOMPARE(server.dispatch(post).status, 400);
+    SandboxRequest list;
+    list.method = "GET";
+    list.path = QStringLiteral("/_sandbox/faults");
+    const QJsonObject listed = QJsonDocument::fromJson(server.dispatch(list).body).object();
+    QCOMPARE(listed.value(QLatin1String("faults")).toArray().size(), 1);
+    SandboxRequest health;
+    health.method = "GET";
+    health.path = QStringLiteral("/health");
+    const SandboxResponse limited = server.dispatch(health);
+    QCOMPARE(limited.status, 429);
+    QVERIFY(limited.headers.contains(qMakePair(QByteArray("Retry-After"), QByteArray("4"))));
+    SandboxRequest clear = list;
+    clear.method = "DELETE";
+    QCOMPARE(server.dispatch(clear).status, 204);
+    QCOMPARE(server.dispatch(health).status, 200);
+}
+
+void TestFaultMatrix::matrix_data()
+{
+    QTest::addColumn<QString>("providerId");
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<QString>("fault");
+    const QList<QPair<QString, QStringList>> operations = {
+        {QStringLiteral("specter"),
+            {QStringLiteral("list"), QStringLiteral("create"), QStringLiteral("details"), QStringLiteral("revoke")}},
+        {QStringLiteral("magicbell"), {QStringLiteral("list"), QStringLiteral("create"), QStringLiteral("revoke")}},
+    };
+    m_operations = 0;
+    for (const auto &[providerId, ops] : operations) {
+        m_operations += int(ops.size());
+        for (const QString &operation : ops) {
+            for (const QString &fault : allFaults()) {
+                const QString name = providerId + QLatin1Char(' ') + operation + QLatin1Char(' ') + fault;
+                QTest::newRow(qPrintable(name)) << providerId << operation << fault;
+            }
+        }
+    }
+}
+
+void TestFaultMatrix::matrix()
+{
+    QFETCH(QString, providerId);
+    QFETCH(QString, operation);
+    QFETCH(QString, fault);
+    TokenProvider *client = provider(providerId);
+    const QString prefix = QLatin1Char('/') + providerId;
+
+    // A fresh token for details and revoke, made before the fault is armed.
+    Token target;
+    if (operation == QLatin1String("details") || operation == QLatin1String("revoke")) {
+        const auto created = await(client->createToken(createRequest(providerId)), 20'000);
+        QVERIFY(created && created->ok());
+        target = created->value().token;
+    }
+
+    QString error;
+    QVERIFY2(m_server->setFaults(fault + QLatin1Char('@') + prefix, &error), qPrintable(error));
+    const int postsBefore = postCount(prefix);
+
+    Outcome outcome;
+    if (operation == QLatin1String("list"))
+        outcome = outcomeOf(client->listTokens());
+    else if (operation == QLatin1String("create"))
+        outcome = outcomeOf(client->createToken(createRequest(providerId)));
+    else if (operation == QLatin1String("details"))
+        outcome = outcomeOf(client->tokenDetails(target));
+    else
+        outcome = outcomeOf(client->revokeToken(target));
+    m_server->clearFaults();
+
+    QVERIFY2(outcome.finished, "the operation did not finish");
+    const Kind kind = outcome.error.kind();
+    const QSet<Kind> expected = expectedKinds(providerId, operation, fault);
+    const bool gatewayStatus = fault == QLatin1String("html-error") || fault == QLatin1String("status=502")
+        || fault == QLatin1String("status=503");
+    if (providerId == QLatin1String("specter") && operation != QLatin1String("list")
+        && operation != QLatin1String("create") && gatewayStatus) {
+        // Known bug (SpecterProvider): every 5xx on details/delete becomes "already gone" (NotFound), but the
+        // contract's unknown-id answer is a 500 only; a 502/503 from a proxy means the server is unavailable.
+        QEXPECT_FAIL("", "SpecterProvider maps 502/503 on details/delete to NotFound", Continue);
+    }
+    if (providerId == QLatin1String("magicbell") && operation == QLatin1String("list")
+        && fault == QLatin1String("wrong-types")) {
+        // Known leniency (MagicBellWire): items whose id, name and dates are numbers are accepted as tokens.
+        QEXPECT_FAIL("", "MagicBell list accepts wrong-typed items", Continue);
+    }
+    QVERIFY2(expected.contains(kind),
+        qPrintable(QStringLiteral("got %1 (HTTP %2)").arg(ApiError::kindName(kind)).arg(outcome.error.httpStatus())));
+    if (kind != Kind::None) {
+        const QString message = outcome.error.userMessage();
+        QVERIFY(!message.trimmed().isEmpty());
+        QVERIFY2(!hasMarkupNoise(message), qPrintable(message));
+        if (providerId == QLatin1String("magicbell") && fault == QLatin1String("html-error")) {
+            // Known bug (MagicBellWire::parseErrorMessage): a non-JSON error body becomes the server message
+            // verbatim, so fullMessage() (what the CLI prints) carries the HTML page.
+            QEXPECT_FAIL("", "MagicBell keeps an HTML error page as the server message", Continue);
+        }
+        const QString full = outcome.error.fullMessage();
+        QVERIFY2(!full.contains(QLatin1Char('<')) && !full.contains(QLatin1Char('{')), "fullMessage() carries markup");
+    }
+    if (fault.contains(QLatin1String("retry-after")))
+        QCOMPARE(outcome.error.retryAfterSeconds().value_or(-1), RetryAfterSeconds);
+
+    const int posts = postCount(prefix) - postsBefore;
+    if (operation == QLatin1String("create"))
+        QCOMPARE(posts, 1); // sent exactly once, never retried blindly
+    else
+        QCOMPARE(posts, 0);
+
+    ++m_rows;
+    m_faultsSeen.insert(fault);
+}
+
+QTEST_GUILESS_MAIN(TestFaultMatrix)
+#include "tst_faultmatrix.moc"
