@@ -55,6 +55,9 @@ public:
     virtual QJsonObject readyInfo(const QUrl &serverUrl) const = 0;
     // Preloads `count` tokens for the demo user (benchmarks and demos). Default: nothing.
     virtual void seedTokens(int count) { Q_UNUSED(count) }
+    // A line for the person running tokendesk-sandbox (stderr, refreshed every 30 s), e.g. the current demo
+    // MFA code. Empty = nothing to say.
+    virtual QString consoleHint() const { return {}; }
 
     void setClock(SandboxClock clock) { m_clock = std::move(clock); }
     QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }

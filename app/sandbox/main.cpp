@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -70,6 +71,20 @@ int main(int argc, char *argv[])
     std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
+
+    // Hints for the person at the terminal (the NetSapiens demo MFA code), on stderr so the ready line stays
+    // the only thing on stdout.
+    const auto printHints = [&server] {
+        for (const QString &id : server.emulatorIds()) {
+            const QString hint = server.emulator(id)->consoleHint();
+            if (!hint.isEmpty())
+                std::fprintf(stderr, "%s\n", qPrintable(hint));
+        }
+    };
+    printHints();
+    QTimer hintTimer;
+    QObject::connect(&hintTimer, &QTimer::timeout, &app, printHints);
+    hintTimer.start(30'000);
 
     return app.exec();
 }

@@ -308,6 +308,11 @@ void ApiClient::setExtraCaCertificates(const QList<QSslCertificate> &certificate
         m_network->clearConnectionCache();
 }
 
+QString ApiClient::serverMessageFromBody(const QByteArray &body)
+{
+    return extractServerMessage(body);
+}
+
 QByteArray ApiClient::userAgent()
 {
     return QByteArrayLiteral("TokenDesk/" TOKENDESK_VERSION);

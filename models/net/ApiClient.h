@@ -92,6 +92,8 @@ public:
     int pendingCount() const;
 
     static QByteArray userAgent(); // "TokenDesk/<version>"
+    // The server's message from an error body: the usual JSON shapes, else the text with HTML stripped, capped.
+    static QString serverMessageFromBody(const QByteArray &body);
     // http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost).
     static bool isLoopbackHost(const QString &host);
 

@@ -395,14 +395,6 @@ void TestFaultMatrix::matrix()
     QVERIFY2(outcome.finished, "the operation did not finish");
     const Kind kind = outcome.error.kind();
     const QSet<Kind> expected = expectedKinds(providerId, operation, fault);
-    const bool gatewayStatus = fault == QLatin1String("html-error") || fault == QLatin1String("status=502")
-        || fault == QLatin1String("status=503");
-    if (providerId == QLatin1String("specter") && operation != QLatin1String("list")
-        && operation != QLatin1String("create") && gatewayStatus) {
-        // Known bug (SpecterProvider): every 5xx on details/delete becomes "already gone" (NotFound), but the
-        // contract's unknown-id answer is a 500 only; a 502/503 from a proxy means the server is unavailable.
-        QEXPECT_FAIL("", "SpecterProvider maps 502/503 on details/delete to NotFound", Continue);
-    }
     if (providerId == QLatin1String("magicbell") && operation == QLatin1String("list")
         && fault == QLatin1String("wrong-types")) {
         // Known leniency (MagicBellWire): items whose id, name and dates are numbers are accepted as tokens.
@@ -414,11 +406,6 @@ void TestFaultMatrix::matrix()
         const QString message = outcome.error.userMessage();
         QVERIFY(!message.trimmed().isEmpty());
         QVERIFY2(!hasMarkupNoise(message), qPrintable(message));
-        if (providerId == QLatin1String("magicbell") && fault == QLatin1String("html-error")) {
-            // Known bug (MagicBellWire::parseErrorMessage): a non-JSON error body becomes the server message
-            // verbatim, so fullMessage() (what the CLI prints) carries the HTML page.
-            QEXPECT_FAIL("", "MagicBell keeps an HTML error page as the server message", Continue);
-        }
         const QString full = outcome.error.fullMessage();
         QVERIFY2(!full.contains(QLatin1Char('<')) && !full.contains(QLatin1Char('{')), "fullMessage() carries markup");
     }

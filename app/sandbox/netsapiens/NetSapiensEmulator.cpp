@@ -360,3 +360,11 @@ SandboxResponse NetSapiensEmulator::deleteJwt(const SandboxRequest &request, con
     it->revoked = true;
     return SandboxResponse::json(202, accepted);
 }
+
+QString NetSapiensEmulator::consoleHint() const
+{
+    const qint64 secondsLeft = 30 - now().toSecsSinceEpoch() % 30;
+    return QStringLiteral("netsapiens: MFA code for the demo MFA user is %1 (changes in %2 s)")
+        .arg(currentTotp())
+        .arg(secondsLeft);
+}

@@ -45,6 +45,7 @@ public:
     // RFC 6238 TOTP (SHA-1, 30 s steps) of a base32 secret at a time; the sandbox prints the current code.
     static QString totp(const QString &base32Secret, const QDateTime &time, int digits = 6);
     QString currentTotp() const { return totp(QString::fromLatin1(TotpSecret), now()); }
+    QString consoleHint() const override;
     // Number of issued tokens (any kind) not revoked (tests).
     int activeTokenCount() const;
 

@@ -1,5 +1,6 @@
 #include "MagicBellWire.h"
 
+#include "net/ApiClient.h"
 #include "net/WireJson.h"
 
 #include <QCoreApplication>
@@ -137,7 +138,8 @@ QString parseErrorMessage(const QByteArray &body)
                 return message;
         }
     }
-    QString text = QString::fromUtf8(body).simplified();
+    // Not MagicBell's JSON: plain text or a proxy's HTML page, with the markup stripped as ApiClient does.
+    QString text = ApiClient::serverMessageFromBody(body);
     if (text.size() > MaxErrorTextChars)
         text = text.left(MaxErrorTextChars - 1) + QChar(0x2026);
     return text;

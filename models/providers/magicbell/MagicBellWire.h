@@ -58,7 +58,7 @@ Result<CreatedTokenInfo> parseCreatedToken(const QByteArray &body);
 Result<DiscardInfo> parseDiscard(const QByteArray &body);
 
 // The server's message from an error body: errors[].message (or errors[].code), then a top-level "message"
-// or "error" string, then the raw text capped at MaxErrorTextChars. Empty for an empty body.
+// or "error" string, then the text (HTML stripped) capped at MaxErrorTextChars. Empty for an empty body.
 QString parseErrorMessage(const QByteArray &body);
 // True when the body has MagicBell's {"errors":[...]} shape (an application-level error, not a bare route 404).
 bool hasErrorsArray(const QByteArray &body);

@@ -6,6 +6,8 @@
 #include "core/Duration.h"
 #include "core/Jwt.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcSpecter, "tokendesk.specter")
@@ -14,6 +16,17 @@ namespace {
 const QString TokenCollection = QStringLiteral("/api/v1alpha/token/");
 const QString Liveness = QStringLiteral("/api/healthz/liveness");
 const QString KindToken = QStringLiteral("token");
+
+// Specter answers an unknown token id on details/delete with its generic JSON 500 (contract: "Unknown id ->
+// 500"). A 502/503 or an HTML 500 from a proxy in front of it means the server is unavailable, not that the
+// token is gone.
+bool isUnknownIdAnswer(const ApiError &error)
+{
+    if (error.httpStatus() != 500)
+        return false;
+    const QJsonDocument body = QJsonDocument::fromJson(error.body());
+    return body.isObject() && body.object().value(QLatin1String("message")).isString();
+}
 } // namespace
 
 SpecterProvider::SpecterProvider(const Account &account, const ProviderContext &context, QObject *parent)
@@ -220,7 +233,7 @@ QFuture<Result<Token>> SpecterProvider::tokenDetails(const Token &token)
         this, [this, token](Result<HttpResponse> result) -> Result<Token> {
             if (!result.ok()) {
                 ApiError error = result.error();
-                if (error.kind() == ApiError::Kind::Server)
+                if (isUnknownIdAnswer(error))
                     error = ApiError(ApiError::Kind::NotFound, tr("The token is already gone; the list was refreshed."),
                         error.httpStatus());
                 return mapError(error);
@@ -249,7 +262,7 @@ QFuture<Result<Done>> SpecterProvider::revokeToken(const Token &token)
         this, [this](Result<HttpResponse> result) -> Result<Done> {
             if (!result.ok()) {
                 ApiError error = result.error();
-                if (error.kind() == ApiError::Kind::Server)
+                if (isUnknownIdAnswer(error))
                     error = ApiError(ApiError::Kind::NotFound, tr("The token is already gone; the list was refreshed."),
                         error.httpStatus());
                 return mapError(error);
