@@ -1,5 +1,7 @@
 #include "ProviderDescriptor.h"
 
+#include <QCoreApplication>
+
 QStringList ProviderDescriptor::secretFields() const
 {
     QStringList fields;
@@ -18,4 +20,15 @@ QStringList ProviderDescriptor::keychainFields() const
             fields.append(field);
     }
     return fields;
+}
+
+std::optional<FieldError> ProviderDescriptor::checkBaseUrl(const QUrl &url, const QString &example, bool required)
+{
+    if (url.isEmpty() && !required)
+        return std::nullopt;
+    const bool web = url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http");
+    if (url.isValid() && !url.host().isEmpty() && web)
+        return std::nullopt;
+    return FieldError {QStringLiteral("baseUrl"),
+        QCoreApplication::translate("ProviderDescriptor", "Enter a web address such as %1.").arg(example)};
 }

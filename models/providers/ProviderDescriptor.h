@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 // Static facts about a service, and the factory for its per-account provider. One per provider folder.
 struct ProviderDescriptor
@@ -28,5 +29,10 @@ struct ProviderDescriptor
     std::function<TokenProvider *(const Account &, const ProviderContext &, QObject *parent)> create;
 
     QStringList secretFields() const; // the Secret-typed account fields
-    QStringList keychainFields() const; // secretFields() plus storedSecrets: everything under the account's key
+    QStringList keychainFields() const;
+
+    // The base-URL check every descriptor's validateAccount starts with: http(s) with a host. An empty URL is
+    // fine unless `required` (the provider then uses its default). The message names `example`.
+    static std::optional<FieldError> checkBaseUrl(const QUrl &url, const QString &example,
+        bool required); // secretFields() plus storedSecrets: everything under the account's key
 };

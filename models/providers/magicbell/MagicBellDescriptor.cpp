@@ -27,13 +27,9 @@ ProviderDescriptor magicbellDescriptor()
     descriptor.capabilities = MagicBellProvider::staticCapabilities();
     descriptor.validateAccount = [](const Account &account) {
         QList<FieldError> errors;
-        const QUrl url = account.baseUrl;
-        if (!url.isEmpty()
-            && (!url.isValid() || url.host().isEmpty()
-                || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))))
-            errors.append({QStringLiteral("baseUrl"),
-                QCoreApplication::translate("MagicBellDescriptor", "Enter a web address such as %1.")
-                    .arg(QStringLiteral("https://api.magicbell.com/v2"))});
+        if (const auto error = ProviderDescriptor::checkBaseUrl(
+                account.baseUrl, QStringLiteral("https://api.magicbell.com/v2"), false))
+            errors.append(*error);
         return errors;
     };
     descriptor.create = [](const Account &account, const ProviderContext &context, QObject *parent) -> TokenProvider * {

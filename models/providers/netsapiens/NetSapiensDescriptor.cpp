@@ -56,13 +56,9 @@ ProviderDescriptor netsapiensDescriptor()
     descriptor.capabilities = NetSapiensProvider::staticCapabilities();
     descriptor.validateAccount = [](const Account &account) {
         QList<FieldError> errors;
-        const QUrl url = account.baseUrl;
-        if (!url.isEmpty()
-            && (!url.isValid() || url.host().isEmpty()
-                || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))))
-            errors.append({QStringLiteral("baseUrl"),
-                QCoreApplication::translate("NetSapiensDescriptor", "Enter a web address such as %1.")
-                    .arg(QStringLiteral("https://ns-api.com/ns-api/v2"))});
+        if (const auto error = ProviderDescriptor::checkBaseUrl(
+                account.baseUrl, QStringLiteral("https://ns-api.com/ns-api/v2"), false))
+            errors.append(*error);
         if (account.options.value(QStringLiteral("username")).toString().trimmed().isEmpty())
             errors.append({QStringLiteral("username"),
                 QCoreApplication::translate("NetSapiensDescriptor", "Enter the NetSapiens user name.")});

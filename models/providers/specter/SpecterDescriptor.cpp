@@ -31,13 +31,9 @@ ProviderDescriptor specterDescriptor()
     descriptor.capabilities = SpecterProvider::staticCapabilities();
     descriptor.validateAccount = [](const Account &account) {
         QList<FieldError> errors;
-        const QUrl url = account.baseUrl;
-        if (!url.isValid() || url.host().isEmpty()
-            || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
-            errors.append({QStringLiteral("baseUrl"),
-                QCoreApplication::translate("SpecterDescriptor", "Enter a web address such as %1.")
-                    .arg(QStringLiteral("http://127.0.0.1:25441"))});
-        }
+        if (const auto error =
+                ProviderDescriptor::checkBaseUrl(account.baseUrl, QStringLiteral("http://127.0.0.1:25441"), true))
+            errors.append(*error);
         if (account.options.value(QStringLiteral("username")).toString().trimmed().isEmpty()) {
             errors.append({QStringLiteral("username"),
                 QCoreApplication::translate("SpecterDescriptor", "Enter the Specter user name.")});

@@ -45,13 +45,9 @@ ProviderDescriptor svixDescriptor()
     descriptor.capabilities = SvixProvider::staticCapabilities();
     descriptor.validateAccount = [](const Account &account) {
         QList<FieldError> errors;
-        const QUrl url = account.baseUrl;
-        if (!url.isEmpty()
-            && (!url.isValid() || url.host().isEmpty()
-                || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))))
-            errors.append({QStringLiteral("baseUrl"),
-                QCoreApplication::translate("SvixDescriptor", "Enter a web address such as %1.")
-                    .arg(QStringLiteral("https://api.eu.svix.com"))});
+        if (const auto error =
+                ProviderDescriptor::checkBaseUrl(account.baseUrl, QStringLiteral("https://api.eu.svix.com"), false))
+            errors.append(*error);
         const QString sessionId = account.options.value(QStringLiteral("session_id")).toString().trimmed();
         if (!sessionId.isEmpty() && !SvixProvider::isValidSessionId(sessionId))
             errors.append({QStringLiteral("session_id"),
