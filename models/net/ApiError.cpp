@@ -206,3 +206,10 @@ QString ApiError::fullMessage() const
         return user;
     return QCoreApplication::translate("ApiError", "%1 (Server: %2)").arg(user, server);
 }
+
+ApiError ApiError::invalidInput(const QList<FieldError> &errors)
+{
+    ApiError error(Kind::InvalidInput, errors.isEmpty() ? QString() : errors.constFirst().message);
+    error.setFieldErrors(errors);
+    return error;
+}

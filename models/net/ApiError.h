@@ -86,6 +86,10 @@ public:
     // CLI exit code for this error: 3 authentication, 4 not found / not available, 1 otherwise.
     int exitCode() const;
 
+    // Local validation failed before anything was sent: Kind::InvalidInput, the first message as the user
+    // message, every message in fieldErrors().
+    static ApiError invalidInput(const QList<FieldError> &errors);
+
     // A user message and, when present and different, the server's message, on one line.
     QString fullMessage() const;
 

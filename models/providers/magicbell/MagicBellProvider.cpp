@@ -374,9 +374,7 @@ QFuture<Result<CreatedToken>> MagicBellProvider::createToken(const CreateRequest
 {
     const QList<FieldError> errors = validateCreate(request);
     if (!errors.isEmpty()) {
-        ApiError error(ApiError::Kind::InvalidInput, errors.first().message);
-        error.setFieldErrors(errors);
-        return readyResult(Result<CreatedToken>(error));
+        return readyResult(Result<CreatedToken>(ApiError::invalidInput(errors)));
     }
     if (!hasSecret(TokenField))
         return readyResult(Result<CreatedToken>(unauthorizedError()));

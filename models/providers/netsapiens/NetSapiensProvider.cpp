@@ -384,9 +384,7 @@ QFuture<Result<CreatedToken>> NetSapiensProvider::createToken(const CreateReques
 {
     const QList<FieldError> errors = validateCreate(request);
     if (!errors.isEmpty()) {
-        ApiError error(ApiError::Kind::InvalidInput, errors.first().message);
-        error.setFieldErrors(errors);
-        return readyResult(Result<CreatedToken>(error));
+        return readyResult(Result<CreatedToken>(ApiError::invalidInput(errors)));
     }
     if (!hasSecret(ApiKeyField))
         return readyResult(Result<CreatedToken>(

@@ -183,9 +183,7 @@ QFuture<Result<CreatedToken>> SpecterProvider::createToken(const CreateRequest &
 {
     const QList<FieldError> errors = validateCreate(request);
     if (!errors.isEmpty()) {
-        ApiError error(ApiError::Kind::InvalidInput, errors.constFirst().message);
-        error.setFieldErrors(errors);
-        return readyResult(Result<CreatedToken>(error));
+        return readyResult(Result<CreatedToken>(ApiError::invalidInput(errors)));
     }
     const QString description = request.value(QStringLiteral("description"));
     const qint64 seconds = qRound64(*Duration::parseSeconds(request.value(QStringLiteral("lifetime"))));

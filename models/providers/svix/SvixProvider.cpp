@@ -368,9 +368,7 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
 {
     const QList<FieldError> errors = validateCreate(request);
     if (!errors.isEmpty()) {
-        ApiError error(ApiError::Kind::InvalidInput, errors.first().message);
-        error.setFieldErrors(errors);
-        return readyResult(Result<CreatedToken>(error));
+        return readyResult(Result<CreatedToken>(ApiError::invalidInput(errors)));
     }
     if (!hasSecret(ApiKeyField))
         return readyResult(Result<CreatedToken>(missingKeyError()));
@@ -564,9 +562,7 @@ QFuture<Result<Done>> SvixProvider::expireAll(const ExpireAllRequest &request)
         }
     }
     if (!errors.isEmpty()) {
-        ApiError error(ApiError::Kind::InvalidInput, errors.first().message);
-        error.setFieldErrors(errors);
-        return readyResult(Result<Done>(error));
+        return readyResult(Result<Done>(ApiError::invalidInput(errors)));
     }
     if (!hasSecret(ApiKeyField))
         return readyResult(Result<Done>(missingKeyError()));

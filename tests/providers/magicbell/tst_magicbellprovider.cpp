@@ -1,3 +1,4 @@
+#include "AwaitFuture.h"
 #include "providers/magicbell/MagicBellProvider.h"
 
 #include "MagicBellEmulator.h"
@@ -22,22 +23,6 @@
 #include <optional>
 
 namespace {
-
-template<typename T> std::optional<T> await(QFuture<T> future, int timeoutMs = 20000)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    if (!future.isFinished() || future.isCanceled() || future.resultCount() == 0)
-        return std::nullopt;
-    return future.result();
-}
 
 // A provider that skips local validation, to show what the server says about a request it refuses.
 class UncheckedMagicBellProvider : public MagicBellProvider
@@ -216,7 +201,7 @@ void TestMagicBellProvider::listOverSeveralPages()
     m_sandbox->clearRequestLog();
     QSignalSpy warnings(provider, &MagicBellProvider::listWarning);
 
-    const auto result = await(provider->listTokens());
+    const auto result = awaitFuture(provider->listTokens());
     QVERIFY(result);
     QVERIFY2(result->ok(), qPrintable(result->error().fullMessage()));
     const QList<Token> tokens = result->value();
@@ -251,7 +236,7 @@ void TestMagicBellProvider::listUserTokens()
     m_sandbox->seedTokens(2);
     ListRequest request;
     request.subject = QString::fromLatin1(MagicBellEmulator::DemoUserExternalId);
-    const auto result = await(provider->listTokens(request));
+    const auto result = awaitFuture(provider->listTokens(request));
     QVERIFY(result && result->ok());
     QCOMPARE(result->value().size(), 3);
     for (const Token &token : result->value()) {
@@ -266,7 +251,7 @@ void TestMagicBellProvider::unknownUserIsNotFound()
     QVERIFY(provider);
     ListRequest request;
     request.subject = QStringLiteral("nobody@example.com");
-    const auto result = await(provider->listTokens(request));
+    const auto result = awaitFuture(provider->listTokens(request));
     QVERIFY(result);
     QVERIFY(!result->ok());
     QCOMPARE(result->error().kind(), ApiError::Kind::NotFound);
@@ -276,7 +261,7 @@ void TestMagicBellProvider::createProjectToken()
 {
     auto *provider = sandboxProvider();
     QVERIFY(provider);
-    const auto created = await(provider->createToken(projectRequest(QStringLiteral("CI deploy"), "1 hour")));
+    const auto created = awaitFuture(provider->createToken(projectRequest(QStringLiteral("CI deploy"), "1 hour")));
     QVERIFY(created);
     QVERIFY2(created->ok(), qPrintable(created->error().fullMessage()));
     const CreatedToken &token = created->value();
@@ -289,7 +274,7 @@ void TestMagicBellProvider::createProjectToken()
     QCOMPARE(token.token.created->secsTo(*token.token.expires), 3600);
     QCOMPARE(token.token.lifetimeSeconds, std::optional<double>(3600.0));
 
-    const auto list = await(provider->listTokens());
+    const auto list = awaitFuture(provider->listTokens());
     QVERIFY(list && list->ok());
     QCOMPARE(list->value().size(), 1);
     QCOMPARE(list->value().first().id, token.token.id);
@@ -297,7 +282,7 @@ void TestMagicBellProvider::createProjectToken()
 
     // The new token is itself a working credential.
     auto *second = makeProvider(provider->account().baseUrl, token.value);
-    const auto again = await(second->listTokens());
+    const auto again = awaitFuture(second->listTokens());
     QVERIFY(again && again->ok());
 }
 
@@ -305,7 +290,7 @@ void TestMagicBellProvider::createProjectTokenThatNeverExpires()
 {
     auto *provider = sandboxProvider();
     QVERIFY(provider);
-    const auto created = await(provider->createToken(projectRequest(QStringLiteral("Forever"))));
+    const auto created = awaitFuture(provider->createToken(projectRequest(QStringLiteral("Forever"))));
     QVERIFY(created && created->ok());
     QVERIFY(!created->value().token.expires);
     QVERIFY(!Jwt::decode(created->value().value).expiresAt());
@@ -320,7 +305,7 @@ void TestMagicBellProvider::createUserToken()
     request.values.insert(QStringLiteral("email"), QStringLiteral("kim@example.com"));
     request.values.insert(QStringLiteral("name"), QStringLiteral("Kim's app"));
     request.values.insert(QStringLiteral("expiry"), QStringLiteral("2 days"));
-    const auto created = await(provider->createToken(request));
+    const auto created = awaitFuture(provider->createToken(request));
     QVERIFY(created);
     QVERIFY2(created->ok(), qPrintable(created->error().fullMessage()));
     QCOMPARE(created->value().token.kind, QStringLiteral("user"));
@@ -332,12 +317,12 @@ void TestMagicBellProvider::createUserToken()
     CreateRequest byId;
     byId.kind = QStringLiteral("user");
     byId.values.insert(QStringLiteral("external_id"), QStringLiteral("kim-42"));
-    const auto createdById = await(provider->createToken(byId));
+    const auto createdById = awaitFuture(provider->createToken(byId));
     QVERIFY(createdById && createdById->ok());
 
     ListRequest list;
     list.subject = QStringLiteral("kim@example.com");
-    const auto listed = await(provider->listTokens(list));
+    const auto listed = awaitFuture(provider->listTokens(list));
     QVERIFY(listed && listed->ok());
     QCOMPARE(listed->value().size(), 1);
     QCOMPARE(listed->value().first().id, created->value().token.id);
@@ -349,20 +334,21 @@ void TestMagicBellProvider::discardMarksRevoked()
 {
     auto *provider = sandboxProvider();
     QVERIFY(provider);
-    const auto created = await(provider->createToken(projectRequest(QStringLiteral("Short-lived"), "10 minutes")));
+    const auto created =
+        awaitFuture(provider->createToken(projectRequest(QStringLiteral("Short-lived"), "10 minutes")));
     QVERIFY(created && created->ok());
-    const auto discarded = await(provider->revokeToken(created->value().token));
+    const auto discarded = awaitFuture(provider->revokeToken(created->value().token));
     QVERIFY(discarded);
     QVERIFY2(discarded->ok(), qPrintable(discarded->error().fullMessage()));
 
-    const auto list = await(provider->listTokens());
+    const auto list = awaitFuture(provider->listTokens());
     QVERIFY(list && list->ok());
     QCOMPARE(list->value().size(), 1); // discarded tokens stay listed
     QVERIFY(list->value().first().revoked);
 
     // The discarded token no longer works as a credential.
     auto *second = makeProvider(provider->account().baseUrl, created->value().value);
-    const auto refused = await(second->listTokens());
+    const auto refused = awaitFuture(second->listTokens());
     QVERIFY(refused && !refused->ok());
     QCOMPARE(refused->error().kind(), ApiError::Kind::Unauthorized);
 }
@@ -374,13 +360,13 @@ void TestMagicBellProvider::discardUserToken()
     m_sandbox->seedTokens(1);
     ListRequest request;
     request.subject = QString::fromLatin1(MagicBellEmulator::DemoUserEmail);
-    const auto before = await(provider->listTokens(request));
+    const auto before = awaitFuture(provider->listTokens(request));
     QVERIFY(before && before->ok() && !before->value().isEmpty());
     const Token target = before->value().first();
     QVERIFY(!target.revoked);
-    const auto discarded = await(provider->revokeToken(target));
+    const auto discarded = awaitFuture(provider->revokeToken(target));
     QVERIFY(discarded && discarded->ok());
-    const auto after = await(provider->listTokens(request));
+    const auto after = awaitFuture(provider->listTokens(request));
     QVERIFY(after && after->ok());
     QCOMPARE(after->value().first().id, target.id);
     QVERIFY(after->value().first().revoked);
@@ -388,7 +374,7 @@ void TestMagicBellProvider::discardUserToken()
     // A user token id is not a project token id.
     Token asProject = target;
     asProject.kind = QStringLiteral("project");
-    const auto wrongKind = await(provider->revokeToken(asProject));
+    const auto wrongKind = awaitFuture(provider->revokeToken(asProject));
     QVERIFY(wrongKind && !wrongKind->ok());
     QCOMPARE(wrongKind->error().kind(), ApiError::Kind::NotFound);
 }
@@ -400,7 +386,7 @@ void TestMagicBellProvider::discardUnknownTokenIsNotFound()
     Token token;
     token.id = QStringLiteral("00000000-0000-0000-0000-00000000dead");
     token.kind = QStringLiteral("project");
-    const auto result = await(provider->revokeToken(token));
+    const auto result = awaitFuture(provider->revokeToken(token));
     QVERIFY(result && !result->ok());
     QCOMPARE(result->error().kind(), ApiError::Kind::NotFound);
     QCOMPARE(result->error().httpStatus(), 404);
@@ -411,13 +397,13 @@ void TestMagicBellProvider::unauthorized()
     auto *provider = sandboxProvider();
     QVERIFY(provider);
     provider->setSecret(QStringLiteral("token"), QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJ0eXBlIjoicHJvamVjdCJ9.bad"));
-    const auto list = await(provider->listTokens());
+    const auto list = awaitFuture(provider->listTokens());
     QVERIFY(list && !list->ok());
     QCOMPARE(list->error().kind(), ApiError::Kind::Unauthorized);
     QCOMPARE(list->error().httpStatus(), 401);
     QVERIFY(!list->error().serverMessage().isEmpty());
 
-    const auto created = await(provider->createToken(projectRequest(QStringLiteral("x"))));
+    const auto created = awaitFuture(provider->createToken(projectRequest(QStringLiteral("x"))));
     QVERIFY(created && !created->ok());
     QCOMPARE(created->error().kind(), ApiError::Kind::Unauthorized);
     QCOMPARE(m_emulator->tokenCount(QStringLiteral("project")), 0);
@@ -429,7 +415,7 @@ void TestMagicBellProvider::missingTokenFailsLocally()
     QVERIFY(provider);
     provider->clearSecrets();
     m_sandbox->clearRequestLog();
-    const auto list = await(provider->listTokens());
+    const auto list = awaitFuture(provider->listTokens());
     QVERIFY(list && !list->ok());
     QCOMPARE(list->error().kind(), ApiError::Kind::Unauthorized);
     QCOMPARE(m_sandbox->requestLog().size(), 0);
@@ -485,7 +471,7 @@ void TestMagicBellProvider::nameTooLongCaughtLocally()
     auto *provider = sandboxProvider();
     QVERIFY(provider);
     m_sandbox->clearRequestLog();
-    const auto created = await(provider->createToken(projectRequest(QString(256, QLatin1Char('n')))));
+    const auto created = awaitFuture(provider->createToken(projectRequest(QString(256, QLatin1Char('n')))));
     QVERIFY(created && !created->ok());
     QCOMPARE(created->error().kind(), ApiError::Kind::InvalidInput);
     QCOMPARE(created->error().fieldErrors().value(0).field, QStringLiteral("name"));
@@ -502,7 +488,7 @@ void TestMagicBellProvider::nameTooLongRefusedByServer()
     auto *unchecked = new UncheckedMagicBellProvider(account, context);
     unchecked->setSecret(QStringLiteral("token"), token);
     m_provider.reset(unchecked);
-    const auto created = await(unchecked->createToken(projectRequest(QString(256, QLatin1Char('n')))));
+    const auto created = awaitFuture(unchecked->createToken(projectRequest(QString(256, QLatin1Char('n')))));
     QVERIFY(created && !created->ok());
     QCOMPARE(created->error().kind(), ApiError::Kind::Validation);
     QCOMPARE(created->error().httpStatus(), 422);
@@ -514,25 +500,25 @@ void TestMagicBellProvider::notAvailableWithoutJwtRoutes()
 {
     auto *provider = sandboxProvider(false);
     QVERIFY(provider);
-    const auto list = await(provider->listTokens());
+    const auto list = awaitFuture(provider->listTokens());
     QVERIFY(list && !list->ok());
     QCOMPARE(list->error().kind(), ApiError::Kind::NotAvailable);
     QCOMPARE(list->error().userMessage(), MagicBellProvider::notAvailableMessage());
 
     ListRequest byUser;
     byUser.subject = QStringLiteral("demo-user");
-    const auto userList = await(provider->listTokens(byUser));
+    const auto userList = awaitFuture(provider->listTokens(byUser));
     QVERIFY(userList && !userList->ok());
     QCOMPARE(userList->error().kind(), ApiError::Kind::NotAvailable);
 
-    const auto created = await(provider->createToken(projectRequest(QStringLiteral("x"))));
+    const auto created = awaitFuture(provider->createToken(projectRequest(QStringLiteral("x"))));
     QVERIFY(created && !created->ok());
     QCOMPARE(created->error().kind(), ApiError::Kind::NotAvailable);
 
     Token token;
     token.id = QStringLiteral("abc");
     token.kind = QStringLiteral("project");
-    const auto discarded = await(provider->revokeToken(token));
+    const auto discarded = awaitFuture(provider->revokeToken(token));
     QVERIFY(discarded && !discarded->ok());
     QCOMPARE(discarded->error().kind(), ApiError::Kind::NotAvailable);
 
@@ -547,13 +533,13 @@ void TestMagicBellProvider::methodNotAllowedIsNotAvailable()
     server.setRoute(QStringLiteral("/v2/jwt/project"), TestHttpServer::text(405, "Method Not Allowed"));
     server.setRoute(QStringLiteral("/v2/jwt/project/t1"), TestHttpServer::text(405, "Method Not Allowed"));
     auto *provider = makeProvider(server.url(QStringLiteral("/v2")), QStringLiteral("a.b.c"));
-    const auto list = await(provider->listTokens());
+    const auto list = awaitFuture(provider->listTokens());
     QVERIFY(list && !list->ok());
     QCOMPARE(list->error().kind(), ApiError::Kind::NotAvailable);
     QCOMPARE(list->error().httpStatus(), 405);
     Token token;
     token.id = QStringLiteral("t1");
-    const auto discarded = await(provider->revokeToken(token));
+    const auto discarded = awaitFuture(provider->revokeToken(token));
     QVERIFY(discarded && !discarded->ok());
     QCOMPARE(discarded->error().kind(), ApiError::Kind::NotAvailable);
     // Bearer auth on every call.
@@ -573,7 +559,7 @@ void TestMagicBellProvider::pageCapStopsWithWarning()
     }
     auto *provider = makeProvider(server.url(QStringLiteral("/v2")), QStringLiteral("a.b.c"));
     QSignalSpy warnings(provider, &MagicBellProvider::listWarning);
-    const auto list = await(provider->listTokens());
+    const auto list = awaitFuture(provider->listTokens());
     QVERIFY(list);
     QVERIFY2(list->ok(), qPrintable(list->error().fullMessage()));
     QCOMPARE(list->value().size(), MagicBellProvider::MaxPages);
@@ -597,7 +583,7 @@ void TestMagicBellProvider::relativeLinksAreResolved()
     server.enqueue(QStringLiteral("/v2/jwt/project"),
         TestHttpServer::json(200, listBody({item("d", "D")}, QJsonValue(QJsonValue::Null))));
     auto *provider = makeProvider(server.url(QStringLiteral("/v2")), QStringLiteral("a.b.c"));
-    const auto list = await(provider->listTokens());
+    const auto list = awaitFuture(provider->listTokens());
     QVERIFY(list);
     QVERIFY2(list->ok(), qPrintable(list->error().fullMessage()));
     QCOMPARE(list->value().size(), 4);
@@ -616,7 +602,7 @@ void TestMagicBellProvider::crossOriginLinkIsNotFollowed()
         TestHttpServer::json(200, listBody({item("a", "A")}, QStringLiteral("http://127.0.0.2:1/v2/jwt/project"))));
     auto *provider = makeProvider(server.url(QStringLiteral("/v2")), QStringLiteral("a.b.c"));
     QSignalSpy warnings(provider, &MagicBellProvider::listWarning);
-    const auto list = await(provider->listTokens());
+    const auto list = awaitFuture(provider->listTokens());
     QVERIFY(list && list->ok());
     QCOMPARE(list->value().size(), 1);
     QCOMPARE(warnings.size(), 1);
@@ -638,7 +624,7 @@ void TestMagicBellProvider::lostCreateReplyFindsToken()
         TestHttpServer::json(200,
             listBody({discardedTwin, item("other", "Other"), item("new-1", "Deploy")}, QJsonValue(QJsonValue::Null))));
     auto *provider = makeProvider(server.url(QStringLiteral("/v2")), QStringLiteral("a.b.c"));
-    const auto created = await(provider->createToken(projectRequest(QStringLiteral("Deploy"), "1 day")));
+    const auto created = awaitFuture(provider->createToken(projectRequest(QStringLiteral("Deploy"), "1 day")));
     QVERIFY(created);
     QVERIFY(!created->ok());
     QCOMPARE(created->error().kind(), ApiError::Kind::Network);
@@ -661,7 +647,7 @@ void TestMagicBellProvider::lostCreateReplyFindsNothing()
         TestHttpServer::json(200, listBody({item("other", "Other")}, QJsonValue(QJsonValue::Null))));
     auto *provider = makeProvider(server.url(QStringLiteral("/v2")), QStringLiteral("a.b.c"));
     provider->api()->setTransferTimeoutMs(300);
-    const auto created = await(provider->createToken(projectRequest(QStringLiteral("Deploy"))));
+    const auto created = awaitFuture(provider->createToken(projectRequest(QStringLiteral("Deploy"))));
     QVERIFY(created && !created->ok());
     QCOMPARE(created->error().kind(), ApiError::Kind::Timeout); // the original error
     QVERIFY(created->error().userMessage() != MagicBellProvider::lostReplyMessage());
@@ -678,7 +664,7 @@ void TestMagicBellProvider::createTimeoutFindsToken()
         TestHttpServer::json(200, listBody({item("new-2", "Nightly")}, QJsonValue(QJsonValue::Null))));
     auto *provider = makeProvider(server.url(QStringLiteral("/v2")), QStringLiteral("a.b.c"));
     provider->api()->setTransferTimeoutMs(300);
-    const auto created = await(provider->createToken(projectRequest(QStringLiteral("Nightly"))));
+    const auto created = awaitFuture(provider->createToken(projectRequest(QStringLiteral("Nightly"))));
     QVERIFY(created && !created->ok());
     QCOMPARE(created->error().kind(), ApiError::Kind::Network);
     QCOMPARE(created->error().userMessage(), MagicBellProvider::lostReplyMessage());

@@ -1,5 +1,6 @@
 // SvixProvider against the in-process sandbox (and scripted servers): ledger-backed list, idempotent creates,
 // expire-all with a grace period, logout, 422 field mapping and the legacy routes.
+#include "AwaitFuture.h"
 #include "providers/svix/SvixProvider.h"
 
 #include "SandboxServer.h"
@@ -25,22 +26,6 @@
 #include <optional>
 
 namespace {
-
-template<typename T> std::optional<T> await(QFuture<T> future, int timeoutMs = 20000)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    if (!future.isFinished() || future.isCanceled() || future.resultCount() == 0)
-        return std::nullopt;
-    return future.result();
-}
 
 // Skips local validation, to show what the server says about a request it refuses.
 class UncheckedSvixProvider : public SvixProvider
@@ -188,7 +173,7 @@ void TestSvixProvider::portalAccessRecordedAndListed()
 {
     auto *provider = sandboxProvider();
     QVERIFY(provider);
-    const auto created = await(provider->createToken(portalRequest(QStringLiteral("app_demo"))));
+    const auto created = awaitFuture(provider->createToken(portalRequest(QStringLiteral("app_demo"))));
     QVERIFY(created && created->ok());
     QVERIFY(created->value().value.startsWith(QLatin1String("appsk_")));
     QVERIFY(!created->value().link.isEmpty());
@@ -203,7 +188,7 @@ void TestSvixProvider::portalAccessRecordedAndListed()
     for (const QVariant &value : entries[0].extra)
         QVERIFY(value.toString() != created->value().value);
 
-    const auto listed = await(provider->listTokens());
+    const auto listed = awaitFuture(provider->listTokens());
     QVERIFY(listed && listed->ok());
     QCOMPARE(listed->value().size(), 1);
     const Token token = listed->value().first();
@@ -214,7 +199,7 @@ void TestSvixProvider::portalAccessRecordedAndListed()
 
     ListRequest other;
     other.appId = QStringLiteral("app_staging");
-    QCOMPARE(await(provider->listTokens(other))->value().size(), 0);
+    QCOMPARE(awaitFuture(provider->listTokens(other))->value().size(), 0);
 }
 
 void TestSvixProvider::readOnlySendsViewBase()
@@ -226,7 +211,7 @@ void TestSvixProvider::readOnlySendsViewBase()
     auto *provider = makeProvider(server.baseUrl(), QStringLiteral("sk_test"));
     CreateRequest request = portalRequest(QStringLiteral("app_demo"), QStringLiteral("s1"), QStringLiteral("1 hour"));
     request.values.insert(QStringLiteral("read_only"), true);
-    const auto created = await(provider->createToken(request));
+    const auto created = awaitFuture(provider->createToken(request));
     QVERIFY(created && created->ok());
     const TestHttpServer::Request sent = server.lastRequest();
     const QJsonObject body = QJsonDocument::fromJson(sent.body).object();
@@ -248,7 +233,7 @@ void TestSvixProvider::messageToken()
     request.kind = QStringLiteral("message");
     request.values.insert(QStringLiteral("app_id"), QStringLiteral("app_demo"));
     request.values.insert(QStringLiteral("name"), QStringLiteral("ci-publisher"));
-    const auto created = await(provider->createToken(request));
+    const auto created = awaitFuture(provider->createToken(request));
     QVERIFY(created && created->ok());
     QVERIFY(created->value().token.id.startsWith(QLatin1String("key_")));
     QCOMPARE(created->value().token.label, QStringLiteral("ci-publisher"));
@@ -263,15 +248,15 @@ void TestSvixProvider::retriedActionMintsOnce()
 {
     auto *provider = sandboxProvider();
     const QByteArray key = SvixProvider::newIdempotencyKey();
-    const auto first = await(provider->createTokenWithKey(portalRequest(QStringLiteral("app_demo")), key));
-    const auto second = await(provider->createTokenWithKey(portalRequest(QStringLiteral("app_demo")), key));
+    const auto first = awaitFuture(provider->createTokenWithKey(portalRequest(QStringLiteral("app_demo")), key));
+    const auto second = awaitFuture(provider->createTokenWithKey(portalRequest(QStringLiteral("app_demo")), key));
     QVERIFY(first && first->ok());
     QVERIFY(second && second->ok());
     QVERIFY(first->value().value == second->value().value);
     QCOMPARE(m_emulator->mintedCount(), 1);
     QCOMPARE(m_ledger->entries(provider->account().id).size(), 1);
     // A new action gets a new key.
-    QVERIFY(await(provider->createToken(portalRequest(QStringLiteral("app_demo"))))->ok());
+    QVERIFY(awaitFuture(provider->createToken(portalRequest(QStringLiteral("app_demo"))))->ok());
     QCOMPARE(m_emulator->mintedCount(), 2);
 }
 
@@ -285,7 +270,7 @@ void TestSvixProvider::retryKeepsIdempotencyKey()
     auto *provider = makeProvider(server.baseUrl(), QStringLiteral("sk_test"));
     provider->api()->setMaxRetries(1);
     provider->api()->setRetryBaseDelayMs(1);
-    const auto created = await(provider->createToken(portalRequest(QStringLiteral("app_demo"))));
+    const auto created = awaitFuture(provider->createToken(portalRequest(QStringLiteral("app_demo"))));
     QVERIFY(created && created->ok());
     const QList<TestHttpServer::Request> requests = server.requests(path);
     QCOMPARE(requests.size(), 2);
@@ -297,17 +282,17 @@ void TestSvixProvider::retryKeepsIdempotencyKey()
 void TestSvixProvider::expireAllWithGrace()
 {
     auto *provider = sandboxProvider();
-    QVERIFY(await(provider->createToken(portalRequest(QStringLiteral("app_demo"), QStringLiteral("s1"))))->ok());
-    QVERIFY(await(provider->createToken(portalRequest(QStringLiteral("app_demo"), QStringLiteral("s2"))))->ok());
+    QVERIFY(awaitFuture(provider->createToken(portalRequest(QStringLiteral("app_demo"), QStringLiteral("s1"))))->ok());
+    QVERIFY(awaitFuture(provider->createToken(portalRequest(QStringLiteral("app_demo"), QStringLiteral("s2"))))->ok());
     ExpireAllRequest request;
     request.appId = QStringLiteral("app_demo");
     request.graceSeconds = 60;
     request.sessionIds = {QStringLiteral("s1")};
-    const auto done = await(provider->expireAll(request));
+    const auto done = awaitFuture(provider->expireAll(request));
     QVERIFY(done && done->ok());
 
     const QDateTime deadline = m_clock->now().addSecs(60);
-    const QList<Token> tokens = await(provider->listTokens())->value();
+    const QList<Token> tokens = awaitFuture(provider->listTokens())->value();
     QCOMPARE(tokens.size(), 2);
     for (const Token &token : tokens) {
         if (token.extra.value(QStringLiteral("sessionId")).toString() == QLatin1String("s1")) {
@@ -318,7 +303,7 @@ void TestSvixProvider::expireAllWithGrace()
         }
     }
     m_clock->advanceSeconds(61);
-    const QList<Token> later = await(provider->listTokens())->value();
+    const QList<Token> later = awaitFuture(provider->listTokens())->value();
     QCOMPARE(later.size(), 2);
     for (const Token &token : later) {
         const bool s1 = token.extra.value(QStringLiteral("sessionId")).toString() == QLatin1String("s1");
@@ -326,23 +311,23 @@ void TestSvixProvider::expireAllWithGrace()
     }
 
     request.graceSeconds = 259201;
-    QCOMPARE(await(provider->expireAll(request))->error().kind(), ApiError::Kind::InvalidInput);
+    QCOMPARE(awaitFuture(provider->expireAll(request))->error().kind(), ApiError::Kind::InvalidInput);
 }
 
 void TestSvixProvider::logoutRevokesRow()
 {
     auto *provider = sandboxProvider();
-    const auto created = await(provider->createToken(portalRequest(QStringLiteral("app_demo"))));
+    const auto created = awaitFuture(provider->createToken(portalRequest(QStringLiteral("app_demo"))));
     QVERIFY(created && created->ok());
-    const auto done = await(provider->logoutToken(created->value().value));
+    const auto done = awaitFuture(provider->logoutToken(created->value().value));
     QVERIFY(done && done->ok());
     const QList<LedgerEntry> entries = m_ledger->entries(provider->account().id);
     QCOMPARE(entries.size(), 1);
     QVERIFY(entries[0].revoked.has_value());
     QCOMPARE(entries[0].revokedReason, QStringLiteral("logout"));
-    QCOMPARE(await(provider->listTokens())->value().first().status(*m_clock), Token::Status::Revoked);
+    QCOMPARE(awaitFuture(provider->listTokens())->value().first().status(*m_clock), Token::Status::Revoked);
 
-    const auto again = await(provider->logoutToken(created->value().value));
+    const auto again = awaitFuture(provider->logoutToken(created->value().value));
     QVERIFY(again);
     QCOMPARE(again->error().kind(), ApiError::Kind::Unauthorized);
 }
@@ -351,7 +336,7 @@ void TestSvixProvider::validationMapsFields()
 {
     auto *provider = sandboxProvider(true);
     const auto result =
-        await(provider->createToken(portalRequest(QStringLiteral("app_demo"), {}, QStringLiteral("5 minutes"))));
+        awaitFuture(provider->createToken(portalRequest(QStringLiteral("app_demo"), {}, QStringLiteral("5 minutes"))));
     QVERIFY(result);
     QCOMPARE(result->error().kind(), ApiError::Kind::Validation);
     QCOMPARE(result->error().fieldErrors().size(), 1);
@@ -360,7 +345,8 @@ void TestSvixProvider::validationMapsFields()
     QCOMPARE(m_emulator->mintedCount(), 0);
     QCOMPARE(m_ledger->entries(provider->account().id).size(), 0);
 
-    const auto session = await(provider->createToken(portalRequest(QStringLiteral("app_demo"), QStringLiteral("a b"))));
+    const auto session =
+        awaitFuture(provider->createToken(portalRequest(QStringLiteral("app_demo"), QStringLiteral("a b"))));
     QCOMPARE(session->error().fieldErrors().first().field, QStringLiteral("session_id"));
 }
 
@@ -382,7 +368,7 @@ void TestSvixProvider::localValidation()
 void TestSvixProvider::unknownAppIsNotFound()
 {
     auto *provider = sandboxProvider();
-    const auto result = await(provider->createToken(portalRequest(QStringLiteral("app_nope"))));
+    const auto result = awaitFuture(provider->createToken(portalRequest(QStringLiteral("app_nope"))));
     QCOMPARE(result->error().kind(), ApiError::Kind::NotFound);
     QCOMPARE(result->error().serverMessage(), QStringLiteral("Application not found"));
 }
@@ -394,23 +380,23 @@ void TestSvixProvider::legacyRoutesNotAvailable()
     server.setFallback(TestHttpServer::json(404, R"({"code":"not_found","detail":"Entity not found"})"));
     server.setRoute(QStringLiteral("/api/v1/auth/one-time-token"), TestHttpServer::Response::make(405));
     auto *provider = makeProvider(server.baseUrl(), QStringLiteral("sk_test"));
-    const auto dashboard = await(provider->dashboardAccess(QStringLiteral("app_demo")));
+    const auto dashboard = awaitFuture(provider->dashboardAccess(QStringLiteral("app_demo")));
     QCOMPARE(dashboard->error().kind(), ApiError::Kind::NotAvailable);
     QCOMPARE(dashboard->error().userMessage(), QStringLiteral("not available on this server"));
-    const auto exchange = await(provider->exchangeOneTimeToken(QStringLiteral("otk")));
+    const auto exchange = awaitFuture(provider->exchangeOneTimeToken(QStringLiteral("otk")));
     QCOMPARE(exchange->error().kind(), ApiError::Kind::NotAvailable);
 }
 
 void TestSvixProvider::legacyRoutesOnSandbox()
 {
     auto *provider = sandboxProvider();
-    const auto dashboard = await(provider->dashboardAccess(QStringLiteral("app_demo")));
+    const auto dashboard = awaitFuture(provider->dashboardAccess(QStringLiteral("app_demo")));
     QVERIFY(dashboard && dashboard->ok());
     QVERIFY(dashboard->value().value.startsWith(QLatin1String("appsk_")));
-    const auto unknown = await(provider->exchangeOneTimeToken(QStringLiteral("otk_unknown")));
+    const auto unknown = awaitFuture(provider->exchangeOneTimeToken(QStringLiteral("otk_unknown")));
     QCOMPARE(unknown->error().kind(), ApiError::Kind::Unauthorized);
-    QVERIFY(await(provider->createToken(portalRequest(QStringLiteral("app_demo"))))->ok());
-    const auto ok = await(provider->exchangeOneTimeToken(m_emulator->lastOneTimeToken()));
+    QVERIFY(awaitFuture(provider->createToken(portalRequest(QStringLiteral("app_demo"))))->ok());
+    const auto ok = awaitFuture(provider->exchangeOneTimeToken(m_emulator->lastOneTimeToken()));
     QVERIFY(ok && ok->ok());
     QVERIFY(ok->value().startsWith(QLatin1String("appsk_")));
 }
