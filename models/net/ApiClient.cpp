@@ -109,6 +109,11 @@ QString extractServerMessage(const QByteArray &body)
     }
     if (parseError.error == QJsonParseError::NoError)
         return {};
+    // JSON that does not parse (a body cut off mid-way) says nothing a person can use: show no server message
+    // rather than a fragment of markup; the kind's own sentence stands.
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.startsWith('{') || trimmed.startsWith('['))
+        return {};
     // Plain text or an HTML error page: strip the tags crudely and cap.
     QString text = QString::fromUtf8(body.left(MaxErrorBodyBytes));
     static const QRegularExpression scripts(QStringLiteral("<(script|style)[^>]*>.*?</\\1>"),

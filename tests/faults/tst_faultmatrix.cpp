@@ -1,3 +1,4 @@
+#include "AwaitFuture.h"
 #include "providers/magicbell/MagicBellProvider.h"
 #include "providers/specter/SpecterProvider.h"
 
@@ -31,22 +32,6 @@ namespace {
 
 using Kind = ApiError::Kind;
 
-template<typename T> std::optional<T> await(QFuture<T> future, int timeoutMs)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    if (!future.isFinished() || future.isCanceled() || future.resultCount() == 0)
-        return std::nullopt;
-    return future.result();
-}
-
 // Outcome of one operation: Kind::None for success.
 struct Outcome
 {
@@ -57,7 +42,7 @@ struct Outcome
 template<typename T> Outcome outcomeOf(QFuture<Result<T>> future)
 {
     // Generous guard: the client's own transfer timeout (1 s) and one retry must end every call long before.
-    const std::optional<Result<T>> result = await(future, 20'000);
+    const std::optional<Result<T>> result = awaitFuture(future, 20'000);
     Outcome outcome;
     outcome.finished = result.has_value();
     if (result && !result->ok())
@@ -87,8 +72,10 @@ QSet<Kind> expectedKinds(const QString &provider, const QString &operation, cons
         return {Kind::None};
     if (fault == QLatin1String("hang"))
         return {Kind::Timeout};
-    if (fault == QLatin1String("reset") && revoke) // the cut-off first DELETE went through; the retry finds no token
-        return {Kind::Network, Kind::MalformedResponse, Kind::NotFound};
+    // The cut-off first DELETE went through; the retry finds no token. When the retry's answer (Specter's JSON 500
+    // for an unknown id) is cut off too, the client cannot read it as "gone" and reports a server error.
+    if (fault == QLatin1String("reset") && revoke)
+        return {Kind::Network, Kind::MalformedResponse, Kind::NotFound, Kind::Server};
     if (fault == QLatin1String("reset"))
         return {Kind::Network, Kind::MalformedResponse};
     if (fault == QLatin1String("huge-body"))
@@ -202,8 +189,8 @@ void TestFaultMatrix::initTestCase()
     }
 
     // Both clients work without faults.
-    QVERIFY(await(m_specter->listTokens(), 20'000).value_or(Result<QList<Token>>()).ok());
-    QVERIFY(await(m_magicbell->listTokens(), 20'000).value_or(Result<QList<Token>>()).ok());
+    QVERIFY(awaitFuture(m_specter->listTokens(), 20'000).value_or(Result<QList<Token>>()).ok());
+    QVERIFY(awaitFuture(m_magicbell->listTokens(), 20'000).value_or(Result<QList<Token>>()).ok());
 }
 
 void TestFaultMatrix::cleanup()
@@ -372,7 +359,7 @@ void TestFaultMatrix::matrix()
     // A fresh token for details and revoke, made before the fault is armed.
     Token target;
     if (operation == QLatin1String("details") || operation == QLatin1String("revoke")) {
-        const auto created = await(client->createToken(createRequest(providerId)), 20'000);
+        const auto created = awaitFuture(client->createToken(createRequest(providerId)), 20'000);
         QVERIFY(created && created->ok());
         target = created->value().token;
     }

@@ -71,6 +71,8 @@ private:
     std::unique_ptr<TestHttpServer> m_server;
 
 private slots:
+    void serverMessageFromBody_data();
+    void serverMessageFromBody();
     void init()
     {
         m_network = std::make_unique<CountingNetworkAccessManager>();
@@ -557,6 +559,28 @@ private slots:
         QVERIFY(sawAuthorization);
     }
 };
+
+void TestApiClient::serverMessageFromBody_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("json message") << QByteArray(R"({"message":"Token deleted"})") << QStringLiteral("Token deleted");
+    QTest::newRow("json without message") << QByteArray(R"({"status":404})") << QString();
+    QTest::newRow("json cut off") << QByteArray(R"({"message": "Can't tell you the rea)") << QString();
+    QTest::newRow("array cut off") << QByteArray(R"([{"msg": "bad)") << QString();
+    QTest::newRow("html") << QByteArray(
+        "<html><head><title>502</title><style>b{}</style></head><body><h1>Bad Gateway</h1>"
+        "</body></html>") << QStringLiteral("502 Bad Gateway");
+    QTest::newRow("plain text") << QByteArray("  upstream  timed out \n") << QStringLiteral("upstream timed out");
+    QTest::newRow("empty") << QByteArray() << QString();
+}
+
+void TestApiClient::serverMessageFromBody()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expected);
+    QCOMPARE(ApiClient::serverMessageFromBody(body), expected);
+}
 
 QTEST_GUILESS_MAIN(TestApiClient)
 #include "tst_apiclient.moc"
