@@ -6,6 +6,7 @@
 #include "core/Duration.h"
 #include "core/Jwt.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -26,6 +27,15 @@ bool isUnknownIdAnswer(const ApiError &error)
         return false;
     const QJsonDocument body = QJsonDocument::fromJson(error.body());
     return body.isObject() && body.object().value(QLatin1String("message")).isString();
+}
+// Details and delete of one token: Specter's unknown-id answer means someone else deleted it already.
+ApiError goneIfUnknownId(const ApiError &error)
+{
+    if (!isUnknownIdAnswer(error))
+        return error;
+    return ApiError(ApiError::Kind::NotFound,
+        QCoreApplication::translate("SpecterProvider", "The token is already gone; the list was refreshed."),
+        error.httpStatus());
 }
 } // namespace
 
@@ -230,11 +240,7 @@ QFuture<Result<Token>> SpecterProvider::tokenDetails(const Token &token)
     return Async::then(api()->send(authorized(ApiRequest::get(tokenUrl(token.id)), QStringLiteral("specter.details"))),
         this, [this, token](Result<HttpResponse> result) -> Result<Token> {
             if (!result.ok()) {
-                ApiError error = result.error();
-                if (isUnknownIdAnswer(error))
-                    error = ApiError(ApiError::Kind::NotFound, tr("The token is already gone; the list was refreshed."),
-                        error.httpStatus());
-                return mapError(error);
+                return mapError(goneIfUnknownId(result.error()));
             }
             if (SpecterWire::isApiOffBody(result->body))
                 return apiOffError();
@@ -259,11 +265,7 @@ QFuture<Result<Done>> SpecterProvider::revokeToken(const Token &token)
     return Async::then(api()->send(authorized(ApiRequest::del(tokenUrl(token.id)), QStringLiteral("specter.delete"))),
         this, [this](Result<HttpResponse> result) -> Result<Done> {
             if (!result.ok()) {
-                ApiError error = result.error();
-                if (isUnknownIdAnswer(error))
-                    error = ApiError(ApiError::Kind::NotFound, tr("The token is already gone; the list was refreshed."),
-                        error.httpStatus());
-                return mapError(error);
+                return mapError(goneIfUnknownId(result.error()));
             }
             if (SpecterWire::isApiOffBody(result->body))
                 return apiOffError();
