@@ -18,23 +18,29 @@ if(WIN32)
     set(CPACK_GENERATOR "WIX;NSIS")
     # Must never change: Windows Installer uses it to find and replace earlier versions.
     set(CPACK_WIX_UPGRADE_GUID "6C1E0F4B-3A52-4D8E-9B7A-2F15C0D9E841")
-    # tokendesk.ico is generated from resources/icons/tokendesk.svg by the release workflow.
-    if(EXISTS "${PROJECT_SOURCE_DIR}/packaging/windows/tokendesk.ico")
-        set(CPACK_WIX_PRODUCT_ICON "${PROJECT_SOURCE_DIR}/packaging/windows/tokendesk.ico")
-        endif()
+    # tokendesk.ico is rendered from resources/icons/tokendesk.svg at build time (packaging/icons/).
+    set(CPACK_WIX_PRODUCT_ICON "${TOKENDESK_ICON_DIR}/tokendesk.ico")
     set(CPACK_WIX_PROGRAM_MENU_FOLDER "TokenDesk")
-    set(CPACK_PACKAGE_EXECUTABLES "tokendesk" "TokenDesk")
     set(CPACK_WIX_LICENSE_RTF "${PROJECT_SOURCE_DIR}/packaging/windows/license.rtf")
-    set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
+    set(CPACK_WIX_PROPERTY_ARPURLINFOABOUT "${PROJECT_HOMEPAGE_URL}")
+    set(CPACK_WIX_PROPERTY_ARPHELPLINK "${PROJECT_HOMEPAGE_URL}")
+    # Start-menu shortcut "TokenDesk" -> bin\tokendesk.exe, made by both WIX and NSIS from this pair.
+    set(CPACK_PACKAGE_EXECUTABLES "tokendesk" "TokenDesk")
+    set(CPACK_NSIS_MUI_ICON "${TOKENDESK_ICON_DIR}/tokendesk.ico")
+    set(CPACK_NSIS_MUI_UNIICON "${TOKENDESK_ICON_DIR}/tokendesk.ico")
     set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\tokendesk.exe")
+    set(CPACK_NSIS_DISPLAY_NAME "TokenDesk")
+    set(CPACK_NSIS_PACKAGE_NAME "TokenDesk")
+    set(CPACK_NSIS_URL_INFO_ABOUT "${PROJECT_HOMEPAGE_URL}")
+    set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
+    # Relative to $INSTDIR\${CPACK_NSIS_EXECUTABLES_DIRECTORY} (bin).
     set(CPACK_NSIS_MUI_FINISHPAGE_RUN "tokendesk.exe")
-    set(CPACK_NSIS_CREATE_ICONS_EXTRA
-        "CreateShortCut '$SMPROGRAMS\\\\$STARTMENU_FOLDER\\\\TokenDesk.lnk' '$INSTDIR\\\\bin\\\\tokendesk.exe'")
-    set(CPACK_NSIS_DELETE_ICONS_EXTRA "Delete '$SMPROGRAMS\\\\$START_MENU\\\\TokenDesk.lnk'")
 elseif(APPLE)
     set(CPACK_GENERATOR "DragNDrop")
     set(CPACK_DMG_VOLUME_NAME "TokenDesk")
     set(CPACK_DMG_FORMAT "UDBZ")
+    # Volume icon of the mounted DMG (CPack DragNDrop reads CPACK_PACKAGE_ICON as an .icns).
+    set(CPACK_PACKAGE_ICON "${TOKENDESK_ICON_DIR}/tokendesk.icns")
     set(CPACK_PRE_BUILD_SCRIPTS "${PROJECT_SOURCE_DIR}/packaging/macos/codesign.cmake")
 else()
     set(CPACK_GENERATOR "DEB;RPM;TGZ")
@@ -53,9 +59,14 @@ else()
     set(CPACK_RPM_PACKAGE_GROUP "Applications/System")
     set(CPACK_RPM_PACKAGE_URL "${PROJECT_HOMEPAGE_URL}")
     set(CPACK_RPM_PACKAGE_AUTOREQ ON)
+    # Directories owned by the filesystem / hicolor-icon-theme packages must not be owned by ours.
     set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
         /usr/share/applications /usr/share/metainfo /usr/share/icons /usr/share/icons/hicolor
         /usr/share/icons/hicolor/scalable /usr/share/icons/hicolor/scalable/apps /usr/share/doc)
+    foreach(_size IN LISTS TOKENDESK_ICON_SIZES)
+        list(APPEND CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
+            /usr/share/icons/hicolor/${_size}x${_size} /usr/share/icons/hicolor/${_size}x${_size}/apps)
+    endforeach()
 endif()
 
 include(CPack)
