@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include <algorithm>
+
 namespace SpecterWire {
 
 namespace {
@@ -18,7 +20,11 @@ ApiError malformed(const QString &details)
 
 using WireJson::parseObject;
 
-// A required number (int or float) or string member.
+// Seconds beyond this (about 3170 years, Duration's own cap) are read as this, so the millisecond arithmetic
+// of remaining life cannot overflow on a server's absurd number (found by fuzz_specter_wire).
+constexpr double MaxSeconds = 1e11;
+
+// A required number of seconds (int or float), clamped to [0, MaxSeconds]: remaining life is 0 once expired.
 bool readNumber(const QJsonObject &object, const QString &key, double *out, QString *problem)
 {
     const QJsonValue value = object.value(key);
@@ -26,7 +32,7 @@ bool readNumber(const QJsonObject &object, const QString &key, double *out, QStr
         *problem = key + QStringLiteral(" is missing or not a number");
         return false;
     }
-    *out = value.toDouble();
+    *out = std::clamp(value.toDouble(), 0.0, MaxSeconds);
     return true;
 }
 
@@ -105,7 +111,7 @@ Result<CreatedInfo> parseCreated(const QByteArray &body)
         return malformed(QStringLiteral("jwt_token_id or jwt_token is empty"));
     // Echoed fields are informative; tolerate their absence.
     info.description = object->value(QLatin1String("jwt_token_description")).toString();
-    info.lifeSeconds = object->value(QLatin1String("jwt_token_life")).toDouble();
+    info.lifeSeconds = std::clamp(object->value(QLatin1String("jwt_token_life")).toDouble(), 0.0, MaxSeconds);
     return info;
 }
 
