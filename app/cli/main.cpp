@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 
 #include "core/Async.h"
+#include "core/ProcessHardening.h"
 #ifdef Q_OS_MACOS
 #include <QGuiApplication>
 using CliQtApplication = QGuiApplication; // QtKeychain needs a GUI application on macOS
@@ -14,6 +15,8 @@ using CliQtApplication = QCoreApplication;
 
 int main(int argc, char *argv[])
 {
+    // Before anything holds a secret: no core dumps in release builds (core/ProcessHardening.h).
+    ProcessHardening::hardenProcess();
 #ifdef Q_OS_MACOS
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

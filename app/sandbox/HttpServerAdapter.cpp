@@ -11,6 +11,9 @@
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
 #include <QHttpHeaders>
 #endif
+#if QT_CONFIG(ssl)
+#include <QSslServer>
+#endif
 
 HttpServerAdapter::HttpServerAdapter(Handler handler, QObject *parent)
     : QAbstractHttpServer(parent)
@@ -21,7 +24,16 @@ quint16 HttpServerAdapter::listenLoopback(quint16 port)
 {
     if (m_tcpServer)
         return m_tcpServer->serverPort();
-    auto *server = new QTcpServer(this);
+    QTcpServer *server = nullptr;
+#if QT_CONFIG(ssl)
+    if (m_tls) {
+        auto *sslServer = new QSslServer(this);
+        sslServer->setSslConfiguration(m_tlsConfiguration);
+        server = sslServer;
+    }
+#endif
+    if (!server)
+        server = new QTcpServer(this);
     if (!server->listen(QHostAddress::LocalHost, port)) {
         delete server;
         return 0;
@@ -30,6 +42,14 @@ quint16 HttpServerAdapter::listenLoopback(quint16 port)
     m_tcpServer = server;
     return server->serverPort();
 }
+
+#if QT_CONFIG(ssl)
+void HttpServerAdapter::setTlsConfiguration(const QSslConfiguration &configuration)
+{
+    m_tlsConfiguration = configuration;
+    m_tls = true;
+}
+#endif
 
 static QByteArray methodName(QHttpServerRequest::Method method)
 {

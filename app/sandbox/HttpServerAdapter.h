@@ -5,6 +5,10 @@
 
 #include <QAbstractHttpServer>
 #include <QtGlobal>
+#include <QtNetwork/qtnetworkglobal.h>
+#if QT_CONFIG(ssl)
+#include <QSslConfiguration>
+#endif
 
 #include <functional>
 
@@ -25,6 +29,16 @@ public:
 
     // Listens on 127.0.0.1:`port` (0 = any free port); returns the port, 0 on failure.
     quint16 listenLoopback(quint16 port);
+
+#if QT_CONFIG(ssl)
+    // Serve https with this configuration (local certificate and key set) from the next listenLoopback() on:
+    // a QSslServer (Qt >= 6.4) is bound instead of a QTcpServer, so the handlers see the same requests.
+    void setTlsConfiguration(const QSslConfiguration &configuration);
+#endif
+    bool usesTls() const
+    {
+        return m_tls;
+    }
 
 protected:
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
@@ -49,4 +63,8 @@ private:
 
     Handler m_handler;
     QTcpServer *m_tcpServer = nullptr;
+    bool m_tls = false;
+#if QT_CONFIG(ssl)
+    QSslConfiguration m_tlsConfiguration;
+#endif
 };

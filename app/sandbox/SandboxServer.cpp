@@ -2,9 +2,16 @@
 
 #include "HttpServerAdapter.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#if QT_CONFIG(ssl)
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
+#endif
 
 Q_LOGGING_CATEGORY(lcSandbox, "tokendesk.sandbox")
 
@@ -41,6 +48,52 @@ QStringList SandboxServer::emulatorIds() const
     return ids;
 }
 
+bool SandboxServer::setTls(const QString &certificatePath, const QString &keyPath, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+#if QT_CONFIG(ssl)
+    if (!QSslSocket::supportsSsl())
+        return fail(QStringLiteral("Qt has no TLS backend here"));
+    QFile certificateFile(certificatePath);
+    if (!certificateFile.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read the certificate %1").arg(certificatePath));
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty() || chain.first().isNull())
+        return fail(QStringLiteral("no PEM certificate in %1").arg(certificatePath));
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read the key %1").arg(keyPath));
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return fail(QStringLiteral("no unencrypted PEM RSA or EC key in %1").arg(keyPath));
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
+    m_http->setTlsConfiguration(configuration);
+    m_tlsCertificatePath = certificatePath;
+    m_tlsSubject = chain.first().subjectDisplayName();
+    m_tlsFingerprint = QString::fromLatin1(chain.first().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    return true;
+#else
+    Q_UNUSED(certificatePath);
+    Q_UNUSED(keyPath);
+    return fail(QStringLiteral("this Qt was built without TLS support"));
+#endif
+}
+
+bool SandboxServer::usesTls() const
+{
+    return m_http->usesTls();
+}
+
 bool SandboxServer::listen(quint16 port)
 {
     if (m_port != 0)
@@ -57,7 +110,7 @@ bool SandboxServer::listen(quint16 port)
 QUrl SandboxServer::url() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(usesTls() ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(m_port);
     return url;
@@ -68,7 +121,13 @@ QJsonObject SandboxServer::readyInfo() const
     QJsonObject services;
     for (const auto &emulator : m_emulators)
         services.insert(emulator->id(), emulator->readyInfo(url()));
-    return QJsonObject {{QStringLiteral("port"), int(m_port)}, {QStringLiteral("services"), services}};
+    QJsonObject info {{QStringLiteral("port"), int(m_port)}, {QStringLiteral("services"), services}};
+    if (usesTls()) {
+        info.insert(QStringLiteral("tls"),
+            QJsonObject {{QStringLiteral("certificate"), m_tlsCertificatePath},
+                {QStringLiteral("subject"), m_tlsSubject}, {QStringLiteral("sha256"), m_tlsFingerprint}});
+    }
+    return info;
 }
 
 void SandboxServer::seedTokens(int count)

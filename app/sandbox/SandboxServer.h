@@ -36,12 +36,18 @@ public:
     Emulator *emulator(const QString &id) const;
     QStringList emulatorIds() const;
 
+    // Serve https from the next listen() on, with this PEM certificate and unencrypted PEM key (RSA or EC).
+    // False with *error set when they cannot be read or Qt has no TLS backend. See SandboxTls.h for making
+    // a pair.
+    bool setTls(const QString &certificatePath, const QString &keyPath, QString *error = nullptr);
+    bool usesTls() const;
     bool listen(quint16 port = 0);
     bool isListening() const { return m_port != 0; }
     quint16 port() const { return m_port; }
-    QUrl url() const; // "http://127.0.0.1:<port>"
+    QUrl url() const; // "http://127.0.0.1:<port>" ("https://..." with setTls)
 
-    // {"port": N, "services": {"<id>": emulator->readyInfo(url())}}
+    // {"port": N, "services": {"<id>": emulator->readyInfo(url())}}, plus with setTls
+    // "tls": {"certificate": "<path>", "subject": "...", "sha256": "AB:CD:..."} (what a client must trust).
     QJsonObject readyInfo() const;
     void seedTokens(int count);
     void setClock(SandboxClock clock);
@@ -74,4 +80,7 @@ private:
     QList<SandboxLogEntry> m_log;
     FaultInjector m_faults;
     quint16 m_port = 0;
+    QString m_tlsCertificatePath;
+    QString m_tlsSubject;
+    QString m_tlsFingerprint;
 };

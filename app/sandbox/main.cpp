@@ -2,14 +2,18 @@
 // stdout once it listens, then serves until terminated.
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
+#include "SandboxTls.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -33,7 +37,18 @@ int main(int argc, char *argv[])
                        "wrong-types, huge-body, html-error, status=NNN, retry-after=N, redirect-other-host, empty-200. "
                        "Also settable at run time: POST/DELETE /_sandbox/faults."),
         QStringLiteral("SPEC"));
+    const QCommandLineOption tlsOption(QStringLiteral("tls"),
+        QStringLiteral("Serve https with a self-signed certificate for 127.0.0.1/localhost made at start with the "
+                       "openssl tool (deleted on exit). The ready line's \"tls\" object names the certificate file "
+                       "to trust, its subject and SHA-256 fingerprint."));
+    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
+        QStringLiteral("Serve https with this PEM certificate (needs --tls-key)."), QStringLiteral("FILE"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
+        QStringLiteral("Unencrypted PEM private key of --tls-cert."), QStringLiteral("FILE"));
     parser.addOption(portOption);
+    parser.addOption(tlsOption);
+    parser.addOption(tlsCertOption);
+    parser.addOption(tlsKeyOption);
     parser.addOption(seedOption);
     parser.addOption(faultsOption);
     parser.process(app);
@@ -62,6 +77,33 @@ int main(int argc, char *argv[])
             return 2;
         }
     }
+    // https: an explicit certificate and key, or a pair generated now in a folder removed on a normal exit (after
+    // SIGTERM/SIGKILL the folder with the public certificate stays in the temporary folder).
+    std::unique_ptr<QTemporaryDir> tlsDir;
+    if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption)) {
+        std::fprintf(stderr, "tokendesk-sandbox: --tls-cert and --tls-key go together\n");
+        return 2;
+    }
+    SandboxTls::Files tlsFiles {parser.value(tlsCertOption), parser.value(tlsKeyOption)};
+    if (parser.isSet(tlsOption) && !parser.isSet(tlsCertOption)) {
+        QString error;
+        tlsDir = std::make_unique<QTemporaryDir>();
+        if (!tlsDir->isValid() || !SandboxTls::generateSelfSigned(tlsDir->path(), &tlsFiles, &error)) {
+            std::fprintf(stderr, "tokendesk-sandbox: --tls: %s\n", qPrintable(error));
+            return 1;
+        }
+    }
+    if (!tlsFiles.certificatePath.isEmpty()) {
+        QString error;
+        if (!server.setTls(tlsFiles.certificatePath, tlsFiles.keyPath, &error)) {
+            std::fprintf(stderr, "tokendesk-sandbox: TLS: %s\n", qPrintable(error));
+            return 1;
+        }
+        // A generated key is in memory now; only the certificate (public) stays on disk for clients to trust.
+        if (tlsDir)
+            QFile::remove(tlsFiles.keyPath);
+    }
+
     if (!server.listen(quint16(port))) {
         std::fprintf(stderr, "tokendesk-sandbox: cannot listen on 127.0.0.1:%u\n", port);
         return 1;

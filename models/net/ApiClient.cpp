@@ -4,6 +4,7 @@
 #include "NetworkCompat.h"
 #include "RequestLog.h"
 #include "core/Clock.h"
+#include "core/ProcessHardening.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -219,8 +220,10 @@ ApiRequest &ApiRequest::withBearer(const QString &token)
 
 ApiRequest &ApiRequest::withBasicAuth(const QString &user, const QString &password)
 {
-    const QByteArray credentials = user.toUtf8() + ':' + password.toUtf8();
-    return withHeader("Authorization", "Basic " + credentials.toBase64());
+    QByteArray credentials = user.toUtf8() + ':' + password.toUtf8();
+    withHeader("Authorization", "Basic " + credentials.toBase64());
+    ProcessHardening::wipe(credentials);
+    return *this;
 }
 
 QByteArray HttpResponse::header(const QByteArray &name) const
@@ -247,6 +250,15 @@ std::optional<QJsonDocument> HttpResponse::json(QString *error) const
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Once a request is over, its credentials (Authorization and friends) and body (a login's password) are
+// overwritten where this is their last copy; QNetworkAccessManager's own copies are out of reach.
+static void wipeRequestSecrets(ApiRequest &request)
+{
+    for (RawHeader &header : request.headers)
+        ProcessHardening::wipe(header.second);
+    ProcessHardening::wipe(request.body);
+}
+
 // ApiClient
 
 struct ApiClient::Pending
@@ -402,6 +414,7 @@ void ApiClient::abortAll()
         logAttempt(*pending, status, error);
         pending->promise.addResult(Result<HttpResponse>(error));
         pending->promise.finish();
+        wipeRequestSecrets(pending->request);
     }
 }
 
@@ -624,6 +637,7 @@ void ApiClient::complete(const std::shared_ptr<Pending> &pendingRef, Result<Http
     m_pending.removeOne(pending);
     pending->promise.addResult(std::move(result));
     pending->promise.finish();
+    wipeRequestSecrets(pending->request);
 }
 
 void ApiClient::logAttempt(const Pending &pending, int status, const ApiError &error)

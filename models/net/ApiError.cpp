@@ -200,7 +200,11 @@ int ApiError::exitCode() const
 
 QString ApiError::fullMessage() const
 {
-    const QString user = userMessage();
+    QString user = userMessage();
+    // A certificate problem is only actionable with what the server presented (subject, SHA-256 fingerprint),
+    // so the details go with the message wherever it is shown (CLI stderr, the window's error line).
+    if (m_kind == Kind::Tls && !m_details.trimmed().isEmpty())
+        user = QCoreApplication::translate("ApiError", "%1 %2").arg(user, m_details.trimmed());
     const QString server = m_serverMessage.trimmed();
     if (server.isEmpty() || server == user)
         return user;

@@ -90,7 +90,8 @@ public:
     // message, every message in fieldErrors().
     static ApiError invalidInput(const QList<FieldError> &errors);
 
-    // A user message and, when present and different, the server's message, on one line.
+    // A user message and, when present and different, the server's message, on one line; for Kind::Tls also
+    // the details (the certificate's subject and SHA-256 fingerprint).
     QString fullMessage() const;
 
 private:

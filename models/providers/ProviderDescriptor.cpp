@@ -1,5 +1,7 @@
 #include "ProviderDescriptor.h"
 
+#include "net/ApiClient.h"
+
 #include <QCoreApplication>
 
 QStringList ProviderDescriptor::secretFields() const
@@ -27,8 +29,15 @@ std::optional<FieldError> ProviderDescriptor::checkBaseUrl(const QUrl &url, cons
     if (url.isEmpty() && !required)
         return std::nullopt;
     const bool web = url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http");
-    if (url.isValid() && !url.host().isEmpty() && web)
+    if (url.isValid() && !url.host().isEmpty() && web) {
+        // The same rule ApiClient enforces on every request, said when the account is saved.
+        if (url.scheme() == QLatin1String("http") && !ApiClient::isLoopbackHost(url.host())) {
+            return FieldError {QStringLiteral("baseUrl"),
+                QCoreApplication::translate("ProviderDescriptor",
+                    "Use https: plain http is only allowed for this computer (localhost, 127.0.0.1).")};
+        }
         return std::nullopt;
+    }
     return FieldError {QStringLiteral("baseUrl"),
         QCoreApplication::translate("ProviderDescriptor", "Enter a web address such as %1.").arg(example)};
 }

@@ -31,8 +31,9 @@ struct ProviderDescriptor
     QStringList secretFields() const; // the Secret-typed account fields
     QStringList keychainFields() const;
 
-    // The base-URL check every descriptor's validateAccount starts with: http(s) with a host. An empty URL is
-    // fine unless `required` (the provider then uses its default). The message names `example`.
+    // The base-URL check every descriptor's validateAccount starts with: http(s) with a host, and https unless
+    // the host is loopback. An empty URL is fine unless `required` (the provider then uses its default). The
+    // message names `example`.
     static std::optional<FieldError> checkBaseUrl(const QUrl &url, const QString &example,
         bool required); // secretFields() plus storedSecrets: everything under the account's key
 };

@@ -117,8 +117,11 @@ bool AccountStore::save(const QList<Account> &accounts)
     }
     const QString path = filePath();
     const QString tmpPath = path + QStringLiteral(".tmp");
-    // A .tmp left by an interrupted save is garbage: start from scratch.
+    // A .tmp left by an interrupted save is garbage: start from scratch. So is QSettings' lock file of it: a
+    // process killed while creating it leaves it empty, and QSettings would then wait for it to go stale (30 s)
+    // before writing (found by tst_store_crashsafety).
     QFile::remove(tmpPath);
+    QFile::remove(tmpPath + QStringLiteral(".lock"));
     {
         QSettings settings(tmpPath, QSettings::IniFormat);
         settings.clear();

@@ -1,4 +1,5 @@
 #include "AwaitFuture.h"
+#include "FaultMatrix.h"
 #include "providers/magicbell/MagicBellProvider.h"
 #include "providers/specter/SpecterProvider.h"
 
@@ -30,69 +31,21 @@
 // clean user message, and that a create is sent at most once.
 namespace {
 
-using Kind = ApiError::Kind;
-
-// Outcome of one operation: Kind::None for success.
-struct Outcome
-{
-    bool finished = false;
-    ApiError error;
-};
-
-template<typename T> Outcome outcomeOf(QFuture<Result<T>> future)
-{
-    // Generous guard: the client's own transfer timeout (1 s) and one retry must end every call long before.
-    const std::optional<Result<T>> result = awaitFuture(future, 20'000);
-    Outcome outcome;
-    outcome.finished = result.has_value();
-    if (result && !result->ok())
-        outcome.error = result->error();
-    return outcome;
-}
-
-const QStringList &allFaults()
-{
-    static const QStringList faults = {QStringLiteral("delay=200ms"), QStringLiteral("hang"), QStringLiteral("reset"),
-        QStringLiteral("malformed-json"), QStringLiteral("wrong-types"), QStringLiteral("huge-body"),
-        QStringLiteral("html-error"), QStringLiteral("status=401"), QStringLiteral("status=403"),
-        QStringLiteral("status=404"), QStringLiteral("status=405"), QStringLiteral("status=409"),
-        QStringLiteral("status=422"), QStringLiteral("status=429"), QStringLiteral("status=500"),
-        QStringLiteral("status=502"), QStringLiteral("status=503"), QStringLiteral("status=503+retry-after=30"),
-        QStringLiteral("retry-after=30"), QStringLiteral("redirect-other-host"), QStringLiteral("empty-200")};
-    return faults;
-}
-
-constexpr int RetryAfterSeconds = 30;
+using namespace FaultMatrix;
 
 // The expected kinds (Kind::None = success) of one operation of one provider under one fault.
 QSet<Kind> expectedKinds(const QString &provider, const QString &operation, const QString &fault)
 {
     const bool revoke = operation == QLatin1String("revoke");
-    if (fault.startsWith(QLatin1String("delay=")))
-        return {Kind::None};
-    if (fault == QLatin1String("hang"))
-        return {Kind::Timeout};
     // The cut-off first DELETE went through; the retry finds no token. When the retry's answer (Specter's JSON 500
     // for an unknown id) is cut off too, the client cannot read it as "gone" and reports a server error.
     if (fault == QLatin1String("reset") && revoke)
         return {Kind::Network, Kind::MalformedResponse, Kind::NotFound, Kind::Server};
     if (fault == QLatin1String("reset"))
         return {Kind::Network, Kind::MalformedResponse};
-    if (fault == QLatin1String("huge-body"))
-        return {Kind::TooLarge};
-    if (fault == QLatin1String("html-error"))
-        return {Kind::Server};
-    if (fault == QLatin1String("redirect-other-host"))
-        return {Kind::RedirectRefused};
-    if (fault == QLatin1String("malformed-json") || fault == QLatin1String("wrong-types")
-        || fault == QLatin1String("empty-200")) {
-        // A revoke's success body carries nothing the client needs, so a 200 of any shape is a success.
-        if (revoke)
-            return {Kind::None, Kind::MalformedResponse};
-        return {Kind::MalformedResponse};
-    }
-    if (fault.contains(QLatin1String("retry-after")))
-        return {Kind::RateLimited};
+    // A revoke's success body carries nothing the client needs, so a 200 of any shape is a success.
+    if (const std::optional<QSet<Kind>> common = commonKinds(fault, revoke))
+        return *common;
     const int status = fault.mid(fault.indexOf(QLatin1Char('=')) + 1).toInt();
     if (provider == QLatin1String("magicbell") && (status == 404 || status == 405) && !revoke)
         return {Kind::NotAvailable}; // contract: the /jwt routes are gone
@@ -105,15 +58,6 @@ QSet<Kind> expectedKinds(const QString &provider, const QString &operation, cons
     if (provider == QLatin1String("specter") && status == 404 && operation == QLatin1String("list"))
         return {Kind::None, Kind::NotFound, Kind::NotAvailable}; // contract: 404 is the empty list
     return {ApiError::kindForStatus(status)};
-}
-
-bool hasMarkupNoise(const QString &text)
-{
-    for (const char *noise : {"{", "}", "<", ">", "\"error\"", "DOCTYPE", "nginx"}) {
-        if (text.contains(QLatin1String(noise)))
-            return true;
-    }
-    return false;
 }
 
 } // namespace
@@ -181,12 +125,8 @@ void TestFaultMatrix::initTestCase()
     magicbellProvider->setSecret(QStringLiteral("token"), magicbell.value(QLatin1String("token")).toString());
     m_magicbell.reset(magicbellProvider);
 
-    for (TokenProvider *each : {m_specter.get(), m_magicbell.get()}) {
-        each->api()->setTransferTimeoutMs(1000); // short, so hang ends fast; room for delay=200ms under load
-        each->api()->setMaxRetries(1); // idempotent calls retry once, so retries are part of the matrix
-        each->api()->setRetryBaseDelayMs(20);
-        each->api()->setMaxRetryAfterSeconds(5); // Retry-After 30 -> give up at once with RateLimited
-    }
+    for (TokenProvider *each : {m_specter.get(), m_magicbell.get()})
+        tuneClient(each->api());
 
     // Both clients work without faults.
     QVERIFY(awaitFuture(m_specter->listTokens(), 20'000).value_or(Result<QList<Token>>()).ok());
@@ -356,7 +296,8 @@ void TestFaultMatrix::matrix()
     TokenProvider *client = provider(providerId);
     const QString prefix = QLatin1Char('/') + providerId;
 
-    // A fresh token for details and revoke, made before the fault is armed.
+    // A fresh token for details and revoke, made before the fault is armed (no fault: a roomy timeout under load).
+    client->api()->setTransferTimeoutMs(10'000);
     Token target;
     if (operation == QLatin1String("details") || operation == QLatin1String("revoke")) {
         const auto created = awaitFuture(client->createToken(createRequest(providerId)), 20'000);
@@ -364,6 +305,9 @@ void TestFaultMatrix::matrix()
         target = created->value().token;
     }
 
+    // The in-process sandbox builds a 50 MiB body on the client's own thread, which can stall the client's 1 s
+    // transfer timer under load; the size cap, not the timeout, must end that call.
+    client->api()->setTransferTimeoutMs(fault == QLatin1String("huge-body") ? 10'000 : 1000);
     QString error;
     QVERIFY2(m_server->setFaults(fault + QLatin1Char('@') + prefix, &error), qPrintable(error));
     const int postsBefore = postCount(prefix);
@@ -379,25 +323,8 @@ void TestFaultMatrix::matrix()
         outcome = outcomeOf(client->revokeToken(target));
     m_server->clearFaults();
 
-    QVERIFY2(outcome.finished, "the operation did not finish");
-    const Kind kind = outcome.error.kind();
-    const QSet<Kind> expected = expectedKinds(providerId, operation, fault);
-    if (providerId == QLatin1String("magicbell") && operation == QLatin1String("list")
-        && fault == QLatin1String("wrong-types")) {
-        // Known leniency (MagicBellWire): items whose id, name and dates are numbers are accepted as tokens.
-        QEXPECT_FAIL("", "MagicBell list accepts wrong-typed items", Continue);
-    }
-    QVERIFY2(expected.contains(kind),
-        qPrintable(QStringLiteral("got %1 (HTTP %2)").arg(ApiError::kindName(kind)).arg(outcome.error.httpStatus())));
-    if (kind != Kind::None) {
-        const QString message = outcome.error.userMessage();
-        QVERIFY(!message.trimmed().isEmpty());
-        QVERIFY2(!hasMarkupNoise(message), qPrintable(message));
-        const QString full = outcome.error.fullMessage();
-        QVERIFY2(!full.contains(QLatin1Char('<')) && !full.contains(QLatin1Char('{')), "fullMessage() carries markup");
-    }
-    if (fault.contains(QLatin1String("retry-after")))
-        QCOMPARE(outcome.error.retryAfterSeconds().value_or(-1), RetryAfterSeconds);
+    const QString problem = outcomeProblem(outcome, expectedKinds(providerId, operation, fault), fault);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
     const int posts = postCount(prefix) - postsBefore;
     if (operation == QLatin1String("create"))

@@ -1,4 +1,5 @@
 #include "CliRunner.h"
+#include "SandboxProcess.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -31,7 +32,7 @@ private:
         const QString &label, const QStringList &arguments, const QByteArray &secrets = {}, bool scanStdout = true);
     QByteArray createdValue(const CliRun &run);
 
-    QProcess m_sandbox;
+    SandboxProcess m_sandbox;
     QTemporaryDir m_dir;
     CliRunner m_cli;
     QJsonObject m_services;
@@ -52,13 +53,8 @@ void TestSecretLeak::initTestCase()
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("config")));
     m_cli.setConfigDir(m_dir.filePath(QStringLiteral("config")));
 
-    m_sandbox.setProgram(TestPaths::sandboxExecutable());
-    m_sandbox.setArguments({QStringLiteral("--port"), QStringLiteral("0")});
-    m_sandbox.setProcessChannelMode(QProcess::SeparateChannels);
-    m_sandbox.start();
-    QVERIFY(m_sandbox.waitForStarted(10'000));
-    QVERIFY(QTest::qWaitFor([this] { return m_sandbox.canReadLine(); }, 20'000));
-    m_services = QJsonDocument::fromJson(m_sandbox.readLine()).object().value(QLatin1String("services")).toObject();
+    QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
+    m_services = m_sandbox.services();
     m_specterPassword =
         m_services.value(QLatin1String("specter")).toObject().value(QLatin1String("password")).toString().toUtf8();
     m_magicbellToken =
@@ -207,13 +203,7 @@ void TestSecretLeak::scan()
 
 void TestSecretLeak::cleanupTestCase()
 {
-    if (m_sandbox.state() != QProcess::NotRunning) {
-        m_sandbox.terminate();
-        if (!m_sandbox.waitForFinished(5'000)) {
-            m_sandbox.kill();
-            m_sandbox.waitForFinished(5'000);
-        }
-    }
+    m_sandbox.stop();
 }
 
 QTEST_GUILESS_MAIN(TestSecretLeak)

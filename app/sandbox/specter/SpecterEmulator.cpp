@@ -204,15 +204,25 @@ SandboxResponse SpecterEmulator::list(User &user)
 {
     if (user.tokens.isEmpty())
         return SandboxResponse::json(404, message(QStringLiteral("Tokens does not exist")));
-    QJsonObject tokens;
+    // The body is written entry by entry: inserting 100k keys into one QJsonObject is quadratic (it keeps its
+    // keys sorted), which made a --seed-tokens 100000 list take seconds on the server alone.
+    QByteArray body = R"({"message":"Tokens exist","jwt_tokens":{)";
+    body.reserve(qsizetype(user.tokens.size()) * 160 + 64);
+    bool first = true;
     for (const StoredToken &token : std::as_const(user.tokens)) {
-        tokens.insert(token.id,
-            QJsonObject {{QStringLiteral("jwt_token_description"), token.description},
-                {QStringLiteral("jwt_token_life"), lifeValue(token.life, token.lifeIsFloat)},
-                {QStringLiteral("jwt_token_remaining_life"), remainingLife(token)}});
+        if (!first)
+            body += ',';
+        first = false;
+        const QByteArray key = QJsonDocument(QJsonArray {token.id}).toJson(QJsonDocument::Compact); // ["<id>"]
+        body.append(key.constData() + 1, key.size() - 2);
+        body += ':';
+        body += QJsonDocument(QJsonObject {{QStringLiteral("jwt_token_description"), token.description},
+                                  {QStringLiteral("jwt_token_life"), lifeValue(token.life, token.lifeIsFloat)},
+                                  {QStringLiteral("jwt_token_remaining_life"), remainingLife(token)}})
+                    .toJson(QJsonDocument::Compact);
     }
-    return SandboxResponse::json(
-        200, {{QStringLiteral("message"), QStringLiteral("Tokens exist")}, {QStringLiteral("jwt_tokens"), tokens}});
+    body += "}}";
+    return SandboxResponse::text(200, body, "application/json");
 }
 
 SandboxResponse SpecterEmulator::create(User &user, const SandboxRequest &request)

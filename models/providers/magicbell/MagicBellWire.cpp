@@ -52,6 +52,12 @@ Result<TokenPage> parseTokenPage(const QByteArray &body)
         if (!item.isObject())
             return malformed(QStringLiteral("token list: an item is not an object"));
         const QJsonObject token = item.toObject();
+        for (const char *key : {"id", "token_id", "name"}) {
+            const QJsonValue value = token.value(QLatin1String(key));
+            if (!value.isUndefined() && !value.isNull() && !value.isString())
+                return malformed(
+                    QStringLiteral("token list: \"%1\" of an item is not a string").arg(QLatin1String(key)));
+        }
         TokenInfo info;
         info.id = stringOrEmpty(token.value(QLatin1String("id")));
         if (info.id.isEmpty()) // some shapes may use token_id, as create and discard do

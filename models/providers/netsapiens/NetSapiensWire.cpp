@@ -82,6 +82,17 @@ Result<QVariantMap> parseClaims(const QByteArray &body)
     const auto object = parseObject(body, &problem);
     if (!object)
         return malformed(QStringLiteral("claims: ") + problem);
+    // The registered claims TokenDesk reads must have their JWT types (RFC 7519: NumericDate, StringOrURI).
+    for (const char *name : {"exp", "iat", "nbf"}) {
+        const QJsonValue value = object->value(QLatin1String(name));
+        if (!value.isUndefined() && !value.isNull() && !value.isDouble())
+            return malformed(QStringLiteral("claims: \"%1\" is not a number").arg(QLatin1String(name)));
+    }
+    for (const char *name : {"sub", "jti"}) {
+        const QJsonValue value = object->value(QLatin1String(name));
+        if (!value.isUndefined() && !value.isNull() && !value.isString())
+            return malformed(QStringLiteral("claims: \"%1\" is not a string").arg(QLatin1String(name)));
+    }
     return object->toVariantMap();
 }
 
@@ -140,6 +151,11 @@ QString parseErrorMessage(const QByteArray &body)
         if (!message.isEmpty())
             return message;
     }
+    // Markup (a proxy's HTML page) or JSON without a message says nothing a person can use: no text, so the
+    // message ApiClient extracted (tags stripped) stands.
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.startsWith('<') || trimmed.startsWith('{') || trimmed.startsWith('['))
+        return {};
     QString text = QString::fromUtf8(body).simplified();
     if (text.size() > MaxErrorTextChars)
         text = text.left(MaxErrorTextChars - 1) + QChar(0x2026);

@@ -46,7 +46,8 @@ std::optional<MfaHint> mfaHint(const QJsonObject &claims);
 // Token metadata from a JWT's claims (jti, sub, iat, exp, time_out); never the value. kind: "session", "delegated".
 Token tokenFromJwt(const QString &jwt, const QString &kind);
 
-// ErrorResponse {code, message}; the raw text (capped) when the body is not that JSON. Empty for an empty body.
+// ErrorResponse {code, message}; plain text (capped) when the body is not JSON; empty for an empty body, markup
+// (HTML) or JSON without a message.
 QString parseErrorMessage(const QByteArray &body);
 constexpr int MaxErrorTextChars = 200;
 
