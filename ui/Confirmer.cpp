@@ -4,9 +4,11 @@
 #include <QPushButton>
 
 std::optional<bool> Confirmer::s_nextAnswer;
+QString Confirmer::s_lastQuestion;
 
 bool Confirmer::confirm(QWidget *parent, const QString &title, const QString &text, const QString &details)
 {
+    s_lastQuestion = details.isEmpty() ? text : text + QLatin1Char('\n') + details;
     if (s_nextAnswer) {
         const bool answer = *s_nextAnswer;
         s_nextAnswer.reset();

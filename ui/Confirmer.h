@@ -16,7 +16,11 @@ public:
 
     // The next confirm() returns `answer` at once without showing a box (one call only).
     static void setNextAnswerForTest(bool answer);
+    // The text and details of the last question asked (shown or answered for a test), so tests can check
+    // what the user was told. Never holds a secret: questions name tokens by id and label only.
+    static QString lastQuestionForTest() { return s_lastQuestion; }
 
 private:
     static std::optional<bool> s_nextAnswer;
+    static QString s_lastQuestion;
 };

@@ -39,7 +39,7 @@ SignInDialog::SignInDialog(
     m_form = new FieldForm(masked, this);
     layout->addWidget(m_form);
 
-    m_keep = new QCheckBox(tr("&Keep me signed in (save in the system keychain)"), this);
+    m_keep = new QCheckBox(tr("&Remember these credentials in the system keychain"), this);
     m_keep->setObjectName(QStringLiteral("keepSignedIn"));
     m_keep->setChecked(true);
     layout->addWidget(m_keep);

@@ -200,40 +200,41 @@ QFuture<Result<CreatedToken>> AccountSession::create(const CreateRequest &reques
     });
 }
 
-QFuture<Result<Done>> AccountSession::revoke(const Token &token)
+QFuture<Result<Done>> AccountSession::revoke(const Token &token, const QString &groupId)
 {
     if (!m_provider)
         return readyResult(Result<Done>(noProvider(m_account)));
-    return Async::then(m_provider->revokeToken(token), this, [this, id = token.id](Result<Done> result) {
-        audit(QStringLiteral("revoke"), id, result.ok() ? ApiError() : result.error());
+    return Async::then(m_provider->revokeToken(token), this, [this, id = token.id, groupId](Result<Done> result) {
+        audit(QStringLiteral("revoke"), id, result.ok() ? ApiError() : result.error(), groupId);
         if (result.ok())
             emit tokensChanged();
         return result;
     });
 }
 
-QFuture<Result<Done>> AccountSession::revokeAllForSubject(const QString &subject)
+QFuture<Result<Done>> AccountSession::revokeAllForSubject(const QString &subject, const QString &groupId)
 {
     if (!m_provider)
         return readyResult(Result<Done>(noProvider(m_account)));
-    return Async::then(m_provider->revokeAllForSubject(subject), this, [this, subject](Result<Done> result) {
-        audit(QStringLiteral("revoke-all"), subject, result.ok() ? ApiError() : result.error());
+    return Async::then(m_provider->revokeAllForSubject(subject), this, [this, subject, groupId](Result<Done> result) {
+        audit(QStringLiteral("revoke-all"), subject, result.ok() ? ApiError() : result.error(), groupId);
         if (result.ok())
             emit tokensChanged();
         return result;
     });
 }
 
-QFuture<Result<Done>> AccountSession::expireAll(const ExpireAllRequest &request)
+QFuture<Result<Done>> AccountSession::expireAll(const ExpireAllRequest &request, const QString &groupId)
 {
     if (!m_provider)
         return readyResult(Result<Done>(noProvider(m_account)));
-    return Async::then(m_provider->expireAll(request), this, [this, appId = request.appId](Result<Done> result) {
-        audit(QStringLiteral("expire-all"), appId, result.ok() ? ApiError() : result.error());
-        if (result.ok())
-            emit tokensChanged();
-        return result;
-    });
+    return Async::then(
+        m_provider->expireAll(request), this, [this, appId = request.appId, groupId](Result<Done> result) {
+            audit(QStringLiteral("expire-all"), appId, result.ok() ? ApiError() : result.error(), groupId);
+            if (result.ok())
+                emit tokensChanged();
+            return result;
+        });
 }
 
 QFuture<Result<SignInResult>> AccountSession::signIn()

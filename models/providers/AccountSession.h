@@ -39,9 +39,10 @@ public:
 
     QFuture<Result<QList<Token>>> refresh(const ListRequest &request = {});
     QFuture<Result<CreatedToken>> create(const CreateRequest &request); // audited, value never logged
-    QFuture<Result<Done>> revoke(const Token &token); // audited
-    QFuture<Result<Done>> revokeAllForSubject(const QString &subject); // audited
-    QFuture<Result<Done>> expireAll(const ExpireAllRequest &request); // audited
+    // `groupId` ties the audit entry to a grouped action (bulk revoke, break-glass).
+    QFuture<Result<Done>> revoke(const Token &token, const QString &groupId = {}); // audited
+    QFuture<Result<Done>> revokeAllForSubject(const QString &subject, const QString &groupId = {}); // audited
+    QFuture<Result<Done>> expireAll(const ExpireAllRequest &request, const QString &groupId = {}); // audited
     QFuture<Result<SignInResult>> signIn(); // audited
     QFuture<Result<SignInResult>> submitMfa(const MfaChallenge &challenge, const QString &passcode); // audited
     QFuture<Result<Done>> signOut(); // audited

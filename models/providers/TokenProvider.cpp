@@ -3,7 +3,12 @@
 #include "core/Clock.h"
 #include "net/ApiClient.h"
 
+#include <QLoggingCategory>
+#include <QSslCertificate>
+
 #include <algorithm>
+
+Q_LOGGING_CATEGORY(lcProvider, "tokendesk.provider")
 
 TokenProvider::TokenProvider(const Account &account, const ProviderContext &context, QObject *parent)
     : QObject(parent)
@@ -13,6 +18,35 @@ TokenProvider::TokenProvider(const Account &account, const ProviderContext &cont
 {
     if (context.requestLog)
         m_api->setRequestLog(context.requestLog);
+    if (!m_account.options.value(QLatin1String(CaFileOption)).toString().trimmed().isEmpty())
+        applyAccountTls();
+    // Optional account option "timeout_seconds": the transfer timeout for a slow (or a test's faulty) server.
+    bool ok = false;
+    const int timeoutSeconds = account.options.value(QStringLiteral("timeout_seconds")).toInt(&ok);
+    if (ok && timeoutSeconds > 0 && timeoutSeconds <= 600)
+        m_api->setTransferTimeoutMs(timeoutSeconds * 1000);
+}
+
+void TokenProvider::setAccount(const Account &account)
+{
+    const bool caChanged =
+        account.options.value(QLatin1String(CaFileOption)) != m_account.options.value(QLatin1String(CaFileOption));
+    m_account = account;
+    if (caChanged)
+        applyAccountTls();
+}
+
+void TokenProvider::applyAccountTls()
+{
+    const QString caFile = m_account.options.value(QLatin1String(CaFileOption)).toString().trimmed();
+    QList<QSslCertificate> certificates;
+    if (!caFile.isEmpty()) {
+        certificates = QSslCertificate::fromPath(caFile, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
+        if (certificates.isEmpty())
+            qCWarning(lcProvider) << "no PEM certificate read from the CA file" << caFile << "of account"
+                                  << m_account.name;
+    }
+    m_api->setExtraCaCertificates(certificates);
 }
 
 TokenProvider::~TokenProvider()
@@ -158,4 +192,34 @@ QUrl TokenProvider::endpoint(const QString &path) const
     url.setQuery(QString());
     url.setFragment(QString());
     return url;
+}
+
+QString TokenProvider::revokeCall(const Token &) const
+{
+    return {};
+}
+
+QString TokenProvider::revokeAllCall(const QString &) const
+{
+    return {};
+}
+
+QString TokenProvider::expireAllCall(const ExpireAllRequest &) const
+{
+    return {};
+}
+
+bool TokenProvider::acceptsSubject(const QString &subject) const
+{
+    return can(Capability::RevokeAllForSubject) && !subject.trimmed().isEmpty();
+}
+
+QString TokenProvider::describeCall(const char *method, const QUrl &url)
+{
+    return QString::fromLatin1(method) + QLatin1Char(' ') + url.toString(QUrl::RemoveUserInfo);
+}
+
+QStringList TokenProvider::applicationIds() const
+{
+    return {};
 }

@@ -104,7 +104,11 @@ public:
     ~TokenProvider() override;
 
     const Account &account() const { return m_account; }
-    void setAccount(const Account &account) { m_account = account; }
+    void setAccount(const Account &account);
+    // Account option naming a PEM file of extra CA certificates trusted for this account's server (added to the
+    // system ones, e.g. a company CA or a self-signed server). Not a secret; an unreadable file is logged and
+    // the server's certificate error then says what was presented.
+    static constexpr const char *CaFileOption = "ca_file";
     virtual Capabilities capabilities() const = 0;
     bool can(Capability capability) const { return capabilities().testFlag(capability); }
 
@@ -134,6 +138,16 @@ public:
     virtual QFuture<Result<Done>> expireAll(const ExpireAllRequest &request);
     virtual QFuture<Result<Done>> logoutToken(const QString &tokenValue);
 
+    // The HTTP call an operation would make, for previews (bulk revoke, break-glass): "DELETE https://…/x".
+    // Never contains a secret. Empty when the provider cannot do it.
+    virtual QString revokeCall(const Token &token) const;
+    virtual QString revokeAllCall(const QString &subject) const;
+    virtual QString expireAllCall(const ExpireAllRequest &request) const;
+    // Whether `subject` is in the form revokeAllForSubject() takes (NetSapiens: user@domain).
+    virtual bool acceptsSubject(const QString &subject) const;
+    // The applications expireAll() works on that the account knows of (Svix app ids); empty elsewhere.
+    virtual QStringList applicationIds() const;
+
     ApiClient *api() const { return m_api; }
     const Clock &clock() const;
     const ProviderContext &context() const { return m_context; }
@@ -145,16 +159,24 @@ signals:
     void secretChanged(const QString &field, const QString &value);
     // The session ended and sign-in is needed again (401, refresh failed); reason is for the user.
     void signInRequired(const QString &reason);
+    // A non-fatal notice about the last operation, which still succeeded (e.g. a list cut short at a page
+    // cap: the tokens returned are incomplete). For the user: the GUI shows it in the status bar, the CLI on
+    // stderr. Never holds a secret.
+    void warning(const QString &message);
 
 protected:
     template<typename T> static QFuture<Result<T>> notSupported()
     {
         return readyResult(Result<T>(ApiError(ApiError::Kind::NotSupported)));
     }
+    // "METHOD url" for the *Call() previews; user info is never shown.
+    static QString describeCall(const char *method, const QUrl &url);
     // Joins a path to the account's base URL, keeping the base path ("/ns-api/v2" + "/jwt").
     QUrl endpoint(const QString &path) const;
 
 private:
+    void applyAccountTls();
+
     Account m_account;
     ProviderContext m_context;
     ApiClient *m_api;

@@ -99,6 +99,13 @@ TokenProvider::Capabilities MagicBellProvider::capabilities() const
     return staticCapabilities();
 }
 
+int MagicBellProvider::maxPages() const
+{
+    bool ok = false;
+    const int configured = account().options.value(QStringLiteral("max_pages")).toString().trimmed().toInt(&ok);
+    return ok && configured >= 1 ? qMin(configured, int(MaxPages)) : int(MaxPages);
+}
+
 QString MagicBellProvider::notAvailableMessage()
 {
     return tr("MagicBell does not offer this on this server (the JWT routes left MagicBell's API in 2025).");
@@ -312,10 +319,10 @@ void MagicBellProvider::fetchPage(const std::shared_ptr<ListState> &state, const
     state->visited.insert(url);
     ++state->pages;
 
-    auto finishWithWarning = [this, state](const QString &warning) {
-        qCWarning(lcMagicBell) << "token list ended early:" << warning;
-        m_lastListWarning = warning;
-        emit listWarning(warning);
+    auto finishWithWarning = [this, state](const QString &message) {
+        qCWarning(lcMagicBell) << "token list ended early:" << message;
+        m_lastListWarning = message;
+        emit warning(message);
         state->promise.addResult(Result<QList<Token>>(state->tokens));
         state->promise.finish();
     };
@@ -359,11 +366,11 @@ void MagicBellProvider::fetchPage(const std::shared_ptr<ListState> &state, const
                 nullptr, state->pages));
             return;
         }
-        if (state->pages >= MaxPages) {
+        if (state->pages >= maxPages()) {
             finishWithWarning(tr("MagicBell has more tokens than TokenDesk lists at once: showing the first %1 "
                                  "(%2 pages). Discard unused tokens to see the rest.")
                                   .arg(state->tokens.size())
-                                  .arg(MaxPages));
+                                  .arg(state->pages));
             return;
         }
         fetchPage(state, next);
@@ -515,4 +522,9 @@ QFuture<Result<Done>> MagicBellProvider::revokeToken(const Token &token)
             return discarded.error();
         return Done {};
     });
+}
+
+QString MagicBellProvider::revokeCall(const Token &token) const
+{
+    return describeCall("DELETE", tokenUrl(token.kind, token.id));
 }

@@ -24,8 +24,8 @@ public:
     // The project JWT's metadata (expiry, project claim) for the sidebar.
     std::optional<Token> credentialToken() const override;
 
-    // Project tokens, or the user tokens of request.subject. Follows links.next up to MaxPages pages; when the
-    // cap is hit (or a link cannot be followed) it finishes with the tokens so far and emits listWarning().
+    // Project tokens, or the user tokens of request.subject. Follows links.next up to maxPages() pages; when
+    // the cap is hit (or a link cannot be followed) it finishes with the tokens so far and emits warning().
     QFuture<Result<QList<Token>>> listTokens(const ListRequest &request = {}) override;
     QList<TokenKindSpec> createKinds() const override;
     QList<FieldError> validateCreate(const CreateRequest &request) const override;
@@ -33,21 +33,20 @@ public:
     QFuture<Result<CreatedToken>> createToken(const CreateRequest &request) override;
     // token.kind "user" discards a user token, anything else a project token.
     QFuture<Result<Done>> revokeToken(const Token &token) override;
+    QString revokeCall(const Token &token) const override;
 
     // The warning of the last list call that ended early; empty when the last list was complete.
     QString lastListWarning() const { return m_lastListWarning; }
 
     static constexpr int MaxPages = 50;
+    // The page cap: the account option "max_pages" (1 to MaxPages) when set, else MaxPages.
+    int maxPages() const;
     static QString notAvailableMessage();
     static QString lostReplyMessage();
 
     // Expiry text ("1 hour") or integer seconds to whole seconds >= 1; nullopt for empty (never expires).
     // *error is set when the value cannot be used.
     static std::optional<qint64> expirySeconds(const QVariant &value, QString *error);
-
-signals:
-    // A list finished early (page cap, unusable next link); the tokens returned are incomplete.
-    void listWarning(const QString &message);
 
 private:
     struct ListState;

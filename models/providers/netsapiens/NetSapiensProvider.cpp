@@ -514,3 +514,22 @@ QFuture<Result<Done>> NetSapiensProvider::signOut()
         return Done {};
     });
 }
+
+QString NetSapiensProvider::revokeCall(const Token &token) const
+{
+    const bool isSession = token.kind == SessionKind || (!token.id.isEmpty() && token.id == sessionJti());
+    return describeCall("DELETE", isSession ? jwtUrl() : jwtUrl(token.id));
+}
+
+QString NetSapiensProvider::revokeAllCall(const QString &subject) const
+{
+    return describeCall("DELETE", jwtUrl(subject.trimmed()));
+}
+
+bool NetSapiensProvider::acceptsSubject(const QString &subject) const
+{
+    // DELETE /jwt/{uid} takes user@domain (contracts/netsapiens.md).
+    const QString s = subject.trimmed();
+    const qsizetype at = s.indexOf(QLatin1Char('@'));
+    return at > 0 && at < s.size() - 1 && !s.contains(QLatin1Char('/'));
+}

@@ -36,6 +36,9 @@ public:
     QList<FieldError> validateCreate(const CreateRequest &request) const override;
     QFuture<Result<CreatedToken>> createToken(const CreateRequest &request) override;
     QFuture<Result<Done>> revokeToken(const Token &token) override;
+    QString revokeCall(const Token &token) const override;
+    QString revokeAllCall(const QString &subject) const override;
+    bool acceptsSubject(const QString &subject) const override;
     QFuture<Result<Done>> revokeAllForSubject(const QString &uid) override;
 
     // v45: POST /jwt {"refresh"}, rotating both tokens. Fails with NotSupported when the server gave no refresh JWT.

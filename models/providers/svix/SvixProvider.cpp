@@ -680,3 +680,13 @@ QFuture<Result<CreatedToken>> SvixProvider::dashboardAccess(const QString &appId
     });
     return future;
 }
+
+QString SvixProvider::expireAllCall(const ExpireAllRequest &request) const
+{
+    const QString encodedApp = QString::fromLatin1(QUrl::toPercentEncoding(request.appId.trimmed()));
+    QString call = describeCall("POST", url(QStringLiteral("/api/v1/auth/app/%1/expire-all").arg(encodedApp)));
+    call += QStringLiteral(" {\"expiry\": %1").arg(request.graceSeconds);
+    if (!request.sessionIds.isEmpty())
+        call += QStringLiteral(", \"sessionIds\": [\"%1\"]").arg(request.sessionIds.join(QStringLiteral("\", \"")));
+    return call + QLatin1Char('}');
+}

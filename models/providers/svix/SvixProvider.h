@@ -44,6 +44,8 @@ public:
     QList<FieldError> validateCreate(const CreateRequest &request) const override;
     QFuture<Result<CreatedToken>> createToken(const CreateRequest &request) override;
     QFuture<Result<Done>> expireAll(const ExpireAllRequest &request) override;
+    QString expireAllCall(const ExpireAllRequest &request) const override;
+    QStringList applicationIds() const override { return appIds(); }
     QFuture<Result<Done>> logoutToken(const QString &tokenValue) override;
 
     // createToken with a given idempotency key: one user action retried sends the same key (tests, retries).

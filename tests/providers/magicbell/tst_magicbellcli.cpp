@@ -3,6 +3,8 @@
 #include "TestPaths.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -23,6 +25,7 @@ private slots:
     void userTokens();
     void notAvailableExitCode();
     void unauthorizedExitCode();
+    void pageCapWarningOnStderr();
 
 private:
     struct Run
@@ -157,6 +160,37 @@ void TestMagicBellCli::unauthorizedExitCode()
     const Run listed =
         cli({QStringLiteral("--secrets-stdin"), QStringLiteral("tokens"), QStringLiteral("mb")}, secretsLine());
     QCOMPARE(listed.exitCode, 3);
+}
+
+void TestMagicBellCli::pageCapWarningOnStderr()
+{
+    // 25 project tokens are two pages of the emulator's default 20; the account caps the list at one page.
+    m_sandbox->seedTokens(22);
+    QCOMPARE(m_emulator->tokenCount(QStringLiteral("project")), 25);
+    const QJsonObject info = m_emulator->readyInfo(m_sandbox->url());
+    const Run added = cli({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--provider"),
+        QStringLiteral("magicbell"), QStringLiteral("--name"), QStringLiteral("capped"), QStringLiteral("--url"),
+        info.value(QLatin1String("base_url")).toString(), QStringLiteral("--option"), QStringLiteral("max_pages=1")});
+    QVERIFY2(added.exitCode == 0, added.err.constData());
+
+    const Run listed = cli({QStringLiteral("--secrets-stdin"), QStringLiteral("--json"), QStringLiteral("tokens"),
+                               QStringLiteral("capped")},
+        secretsLine());
+    // The list still succeeds with the first page; the warning goes to stderr, never into the JSON.
+    QVERIFY2(listed.exitCode == 0, listed.err.constData());
+    const QJsonArray tokens = QJsonDocument::fromJson(listed.out).array();
+    QCOMPARE(tokens.size(), 20);
+    QVERIFY2(listed.err.contains("warning:"), listed.err.constData());
+    QVERIFY2(listed.err.contains("20"), listed.err.constData());
+    QVERIFY(!listed.err.contains(m_token.toUtf8()));
+
+    // Without the cap: all 25, no warning.
+    const Run full = cli(
+        {QStringLiteral("--secrets-stdin"), QStringLiteral("--json"), QStringLiteral("tokens"), QStringLiteral("mb")},
+        secretsLine());
+    QVERIFY2(full.exitCode == 0, full.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(full.out).array().size(), 25);
+    QVERIFY(!full.err.contains("warning:"));
 }
 
 QTEST_GUILESS_MAIN(TestMagicBellCli)

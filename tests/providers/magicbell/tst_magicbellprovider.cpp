@@ -83,6 +83,7 @@ private slots:
     void notAvailableWithoutJwtRoutes();
     void methodNotAllowedIsNotAvailable();
     void pageCapStopsWithWarning();
+    void pageCapFromAccountOption();
     void relativeLinksAreResolved();
     void crossOriginLinkIsNotFollowed();
     void lostCreateReplyFindsToken();
@@ -199,7 +200,7 @@ void TestMagicBellProvider::listOverSeveralPages()
     QVERIFY(provider);
     m_sandbox->seedTokens(45);
     m_sandbox->clearRequestLog();
-    QSignalSpy warnings(provider, &MagicBellProvider::listWarning);
+    QSignalSpy warnings(provider, &TokenProvider::warning);
 
     const auto result = awaitFuture(provider->listTokens());
     QVERIFY(result);
@@ -558,7 +559,7 @@ void TestMagicBellProvider::pageCapStopsWithWarning()
             TestHttpServer::json(200, listBody({item(QStringLiteral("t%1").arg(page), QStringLiteral("n"))}, next)));
     }
     auto *provider = makeProvider(server.url(QStringLiteral("/v2")), QStringLiteral("a.b.c"));
-    QSignalSpy warnings(provider, &MagicBellProvider::listWarning);
+    QSignalSpy warnings(provider, &TokenProvider::warning);
     const auto list = awaitFuture(provider->listTokens());
     QVERIFY(list);
     QVERIFY2(list->ok(), qPrintable(list->error().fullMessage()));
@@ -567,6 +568,41 @@ void TestMagicBellProvider::pageCapStopsWithWarning()
     QCOMPARE(warnings.size(), 1);
     QVERIFY(!provider->lastListWarning().isEmpty());
     QCOMPARE(warnings.first().first().toString(), provider->lastListWarning());
+}
+
+void TestMagicBellProvider::pageCapFromAccountOption()
+{
+    auto *provider = sandboxProvider();
+    QVERIFY(provider);
+    m_sandbox->seedTokens(45); // three pages of 20
+    QCOMPARE(provider->maxPages(), int(MagicBellProvider::MaxPages));
+    Account account = provider->account();
+    account.options.insert(QStringLiteral("max_pages"), QStringLiteral("2"));
+    provider->setAccount(account);
+    QCOMPARE(provider->maxPages(), 2);
+    m_sandbox->clearRequestLog();
+    QSignalSpy warnings(provider, &TokenProvider::warning);
+    const auto capped = awaitFuture(provider->listTokens());
+    QVERIFY(capped && capped->ok());
+    QCOMPARE(capped->value().size(), 40);
+    QCOMPARE(m_sandbox->requestLog().size(), 2);
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY(warnings.first().first().toString().contains(QLatin1String("40")));
+
+    // Out-of-range or unreadable values fall back to the built-in cap.
+    for (const QString &value : {QStringLiteral("0"), QStringLiteral("-3"), QStringLiteral("many")}) {
+        account.options.insert(QStringLiteral("max_pages"), value);
+        provider->setAccount(account);
+        QCOMPARE(provider->maxPages(), int(MagicBellProvider::MaxPages));
+    }
+    account.options.insert(QStringLiteral("max_pages"), 1000);
+    provider->setAccount(account);
+    QCOMPARE(provider->maxPages(), int(MagicBellProvider::MaxPages));
+    warnings.clear();
+    const auto full = awaitFuture(provider->listTokens());
+    QVERIFY(full && full->ok());
+    QCOMPARE(full->value().size(), 45);
+    QCOMPARE(warnings.size(), 0);
 }
 
 void TestMagicBellProvider::relativeLinksAreResolved()
@@ -601,7 +637,7 @@ void TestMagicBellProvider::crossOriginLinkIsNotFollowed()
     server.setRoute(QStringLiteral("/v2/jwt/project"),
         TestHttpServer::json(200, listBody({item("a", "A")}, QStringLiteral("http://127.0.0.2:1/v2/jwt/project"))));
     auto *provider = makeProvider(server.url(QStringLiteral("/v2")), QStringLiteral("a.b.c"));
-    QSignalSpy warnings(provider, &MagicBellProvider::listWarning);
+    QSignalSpy warnings(provider, &TokenProvider::warning);
     const auto list = awaitFuture(provider->listTokens());
     QVERIFY(list && list->ok());
     QCOMPARE(list->value().size(), 1);

@@ -1,0 +1,376 @@
+#include "AccountController.h"
+#include "Confirmer.h"
+#include "CreateTokenDialog.h"
+#include "FieldForm.h"
+#include "MainWindow.h"
+#include "MainWindowTestSupport.h"
+#include "RevealDialog.h"
+
+#include "BuiltinEmulators.h"
+#include "SandboxServer.h"
+#include "magicbell/MagicBellEmulator.h"
+
+#include "items/AccountListModel.h"
+#include "items/TokenFilterModel.h"
+#include "items/TokenListModel.h"
+#include "providers/AccountSession.h"
+#include "store/AuditLog.h"
+#include "store/SecretStore.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+// The MagicBell account in the main window, on the in-process sandbox: project and user tokens in the table,
+// the "Tokens of a User…" flow, creating both kinds through the create dialog, discarding from the table, a
+// server without the JWT routes, and the page-cap warning in the status bar.
+class tst_MainWindowMagicBell : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void listsProjectTokens();
+    void userTokensOfAUser();
+    void createProjectAndUserTokens();
+    void discardFromTheTable();
+    void serverWithoutJwtRoutes();
+    void pageCapWarningInStatusBar();
+
+private:
+    bool startWindow(int seed);
+    bool refreshAndWait(const std::function<void()> &trigger, bool expectOk = true);
+    int rowOfLabel(const QString &label) const;
+    QAction *action(const QString &name) const { return m_window->findChild<QAction *>(name); }
+    RevealDialog *createThroughDialog(const QString &kind, const QVariantMap &values);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<AccountController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+    MagicBellEmulator *m_emulator = nullptr;
+    QUuid m_account;
+};
+
+void tst_MainWindowMagicBell::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void tst_MainWindowMagicBell::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+    m_server.reset();
+    m_emulator = nullptr;
+    m_dir.reset();
+}
+
+bool tst_MainWindowMagicBell::startWindow(int seed)
+{
+    m_server = std::make_unique<SandboxServer>();
+    registerBuiltinEmulators(*m_server);
+    if (!m_server->listen())
+        return false;
+    m_server->seedTokens(seed);
+    m_emulator = dynamic_cast<MagicBellEmulator *>(m_server->emulator(QStringLiteral("magicbell")));
+    if (!m_emulator)
+        return false;
+
+    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
+    m_controller->secretStore()->setParent(m_controller.get());
+    m_controller->load();
+    // The window first, so that the refresh it starts when the accounts arrive is seen.
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    m_window->setSandboxMode(true);
+    return refreshAndWait([this] {
+        for (const Account &account : m_controller->addDemoAccounts(m_server->readyInfo())) {
+            if (account.providerId == QLatin1String("magicbell"))
+                m_account = account.id;
+        }
+        m_window->selectAccount(m_account); // refreshes unless it was selected (and refreshed) already
+    });
+}
+
+bool tst_MainWindowMagicBell::refreshAndWait(const std::function<void()> &trigger, bool expectOk)
+{
+    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    trigger();
+    const bool arrived = QTest::qWaitFor(
+        [&refreshed, this] {
+            for (const QList<QVariant> &signal : std::as_const(refreshed)) {
+                if (signal.at(0).toUuid() == m_account)
+                    return true;
+            }
+            return false;
+        },
+        15000);
+    if (!arrived)
+        return false;
+    for (const QList<QVariant> &signal : std::as_const(refreshed)) {
+        if (signal.at(0).toUuid() == m_account)
+            return signal.at(1).toBool() == expectOk;
+    }
+    return false;
+}
+
+int tst_MainWindowMagicBell::rowOfLabel(const QString &label) const
+{
+    TokenListModel *model = m_window->tokenModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->tokenAt(row).label == label)
+            return row;
+    }
+    return -1;
+}
+
+RevealDialog *tst_MainWindowMagicBell::createThroughDialog(const QString &kind, const QVariantMap &values)
+{
+    m_window->newToken();
+    auto *dialog = visibleDialog<CreateTokenDialog>(m_window.get());
+    if (!dialog)
+        return nullptr;
+    dialog->setCurrentKind(kind);
+    if (dialog->currentKind() != kind)
+        return nullptr;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        dialog->currentForm()->setValue(it.key(), it.value());
+    if (!dialog->canSubmit())
+        return nullptr;
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    // The dialog closes itself once the token is created and the reveal dialog opens.
+    if (!QTest::qWaitFor([this] { return visibleDialog<RevealDialog>(m_window.get()) != nullptr; }, 15000))
+        return nullptr;
+    return visibleDialog<RevealDialog>(m_window.get());
+}
+
+void tst_MainWindowMagicBell::listsProjectTokens()
+{
+    QVERIFY(startWindow(5));
+    QCOMPARE(m_window->tokenModel()->rowCount(), 5);
+    const QModelIndex kind = m_window->tokenModel()->index(0, TokenListModel::Kind);
+    QCOMPARE(kind.data().toString(), QStringLiteral("project"));
+    // The page cap was not hit: no warning.
+    QVERIFY(m_window->lastWarning().isEmpty());
+    QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("lastWarningLabel"))->isVisibleTo(m_window.get()));
+    QVERIFY(action(QStringLiteral("actionListBySubject"))->isEnabled());
+    QVERIFY(action(QStringLiteral("actionNewToken"))->isEnabled());
+}
+
+void tst_MainWindowMagicBell::userTokensOfAUser()
+{
+    QVERIFY(startWindow(4));
+    QCOMPARE(m_window->tokenModel()->rowCount(), 4);
+
+    // "Tokens of a User…" asks for the user, then lists that user's tokens with their kind and subject.
+    const QString user = QString::fromLatin1(MagicBellEmulator::DemoUserExternalId);
+    answerNextDialog<QInputDialog>([user](QInputDialog *dialog) {
+        dialog->setTextValue(user);
+        dialog->accept();
+    });
+    QVERIFY(refreshAndWait([this] { action(QStringLiteral("actionListBySubject"))->trigger(); }));
+    TokenListModel *model = m_window->tokenModel();
+    QCOMPARE(model->rowCount(), 3); // the emulator's three demo user tokens
+    for (int row = 0; row < model->rowCount(); ++row) {
+        QCOMPARE(model->index(row, TokenListModel::Kind).data().toString(), QStringLiteral("user"));
+        QCOMPARE(model->index(row, TokenListModel::Subject).data().toString(), user);
+    }
+    QVERIFY(rowOfLabel(QStringLiteral("Hana's phone")) >= 0);
+
+    // Cancelling the question changes nothing.
+    answerNextDialog<QInputDialog>([](QInputDialog *dialog) { dialog->reject(); });
+    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    action(QStringLiteral("actionListBySubject"))->trigger();
+    QCOMPARE(refreshed.size(), 0);
+    QCOMPARE(model->rowCount(), 3);
+}
+
+void tst_MainWindowMagicBell::createProjectAndUserTokens()
+{
+    QVERIFY(startWindow(2));
+    QCOMPARE(m_window->tokenModel()->rowCount(), 2);
+
+    // A project token: the reveal dialog shows the value once (masked), the table gains the row.
+    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    RevealDialog *reveal = createThroughDialog(QStringLiteral("project"),
+        {{QStringLiteral("name"), QStringLiteral("From the GUI")},
+            {QStringLiteral("expiry"), QStringLiteral("1 day")}});
+    QVERIFY(reveal);
+    auto *value = reveal->findChild<QLineEdit *>(QStringLiteral("tokenValue"));
+    QVERIFY(value);
+    QVERIFY(!value->text().isEmpty());
+    QCOMPARE(value->echoMode(), QLineEdit::Password);
+    QVERIFY(!reveal->isValueShown());
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 15000);
+    QTRY_VERIFY(rowOfLabel(QStringLiteral("From the GUI")) >= 0);
+    QCOMPARE(m_window->tokenModel()->rowCount(), 3);
+    QCOMPARE(m_emulator->tokenCount(QStringLiteral("project")), 3);
+    const Token created = m_window->tokenModel()->tokenAt(rowOfLabel(QStringLiteral("From the GUI")));
+    QCOMPARE(created.kind, QStringLiteral("project"));
+    QVERIFY(created.expires.has_value());
+    reveal->reject();
+    // The value is wiped from the dialog and never reaches the table model.
+    QTRY_VERIFY(!visibleDialog<RevealDialog>(m_window.get()));
+    for (const Token &token : m_window->tokenModel()->tokens())
+        QVERIFY(!token.extra.contains(QStringLiteral("token")));
+
+    // A user token for the demo user: listed under that user.
+    const int usersBefore = m_emulator->tokenCount(QStringLiteral("user"));
+    refreshed.clear();
+    reveal = createThroughDialog(QStringLiteral("user"),
+        {{QStringLiteral("email"), QString::fromLatin1(MagicBellEmulator::DemoUserEmail)},
+            {QStringLiteral("name"), QStringLiteral("GUI user token")},
+            {QStringLiteral("expiry"), QStringLiteral("1 hour")}});
+    QVERIFY(reveal);
+    QVERIFY(!reveal->findChild<QLineEdit *>(QStringLiteral("tokenValue"))->text().isEmpty());
+    reveal->reject();
+    QCOMPARE(m_emulator->tokenCount(QStringLiteral("user")), usersBefore + 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 15000); // the refresh after the create
+    answerNextDialog<QInputDialog>([](QInputDialog *dialog) {
+        dialog->setTextValue(QString::fromLatin1(MagicBellEmulator::DemoUserEmail));
+        dialog->accept();
+    });
+    QVERIFY(refreshAndWait([this] { action(QStringLiteral("actionListBySubject"))->trigger(); }));
+    const int userRow = rowOfLabel(QStringLiteral("GUI user token"));
+    QVERIFY(userRow >= 0);
+    QCOMPARE(m_window->tokenModel()->tokenAt(userRow).kind, QStringLiteral("user"));
+
+    // Both creates are in the audit log (without the value).
+    AuditFilter filter;
+    filter.accountId = m_account;
+    filter.action = QStringLiteral("create");
+    const QList<AuditEntry> entries = m_controller->auditLog()->query(filter);
+    QCOMPARE(entries.size(), 2);
+    for (const AuditEntry &entry : entries)
+        QCOMPARE(entry.outcome, QStringLiteral("success"));
+}
+
+void tst_MainWindowMagicBell::discardFromTheTable()
+{
+    QVERIFY(startWindow(3));
+    const int row = rowOfLabel(QStringLiteral("Seed token 2"));
+    QVERIFY(row >= 0);
+    const QString id = m_window->tokenModel()->tokenAt(row).id;
+    QVERIFY(m_window->tokenModel()->tokenAt(row).status(*m_controller->clock()) != Token::Status::Revoked);
+
+    const QModelIndex proxy = m_window->filterModel()->mapFromSource(m_window->tokenModel()->index(row, 0));
+    m_window->tokenView()->selectionModel()->select(
+        proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(action(QStringLiteral("actionRevoke"))->isEnabled());
+
+    // Declining the confirmation discards nothing.
+    Confirmer::setNextAnswerForTest(false);
+    m_window->revokeSelected();
+    QVERIFY(Confirmer::lastQuestionForTest().contains(id));
+
+    Confirmer::setNextAnswerForTest(true);
+    QVERIFY(refreshAndWait([this] { m_window->revokeSelected(); }));
+    // MagicBell keeps discarded tokens with discarded_at: the row stays, marked revoked.
+    const int after = m_window->tokenModel()->rowOf(m_account, id);
+    QVERIFY(after >= 0);
+    QCOMPARE(m_window->tokenModel()->tokenAt(after).status(*m_controller->clock()), Token::Status::Revoked);
+    QCOMPARE(
+        m_window->tokenModel()->index(after, 0).data(TokenListModel::StatusRole).toInt(), int(Token::Status::Revoked));
+
+    AuditFilter filter;
+    filter.accountId = m_account;
+    filter.action = QStringLiteral("revoke");
+    const QList<AuditEntry> entries = m_controller->auditLog()->query(filter);
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().target, id);
+    QCOMPARE(entries.first().outcome, QStringLiteral("success"));
+}
+
+void tst_MainWindowMagicBell::serverWithoutJwtRoutes()
+{
+    QVERIFY(startWindow(3));
+    QCOMPARE(m_window->tokenModel()->rowCount(), 3);
+
+    // Today's MagicBell: the /jwt routes answer 404.
+    m_emulator->setJwtRoutesEnabled(false);
+    QVERIFY(refreshAndWait([this] { m_window->refresh(); }, false));
+    QVERIFY2(m_window->lastError().contains(QLatin1String("not available on this server")),
+        qPrintable(m_window->lastError()));
+    auto noErrorBox = [this] {
+        const QList<QMessageBox *> boxes = m_window->findChildren<QMessageBox *>();
+        for (QMessageBox *box : boxes) {
+            if (box->isVisible())
+                return false;
+        }
+        return true;
+    };
+    QVERIFY(noErrorBox());
+    const QModelIndex index = m_controller->accountModel()->indexOf(m_account);
+    QVERIFY(index.data(AccountListModel::StatusTextRole).toString().contains(QLatin1String("not available")));
+
+    // Creating says the same, still without a box, and closes the create dialog.
+    m_window->newToken();
+    auto *dialog = visibleDialog<CreateTokenDialog>(m_window.get());
+    QVERIFY(dialog);
+    dialog->setCurrentKind(QStringLiteral("project"));
+    dialog->currentForm()->setValue(QStringLiteral("name"), QStringLiteral("Nope"));
+    m_window->findChild<QLabel *>(QStringLiteral("lastErrorLabel"))->clear();
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!visibleDialog<CreateTokenDialog>(m_window.get()), 15000);
+    QVERIFY(m_window->lastError().contains(QLatin1String("not available on this server")));
+    QVERIFY(noErrorBox());
+    QVERIFY(!visibleDialog<RevealDialog>(m_window.get()));
+
+    // The account stays usable: its actions are enabled, and it works again once the routes are back.
+    QVERIFY(action(QStringLiteral("actionRefresh"))->isEnabled());
+    QVERIFY(action(QStringLiteral("actionNewToken"))->isEnabled());
+    QVERIFY(action(QStringLiteral("actionListBySubject"))->isEnabled());
+    m_emulator->setJwtRoutesEnabled(true);
+    QVERIFY(refreshAndWait([this] { m_window->refresh(); }));
+    QCOMPARE(m_window->tokenModel()->rowCount(), 3);
+    QVERIFY(!index.data(AccountListModel::StatusTextRole).toString().contains(QLatin1String("not available")));
+}
+
+void tst_MainWindowMagicBell::pageCapWarningInStatusBar()
+{
+    // 25 tokens are two pages of the emulator's default 20; a cap of one page cuts the list short.
+    QVERIFY(startWindow(25));
+    QCOMPARE(m_window->tokenModel()->rowCount(), 25);
+    QVERIFY(m_window->lastWarning().isEmpty());
+    TokenProvider *provider = m_controller->provider(m_account);
+    QVERIFY(provider);
+    Account capped = provider->account();
+    capped.options.insert(QStringLiteral("max_pages"), 1);
+    provider->setAccount(capped);
+
+    QVERIFY(refreshAndWait([this] { m_window->refresh(); }));
+    QCOMPARE(m_window->tokenModel()->rowCount(), 20);
+    const QString warning = m_window->lastWarning();
+    QVERIFY(!warning.isEmpty());
+    QVERIFY2(warning.contains(QLatin1String("20")), qPrintable(warning));
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("lastWarningLabel"));
+    QVERIFY(label);
+    QVERIFY(label->isVisibleTo(m_window.get()));
+    QCOMPARE(label->text(), warning);
+    QVERIFY(m_window->lastError().isEmpty()); // a warning, not an error
+
+    // Without the cap the next refresh is complete and the warning goes away.
+    capped.options.remove(QStringLiteral("max_pages"));
+    provider->setAccount(capped);
+    QVERIFY(refreshAndWait([this] { m_window->refresh(); }));
+    QCOMPARE(m_window->tokenModel()->rowCount(), 25);
+    QVERIFY(m_window->lastWarning().isEmpty());
+    QVERIFY(!label->isVisibleTo(m_window.get()));
+}
+
+QTEST_MAIN(tst_MainWindowMagicBell)
+#include "tst_mainwindow_magicbell.moc"

@@ -1,0 +1,690 @@
+// MainWindow against the in-process sandbox: NetSapiens sign-in with MFA, the session in the sidebar and the
+// table, "keep me signed in", delegated tokens (create, reveal once, ledger, revoke by jti, revoke all of a user),
+// the current JWT in the inspector, and "401 -> sign-in dialog again, with the reason" (NetSapiens and Specter).
+
+#include "AccountController.h"
+#include "Confirmer.h"
+#include "CreateTokenDialog.h"
+#include "FieldForm.h"
+#include "JwtInspectorDialog.h"
+#include "MainWindow.h"
+#include "MfaDialog.h"
+#include "RevealDialog.h"
+#include "SignInDialog.h"
+
+#include "BuiltinEmulators.h"
+#include "Emulator.h"
+#include "SandboxServer.h"
+
+#include "AwaitFuture.h"
+#include "Totp.h"
+
+#include "core/Token.h"
+#include "items/AccountListModel.h"
+#include "items/TokenFilterModel.h"
+#include "items/TokenListModel.h"
+#include "providers/AccountSession.h"
+#include "providers/ProviderRegistry.h"
+#include "store/Ledger.h"
+#include "store/SecretStore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace {
+
+constexpr int NetworkTimeoutMs = 15000;
+
+// The first visible widget of type T under `parent` (dialogs closed with WA_DeleteOnClose linger until deleted).
+template<typename T> T *findVisible(const QObject *parent)
+{
+    const QList<T *> widgets = parent->findChildren<T *>();
+    for (T *widget : widgets) {
+        if (widget->isVisible())
+            return widget;
+    }
+    return nullptr;
+}
+
+QPushButton *okButton(const QWidget *dialog)
+{
+    auto *box = dialog->findChild<QDialogButtonBox *>();
+    return box ? box->button(QDialogButtonBox::Ok) : nullptr;
+}
+
+// Answers the dialogs the window runs with exec() (QInputDialog::getText, the confirmation box): every 20 ms the
+// active modal widget is handed to `handler`, which returns true once it dealt with it.
+class ModalAnswerer : public QObject
+{
+public:
+    explicit ModalAnswerer(std::function<bool(QWidget *)> handler)
+        : m_handler(std::move(handler))
+    {
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (modal && modal != m_last && m_handler(modal)) {
+                m_last = modal;
+                ++m_handled;
+            }
+        });
+        m_timer.start(20);
+    }
+    int handled() const { return m_handled; }
+
+private:
+    std::function<bool(QWidget *)> m_handler;
+    QTimer m_timer;
+    QPointer<QWidget> m_last;
+    int m_handled = 0;
+};
+
+void clickAccept(QMessageBox *box)
+{
+    const QList<QAbstractButton *> buttons = box->buttons();
+    for (QAbstractButton *button : buttons) {
+        if (box->buttonRole(button) == QMessageBox::AcceptRole) {
+            button->click();
+            return;
+        }
+    }
+}
+
+} // namespace
+
+class tst_MainWindowNetSapiens : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void mfaSignInThroughTheDialogs();
+    void keepSignedInReloadsTheSession();
+    void delegatedTokenCreateRevealRevoke();
+    void revokeAllOfAUserNamesTheUser();
+    void inspectCurrentShowsServerClaims();
+    void unauthorizedSessionAsksToSignInAgain_data();
+    void unauthorizedSessionAsksToSignInAgain();
+
+private:
+    void createController();
+    std::unique_ptr<MainWindow> createWindow();
+    QJsonObject serviceInfo(const QString &id) const;
+    QUuid demoAccount(const QString &providerId) const;
+    QUuid addMfaAccount(bool keepSignedIn, const QString &name = QStringLiteral("NetSapiens MFA"));
+    bool signInDirectly(const QUuid &id);
+    bool selectAndWaitForRefresh(const QUuid &id);
+    int rowOf(const QString &kind, const QString &subject = {}) const;
+    QAction *action(const QString &name) const;
+    QString currentTotp() const;
+    SignInDialog *visibleSignInDialog(const QUuid &id) const;
+    SignInDialog *waitForSignInDialog(const QUuid &id);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SandboxServer> m_server;
+    QPointer<SecretStore> m_secrets; // outlives the controller, so a second window finds what the first stored
+    std::unique_ptr<AccountController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+    QList<Account> m_demo;
+};
+
+void tst_MainWindowNetSapiens::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_server = std::make_unique<SandboxServer>();
+    registerBuiltinEmulators(*m_server);
+    QVERIFY(m_server->listen());
+    m_server->seedTokens(2);
+    if (!m_server->emulator(QStringLiteral("netsapiens"))
+        || !ProviderRegistry::instance().find(QStringLiteral("netsapiens")))
+        QSKIP("the NetSapiens provider or emulator is not in this build");
+    m_secrets = SecretStore::createMemoryOnly(this);
+    createController();
+    m_demo = m_controller->addDemoAccounts(m_server->readyInfo());
+    // The demo accounts' secrets are written asynchronously; let them land.
+    for (const Account &account : std::as_const(m_demo))
+        QVERIFY(awaitFuture(m_controller->prepare(account.id)).has_value());
+}
+
+void tst_MainWindowNetSapiens::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+    delete m_secrets.data();
+    m_server.reset();
+    m_dir.reset();
+    m_demo.clear();
+}
+
+void tst_MainWindowNetSapiens::createController()
+{
+    m_controller = std::make_unique<AccountController>(m_dir->path(), m_secrets.data());
+    m_controller->load();
+}
+
+std::unique_ptr<MainWindow> tst_MainWindowNetSapiens::createWindow()
+{
+    auto window = std::make_unique<MainWindow>(m_controller.get());
+    window->setSandboxMode(true);
+    return window;
+}
+
+QJsonObject tst_MainWindowNetSapiens::serviceInfo(const QString &id) const
+{
+    return m_server->readyInfo().value(QLatin1String("services")).toObject().value(id).toObject();
+}
+
+QUuid tst_MainWindowNetSapiens::demoAccount(const QString &providerId) const
+{
+    for (const Account &account : m_demo) {
+        if (account.providerId == providerId)
+            return account.id;
+    }
+    return {};
+}
+
+QUuid tst_MainWindowNetSapiens::addMfaAccount(bool keepSignedIn, const QString &name)
+{
+    const QJsonObject info = serviceInfo(QStringLiteral("netsapiens"));
+    Account account;
+    account.id = QUuid::createUuid();
+    account.providerId = QStringLiteral("netsapiens");
+    account.name = name;
+    account.baseUrl = QUrl(info.value(QLatin1String("base_url")).toString());
+    account.options.insert(QStringLiteral("username"), info.value(QLatin1String("mfa_username")).toString());
+    account.options.insert(QStringLiteral("client_id"), info.value(QLatin1String("client_id")).toString());
+    account.options.insert(QStringLiteral("keep_signed_in"), keepSignedIn);
+    const QHash<QString, QString> secrets {
+        {QStringLiteral("password"), info.value(QLatin1String("mfa_password")).toString()},
+        {QStringLiteral("client_secret"), info.value(QLatin1String("client_secret")).toString()}};
+    const std::optional<Result<Done>> added = awaitFuture(m_controller->addAccount(account, secrets));
+    if (!added || !added->ok())
+        return {};
+    return account.id;
+}
+
+bool tst_MainWindowNetSapiens::signInDirectly(const QUuid &id)
+{
+    AccountSession *session = m_controller->session(id);
+    if (!session || !awaitFuture(m_controller->prepare(id)))
+        return false;
+    const std::optional<Result<SignInResult>> result = awaitFuture(session->signIn());
+    return result && result->ok() && !result->value().mfaRequired && session->provider()->isSignedIn();
+}
+
+bool tst_MainWindowNetSapiens::selectAndWaitForRefresh(const QUuid &id)
+{
+    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    m_window->selectAccount(id);
+    m_window->refresh();
+    auto done = [&refreshed, id] {
+        for (const QList<QVariant> &args : std::as_const(refreshed)) {
+            if (args.at(0).toUuid() == id && args.at(1).toBool())
+                return true;
+        }
+        return false;
+    };
+    for (int waited = 0; !done() && waited < NetworkTimeoutMs; waited += 50)
+        QTest::qWait(50);
+    return done();
+}
+
+int tst_MainWindowNetSapiens::rowOf(const QString &kind, const QString &subject) const
+{
+    TokenListModel *model = m_window->tokenModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const Token &token = model->tokenAt(row);
+        if (token.kind == kind && (subject.isEmpty() || token.subject == subject))
+            return row;
+    }
+    return -1;
+}
+
+QAction *tst_MainWindowNetSapiens::action(const QString &name) const
+{
+    return m_window->findChild<QAction *>(name);
+}
+
+QString tst_MainWindowNetSapiens::currentTotp() const
+{
+    return Totp::codeFromBase32(
+        serviceInfo(QStringLiteral("netsapiens")).value(QLatin1String("totp_secret")).toString(),
+        QDateTime::currentDateTimeUtc());
+}
+
+SignInDialog *tst_MainWindowNetSapiens::visibleSignInDialog(const QUuid &id) const
+{
+    // The window may select another account on its own; only this account's dialog counts.
+    const QString title = SignInDialog::tr("Sign in to %1").arg(m_controller->account(id)->name);
+    const QList<SignInDialog *> dialogs = m_window->findChildren<SignInDialog *>();
+    for (SignInDialog *dialog : dialogs) {
+        if (dialog->isVisible() && dialog->windowTitle() == title)
+            return dialog;
+    }
+    return nullptr;
+}
+
+SignInDialog *tst_MainWindowNetSapiens::waitForSignInDialog(const QUuid &id)
+{
+    for (int waited = 0; waited < NetworkTimeoutMs; waited += 50) {
+        if (SignInDialog *dialog = visibleSignInDialog(id))
+            return dialog;
+        QTest::qWait(50);
+    }
+    return nullptr;
+}
+
+void tst_MainWindowNetSapiens::mfaSignInThroughTheDialogs()
+{
+    const QUuid id = addMfaAccount(false);
+    QVERIFY(!id.isNull());
+    m_window = createWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    // Selecting the account that is not signed in asks for the password; signing in leads to the MFA step.
+    m_window->selectAccount(id);
+    SignInDialog *signIn = waitForSignInDialog(id);
+    QVERIFY(signIn);
+    signIn->form()->setValue(
+        QStringLiteral("password"), serviceInfo(QStringLiteral("netsapiens")).value(QLatin1String("mfa_password")));
+    signIn->setKeepSignedIn(false);
+    QVERIFY(okButton(signIn)->isEnabled());
+    okButton(signIn)->click();
+
+    MfaDialog *mfa = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((mfa = findVisible<MfaDialog>(m_window.get())) != nullptr, NetworkTimeoutMs);
+    QPointer<MfaDialog> mfaGuard(mfa);
+    // Vendor and type come from the challenge token's claims (google / authenticator).
+    QVERIFY(
+        mfa->findChild<QLabel *>(QStringLiteral("introLabel"))->text().contains(QLatin1String("Google Authenticator")));
+    const QString countdown = mfa->findChild<QLabel *>(QStringLiteral("countdownLabel"))->text();
+    QVERIFY2(countdown.contains(QLatin1String("30 s")), qPrintable(countdown));
+    QVERIFY(mfa->secondsLeftInWindow() >= 1 && mfa->secondsLeftInWindow() <= 30);
+    QVERIFY(!m_controller->provider(id)->isSignedIn());
+
+    // A wrong passcode keeps the dialog open with the server's message.
+    const QString secret = serviceInfo(QStringLiteral("netsapiens")).value(QLatin1String("totp_secret")).toString();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList valid;
+    for (int step = -2; step <= 2; ++step)
+        valid.append(Totp::codeFromBase32(secret, now.addSecs(step * 30)));
+    QString wrong = QStringLiteral("000000");
+    for (int n = 1; valid.contains(wrong); ++n)
+        wrong = QStringLiteral("%1").arg(n * 111111 % 1000000, 6, 10, QLatin1Char('0'));
+    auto *code = mfa->findChild<QLineEdit *>(QStringLiteral("passcode"));
+    auto *error = mfa->findChild<QLabel *>(QStringLiteral("errorLabel"));
+    code->setText(wrong);
+    QVERIFY(okButton(mfa)->isEnabled());
+    okButton(mfa)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), NetworkTimeoutMs);
+    QVERIFY2(error->text().contains(QLatin1String("Invalid passcode")), qPrintable(error->text()));
+    QVERIFY(mfaGuard && mfa->isVisible());
+    QVERIFY(code->text().isEmpty());
+    QVERIFY(!m_controller->provider(id)->isSignedIn());
+    QVERIFY(!visibleSignInDialog(id)); // it did not start over from the password
+
+    // The right passcode signs in, closes the dialog and shows the session.
+    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    code->setText(currentTotp());
+    okButton(mfa)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!mfaGuard || !mfa->isVisible(), NetworkTimeoutMs);
+    QVERIFY(m_controller->provider(id)->isSignedIn());
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty() && refreshed.last().at(1).toBool(), NetworkTimeoutMs);
+
+    const int row = rowOf(QStringLiteral("session"));
+    QVERIFY(row >= 0);
+    const Token &session = m_window->tokenModel()->tokenAt(row);
+    QCOMPARE(
+        session.subject, serviceInfo(QStringLiteral("netsapiens")).value(QLatin1String("mfa_username")).toString());
+    QVERIFY(!session.id.isEmpty());
+    const QModelIndex life = m_window->tokenModel()->index(row, TokenListModel::RemainingLife);
+    QVERIFY(life.data(TokenListModel::RemainingMsRole).toLongLong() > 0);
+
+    const QString status = m_controller->accountModel()->indexOf(id).data(AccountListModel::StatusTextRole).toString();
+    QVERIFY2(status.contains(QLatin1String("signed in")), qPrintable(status));
+    QVERIFY2(status.contains(QLatin1String("session expires in")), qPrintable(status));
+    QVERIFY(!visibleSignInDialog(id));
+}
+
+void tst_MainWindowNetSapiens::keepSignedInReloadsTheSession()
+{
+    const QUuid id = addMfaAccount(true);
+    QVERIFY(!id.isNull());
+    AccountSession *session = m_controller->session(id);
+    QVERIFY(awaitFuture(m_controller->prepare(id)));
+    const std::optional<Result<SignInResult>> challenge = awaitFuture(session->signIn());
+    QVERIFY(challenge && challenge->ok() && challenge->value().mfaRequired);
+    const std::optional<Result<SignInResult>> signedIn =
+        awaitFuture(session->submitMfa(challenge->value().challenge, currentTotp()));
+    QVERIFY(signedIn && signedIn->ok() && !signedIn->value().mfaRequired);
+    QVERIFY(awaitFuture(session->settle()).value_or(Result<Done>(ApiError(ApiError::Kind::Cancelled))).ok());
+    const QString sessionJti = session->provider()->credentialToken()->id;
+
+    // The session is in the keychain under the account's key.
+    const Account account = *m_controller->account(id);
+    const std::optional<Result<QString>> stored =
+        awaitFuture(m_secrets->read(account.secretKey(QStringLiteral("session"))));
+    QVERIFY(stored && stored->ok() && !stored->value().isEmpty());
+
+    // A new controller and window on the same configuration and keychain: signed in, no dialog.
+    m_controller.reset();
+    createController();
+    m_window = createWindow();
+    QVERIFY(selectAndWaitForRefresh(id));
+    QVERIFY(m_controller->provider(id)->isSignedIn());
+    const int row = rowOf(QStringLiteral("session"));
+    QVERIFY(row >= 0);
+    QCOMPARE(m_window->tokenModel()->tokenAt(row).id, sessionJti);
+    QVERIFY(!visibleSignInDialog(id));
+    QVERIFY(!findVisible<MfaDialog>(m_window.get()));
+    const QString status = m_controller->accountModel()->indexOf(id).data(AccountListModel::StatusTextRole).toString();
+    QVERIFY2(status.contains(QLatin1String("session expires in")), qPrintable(status));
+
+    // Without "keep me signed in" nothing of the session reaches the keychain.
+    const QUuid other = addMfaAccount(false, QStringLiteral("NetSapiens MFA, not kept"));
+    QVERIFY(!other.isNull());
+    AccountSession *otherSession = m_controller->session(other);
+    QVERIFY(otherSession);
+    const std::optional<Result<SignInResult>> otherChallenge = awaitFuture(otherSession->signIn());
+    QVERIFY(otherChallenge && otherChallenge->ok() && otherChallenge->value().mfaRequired);
+    const std::optional<Result<SignInResult>> otherSignedIn =
+        awaitFuture(otherSession->submitMfa(otherChallenge->value().challenge, currentTotp()));
+    QVERIFY(otherSignedIn && otherSignedIn->ok());
+    QVERIFY(otherSession->provider()->isSignedIn());
+    const std::optional<Result<QString>> notStored =
+        awaitFuture(m_secrets->read(m_controller->account(other)->secretKey(QStringLiteral("session"))));
+    QVERIFY(notStored && (!notStored->ok() || notStored->value().isEmpty()));
+}
+
+void tst_MainWindowNetSapiens::delegatedTokenCreateRevealRevoke()
+{
+    const QUuid id = demoAccount(QStringLiteral("netsapiens"));
+    QVERIFY(!id.isNull());
+    QVERIFY(signInDirectly(id));
+    m_window = createWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(selectAndWaitForRefresh(id));
+    QVERIFY(action(QStringLiteral("actionNewToken"))->isEnabled());
+
+    // Create through the dialog.
+    action(QStringLiteral("actionNewToken"))->trigger();
+    CreateTokenDialog *create = findVisible<CreateTokenDialog>(m_window.get());
+    QVERIFY(create);
+    QPointer<CreateTokenDialog> createGuard(create);
+    create->currentForm()->setValue(QStringLiteral("user"), QStringLiteral("1001"));
+    create->currentForm()->setValue(QStringLiteral("domain"), QStringLiteral("sandbox"));
+    QTRY_VERIFY(okButton(create)->isEnabled());
+    okButton(create)->click();
+
+    // Reveal once: masked, with the value, and the dialog that asked is gone.
+    RevealDialog *reveal = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((reveal = findVisible<RevealDialog>(m_window.get())) != nullptr, NetworkTimeoutMs);
+    QVERIFY(!createGuard || !create->isVisible());
+    auto *value = reveal->findChild<QLineEdit *>(QStringLiteral("tokenValue"));
+    QVERIFY(value);
+    QCOMPARE(value->echoMode(), QLineEdit::Password);
+    QVERIFY(!reveal->isValueShown());
+    const QString delegatedValue = value->text();
+    QVERIFY(delegatedValue.count(QLatin1Char('.')) == 2);
+    reveal->accept();
+    QTRY_VERIFY(!findVisible<RevealDialog>(m_window.get()));
+
+    // The ledger row appears with a remaining life; the ledger holds the jti, never the token.
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("delegated"), QStringLiteral("1001@sandbox")) >= 0, NetworkTimeoutMs);
+    int row = rowOf(QStringLiteral("delegated"), QStringLiteral("1001@sandbox"));
+    const QString jti = m_window->tokenModel()->tokenAt(row).id;
+    QVERIFY(!jti.isEmpty());
+    QVERIFY(m_window->tokenModel()
+                ->index(row, TokenListModel::RemainingLife)
+                .data(TokenListModel::RemainingMsRole)
+                .toLongLong()
+        > 0);
+    const int statusBefore =
+        m_window->tokenModel()->index(row, TokenListModel::Status).data(TokenListModel::StatusRole).toInt();
+    // A 24 h token counts as "expiring" (under a day left); it is neither revoked nor expired.
+    QVERIFY(statusBefore == int(Token::Status::Active) || statusBefore == int(Token::Status::Expiring));
+    const QList<LedgerEntry> entries = m_controller->ledger()->entries(id);
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().tokenId, jti);
+    QCOMPARE(entries.first().subject, QStringLiteral("1001@sandbox"));
+    QVERIFY(!entries.first().revoked);
+    QVERIFY(
+        !entries.first().label.contains(delegatedValue) && !entries.first().extra.contains(QStringLiteral("token")));
+
+    // The server accepts the delegated token before it is revoked.
+    Emulator *emulator = m_server->emulator(QStringLiteral("netsapiens"));
+    SandboxRequest check;
+    check.method = "GET";
+    check.path = QStringLiteral("/jwt");
+    check.headers.insert("authorization", "Bearer " + delegatedValue.toLatin1());
+    QCOMPARE(emulator->handle(check).status, 200);
+
+    // Revoke it by jti from the table.
+    const QModelIndex proxy = m_window->filterModel()->mapFromSource(m_window->tokenModel()->index(row, 0));
+    QVERIFY(proxy.isValid());
+    m_window->tokenView()->selectionModel()->select(
+        proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(m_window->selectedTokens().size(), 1);
+    QCOMPARE(m_window->selectedTokens().first().id, jti);
+    QVERIFY(action(QStringLiteral("actionRevoke"))->isEnabled());
+    Confirmer::setNextAnswerForTest(true);
+    action(QStringLiteral("actionRevoke"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->ledger()->entries(id).value(0).revoked.has_value(), NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("delegated"), QStringLiteral("1001@sandbox")) >= 0
+            && m_window->tokenModel()
+                    ->index(rowOf(QStringLiteral("delegated"), QStringLiteral("1001@sandbox")), TokenListModel::Status)
+                    .data(TokenListModel::StatusRole)
+                    .toInt()
+                == int(Token::Status::Revoked),
+        NetworkTimeoutMs);
+    QCOMPARE(emulator->handle(check).status, 401);
+    // The session itself was not touched.
+    QVERIFY(m_controller->provider(id)->isSignedIn());
+    QVERIFY(m_window->lastError().isEmpty());
+}
+
+void tst_MainWindowNetSapiens::revokeAllOfAUserNamesTheUser()
+{
+    const QUuid id = demoAccount(QStringLiteral("netsapiens"));
+    QVERIFY(!id.isNull());
+    QVERIFY(signInDirectly(id));
+    AccountSession *session = m_controller->session(id);
+    for (int i = 0; i < 2; ++i) {
+        CreateRequest request;
+        request.kind = QStringLiteral("delegated");
+        request.values.insert(QStringLiteral("user"), QStringLiteral("1003"));
+        request.values.insert(QStringLiteral("domain"), QStringLiteral("sandbox"));
+        const std::optional<Result<CreatedToken>> created = awaitFuture(session->create(request));
+        QVERIFY(created && created->ok());
+    }
+    m_window = createWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(selectAndWaitForRefresh(id));
+    QCOMPARE(m_controller->ledger()->entries(id).size(), 2);
+
+    // Cancelling the confirmation revokes nothing.
+    QString question;
+    auto answer = [&question](bool confirm) {
+        return [&question, confirm](QWidget *modal) {
+            if (auto *input = qobject_cast<QInputDialog *>(modal)) {
+                input->setTextValue(QStringLiteral("1003@sandbox"));
+                input->done(QDialog::Accepted);
+                return true;
+            }
+            if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                question = box->text();
+                if (confirm)
+                    clickAccept(box);
+                else
+                    box->reject();
+                return true;
+            }
+            return false;
+        };
+    };
+    {
+        ModalAnswerer answerer(answer(false));
+        action(QStringLiteral("actionRevokeAllForSubject"))->trigger(); // returns when both dialogs were answered
+        QCOMPARE(answerer.handled(), 2);
+    }
+    QVERIFY2(question.contains(QLatin1String("1003@sandbox")), qPrintable(question));
+    QTest::qWait(0);
+    for (const LedgerEntry &entry : m_controller->ledger()->entries(id))
+        QVERIFY(!entry.revoked);
+
+    question.clear();
+    {
+        ModalAnswerer answerer(answer(true));
+        action(QStringLiteral("actionRevokeAllForSubject"))->trigger();
+        QCOMPARE(answerer.handled(), 2);
+    }
+    QVERIFY2(question.contains(QLatin1String("1003@sandbox")), qPrintable(question));
+    auto allRevoked = [this, id] {
+        const QList<LedgerEntry> entries = m_controller->ledger()->entries(id);
+        for (const LedgerEntry &entry : entries) {
+            if (!entry.revoked)
+                return false;
+        }
+        return !entries.isEmpty();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(allRevoked(), NetworkTimeoutMs);
+    auto revokedRows = [this] {
+        int count = 0;
+        for (int row = 0; row < m_window->tokenModel()->rowCount(); ++row) {
+            const QModelIndex index = m_window->tokenModel()->index(row, TokenListModel::Status);
+            if (m_window->tokenModel()->tokenAt(row).subject == QLatin1String("1003@sandbox")
+                && index.data(TokenListModel::StatusRole).toInt() == int(Token::Status::Revoked))
+                ++count;
+        }
+        return count;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(revokedRows(), 2, NetworkTimeoutMs);
+    QVERIFY(m_controller->provider(id)->isSignedIn()); // 1000@sandbox's own session is not affected
+}
+
+void tst_MainWindowNetSapiens::inspectCurrentShowsServerClaims()
+{
+    const QUuid id = demoAccount(QStringLiteral("netsapiens"));
+    QVERIFY(!id.isNull());
+    QVERIFY(signInDirectly(id));
+    m_window = createWindow();
+    QVERIFY(selectAndWaitForRefresh(id));
+    QVERIFY(action(QStringLiteral("actionInspectCurrent"))->isEnabled());
+    action(QStringLiteral("actionInspectCurrent"))->trigger();
+    JwtInspectorDialog *inspector = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (inspector = findVisible<JwtInspectorDialog>(m_window.get())) != nullptr, NetworkTimeoutMs);
+    const QJsonObject info = serviceInfo(QStringLiteral("netsapiens"));
+    QCOMPARE(inspector->serverClaimText(QStringLiteral("sub")), info.value(QLatin1String("username")).toString());
+    QCOMPARE(inspector->serverClaimText(QStringLiteral("jti")), m_controller->provider(id)->credentialToken()->id);
+    QVERIFY(!inspector->serverClaimText(QStringLiteral("exp")).isEmpty());
+    QVERIFY(!inspector->serverClaimText(QStringLiteral("time_out")).isEmpty());
+    // The server's own addition proves this is the server's view, not a local decode.
+    QVERIFY(inspector->serverClaimText(QStringLiteral("apiversion")).contains(QLatin1String("sandbox")));
+    inspector->reject();
+}
+
+void tst_MainWindowNetSapiens::unauthorizedSessionAsksToSignInAgain_data()
+{
+    QTest::addColumn<QString>("providerId");
+    QTest::newRow("netsapiens") << QStringLiteral("netsapiens");
+    QTest::newRow("specter") << QStringLiteral("specter");
+}
+
+void tst_MainWindowNetSapiens::unauthorizedSessionAsksToSignInAgain()
+{
+    QFETCH(QString, providerId);
+    const QUuid id = demoAccount(providerId);
+    if (id.isNull())
+        QSKIP("this provider is not in the build");
+    const bool netsapiens = providerId == QLatin1String("netsapiens");
+    if (netsapiens)
+        QVERIFY(signInDirectly(id));
+    m_window = createWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(selectAndWaitForRefresh(id));
+    QVERIFY(!visibleSignInDialog(id));
+
+    TokenProvider *provider = m_controller->provider(id);
+    if (netsapiens) {
+        // The server revokes the session (an administrator revoked its jti); the next call gets a 401.
+        SandboxRequest revoke;
+        revoke.method = "DELETE";
+        revoke.path = QStringLiteral("/jwt/") + provider->credentialToken()->id;
+        revoke.headers.insert(
+            "authorization", "Bearer " + serviceInfo(providerId).value(QLatin1String("api_key")).toString().toLatin1());
+        QCOMPARE(m_server->emulator(providerId)->handle(revoke).status, 202);
+        action(QStringLiteral("actionInspectCurrent"))->trigger();
+    } else {
+        // The password was changed on the server side: the stored one is refused with 401.
+        provider->setSecret(QStringLiteral("password"), QStringLiteral("no-longer-the-password"));
+        m_window->refresh();
+    }
+
+    SignInDialog *dialog = waitForSignInDialog(id);
+    QVERIFY(dialog);
+    auto *reason = dialog->findChild<QLabel *>(QStringLiteral("reasonLabel"));
+    QVERIFY(reason);
+    QVERIFY(!reason->isHidden());
+    QVERIFY2(!reason->text().isEmpty(), qPrintable(reason->text()));
+    if (netsapiens) {
+        QVERIFY2(reason->text().contains(QLatin1String("sign in again")), qPrintable(reason->text()));
+        QVERIFY(!provider->isSignedIn());
+    } else {
+        QVERIFY2(reason->text().contains(QLatin1String("refused")), qPrintable(reason->text()));
+    }
+    const QString status = m_controller->accountModel()->indexOf(id).data(AccountListModel::StatusTextRole).toString();
+    QVERIFY2(status.contains(QLatin1String("sign-in needed")), qPrintable(status));
+    // Only one dialog, even though the provider and the failed call both asked for it.
+    QTest::qWait(50);
+    int visible = 0;
+    const QList<SignInDialog *> dialogs = m_window->findChildren<SignInDialog *>();
+    for (SignInDialog *d : dialogs)
+        visible += d->isVisible() && d->windowTitle() == dialog->windowTitle() ? 1 : 0;
+    QCOMPARE(visible, 1);
+
+    // Signing in again from the dialog (password only; other stored secrets stay) brings the tokens back.
+    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    dialog->form()->setValue(QStringLiteral("password"), serviceInfo(providerId).value(QLatin1String("password")));
+    dialog->setKeepSignedIn(true);
+    okButton(dialog)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !refreshed.isEmpty() && refreshed.last().at(0).toUuid() == id && refreshed.last().at(1).toBool(),
+        NetworkTimeoutMs);
+    QVERIFY(!visibleSignInDialog(id));
+    if (netsapiens) {
+        QVERIFY(provider->isSignedIn());
+        QVERIFY(rowOf(QStringLiteral("session")) >= 0);
+        QVERIFY(provider->hasSecret(QStringLiteral("api_key"))); // not wiped by the sign-in dialog's empty field
+        QVERIFY(provider->hasSecret(QStringLiteral("client_secret")));
+    } else {
+        QVERIFY(provider->secret(QStringLiteral("password"))
+            == serviceInfo(providerId).value(QLatin1String("password")).toString());
+        QTRY_VERIFY(m_window->tokenModel()->rowCount() >= 2); // the seeded tokens are listed again
+    }
+}
+
+QTEST_MAIN(tst_MainWindowNetSapiens)
+#include "tst_mainwindow_netsapiens.moc"

@@ -1,0 +1,310 @@
+#include "AccountController.h"
+#include "Confirmer.h"
+#include "CreateTokenDialog.h"
+#include "ExpireAllDialog.h"
+#include "FieldForm.h"
+#include "MainWindow.h"
+#include "MainWindowTestSupport.h"
+#include "RevealDialog.h"
+
+#include "BuiltinEmulators.h"
+#include "SandboxServer.h"
+
+#include "core/Clock.h"
+#include "items/AccountListModel.h"
+#include "items/TokenListModel.h"
+#include "providers/AccountSession.h"
+#include "providers/svix/SvixProvider.h"
+#include "store/AuditLog.h"
+#include "store/SecretStore.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QIcon>
+#include <QImage>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStyleOptionViewItem>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+// The Svix account in the main window, on the in-process sandbox with a TestClock shared by the window and
+// the sandbox: portal access and message tokens minted through the create dialog appear as ledger rows
+// counting down; "Log Out a Token…" marks the pasted token's row revoked; "Expire All…" ends the rest after
+// the grace period; everything is in the audit log.
+class tst_MainWindowSvix : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void providerIconInTheSidebar();
+    void mintLogoutAndExpireAll();
+
+private:
+    bool startWindow();
+    bool waitForRefresh(QSignalSpy &spy, bool expectOk = true);
+    int rowOfKind(const QString &kind) const;
+    RevealDialog *createThroughDialog(const QString &kind, const QVariantMap &values);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestClock> m_clock;
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<AccountController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+    QUuid m_account;
+};
+
+void tst_MainWindowSvix::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    // Near the real time, so certificates and HTTP dates look sane; from then on it moves only when told.
+    m_clock = std::make_unique<TestClock>(QDateTime::currentDateTimeUtc());
+}
+
+void tst_MainWindowSvix::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+    m_server.reset();
+    m_clock.reset();
+    m_dir.reset();
+}
+
+bool tst_MainWindowSvix::startWindow()
+{
+    m_server = std::make_unique<SandboxServer>();
+    registerBuiltinEmulators(*m_server);
+    const TestClock *clock = m_clock.get();
+    m_server->setClock([clock] { return clock->now(); });
+    if (!m_server->listen())
+        return false;
+
+    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
+    m_controller->secretStore()->setParent(m_controller.get());
+    m_controller->setClock(m_clock.get());
+    m_controller->load();
+    // The window first, so that the refresh it starts when the accounts arrive is seen.
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    m_window->setSandboxMode(true);
+    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    for (const Account &account : m_controller->addDemoAccounts(m_server->readyInfo())) {
+        if (account.providerId == QLatin1String("svix"))
+            m_account = account.id;
+    }
+    if (m_account.isNull())
+        return false;
+    m_window->selectAccount(m_account);
+    return waitForRefresh(refreshed);
+}
+
+bool tst_MainWindowSvix::waitForRefresh(QSignalSpy &spy, bool expectOk)
+{
+    auto find = [&spy, this]() -> const QList<QVariant> * {
+        for (const QList<QVariant> &signal : std::as_const(spy)) {
+            if (signal.at(0).toUuid() == m_account)
+                return &signal;
+        }
+        return nullptr;
+    };
+    if (!QTest::qWaitFor([&find] { return find() != nullptr; }, 15000))
+        return false;
+    const bool ok = find()->at(1).toBool() == expectOk;
+    spy.clear();
+    return ok;
+}
+
+int tst_MainWindowSvix::rowOfKind(const QString &kind) const
+{
+    TokenListModel *model = m_window->tokenModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->tokenAt(row).kind == kind)
+            return row;
+    }
+    return -1;
+}
+
+RevealDialog *tst_MainWindowSvix::createThroughDialog(const QString &kind, const QVariantMap &values)
+{
+    m_window->newToken();
+    auto *dialog = visibleDialog<CreateTokenDialog>(m_window.get());
+    if (!dialog)
+        return nullptr;
+    dialog->setCurrentKind(kind);
+    if (dialog->currentKind() != kind)
+        return nullptr;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        dialog->currentForm()->setValue(it.key(), it.value());
+    if (!dialog->canSubmit())
+        return nullptr;
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    if (!QTest::qWaitFor([this] { return visibleDialog<RevealDialog>(m_window.get()) != nullptr; }, 15000))
+        return nullptr;
+    return visibleDialog<RevealDialog>(m_window.get());
+}
+
+void tst_MainWindowSvix::providerIconInTheSidebar()
+{
+    QVERIFY(startWindow());
+    // The icon is compiled in (resources/icons/providers/svix.svg through ui/CMakeLists.txt's glob) and
+    // renders; the sidebar's group row of the Svix account uses it, not the generic one.
+    QVERIFY(QFile::exists(QStringLiteral(":/icons/providers/svix.svg")));
+    QVERIFY(!QIcon(QStringLiteral(":/icons/providers/svix.svg")).pixmap(32, 32).isNull());
+    QAbstractItemModel *model = m_window->accountView()->model();
+    bool found = false;
+    for (int group = 0; group < model->rowCount(); ++group) {
+        const QModelIndex index = model->index(group, 0);
+        if (index.data(AccountListModel::ProviderIdRole).toString() != QLatin1String("svix"))
+            continue;
+        found = true;
+        QStyleOptionViewItem option;
+        option.initFrom(m_window->accountView());
+        auto *delegate = m_window->accountView()->itemDelegateForIndex(index);
+        QVERIFY(delegate);
+        QImage image(64, 24, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        option.rect = image.rect();
+        delegate->paint(&painter, option, index);
+        painter.end();
+        // Something was drawn (the icon at least): not a blank row.
+        bool drawn = false;
+        for (int x = 0; x < 24 && !drawn; ++x) {
+            for (int y = 0; y < 24 && !drawn; ++y)
+                drawn = image.pixel(x, y) != QColor(Qt::white).rgb();
+        }
+        QVERIFY(drawn);
+    }
+    QVERIFY(found);
+}
+
+void tst_MainWindowSvix::mintLogoutAndExpireAll()
+{
+    QVERIFY(startWindow());
+    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    QCOMPARE(m_window->tokenModel()->rowCount(), 0); // an empty ledger
+    auto *provider = qobject_cast<SvixProvider *>(m_controller->provider(m_account));
+    QVERIFY(provider);
+    QVERIFY(!provider->appIds().isEmpty());
+    const QString app = provider->appIds().first();
+    for (const char *name : {"actionNewToken", "actionExpireAll", "actionLogoutToken", "actionRefresh"})
+        QVERIFY2(m_window->findChild<QAction *>(QLatin1String(name))->isEnabled(), name);
+
+    // Portal access: magic link and token in the reveal dialog; a ledger row counting down.
+    RevealDialog *reveal = createThroughDialog(QStringLiteral("portal"),
+        {{QStringLiteral("app_id"), app}, {QStringLiteral("expiry"), QStringLiteral("1 day")}});
+    QVERIFY(reveal);
+    QVERIFY(reveal->findChild<QLineEdit *>(QStringLiteral("linkValue")));
+    const QString portalToken = reveal->findChild<QLineEdit *>(QStringLiteral("tokenValue"))->text();
+    QVERIFY(!portalToken.isEmpty());
+    reveal->reject();
+    QVERIFY(waitForRefresh(refreshed));
+
+    // A message token.
+    reveal = createThroughDialog(QStringLiteral("message"),
+        {{QStringLiteral("app_id"), app}, {QStringLiteral("name"), QStringLiteral("GUI message token")},
+            {QStringLiteral("expiry"), QStringLiteral("1 hour")}});
+    QVERIFY(reveal);
+    QVERIFY(!reveal->findChild<QLineEdit *>(QStringLiteral("tokenValue"))->text().isEmpty());
+    reveal->reject();
+    QVERIFY(waitForRefresh(refreshed));
+
+    TokenListModel *model = m_window->tokenModel();
+    QCOMPARE(model->rowCount(), 2);
+    const int portalRow = rowOfKind(QStringLiteral("portal"));
+    const int messageRow = rowOfKind(QStringLiteral("message"));
+    QVERIFY(portalRow >= 0 && messageRow >= 0);
+    const qint64 portalLeft = model->index(portalRow, 0).data(TokenListModel::RemainingMsRole).toLongLong();
+    const qint64 messageLeft = model->index(messageRow, 0).data(TokenListModel::RemainingMsRole).toLongLong();
+    QVERIFY2(portalLeft > 86000 * 1000LL && portalLeft <= 86400 * 1000LL, qPrintable(QString::number(portalLeft)));
+    QVERIFY2(messageLeft > 3500 * 1000LL && messageLeft <= 3600 * 1000LL, qPrintable(QString::number(messageLeft)));
+    // Counting down with the clock.
+    m_clock->advanceSeconds(60);
+    QCOMPARE(model->index(portalRow, 0).data(TokenListModel::RemainingMsRole).toLongLong(), portalLeft - 60000);
+    QCOMPARE(model->index(messageRow, 0).data(TokenListModel::RemainingMsRole).toLongLong(), messageLeft - 60000);
+
+    const QString portalId = model->tokenAt(portalRow).id;
+    const QString messageId = model->tokenAt(messageRow).id;
+
+    // Log out the pasted portal token: its row is revoked, the message token is untouched.
+    answerNextDialog<QInputDialog>([portalToken](QInputDialog *dialog) {
+        QCOMPARE(dialog->textEchoMode(), QLineEdit::Password);
+        dialog->setTextValue(portalToken);
+        dialog->accept();
+    });
+    m_window->findChild<QAction *>(QStringLiteral("actionLogoutToken"))->trigger();
+    QVERIFY(waitForRefresh(refreshed));
+    const Clock &clock = *m_controller->clock();
+    QCOMPARE(model->tokenAt(model->rowOf(m_account, portalId)).status(clock), Token::Status::Revoked);
+    QVERIFY(model->tokenAt(model->rowOf(m_account, messageId)).status(clock) != Token::Status::Revoked);
+
+    // Expire all with a grace period of 2 minutes: the confirmation names the app, the grace and the sessions.
+    answerNextDialog<ExpireAllDialog>([app](ExpireAllDialog *dialog) {
+        auto *apps = dialog->findChild<QComboBox *>(QStringLiteral("appCombo"));
+        QVERIFY(apps->findText(app) >= 0); // the account's applications are offered
+        apps->setCurrentText(app);
+        dialog->findChild<QSpinBox *>(QStringLiteral("graceValue"))->setValue(2);
+        auto *unit = dialog->findChild<QComboBox *>(QStringLiteral("graceUnit"));
+        for (int i = 0; i < unit->count(); ++i) {
+            if (unit->itemText(i).contains(QLatin1String("min"), Qt::CaseInsensitive))
+                unit->setCurrentIndex(i);
+        }
+        QCOMPARE(dialog->request().graceSeconds, 120);
+        dialog->accept();
+    });
+    Confirmer::setNextAnswerForTest(true);
+    m_window->findChild<QAction *>(QStringLiteral("actionExpireAll"))->trigger();
+    QVERIFY(waitForRefresh(refreshed));
+    const QString question = Confirmer::lastQuestionForTest();
+    QVERIFY2(question.contains(app), qPrintable(question));
+    QVERIFY2(question.contains(QLatin1String("2 minutes")) || question.contains(QLatin1String("2 min")),
+        qPrintable(question));
+    QVERIFY2(question.contains(QLatin1String("all sessions")), qPrintable(question));
+
+    // Within the grace period the message token still works; after it, it is expired. The logged-out portal
+    // token stays revoked.
+    int row = model->rowOf(m_account, messageId);
+    QVERIFY(row >= 0);
+    QVERIFY(model->tokenAt(row).status(clock) != Token::Status::Expired);
+    m_clock->advanceSeconds(121);
+    model->tick();
+    QCOMPARE(model->tokenAt(row).status(clock), Token::Status::Expired);
+    QCOMPARE(model->index(row, 0).data(TokenListModel::StatusRole).toInt(), int(Token::Status::Expired));
+    QCOMPARE(model->tokenAt(model->rowOf(m_account, portalId)).status(clock), Token::Status::Revoked);
+    // A later refresh from the ledger agrees.
+    m_window->refresh();
+    QVERIFY(waitForRefresh(refreshed));
+    row = model->rowOf(m_account, messageId);
+    QCOMPARE(model->tokenAt(row).status(clock), Token::Status::Expired);
+    QCOMPARE(model->tokenAt(model->rowOf(m_account, portalId)).status(clock), Token::Status::Revoked);
+
+    // The audit log has both creates, the logout and the expire-all, and never the token value.
+    AuditFilter filter;
+    filter.accountId = m_account;
+    const QList<AuditEntry> entries = m_controller->auditLog()->query(filter);
+    QStringList actions;
+    for (const AuditEntry &entry : entries) {
+        actions.append(entry.action);
+        QVERIFY(!entry.detail.contains(portalToken));
+        QVERIFY(!entry.target.contains(portalToken));
+    }
+    QCOMPARE(actions.count(QStringLiteral("create")), 2);
+    QCOMPARE(actions.count(QStringLiteral("logout-token")), 1);
+    QCOMPARE(actions.count(QStringLiteral("expire-all")), 1);
+}
+
+QTEST_MAIN(tst_MainWindowSvix)
+#include "tst_mainwindow_svix.moc"
