@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 
 #include <optional>
 
@@ -33,6 +34,11 @@ public:
     int failureCount() const { return m_failures; }
 
     static QJsonValue isoOrNull(const std::optional<QDateTime> &time);
+
+    // Streaming JSON (issue 9, P2): appends `text` as a quoted JSON string, escaped exactly as QJsonDocument
+    // does, and a time as isoOrNull() would write it, without building QJsonValues.
+    static void appendJsonString(QByteArray &out, QStringView text);
+    static void appendJsonIsoOrNull(QByteArray &out, const std::optional<QDateTime> &time);
     static QString isoText(const std::optional<QDateTime> &time);
 
 private:

@@ -4,6 +4,9 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+#include <utility>
+
 TokenFilterModel::TokenFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -21,7 +24,33 @@ void TokenFilterModel::setFilterText(const QString &text)
     if (text == m_text)
         return;
     m_text = text;
-    invalidateRowsFilter();
+    const QStringList previous = std::exchange(m_words, text.trimmed().split(u' ', Qt::SkipEmptyParts));
+    m_foldedWords.clear();
+    for (const QString &word : std::as_const(m_words))
+        m_foldedWords.append(word.toCaseFolded());
+    // Narrowing (every earlier word is inside a new one) only removes rows: the proxy drops them cheaply.
+    // Widening brings rows back, which the proxy inserts one sorted run at a time (seconds for 100k rows):
+    // a full re-filter and one sort is far cheaper then.
+    const bool narrows = std::all_of(previous.cbegin(), previous.cend(), [this](const QString &old) {
+        return std::any_of(m_words.cbegin(), m_words.cend(),
+            [&old](const QString &word) { return word.contains(old, Qt::CaseInsensitive); });
+    });
+    // The proxy also removes scattered rows one range at a time: past a few thousand, re-filtering and sorting
+    // once is cheaper (4 s against 0.3 s for 90k of 100k rows).
+    bool incremental = narrows;
+    if (incremental && m_tokens && sourceModel() == m_tokens) {
+        constexpr int MaxIncrementalRemovals = 2000;
+        int dropped = 0;
+        for (int row = 0; row < rowCount() && dropped <= MaxIncrementalRemovals; ++row) {
+            if (!m_tokens->rowMatchesFoldedWords(mapToSource(index(row, 0)).row(), m_foldedWords))
+                ++dropped;
+        }
+        incremental = dropped <= MaxIncrementalRemovals;
+    }
+    if (incremental)
+        invalidateRowsFilter();
+    else
+        invalidate();
 }
 
 void TokenFilterModel::setStatusFilter(StatusFilter filter)
@@ -30,6 +59,12 @@ void TokenFilterModel::setStatusFilter(StatusFilter filter)
         return;
     m_status = filter;
     invalidateRowsFilter();
+}
+
+void TokenFilterModel::setSourceModel(QAbstractItemModel *model)
+{
+    m_tokens = qobject_cast<TokenListModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
 }
 
 bool TokenFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -65,13 +100,13 @@ bool TokenFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
             return false;
     }
 
-    const QString needle = m_text.trimmed();
-    if (needle.isEmpty())
+    if (m_words.isEmpty())
         return true;
-    const QString haystack = source->data(index, TokenListModel::SearchTextRole).toString();
     // Every word must occur somewhere (case-insensitive), so "alice prod" finds alice's prod token.
-    const QStringList words = needle.split(u' ', Qt::SkipEmptyParts);
-    for (const QString &word : words) {
+    if (m_tokens == source && !sourceParent.isValid())
+        return m_tokens->rowMatchesFoldedWords(sourceRow, m_foldedWords);
+    const QString haystack = source->data(index, TokenListModel::SearchTextRole).toString();
+    for (const QString &word : std::as_const(m_words)) {
         if (!haystack.contains(word, Qt::CaseInsensitive))
             return false;
     }
@@ -80,6 +115,11 @@ bool TokenFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
 
 bool TokenFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    if (m_tokens && left.model() == m_tokens && right.model() == m_tokens && sortRole() == TokenListModel::SortRole
+        && left.column() == right.column()) {
+        if (const auto less = m_tokens->rowLessThan(left.row(), right.row(), left.column()))
+            return *less;
+    }
     const QVariant l = left.data(sortRole());
     const QVariant r = right.data(sortRole());
     const int lt = l.typeId();

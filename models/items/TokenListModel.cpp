@@ -9,6 +9,9 @@
 #include <QLocale>
 #include <QSet>
 
+#include <algorithm>
+#include <cmath>
+#include <functional>
 #include <limits>
 
 namespace {
@@ -19,6 +22,8 @@ const QDateTime &farFuture()
     static const QDateTime value(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC);
     return value;
 }
+
+constexpr qint64 Never = std::numeric_limits<qint64>::max();
 
 QString noteKey(const QUuid &accountId, const QString &tokenId)
 {
@@ -110,10 +115,10 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
         case Account:
             return m_accountNames.value(token.accountId, token.accountId.toString(QUuid::WithoutBraces));
         case Created:
-            return dateText(token.created);
+            return timeText(token.created);
         case Expires: {
             const auto expiry = token.effectiveExpiry(*m_clock);
-            return expiry ? dateText(expiry) : tr("never");
+            return expiry ? timeText(expiry) : tr("never");
         }
         case RemainingLife: {
             if (status == Token::Status::Revoked)
@@ -255,11 +260,14 @@ void TokenListModel::setTokens(const QList<Token> &tokens)
     m_lastStatus.reserve(m_tokens.size());
     for (const Token &token : std::as_const(m_tokens))
         m_lastStatus.append(token.status(*m_clock, m_soonSeconds));
+    invalidateSchedule();
+    dropRowKeys();
     endResetModel();
 }
 
 void TokenListModel::setTokensForAccount(const QUuid &accountId, const QList<Token> &tokens)
 {
+    invalidateSchedule();
     QHash<QString, qsizetype> incoming;
     incoming.reserve(tokens.size());
     for (qsizetype i = 0; i < tokens.size(); ++i)
@@ -273,6 +281,8 @@ void TokenListModel::setTokensForAccount(const QUuid &accountId, const QList<Tok
         beginRemoveRows({}, int(row), int(row));
         m_tokens.removeAt(row);
         m_lastStatus.removeAt(row);
+        if (m_rowKeysBuilt)
+            m_rowKeys.erase(m_rowKeys.begin() + row);
         endRemoveRows();
     }
 
@@ -286,6 +296,7 @@ void TokenListModel::setTokensForAccount(const QUuid &accountId, const QList<Tok
         updated.accountId = accountId;
         existing = updated;
         m_lastStatus[row] = existing.status(*m_clock, m_soonSeconds);
+        updateRowKey(row);
         present.insert(existing.id);
         emit dataChanged(index(int(row), 0), index(int(row), ColumnCount - 1));
     }
@@ -306,6 +317,8 @@ void TokenListModel::setTokensForAccount(const QUuid &accountId, const QList<Tok
         for (const Token &token : std::as_const(added)) {
             m_tokens.append(token);
             m_lastStatus.append(token.status(*m_clock, m_soonSeconds));
+            if (m_rowKeysBuilt)
+                m_rowKeys.push_back(makeRowKey(token));
         }
         endInsertRows();
     }
@@ -313,10 +326,12 @@ void TokenListModel::setTokensForAccount(const QUuid &accountId, const QList<Tok
 
 void TokenListModel::upsertToken(const Token &token)
 {
+    invalidateSchedule();
     const int row = rowOf(token.accountId, token.id);
     if (row >= 0) {
         m_tokens[row] = token;
         m_lastStatus[row] = token.status(*m_clock, m_soonSeconds);
+        updateRowKey(row);
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         return;
     }
@@ -324,6 +339,8 @@ void TokenListModel::upsertToken(const Token &token)
     beginInsertRows({}, first, first);
     m_tokens.append(token);
     m_lastStatus.append(token.status(*m_clock, m_soonSeconds));
+    if (m_rowKeysBuilt)
+        m_rowKeys.push_back(makeRowKey(token));
     endInsertRows();
 }
 
@@ -332,9 +349,12 @@ void TokenListModel::removeToken(const QUuid &accountId, const QString &tokenId)
     const int row = rowOf(accountId, tokenId);
     if (row < 0)
         return;
+    invalidateSchedule();
     beginRemoveRows({}, row, row);
     m_tokens.removeAt(row);
     m_lastStatus.removeAt(row);
+    if (m_rowKeysBuilt)
+        m_rowKeys.erase(m_rowKeys.begin() + row);
     endRemoveRows();
 }
 
@@ -343,6 +363,7 @@ void TokenListModel::markRevoked(const QUuid &accountId, const QString &tokenId,
     const int row = rowOf(accountId, tokenId);
     if (row < 0)
         return;
+    invalidateSchedule();
     m_tokens[row].revoked = when.isValid() ? when : m_clock->now();
     m_lastStatus[row] = m_tokens.at(row).status(*m_clock, m_soonSeconds);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -355,6 +376,8 @@ void TokenListModel::clear()
     beginResetModel();
     m_tokens.clear();
     m_lastStatus.clear();
+    invalidateSchedule();
+    dropRowKeys();
     endResetModel();
 }
 
@@ -378,6 +401,117 @@ int TokenListModel::rowOf(const QUuid &accountId, const QString &tokenId) const
     return -1;
 }
 
+bool TokenListModel::rowMatchesWords(int row, const QStringList &words) const
+{
+    QStringList folded;
+    folded.reserve(words.size());
+    for (const QString &word : words)
+        folded.append(word.toCaseFolded());
+    return rowMatchesFoldedWords(row, folded);
+}
+
+bool TokenListModel::rowMatchesFoldedWords(int row, const QStringList &foldedWords) const
+{
+    if (row < 0 || row >= m_tokens.size())
+        return false;
+    ensureRowKeys();
+    const QString &haystack = m_rowKeys[size_t(row)].search;
+    for (const QString &word : foldedWords) {
+        if (!haystack.contains(word, Qt::CaseSensitive))
+            return false;
+    }
+    return true;
+}
+
+TokenListModel::RowKey TokenListModel::makeRowKey(const Token &token) const
+{
+    RowKey key;
+    const QString note = m_notes.isEmpty() ? QString() : m_notes.value(noteKey(token.accountId, token.id));
+    key.search = QStringList {token.label, token.subject, token.id, token.kind, note}.join(u'\n').toCaseFolded();
+    if (token.expiresAtMonotonicMs) {
+        key.monotonic = true;
+        key.expiry = *token.expiresAtMonotonicMs;
+    } else if (token.expires && token.expires->isValid()) {
+        key.expiry = token.expires->toMSecsSinceEpoch() - token.serverSkewMs;
+    } else {
+        key.expiry = farFuture().toMSecsSinceEpoch();
+    }
+    return key;
+}
+
+void TokenListModel::ensureRowKeys() const
+{
+    if (m_rowKeysBuilt)
+        return;
+    m_rowKeys.clear();
+    m_rowKeys.reserve(size_t(m_tokens.size()));
+    for (const Token &token : m_tokens)
+        m_rowKeys.push_back(makeRowKey(token));
+    m_rowKeysBuilt = true;
+}
+
+void TokenListModel::dropRowKeys()
+{
+    m_rowKeys.clear();
+    m_rowKeys.shrink_to_fit();
+    m_rowKeysBuilt = false;
+}
+
+void TokenListModel::updateRowKey(qsizetype row)
+{
+    if (m_rowKeysBuilt && row >= 0 && size_t(row) < m_rowKeys.size())
+        m_rowKeys[size_t(row)] = makeRowKey(m_tokens.at(row));
+}
+
+std::optional<bool> TokenListModel::rowLessThan(int leftRow, int rightRow, int column) const
+{
+    if (leftRow < 0 || rightRow < 0 || leftRow >= m_tokens.size() || rightRow >= m_tokens.size())
+        return std::nullopt;
+    const Token &l = m_tokens.at(leftRow);
+    const Token &r = m_tokens.at(rightRow);
+    const auto compareText = [](const QString &a, const QString &b) {
+        return QString::localeAwareCompare(a.toCaseFolded(), b.toCaseFolded()) < 0;
+    };
+    switch (Column(column)) {
+    case Name:
+        return compareText(l.label.isEmpty() ? l.id : l.label, r.label.isEmpty() ? r.id : r.label);
+    case Kind:
+        return compareText(l.kind, r.kind);
+    case Subject:
+        return compareText(l.subject, r.subject);
+    case Created: {
+        const bool lValid = l.created && l.created->isValid();
+        const bool rValid = r.created && r.created->isValid();
+        if (lValid != rValid)
+            return !lValid; // unknown first
+        return lValid && *l.created < *r.created;
+    }
+    case Expires: {
+        // The SortRole value (effectiveExpiry, "never" last) as ms since the epoch. Expiries anchored to the
+        // monotonic clock use one wall/monotonic offset for the whole comparison.
+        // The keys are cached per row; only a pair with one key of each kind needs the clocks.
+        ensureRowKeys();
+        const RowKey &lk = m_rowKeys[size_t(leftRow)];
+        const RowKey &rk = m_rowKeys[size_t(rightRow)];
+        if (lk.monotonic == rk.monotonic)
+            return lk.expiry < rk.expiry;
+        const qint64 wallMinusMonotonic = m_clock->now().toMSecsSinceEpoch() - m_clock->monotonicMs();
+        const auto wall = [&](const RowKey &k) { return k.monotonic ? k.expiry + wallMinusMonotonic : k.expiry; };
+        return wall(lk) < wall(rk);
+    }
+    case RemainingLife:
+        return l.remainingMs(*m_clock).value_or(std::numeric_limits<qint64>::max())
+            < r.remainingMs(*m_clock).value_or(std::numeric_limits<qint64>::max());
+    case Status:
+        return int(l.status(*m_clock, m_soonSeconds)) < int(r.status(*m_clock, m_soonSeconds));
+    case Account:
+    case Notes:
+    case ColumnCount:
+        break;
+    }
+    return std::nullopt;
+}
+
 void TokenListModel::setAccountNames(const QHash<QUuid, QString> &names)
 {
     m_accountNames = names;
@@ -394,9 +528,42 @@ void TokenListModel::setNote(const QUuid &accountId, const QString &tokenId, con
     else
         m_notes.insert(key, note);
     const int row = rowOf(accountId, tokenId);
-    if (row >= 0)
+    if (row >= 0) {
+        updateRowKey(row);
         emit dataChanged(index(row, Notes), index(row, Notes),
             {Qt::DisplayRole, Qt::EditRole, SortRole, Qt::ToolTipRole, SearchTextRole});
+    }
+}
+
+void TokenListModel::setTimeDisplay(TimeDisplay display, Qt::TimeSpec zone)
+{
+    zone = zone == Qt::UTC ? Qt::UTC : Qt::LocalTime;
+    if (display == m_timeDisplay && zone == m_timeZone)
+        return;
+    m_timeDisplay = display;
+    m_timeZone = zone;
+    const int rows = rowCount();
+    if (rows > 0) {
+        emit dataChanged(index(0, Created), index(rows - 1, Expires), {Qt::DisplayRole, Qt::EditRole});
+    }
+}
+
+QString TokenListModel::timeText(const std::optional<QDateTime> &dt) const
+{
+    if (!dt || !dt->isValid())
+        return {};
+    if (m_timeDisplay == TimeDisplay::Relative) {
+        // Minute resolution: the text changes at most once a minute, the tick announces it for visible rows.
+        const qint64 seconds = m_clock->now().secsTo(*dt);
+        const qint64 magnitude = seconds < 0 ? -seconds : seconds;
+        if (magnitude < 60)
+            return seconds < 0 ? tr("just now") : tr("in under a minute");
+        const QString span = Duration::formatShort(magnitude / 60 * 60);
+        return seconds < 0 ? tr("%1 ago").arg(span) : tr("in %1").arg(span);
+    }
+    if (m_timeZone == Qt::UTC)
+        return tr("%1 UTC").arg(QLocale().toString(dt->toUTC(), QLocale::ShortFormat));
+    return QLocale().toString(dt->toLocalTime(), QLocale::ShortFormat);
 }
 
 void TokenListModel::setExpiringSoonSeconds(qint64 seconds)
@@ -404,6 +571,7 @@ void TokenListModel::setExpiringSoonSeconds(qint64 seconds)
     if (seconds == m_soonSeconds)
         return;
     m_soonSeconds = seconds;
+    invalidateSchedule();
     tick();
 }
 
@@ -415,30 +583,115 @@ void TokenListModel::setTicking(bool on)
         m_timer.stop();
 }
 
+void TokenListModel::setVisibleRowsProvider(VisibleRowsProvider provider)
+{
+    m_visibleRows = std::move(provider);
+}
+
+qint64 TokenListModel::msUntilStatusMayChange(const Token &token, Token::Status status, qint64) const
+{
+    if (status == Token::Status::Revoked || status == Token::Status::Expired)
+        return Never; // until the rows change (revoked is set through the model; time only moves forward)
+    const auto remaining = token.remainingMs(*m_clock);
+    if (!remaining || *remaining <= 0)
+        return Never;
+    if (status == Token::Status::Expiring)
+        return *remaining;
+    // Active until under the "soon" threshold or under 25 % of its lifetime (see Token::status).
+    double threshold = double(m_soonSeconds) * 1000.0;
+    double total = 0;
+    if (token.lifetimeSeconds && *token.lifetimeSeconds > 0)
+        total = *token.lifetimeSeconds * 1000.0;
+    else if (token.created && token.expires && token.created->isValid() && token.expires->isValid())
+        total = double(token.created->msecsTo(*token.expires));
+    if (total > 0)
+        threshold = std::max(threshold, 0.25 * total);
+    return std::max<qint64>(1, qint64(std::floor(double(*remaining) - threshold)));
+}
+
+void TokenListModel::pushSchedule(int row, qint64 monotonicNow)
+{
+    const qint64 wait = msUntilStatusMayChange(m_tokens.at(row), m_lastStatus.at(row), monotonicNow);
+    if (wait == Never)
+        return;
+    m_schedule.emplace_back(monotonicNow + wait, row);
+    std::push_heap(m_schedule.begin(), m_schedule.end(), std::greater<>());
+}
+
 void TokenListModel::tick()
 {
     const int rows = rowCount();
-    if (rows == 0)
-        return;
-    emit dataChanged(index(0, RemainingLife), index(rows - 1, RemainingLife),
-        {Qt::DisplayRole, SortRole, LifeFractionRole, RemainingMsRole});
+    const qint64 monotonicNow = m_clock->monotonicMs();
+    const qint64 wallOffset = m_clock->now().toMSecsSinceEpoch() - monotonicNow;
 
-    // Status cells only where the status changed, one signal per run of consecutive changed rows.
-    const QList<int> statusRoles {
-        Qt::DisplayRole, Qt::EditRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::FontRole, StatusRole};
-    int runStart = -1;
-    for (int row = 0; row <= rows; ++row) {
-        bool changed = false;
-        if (row < rows) {
-            const Token::Status now = m_tokens.at(row).status(*m_clock, m_soonSeconds);
-            changed = now != m_lastStatus.at(row);
+    // Statuses: every row after a change of rows or of the wall clock, otherwise only the rows due.
+    QList<int> changedRows;
+    const auto recheck = [&](int row) {
+        const Token::Status now = m_tokens.at(row).status(*m_clock, m_soonSeconds);
+        if (now != m_lastStatus.at(row)) {
             m_lastStatus[row] = now;
+            changedRows.append(row);
         }
-        if (changed && runStart < 0) {
-            runStart = row;
-        } else if (!changed && runStart >= 0) {
-            emit dataChanged(index(runStart, Status), index(row - 1, Status), statusRoles);
-            runStart = -1;
+    };
+    if (m_scheduleDirty || std::abs(wallOffset - m_wallOffsetMs) > 1000) {
+        m_schedule.clear();
+        for (int row = 0; row < rows; ++row) {
+            recheck(row);
+            const qint64 wait = msUntilStatusMayChange(m_tokens.at(row), m_lastStatus.at(row), monotonicNow);
+            if (wait != Never)
+                m_schedule.emplace_back(monotonicNow + wait, row);
+        }
+        std::make_heap(m_schedule.begin(), m_schedule.end(), std::greater<>());
+        m_scheduleDirty = false;
+        m_wallOffsetMs = wallOffset;
+    } else {
+        while (!m_schedule.empty() && m_schedule.front().first <= monotonicNow) {
+            std::pop_heap(m_schedule.begin(), m_schedule.end(), std::greater<>());
+            const int row = m_schedule.back().second;
+            m_schedule.pop_back();
+            recheck(row);
+            pushSchedule(row, monotonicNow);
+        }
+        std::sort(changedRows.begin(), changedRows.end());
+    }
+
+    // Emits one dataChanged per run of consecutive rows of a sorted, duplicate-free list.
+    const auto emitRuns = [this](const QList<int> &sortedRows, int column, const QList<int> &roles) {
+        for (qsizetype i = 0; i < sortedRows.size();) {
+            qsizetype end = i + 1;
+            while (end < sortedRows.size() && sortedRows.at(end) == sortedRows.at(end - 1) + 1)
+                ++end;
+            emit dataChanged(index(sortedRows.at(i), column), index(sortedRows.at(end - 1), column), roles);
+            i = end;
+        }
+    };
+
+    if (rows > 0) {
+        const QList<int> lifeRoles {Qt::DisplayRole, SortRole, LifeFractionRole, RemainingMsRole};
+        if (m_visibleRows) {
+            QList<int> visible = m_visibleRows();
+            std::sort(visible.begin(), visible.end());
+            visible.erase(std::unique(visible.begin(), visible.end()), visible.end());
+            // One cell per signal: a view repaints just that cell, where a range makes it repaint the viewport.
+            for (const int row : std::as_const(visible)) {
+                if (row >= 0 && row < rows)
+                    emit dataChanged(index(row, RemainingLife), index(row, RemainingLife), lifeRoles);
+            }
+            if (m_timeDisplay == TimeDisplay::Relative) {
+                for (const int row : std::as_const(visible)) {
+                    if (row >= 0 && row < rows)
+                        emit dataChanged(index(row, Created), index(row, Expires), {Qt::DisplayRole, Qt::EditRole});
+                }
+            }
+        } else {
+            emit dataChanged(index(0, RemainingLife), index(rows - 1, RemainingLife), lifeRoles);
+            if (m_timeDisplay == TimeDisplay::Relative)
+                emit dataChanged(index(0, Created), index(rows - 1, Expires), {Qt::DisplayRole, Qt::EditRole});
         }
     }
+
+    // Status cells only where the status changed, one signal per run of consecutive changed rows.
+    emitRuns(changedRows, Status,
+        {Qt::DisplayRole, Qt::EditRole, SortRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::FontRole, StatusRole});
+    emit ticked();
 }

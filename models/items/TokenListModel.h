@@ -3,14 +3,22 @@
 #include "core/Token.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QList>
 #include <QTimer>
+
+#include <functional>
+#include <optional>
+#include <vector>
 
 class Clock;
 
 // The tokens of one account (or of all accounts) as a table. Display text and sort keys are separate roles
 // (SortRole holds raw values: QDateTime, qint64; "never expires" sorts last). One 1 Hz tick, driven by the
 // injectable Clock, emits dataChanged for the remaining-life and status columns only: never a reset.
+// A tick costs O(visible rows + rows whose status changes): statuses are re-checked from a schedule of when each
+// row's status can next change, and the remaining-life cells of only the rows a view shows are announced when a
+// visible-rows provider is set (rows scrolled into view later are painted from fresh data anyway).
 class TokenListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -45,6 +53,15 @@ public:
     void clear();
 
     const Token &tokenAt(int row) const;
+    // Whether every word (case-insensitive) occurs in the row's SearchTextRole text, without building it.
+    bool rowMatchesWords(int row, const QStringList &words) const;
+    // The same for words already case-folded (QString::toCaseFolded): matched case-sensitively against a cached,
+    // case-folded copy of the row's search text (built once per list replacement, kept up to date per row), so a
+    // filter keystroke over 100k rows folds nothing per row.
+    bool rowMatchesFoldedWords(int row, const QStringList &foldedWords) const;
+    // Sort order of two rows on a column, the same as comparing their SortRole values, without QVariants.
+    // nullopt when the column has no fast path (the caller then compares SortRole values).
+    std::optional<bool> rowLessThan(int leftRow, int rightRow, int column) const;
     int rowOf(const QUuid &accountId, const QString &tokenId) const;
     QList<Token> tokens() const { return m_tokens; }
 
@@ -52,6 +69,17 @@ public:
     void setAccountNames(const QHash<QUuid, QString> &names);
     // Local notes per token ("owner", "where used"), shown in the Notes column and searched.
     void setNote(const QUuid &accountId, const QString &tokenId, const QString &note);
+
+    // How the Created and Expires columns show times (issue 7 preferences): Absolute (the locale's short format)
+    // or Relative to the clock ("in 3 days", "2 hours ago"), in local time or UTC (Qt::LocalTime / Qt::UTC).
+    // Tooltips keep both local and UTC; SortRole is unaffected. Default: absolute, local.
+    enum class TimeDisplay { Absolute, Relative };
+    Q_ENUM(TimeDisplay)
+    void setTimeDisplay(TimeDisplay display, Qt::TimeSpec zone);
+    TimeDisplay timeDisplay() const { return m_timeDisplay; }
+    Qt::TimeSpec timeZone() const { return m_timeZone; }
+    // The display text of a time under the current settings (empty for an unknown time).
+    QString timeText(const std::optional<QDateTime> &dt) const;
 
     // Tokens under this many seconds of life (or under 25 %) are "expiring".
     void setExpiringSoonSeconds(qint64 seconds);
@@ -61,8 +89,18 @@ public:
     void setTicking(bool on);
     bool isTicking() const { return m_timer.isActive(); }
 
+    // Source rows whose remaining-life cells a view currently shows. When set, a tick announces those cells
+    // only (one dataChanged per cell); when not set, the whole column, as one signal.
+    using VisibleRowsProvider = std::function<QList<int>()>;
+    void setVisibleRowsProvider(VisibleRowsProvider provider);
+
 public slots:
     void tick();
+
+signals:
+    // After every tick, whether or not any cell changed (for things that move with the clock, like a
+    // session's remaining time in a sidebar).
+    void ticked();
 
 private:
     const Clock *m_clock;
@@ -71,5 +109,33 @@ private:
     QHash<QUuid, QString> m_accountNames;
     QHash<QString, QString> m_notes; // "<account>/<token id>" -> note
     qint64 m_soonSeconds = 24 * 3600;
+    TimeDisplay m_timeDisplay = TimeDisplay::Absolute;
+    Qt::TimeSpec m_timeZone = Qt::LocalTime;
     QTimer m_timer;
+    VisibleRowsProvider m_visibleRows;
+
+    // Min-heap of (monotonic ms when the row's status may next change, row). Rebuilt lazily after any change
+    // of rows, of the threshold, or a jump of the wall clock against the monotonic one.
+    std::vector<std::pair<qint64, int>> m_schedule;
+    bool m_scheduleDirty = true;
+    qint64 m_wallOffsetMs = 0; // wall minus monotonic ms when the schedule was built
+
+    void invalidateSchedule() { m_scheduleDirty = true; }
+
+    // Per-row keys for filtering and sorting, built lazily on first use; once built, every row change updates
+    // its entry before the model announces it (a proxy may read it from inside the signal).
+    struct RowKey
+    {
+        QString search; // label, subject, id, kind, note: case-folded, joined with '\n'
+        qint64 expiry = 0; // Expires' SortRole as ms: monotonic ms when `monotonic`, else ms since the epoch
+        bool monotonic = false;
+    };
+    mutable std::vector<RowKey> m_rowKeys;
+    mutable bool m_rowKeysBuilt = false;
+    RowKey makeRowKey(const Token &token) const;
+    void ensureRowKeys() const;
+    void dropRowKeys();
+    void updateRowKey(qsizetype row);
+    qint64 msUntilStatusMayChange(const Token &token, Token::Status status, qint64 monotonicNow) const;
+    void pushSchedule(int row, qint64 monotonicNow);
 };

@@ -38,6 +38,7 @@ private slots:
     void textFilterIsCaseInsensitive_data();
     void textFilterIsCaseInsensitive();
     void textFilterMatchesNotes();
+    void textFilterFollowsRowChanges();
     void statusFilter();
     void statusFilterFollowsTicks();
     void revokedRowsRefilter();
@@ -123,6 +124,30 @@ void TstTokenFilterModel::textFilterMatchesNotes()
     QCOMPARE(m_proxy->rowCount(), 0);
     m_source->setNote(Account, QStringLiteral("id-never"), QStringLiteral("Owned by OPS, used in nightly job"));
     QCOMPARE(visibleNames(), QStringList {QStringLiteral("archive")});
+}
+
+void TstTokenFilterModel::textFilterFollowsRowChanges()
+{
+    // The filter matches cached per-row search text: every kind of row change must update it.
+    m_proxy->setFilterText(QStringLiteral("renamed"));
+    QCOMPARE(m_proxy->rowCount(), 0);
+    const QDateTime now = m_clock->now();
+    m_source->upsertToken(makeToken(QStringLiteral("id-old"), QStringLiteral("Renamed backup"), QStringLiteral("dave"),
+        QStringLiteral("user"), now, -5));
+    QCOMPARE(visibleNames(), QStringList {QStringLiteral("Renamed backup")});
+    m_source->upsertToken(makeToken(QStringLiteral("id-new"), QStringLiteral("RENAMED new"), QStringLiteral("erin"),
+        QStringLiteral("user"), now, 60));
+    QCOMPARE(visibleNames().size(), 2);
+    m_source->removeToken(Account, QStringLiteral("id-old"));
+    QCOMPARE(visibleNames(), QStringList {QStringLiteral("RENAMED new")});
+    m_source->setTokensForAccount(Account,
+        {makeToken(QStringLiteral("id-new"), QStringLiteral("plain"), QStringLiteral("erin"), QStringLiteral("user"),
+             now, 60),
+            makeToken(QStringLiteral("id-added"), QStringLiteral("renamed again"), QStringLiteral("frank"),
+                QStringLiteral("user"), now, 60)});
+    QCOMPARE(visibleNames(), QStringList {QStringLiteral("renamed again")});
+    m_proxy->setFilterText(QStringLiteral("ERIN"));
+    QCOMPARE(visibleNames(), QStringList {QStringLiteral("plain")});
 }
 
 void TstTokenFilterModel::statusFilter()

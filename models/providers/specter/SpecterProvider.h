@@ -11,6 +11,9 @@ class SpecterProvider final : public TokenProvider
 public:
     SpecterProvider(const Account &account, const ProviderContext &context, QObject *parent = nullptr);
 
+    // Response size cap of this provider's client (the token list is one unpaged body).
+    static constexpr qint64 MaxResponseBytes = 32 * 1024 * 1024;
+
     static Capabilities staticCapabilities();
     Capabilities capabilities() const override { return staticCapabilities(); }
 
@@ -20,6 +23,7 @@ public:
     QFuture<Result<CreatedToken>> createToken(const CreateRequest &request) override;
     QFuture<Result<Token>> tokenDetails(const Token &token) override;
     QFuture<Result<Done>> revokeToken(const Token &token) override;
+    QString revokeCall(const Token &token) const override;
 
 private:
     QString userName() const;
