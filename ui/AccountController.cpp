@@ -10,7 +10,9 @@
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/Ledger.h"
+#include "store/Preferences.h"
 #include "store/SecretStore.h"
+#include "store/TokenNotes.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -55,11 +57,13 @@ AccountController::AccountController(const QString &configDir, SecretStore *secr
     , m_requestLog(std::make_unique<RequestLog>())
 {
     QDir().mkpath(configDir);
+    m_preferences = new Preferences(configDir, this);
     m_database = std::make_unique<Database>(QDir(configDir).filePath(QStringLiteral("tokendesk.sqlite")));
     if (!m_database->open())
         qCWarning(lcController) << "database not available:" << m_database->lastError();
     m_ledger = std::make_unique<Ledger>(m_database.get());
     m_audit = std::make_unique<AuditLog>(m_database.get());
+    m_notes = std::make_unique<TokenNotes>(m_database.get());
 }
 
 AccountController::~AccountController()
@@ -142,15 +146,19 @@ QFuture<Result<Done>> AccountController::addAccount(const Account &account, cons
         return readyResult(Result<Done>(ApiError(ApiError::Kind::Storage, m_lastError)));
     }
     m_model->addAccount(account);
+    // The session gets its secrets before anyone hears of the account: a window that selects and refreshes
+    // the new account at once must not find it without credentials (and ask to sign in).
+    QFuture<Result<Done>> stored = readyResult(Result<Done>(Done {}));
+    if (AccountSession *s = session(account.id)) {
+        m_prepared.insert(account.id);
+        const QHash<QString, QString> values = nonEmpty(secrets);
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            s->provider()->setSecret(it.key(), it.value()); // usable now; the keychain write follows
+        if (!values.isEmpty())
+            stored = s->storeSecrets(values);
+    }
     emit accountsChanged();
-    AccountSession *s = session(account.id);
-    if (!s)
-        return readyResult(Result<Done>(Done {}));
-    m_prepared.insert(account.id);
-    const QHash<QString, QString> values = nonEmpty(secrets);
-    if (values.isEmpty())
-        return readyResult(Result<Done>(Done {}));
-    return s->storeSecrets(values);
+    return stored;
 }
 
 QFuture<Result<Done>> AccountController::updateAccount(const Account &account, const QHash<QString, QString> &secrets)
@@ -206,6 +214,7 @@ bool AccountController::removeAccount(const QUuid &id)
         for (const QString &field : descriptor->keychainFields())
             m_secrets->remove(acc->secretKey(field));
     }
+    m_notes->removeAccount(id); // a removed account's notes would never show again
     m_model->removeAccount(id);
     emit accountsChanged();
     return true;

@@ -22,9 +22,11 @@ class AuditLog;
 class Clock;
 class Database;
 class Ledger;
+class Preferences;
 class QNetworkAccessManager;
 class RequestLog;
 class SecretStore;
+class TokenNotes;
 
 // The non-widget glue of the GUI: the accounts of one config directory (AccountStore), the model the sidebar
 // shows, and one AccountSession per account sharing one QNetworkAccessManager, the clock, the ledger, the audit
@@ -44,7 +46,10 @@ public:
     void setClock(const Clock *clock) { m_clock = clock; } // before the first session() call
     Ledger *ledger() const { return m_ledger.get(); }
     AuditLog *auditLog() const { return m_audit.get(); }
+    TokenNotes *tokenNotes() const { return m_notes.get(); } // issue 7: owner / where used, per token
     RequestLog *requestLog() const { return m_requestLog.get(); }
+    // The user's preferences (preferences.ini in configDir()), one instance shared by the whole GUI.
+    Preferences *preferences() const { return m_preferences; }
     QNetworkAccessManager *network() const { return m_network; }
 
     // Reads the accounts file into the model. False (with lastError()) when the file was malformed.
@@ -84,7 +89,9 @@ private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<TokenNotes> m_notes;
     std::unique_ptr<RequestLog> m_requestLog;
+    Preferences *m_preferences = nullptr;
     QHash<QUuid, AccountSession *> m_sessions;
     QSet<QUuid> m_prepared;
     QSet<QUuid> m_unsupported; // accounts whose provider is not built in

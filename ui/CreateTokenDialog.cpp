@@ -1,6 +1,7 @@
 #include "CreateTokenDialog.h"
 
 #include "FieldForm.h"
+#include "StatusColors.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -42,7 +43,7 @@ CreateTokenDialog::CreateTokenDialog(const QList<TokenKindSpec> &kinds, QWidget 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("messageLabel"));
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #d0312d;"));
+    StatusColors::apply(m_message, StatusColors::Role::Error);
     m_message->setVisible(false);
     layout->addWidget(m_message);
 

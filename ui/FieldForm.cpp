@@ -1,4 +1,5 @@
 #include "FieldForm.h"
+#include "StatusColors.h"
 
 #include "core/Duration.h"
 
@@ -248,7 +249,7 @@ void FieldForm::addRow(const FieldSpec &spec)
     row.error = new QLabel(container);
     row.error->setObjectName(QStringLiteral("error_") + spec.key);
     row.error->setWordWrap(true);
-    row.error->setStyleSheet(QStringLiteral("color: #d0312d;"));
+    StatusColors::apply(row.error, StatusColors::Role::Error);
     row.error->setVisible(false);
     box->addWidget(row.error);
 

@@ -3,26 +3,41 @@
 #include "AccountController.h"
 #include "AccountDialog.h"
 #include "AccountItemDelegate.h"
+#include "AccountListCollector.h"
+#include "AllAccountsView.h"
 #include "core/Async.h"
 
 #include "core/Clock.h"
+#include "core/Duration.h"
 #include "items/AccountListModel.h"
 #include "items/TokenFilterModel.h"
 #include "items/TokenListModel.h"
 #include "providers/AccountSession.h"
 #include "providers/ProviderDescriptor.h"
 #include "providers/ProviderRegistry.h"
+#include "store/Preferences.h"
 #include "store/SecretStore.h"
+#include "store/TokenNotes.h"
+#include "workflows/AccountsRefresher.h"
 
+#include "AlertCenter.h"
+#include "AuditLogDialog.h"
 #include "ClipboardGuard.h"
 #include "Confirmer.h"
 #include "CreateTokenDialog.h"
 #include "ExpireAllDialog.h"
+#include "ExpiryBanner.h"
 #include "JwtInspectorDialog.h"
 #include "MfaDialog.h"
+#include "PreferencesDialog.h"
 #include "RemainingLifeDelegate.h"
 #include "RevealDialog.h"
+#include "RevokePlanDialog.h"
 #include "SignInDialog.h"
+#include "TokenFilterBar.h"
+#include "TokenNotesDialog.h"
+#include "TrayIcon.h"
+#include "VisibleRows.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,22 +52,28 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcMainWindow, "tokendesk.ui")
@@ -80,7 +101,9 @@ QString remainingText(qint64 ms)
     const qint64 hours = minutes / 60;
     if (hours < 48)
         return QCoreApplication::translate("MainWindow", "%n h", nullptr, int(hours));
-    return QCoreApplication::translate("MainWindow", "%n days", nullptr, int(hours / 24));
+    // (a division inside the translate() call makes Qt 6.4's lupdate loop forever)
+    const int days = int(hours / 24);
+    return QCoreApplication::translate("MainWindow", "%n days", nullptr, days);
 }
 } // namespace
 
@@ -95,10 +118,24 @@ MainWindow::MainWindow(AccountController *controller, QWidget *parent)
     setWindowTitle(tr("TokenDesk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tokendesk.svg")));
     m_filter->setSourceModel(m_tokens);
+    m_alerts = new AlertCenter(controller, controller->preferences(), this);
 
     createActions();
     createWidgets();
     createMenus();
+    // Token notes (issue 7): the models keep them by account + token id across every refresh.
+    TokenNotesDialog::applyNotes(m_controller->tokenNotes(), m_tokens);
+    TokenNotesDialog::applyNotes(m_controller->tokenNotes(), m_allAccounts->tokenModel());
+
+    // Expiry alerts (issue 7): fed from every refresh; a tray icon when the platform has one.
+    connect(this, &MainWindow::refreshed, m_alerts,
+        [this](const QUuid &id) { m_alerts->setAccountTokens(id, m_cache.value(id)); });
+    connect(
+        m_allAccounts->refresher(), &AccountsRefresher::accountFinished, m_alerts, [this](const QUuid &id, bool ok) {
+            m_alerts->setAccountTokens(id, ok ? m_allAccounts->refresher()->tokens(id) : m_cache.value(id));
+        });
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        m_tray = new TrayIcon(this, m_refresh, m_alerts, this);
 
     connect(m_controller, &AccountController::accountsChanged, this, &MainWindow::onAccountsChanged);
     connect(m_controller->secretStore(), &SecretStore::stateChanged, this, [this] {
@@ -107,13 +144,27 @@ MainWindow::MainWindow(AccountController *controller, QWidget *parent)
             updateAccountStatus(account.id);
     });
     // Session expiry in the sidebar moves with the clock, like the table's remaining life.
-    connect(m_tokens, &TokenListModel::dataChanged, this, [this](const QModelIndex &topLeft) {
-        if (topLeft.row() == 0 && topLeft.column() == TokenListModel::RemainingLife) {
-            for (const Account &account : m_controller->accounts())
-                updateAccountStatus(account.id);
-        }
+    connect(m_tokens, &TokenListModel::ticked, this, [this] {
+        for (const Account &account : m_controller->accounts())
+            updateAccountStatus(account.id);
     });
+    // A tick repaints the remaining life of the rows on screen only.
+    m_tokens->setVisibleRowsProvider(
+        [view = QPointer<QTableView>(m_tokenView), tokens = m_tokens] { return visibleSourceRows(view, tokens); });
     m_tokens->setTicking(true);
+    // Preferences (issue 7): the clipboard delay and the table's time display, now and on every change.
+    const auto applyPreferences = [this] {
+        const Preferences::Values &values = m_controller->preferences()->values();
+        m_clipboard->setClearDelayMs(values.clipboardClearSeconds * 1000);
+        const auto display = values.timeDisplay == Preferences::TimeDisplay::Relative
+            ? TokenListModel::TimeDisplay::Relative
+            : TokenListModel::TimeDisplay::Absolute;
+        const Qt::TimeSpec zone = values.timeZone == Preferences::TimeZone::Utc ? Qt::UTC : Qt::LocalTime;
+        m_tokens->setTimeDisplay(display, zone);
+        m_allAccounts->tokenModel()->setTimeDisplay(display, zone);
+    };
+    connect(m_controller->preferences(), &Preferences::changed, this, applyPreferences);
+    applyPreferences();
 
     onAccountsChanged();
     updateKeychainBanner();
@@ -178,11 +229,13 @@ void MainWindow::createActions()
         QStringLiteral("logout-token"), &MainWindow::logoutToken);
     m_jwtInspector = makeAction(QStringLiteral("actionJwtInspector"), tr("JWT &Inspector…"), QStringLiteral("inspect"),
         &MainWindow::inspectJwt);
+    m_editNotes = makeAction(QStringLiteral("actionEditNotes"), tr("Edit &Notes…"), QString(), &MainWindow::editNotes);
     m_findAction = makeAction(QStringLiteral("actionFind"), tr("&Find"), QStringLiteral("filter"), nullptr,
         {QKeySequence(QKeySequence::Find)});
     connect(m_findAction, &QAction::triggered, this, [this] {
-        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
-        m_filterEdit->selectAll();
+        QLineEdit *edit = isAllAccountsShown() ? m_allAccounts->filterEdit() : m_filterEdit;
+        edit->setFocus(Qt::ShortcutFocusReason);
+        edit->selectAll();
     });
     m_quit = makeAction(
         QStringLiteral("actionQuit"), tr("&Quit"), QStringLiteral("quit"), nullptr, {QKeySequence(QKeySequence::Quit)});
@@ -199,11 +252,23 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_quit);
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QList<QKeySequence> preferenceKeys {QKeySequence(Qt::CTRL | Qt::Key_Comma)};
+    if (const QKeySequence platform(QKeySequence::Preferences);
+        !platform.isEmpty() && platform != preferenceKeys.first())
+        preferenceKeys.prepend(platform);
+    QAction *preferences = makeAction(QStringLiteral("actionPreferences"), tr("&Preferences…"), QString(),
+        &MainWindow::showPreferences, preferenceKeys);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    edit->addAction(preferences);
+
     QMenu *account = menuBar()->addMenu(tr("&Account"));
     account->addAction(m_signIn);
     account->addAction(m_signOut);
     account->addAction(m_inspectCurrent);
     account->addSeparator();
+    account->addAction(makeAction(QStringLiteral("actionAllAccounts"), tr("A&ll Accounts"), QString(),
+        &MainWindow::showAllAccounts, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)}));
     account->addAction(m_refresh);
 
     m_tokenMenu = menuBar()->addMenu(tr("&Tokens"));
@@ -215,12 +280,19 @@ void MainWindow::createMenus()
     m_tokenMenu->addAction(m_revoke);
     m_tokenMenu->addAction(m_listBySubject);
     m_tokenMenu->addAction(m_revokeAllForSubject);
+    m_tokenMenu->addAction(makeAction(QStringLiteral("actionBreakGlass"), tr("Revoke &Everything for a Subject…"),
+        QStringLiteral("token-revoke"), &MainWindow::breakGlass,
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete)}));
     m_tokenMenu->addAction(m_expireAll);
     m_tokenMenu->addAction(m_logoutToken);
+    m_tokenMenu->addSeparator();
+    m_tokenMenu->addAction(m_editNotes);
 
     QMenu *tools = menuBar()->addMenu(tr("T&ools"));
     tools->addAction(m_jwtInspector);
     tools->addAction(m_findAction);
+    tools->addAction(makeAction(QStringLiteral("actionAuditLog"), tr("&Audit Log…"), QString(),
+        &MainWindow::showAuditLog, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)}));
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
@@ -245,13 +317,16 @@ void MainWindow::createWidgets()
     empty->setAccessibleName(tr("No accounts"));
     auto *emptyLayout = new QVBoxLayout(empty);
     emptyLayout->addStretch();
+    // The logo and the rich-text welcome (QTextDocument layout, font loading, SVG rendering) are filled in by
+    // onAccountsChanged() only when this page is shown: with accounts they cost start-up for nothing (issue 9, P1).
     auto *logo = new QLabel;
-    logo->setPixmap(QIcon(QStringLiteral(":/icons/tokendesk.svg")).pixmap(64, 64));
+    logo->setObjectName(QStringLiteral("welcomeLogo"));
     logo->setAlignment(Qt::AlignCenter);
     logo->setAccessibleName(tr("TokenDesk logo"));
     emptyLayout->addWidget(logo);
-    auto *welcome = new QLabel(tr("<h2>Welcome to TokenDesk</h2><p>Add an account of a service to see and manage "
-                                  "its tokens, or try every feature on the built-in sandbox first.</p>"));
+    auto *welcome = new QLabel;
+    welcome->setObjectName(QStringLiteral("welcomeText"));
+    welcome->setTextFormat(Qt::RichText);
     welcome->setAlignment(Qt::AlignCenter);
     welcome->setWordWrap(true);
     welcome->setAccessibleName(tr("Welcome"));
@@ -306,32 +381,22 @@ void MainWindow::createWidgets()
         QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; padding: 6px; border: 1px solid #e0c060; }"));
     m_keychainBanner->hide();
     rightLayout->addWidget(m_keychainBanner);
+    m_expiryBanner = new ExpiryBanner(m_alerts);
+    connect(m_expiryBanner, &ExpiryBanner::tokenActivated, this, &MainWindow::selectToken);
+    rightLayout->addWidget(m_expiryBanner);
 
     auto *filterRow = new QHBoxLayout;
     m_tableTitle = new QLabel;
     m_tableTitle->setObjectName(QStringLiteral("tableTitle"));
     m_tableTitle->setAccessibleName(tr("Selected account"));
     filterRow->addWidget(m_tableTitle, 1);
-    m_filterEdit = new QLineEdit;
+    auto *filterBar = new TokenFilterBar(m_filter);
+    m_filterEdit = filterBar->filterEdit();
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
     m_filterEdit->setAccessibleName(tr("Filter tokens"));
-    m_filterEdit->setPlaceholderText(tr("Filter (Ctrl+F)"));
-    m_filterEdit->setClearButtonEnabled(true);
-    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &TokenFilterModel::setFilterText);
-    filterRow->addWidget(m_filterEdit, 1);
-    m_statusCombo = new QComboBox;
+    m_statusCombo = filterBar->statusCombo();
     m_statusCombo->setObjectName(QStringLiteral("statusFilter"));
-    m_statusCombo->setAccessibleName(tr("Status filter"));
-    m_statusCombo->addItem(tr("All statuses"), int(TokenFilterModel::AllStatuses));
-    m_statusCombo->addItem(tr("Not expired"), int(TokenFilterModel::NotExpired));
-    m_statusCombo->addItem(tr("Active"), int(TokenFilterModel::ActiveOnly));
-    m_statusCombo->addItem(tr("Expiring"), int(TokenFilterModel::ExpiringOnly));
-    m_statusCombo->addItem(tr("Expired"), int(TokenFilterModel::ExpiredOnly));
-    m_statusCombo->addItem(tr("Revoked"), int(TokenFilterModel::RevokedOnly));
-    connect(m_statusCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_filter->setStatusFilter(TokenFilterModel::StatusFilter(m_statusCombo->itemData(index).toInt()));
-    });
-    filterRow->addWidget(m_statusCombo);
+    filterRow->addWidget(filterBar, 1);
     rightLayout->addLayout(filterRow);
 
     m_tokenView = new QTableView;
@@ -371,8 +436,32 @@ void MainWindow::createWidgets()
 
     m_splitter = new QSplitter;
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(m_accountView);
-    m_splitter->addWidget(right);
+    // "All accounts" above the accounts tree (issue 7); the right side then shows its view instead of the table.
+    auto *sidebar = new QWidget;
+    auto *sidebarLayout = new QVBoxLayout(sidebar);
+    sidebarLayout->setContentsMargins(0, 0, 0, 0);
+    sidebarLayout->setSpacing(0);
+    m_allAccountsEntry = new QListWidget;
+    m_allAccountsEntry->setObjectName(QStringLiteral("allAccountsEntry"));
+    m_allAccountsEntry->setAccessibleName(tr("All accounts"));
+    m_allAccountsEntry->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *allEntry =
+        new QListWidgetItem(QIcon(QStringLiteral(":/icons/tokendesk.svg")), tr("All accounts"), m_allAccountsEntry);
+    allEntry->setToolTip(tr("Every token of every account (Ctrl+Shift+A)"));
+    m_allAccountsEntry->setFixedHeight(
+        m_allAccountsEntry->sizeHintForRow(0) + 2 * m_allAccountsEntry->frameWidth() + 4);
+    connect(m_allAccountsEntry, &QListWidget::itemClicked, this, &MainWindow::showAllAccounts);
+    connect(m_allAccountsEntry, &QListWidget::itemActivated, this, &MainWindow::showAllAccounts);
+    sidebarLayout->addWidget(m_allAccountsEntry);
+    sidebarLayout->addWidget(m_accountView, 1);
+    m_allAccounts = new AllAccountsView(m_controller);
+    connect(m_allAccounts, &AllAccountsView::selectionChanged, this, &MainWindow::updateActions);
+    m_tableStack = new QStackedWidget;
+    m_tableStack->setObjectName(QStringLiteral("tableStack"));
+    m_tableStack->addWidget(right);
+    m_tableStack->addWidget(m_allAccounts);
+    m_splitter->addWidget(sidebar);
+    m_splitter->addWidget(m_tableStack);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setSizes({240, 720});
     m_stack->addWidget(m_splitter);
@@ -385,6 +474,13 @@ void MainWindow::createWidgets()
     m_errorLabel->setObjectName(QStringLiteral("lastErrorLabel"));
     m_errorLabel->setAccessibleName(tr("Last error"));
     m_errorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_warningLabel = new QLabel;
+    m_warningLabel->setObjectName(QStringLiteral("lastWarningLabel"));
+    m_warningLabel->setAccessibleName(tr("Warning"));
+    m_warningLabel->setWordWrap(false);
+    m_warningLabel->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+    m_warningLabel->hide();
+    statusBar()->addPermanentWidget(m_warningLabel);
     statusBar()->addPermanentWidget(m_errorLabel);
     statusBar()->addPermanentWidget(m_refreshLabel);
     resize(1000, 640);
@@ -445,6 +541,8 @@ void MainWindow::onAccountsChanged()
     m_accountView->expandAll();
     const QList<Account> accounts = m_controller->accounts();
     m_stack->setCurrentIndex(accounts.isEmpty() ? 0 : 1);
+    if (accounts.isEmpty())
+        fillEmptyState();
     QHash<QUuid, QString> names;
     for (const Account &account : accounts) {
         names.insert(account.id, account.name);
@@ -455,10 +553,21 @@ void MainWindow::onAccountsChanged()
     m_tokens->setAccountNames(names);
     if (!current.isNull() && m_controller->account(current))
         selectAccount(current);
-    else if (!accounts.isEmpty() && currentAccountId().isNull())
+    else if (!accounts.isEmpty() && currentAccountId().isNull() && !isAllAccountsShown())
         selectAccount(accounts.first().id);
     else
         onCurrentAccountChanged();
+}
+
+void MainWindow::fillEmptyState()
+{
+    auto *welcome = m_stack->widget(0)->findChild<QLabel *>(QStringLiteral("welcomeText"));
+    if (!welcome || !welcome->text().isEmpty())
+        return;
+    welcome->setText(tr("<h2>Welcome to TokenDesk</h2><p>Add an account of a service to see and manage "
+                        "its tokens, or try every feature on the built-in sandbox first.</p>"));
+    if (auto *logo = m_stack->widget(0)->findChild<QLabel *>(QStringLiteral("welcomeLogo")))
+        logo->setPixmap(QIcon(QStringLiteral(":/icons/tokendesk.svg")).pixmap(64, 64));
 }
 
 void MainWindow::connectSession(const QUuid &id, AccountSession *session)
@@ -476,7 +585,12 @@ void MainWindow::connectSession(const QUuid &id, AccountSession *session)
         updateAccountStatus(id);
         updateActions();
     });
-    connect(session, &AccountSession::tokensChanged, this, [this, id] { refreshAccount(id); });
+    connect(session, &AccountSession::tokensChanged, this, [this, id] { scheduleRefresh(id); });
+    connect(provider, &TokenProvider::warning, this, [this, id](const QString &message) {
+        qCInfo(lcMainWindow) << "provider warning for an account:" << message;
+        m_warnings.insert(id, message);
+        showWarningOf(id);
+    });
 }
 
 QUuid MainWindow::currentAccountId() const
@@ -501,9 +615,29 @@ TokenProvider *MainWindow::currentProvider() const
     return id.isNull() ? nullptr : m_controller->provider(id);
 }
 
+bool MainWindow::isAllAccountsShown() const
+{
+    return m_tableStack && m_tableStack->currentWidget() == m_allAccounts;
+}
+
+void MainWindow::showAllAccounts()
+{
+    if (m_controller->accounts().isEmpty())
+        return;
+    m_tableStack->setCurrentWidget(m_allAccounts);
+    m_allAccountsEntry->setCurrentRow(0);
+    m_accountView->selectionModel()->clear(); // no account selected: the account actions are disabled
+    m_allAccounts->tokenView()->setFocus(Qt::OtherFocusReason);
+    updateActions();
+}
+
 void MainWindow::onCurrentAccountChanged()
 {
     const QUuid id = currentAccountId();
+    if (!id.isNull() && isAllAccountsShown()) {
+        m_tableStack->setCurrentIndex(0);
+        m_allAccountsEntry->setCurrentRow(-1);
+    }
     const std::optional<Account> account = id.isNull() ? std::nullopt : m_controller->account(id);
     m_tableTitle->setText(account ? QStringLiteral("<b>%1</b>").arg(account->name.toHtmlEscaped()) : QString());
     if (m_tokens->property("tokendesk.account").toUuid() != id || id.isNull()) {
@@ -518,7 +652,26 @@ void MainWindow::onCurrentAccountChanged()
 void MainWindow::showTokensOf(const QUuid &id)
 {
     m_tokens->setTokens(id.isNull() ? QList<Token>() : m_cache.value(id));
+    showWarningOf(currentAccountId());
     updateActions();
+}
+
+QString MainWindow::lastWarning() const
+{
+    const QUuid id = currentAccountId();
+    return id.isNull() ? QString() : m_warnings.value(id);
+}
+
+void MainWindow::showWarningOf(const QUuid &id)
+{
+    if (id != currentAccountId())
+        return;
+    const QString message = id.isNull() ? QString() : m_warnings.value(id);
+    m_warningLabel->setText(message);
+    m_warningLabel->setToolTip(message);
+    m_warningLabel->setVisible(!message.isEmpty());
+    if (!message.isEmpty())
+        statusBar()->showMessage(message, 15000);
 }
 
 void MainWindow::setAccountState(const QUuid &id, const QString &state)
@@ -618,9 +771,25 @@ void MainWindow::removeAccount()
 
 void MainWindow::refresh()
 {
+    if (isAllAccountsShown()) {
+        m_allAccounts->refreshAll();
+        return;
+    }
     const QUuid id = currentAccountId();
     if (!id.isNull())
         refreshAccount(id);
+}
+
+void MainWindow::scheduleRefresh(const QUuid &id)
+{
+    // An action's own refresh and the session's tokensChanged arrive together: one list, not two.
+    if (m_refreshScheduled.contains(id))
+        return;
+    m_refreshScheduled.insert(id);
+    QTimer::singleShot(0, this, [this, id] {
+        m_refreshScheduled.remove(id);
+        refreshAccount(id);
+    });
 }
 
 void MainWindow::refreshAccount(const QUuid &id, const ListRequest &request)
@@ -636,6 +805,8 @@ void MainWindow::refreshAccount(const QUuid &id, const ListRequest &request)
         return;
     }
     statusBar()->showMessage(tr("Refreshing…"));
+    m_warnings.remove(id);
+    showWarningOf(id);
     Async::then(m_controller->prepare(id), this, [this, id, request](Result<Done> prepared) {
         if (!prepared.ok()) {
             handleError(id, prepared.error(), tr("Reading credentials"));
@@ -669,10 +840,29 @@ void MainWindow::refreshAccount(const QUuid &id, const ListRequest &request)
             updateAccountStatus(id);
             statusBar()->showMessage(tr("%n token(s)", nullptr, int(result.value().size())), 3000);
             if (currentAccountId() == id)
-                showTokensOf(id);
+                showTokensOf(id); // also puts a warning of this refresh back in the status bar
             emit refreshed(id, true);
         });
     });
+}
+
+void MainWindow::selectToken(const QUuid &accountId, const QString &tokenKey)
+{
+    selectAccount(accountId);
+    const QList<Token> tokens = m_tokens->tokens();
+    for (int row = 0; row < tokens.size(); ++row) {
+        const Token &token = tokens.at(row);
+        if ((token.accountId.isNull() || token.accountId == accountId)
+            && ExpiryAlertMonitor::tokenKey(token) == tokenKey) {
+            const QModelIndex index = m_filter->mapFromSource(m_tokens->index(row, 0));
+            if (index.isValid()) {
+                m_tokenView->setCurrentIndex(index);
+                m_tokenView->scrollTo(index);
+                m_tokenView->setFocus(Qt::OtherFocusReason);
+            }
+            return;
+        }
+    }
 }
 
 void MainWindow::setLastError(const QString &message)
@@ -711,9 +901,12 @@ void MainWindow::handleError(const QUuid &id, const ApiError &error, const QStri
         return;
     }
     if (error.kind() == ApiError::Kind::NotAvailable || error.kind() == ApiError::Kind::NotSupported) {
+        // Not a failure of the account (MagicBell's JWT routes, Svix's legacy routes): no error box, the account
+        // stays usable; the status bar and the sidebar say it.
         const QString text = tr("%1: not available on this server.").arg(what);
         setLastError(name.isEmpty() ? text : tr("%1 — %2").arg(name, text));
-        showMessage(tr("Not Available"), text + QLatin1Char('\n') + error.fullMessage(), false);
+        setAccountState(id, tr("not available on this server"));
+        qCInfo(lcMainWindow) << "not available on this server:" << what << error.httpStatus();
         return;
     }
     const QString text = tr("%1 failed: %2").arg(what, error.fullMessage());
@@ -746,7 +939,10 @@ void MainWindow::requestSignIn(const QUuid &id, const QString &reason)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, id] { m_signInOpen.remove(id); });
     connect(dialog, &QDialog::accepted, this, [this, id, dialog] {
-        const QHash<QString, QString> values = dialog->values();
+        // Fields left empty keep what is stored: an empty value would delete the secret (API key, client secret).
+        QHash<QString, QString> values = dialog->values();
+        for (auto it = values.begin(); it != values.end();)
+            it = it.value().isEmpty() ? values.erase(it) : std::next(it);
         const bool keep = dialog->keepSignedIn();
         AccountSession *session = m_controller->session(id);
         if (!session)
@@ -803,6 +999,7 @@ void MainWindow::runMfa(const QUuid &id, const MfaChallenge &challenge)
     auto current = std::make_shared<MfaChallenge>(challenge);
     auto *dialog = new MfaDialog(challenge, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setClock(m_controller->clock()); // the countdown uses the app clock (a TestClock in tests)
     connect(dialog, &MfaDialog::passcodeSubmitted, this, [this, id, dialog, current](const QString &passcode) {
         AccountSession *session = m_controller->session(id);
         if (!session) {
@@ -885,6 +1082,8 @@ void MainWindow::signOut()
 
 QList<Token> MainWindow::selectedTokens() const
 {
+    if (isAllAccountsShown())
+        return m_allAccounts->selectedTokens(); // may span accounts: each token carries its accountId
     QList<Token> result;
     const QModelIndexList rows = m_tokenView->selectionModel()->selectedRows();
     for (const QModelIndex &proxyIndex : rows) {
@@ -911,6 +1110,8 @@ void MainWindow::updateActions()
     m_revoke->setEnabled(can(TokenProvider::Capability::Revoke) && selected > 0);
     m_details->setEnabled(can(TokenProvider::Capability::Details) && selected == 1);
     m_copyId->setEnabled(selected == 1);
+    if (m_editNotes)
+        m_editNotes->setEnabled(selected == 1);
     m_inspectCurrent->setEnabled(can(TokenProvider::Capability::InspectCurrent));
     m_listBySubject->setEnabled(can(TokenProvider::Capability::ListBySubject));
     m_revokeAllForSubject->setEnabled(can(TokenProvider::Capability::RevokeAllForSubject));
@@ -918,6 +1119,15 @@ void MainWindow::updateActions()
     m_logoutToken->setEnabled(can(TokenProvider::Capability::Logout));
     m_inspectJwt->setEnabled(true);
     m_jwtInspector->setEnabled(true);
+    if (isAllAccountsShown()) {
+        // All accounts: F5 refreshes every account, the selection may span accounts.
+        const int all = int(m_allAccounts->selectedTokens().size());
+        m_refresh->setEnabled(true);
+        m_revoke->setEnabled(all > 0);
+        m_copyId->setEnabled(all == 1);
+        if (m_editNotes)
+            m_editNotes->setEnabled(all == 1);
+    }
 }
 
 void MainWindow::newToken()
@@ -948,7 +1158,7 @@ void MainWindow::newToken()
                 dialog->setBusy(false);
                 if (!result.ok()) {
                     const ApiError &error = result.error();
-                    if (error.kind() == ApiError::Kind::Unauthorized) {
+                    if (error.kind() == ApiError::Kind::Unauthorized || error.kind() == ApiError::Kind::NotAvailable) {
                         dialog->reject();
                         handleError(id, error, tr("Creating a token"));
                         return;
@@ -964,7 +1174,7 @@ void MainWindow::newToken()
                 auto *reveal = new RevealDialog(result.value(), m_clipboard, this);
                 reveal->setAttribute(Qt::WA_DeleteOnClose);
                 reveal->open();
-                refreshAccount(id);
+                scheduleRefresh(id);
             });
         });
     });
@@ -974,8 +1184,31 @@ void MainWindow::newToken()
 void MainWindow::revokeSelected()
 {
     const QList<Token> tokens = selectedTokens();
-    TokenProvider *provider = currentProvider();
-    if (tokens.isEmpty() || !provider || !provider->can(TokenProvider::Capability::Revoke))
+    if (tokens.size() > 1) {
+        // Several tokens (possibly of several accounts): the plan dialog with its dry run, progress and results.
+        QList<RevokePlan::AccountTokens> selection;
+        for (const Token &token : tokens) {
+            const QUuid accountId = token.accountId.isNull() ? currentAccountId() : token.accountId;
+            auto it = std::find_if(selection.begin(), selection.end(),
+                [&accountId](const RevokePlan::AccountTokens &entry) { return entry.account.id == accountId; });
+            if (it == selection.end()) {
+                const std::optional<Account> account = m_controller->account(accountId);
+                if (!account)
+                    continue;
+                selection.append({*account, m_controller->provider(accountId), {}});
+                it = std::prev(selection.end());
+            }
+            it->tokens.append(token);
+        }
+        openRevokePlan(RevokePlan::forSelection(selection), QStringLiteral("bulk-revoke"));
+        return;
+    }
+    if (tokens.isEmpty())
+        return;
+    // One token: the quick confirmation. In the All accounts view no account is selected: use the token's own.
+    const QUuid singleAccount = tokens.first().accountId.isNull() ? currentAccountId() : tokens.first().accountId;
+    TokenProvider *provider = m_controller->provider(singleAccount);
+    if (!provider || !provider->can(TokenProvider::Capability::Revoke))
         return;
     QStringList lines;
     for (const Token &token : tokens)
@@ -992,11 +1225,12 @@ void MainWindow::revokeSelected()
         QStringList succeeded;
         QStringList failed;
         bool needsSignIn = false;
+        int notAvailable = 0;
         QUuid accountId;
     };
     auto outcome = std::make_shared<Outcome>();
     outcome->pending = int(tokens.size());
-    outcome->accountId = currentAccountId();
+    outcome->accountId = singleAccount;
     for (const Token &token : tokens) {
         const QUuid accountId = token.accountId.isNull() ? outcome->accountId : token.accountId;
         AccountSession *session = m_controller->session(accountId);
@@ -1008,6 +1242,8 @@ void MainWindow::revokeSelected()
                 outcome->failed.append(tr("%1: %2").arg(tokenLine(token), result.error().fullMessage()));
                 if (result.error().kind() == ApiError::Kind::Unauthorized)
                     outcome->needsSignIn = true;
+                if (result.error().kind() == ApiError::Kind::NotAvailable)
+                    ++outcome->notAvailable;
             }
             if (--outcome->pending > 0)
                 return;
@@ -1018,12 +1254,19 @@ void MainWindow::revokeSelected()
                       .arg(outcome->failed.size())
                       .arg(outcome->failed.join(QLatin1Char('\n')));
             statusBar()->showMessage(summary.section(QLatin1Char('\n'), 0, 0), 10000);
+            if (!outcome->failed.isEmpty() && outcome->notAvailable == outcome->failed.size()) {
+                // The service has no such route (MagicBell's JWT routes): not an error of the account, no box.
+                handleError(outcome->accountId, ApiError(ApiError::Kind::NotAvailable), tr("Revoking"));
+                if (!outcome->succeeded.isEmpty())
+                    scheduleRefresh(outcome->accountId);
+                return;
+            }
             if (!outcome->failed.isEmpty())
                 setLastError(summary.section(QLatin1Char('\n'), 0, 0));
             showMessage(tr("Revoke"), summary, !outcome->failed.isEmpty());
             if (outcome->needsSignIn)
                 requestSignIn(outcome->accountId, tr("The service refused the credentials."));
-            refreshAccount(outcome->accountId);
+            scheduleRefresh(outcome->accountId);
         };
         if (!session) {
             finishOne(Result<Done>(ApiError(ApiError::Kind::NotSupported)));
@@ -1140,7 +1383,7 @@ void MainWindow::revokeAllForSubject()
             return;
         }
         statusBar()->showMessage(tr("All tokens of %1 revoked.").arg(subject), 10000);
-        refreshAccount(id);
+        scheduleRefresh(id);
     });
 }
 
@@ -1171,18 +1414,21 @@ void MainWindow::expireAll()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ExpireAllRequest request = dialog.request();
+    // The summary names the application, the grace period and the sessions affected (or "all sessions").
     if (!askConfirmation(this, tr("Expire All"),
-            tr("Expire every token of the application “%1” after %n second(s)?", nullptr, int(request.graceSeconds))
-                .arg(request.appId),
+            dialog.summary() + QLatin1Char(' ') + tr("Anything using those tokens stops working. Continue?"),
             request.sessionIds.join(QLatin1Char('\n'))))
         return;
-    Async::then(session->expireAll(request), this, [this, id](Result<Done> result) {
+    Async::then(session->expireAll(request), this, [this, id, request](Result<Done> result) {
         if (!result.ok()) {
             handleError(id, result.error(), tr("Expiring all tokens"));
             return;
         }
-        statusBar()->showMessage(tr("Tokens expired."), 10000);
-        refreshAccount(id);
+        statusBar()->showMessage(request.graceSeconds == 0
+                ? tr("The tokens of %1 expired.").arg(request.appId)
+                : tr("The tokens of %1 expire in %2.").arg(request.appId, Duration::format(request.graceSeconds)),
+            10000);
+        scheduleRefresh(id);
     });
 }
 
@@ -1204,18 +1450,115 @@ void MainWindow::logoutToken()
             return;
         }
         statusBar()->showMessage(tr("The token was logged out."), 10000);
-        refreshAccount(id);
+        scheduleRefresh(id);
     });
     value.fill(QLatin1Char(' '));
 }
 
 void MainWindow::trySandbox()
 {
-    const bool started =
-        QProcess::startDetached(QCoreApplication::applicationFilePath(), {QStringLiteral("--sandbox")});
+    const bool started = m_sandboxLauncher
+        ? m_sandboxLauncher()
+        : QProcess::startDetached(QCoreApplication::applicationFilePath(), {QStringLiteral("--sandbox")});
     if (!started) {
         setLastError(tr("The sandbox could not be started."));
         return;
     }
     close();
+}
+
+// ---- bulk revoke and break-glass (issue 7) ---------------------------------------------------------------
+
+void MainWindow::breakGlass()
+{
+    bool ok = false;
+    const QString subject = QInputDialog::getText(this, tr("Revoke Everything for a Subject"),
+        tr("Subject in every account (user id, email, uid user@domain, Svix application or session id):"),
+        QLineEdit::Normal, QString(), &ok)
+                                .trimmed();
+    if (!ok || subject.isEmpty())
+        return;
+    openBreakGlass(subject);
+}
+
+void MainWindow::openBreakGlass(const QString &subject)
+{
+    auto *collector = new AccountListCollector(m_controller, this);
+    statusBar()->showMessage(tr("Checking every account for “%1”…").arg(subject));
+    connect(collector, &AccountListCollector::finished, this, [this, collector, subject] {
+        collector->deleteLater();
+        statusBar()->clearMessage();
+        openRevokePlan(RevokePlan::forSubject(subject, collector->listed()), QStringLiteral("break-glass"),
+            collector->notChecked());
+    });
+    collector->start();
+}
+
+RevokePlanDialog *MainWindow::openRevokePlan(
+    const RevokePlan &plan, const QString &action, const QList<QPair<QString, QString>> &notChecked)
+{
+    AccountController *controller = m_controller;
+    auto *dialog = new RevokePlanDialog(
+        plan, [controller](const QUuid &id) { return controller->session(id); }, controller->auditLog(), action, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setNotChecked(notChecked);
+    connect(dialog, &RevokePlanDialog::runFinished, this, [this](const QList<RevokeOutcome> &outcomes) {
+        QSet<QUuid> touched;
+        for (const RevokeOutcome &outcome : outcomes) {
+            if (outcome.state != RevokeOutcome::State::Succeeded)
+                continue;
+            touched.insert(outcome.step.accountId);
+            if (outcome.step.kind == RevokeStep::Kind::Token)
+                m_tokens->markRevoked(outcome.step.accountId, outcome.step.token.id, m_controller->clock()->now());
+        }
+        for (const QUuid &id : std::as_const(touched))
+            scheduleRefresh(id);
+    });
+    dialog->open();
+    return dialog;
+}
+
+// ---- issue 7: audit log, token notes ----------------------------------------------------------------------
+
+void MainWindow::showAuditLog()
+{
+    auto *dialog = new AuditLogDialog(m_controller->auditLog(), m_controller->accounts(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::editNotes()
+{
+    const QList<Token> tokens = selectedTokens();
+    if (tokens.size() != 1 || !m_controller->tokenNotes())
+        return;
+    const Token token = tokens.constFirst();
+    auto *dialog = new TokenNotesDialog(tokenLine(token), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setNote(m_controller->tokenNotes()->note(token.accountId, token.id).value_or(TokenNote {}));
+    connect(dialog, &QDialog::accepted, this, [this, dialog, accountId = token.accountId, tokenId = token.id] {
+        TokenNotes *notes = m_controller->tokenNotes();
+        const TokenNote note = dialog->note();
+        if (!notes->setNote(accountId, tokenId, note)) {
+            QMessageBox::warning(this, tr("Edit Notes"), notes->lastError());
+            return;
+        }
+        m_tokens->setNote(accountId, tokenId, note.displayText());
+        m_allAccounts->tokenModel()->setNote(accountId, tokenId, note.displayText());
+    });
+    dialog->open();
+}
+
+// ---- preferences (issue 7) -------------------------------------------------------------------------------
+
+void MainWindow::showPreferences()
+{
+    if (auto *open = findChild<PreferencesDialog *>(); open && open->isVisible()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new PreferencesDialog(m_controller->preferences(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }

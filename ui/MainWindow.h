@@ -11,13 +11,22 @@
 #include <QSet>
 #include <QUuid>
 
+#include <functional>
+
 class AccountController;
 class AccountSession;
+class AllAccountsView;
+class AlertCenter;
+class ExpiryBanner;
+class RevokePlan;
+class RevokePlanDialog;
+class TrayIcon;
 class ClipboardGuard;
 class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QMenu;
 class QMessageBox;
 class QSplitter;
@@ -46,9 +55,16 @@ public:
     TokenListModel *tokenModel() const { return m_tokens; }
     TokenFilterModel *filterModel() const { return m_filter; }
     QTreeView *accountView() const { return m_accountView; }
+    AllAccountsView *allAccountsView() const { return m_allAccounts; } // issue 7
+    bool isAllAccountsShown() const;
     QTableView *tokenView() const { return m_tokenView; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     ClipboardGuard *clipboardGuard() const { return m_clipboard; }
+    AlertCenter *alertCenter() const { return m_alerts; }
+    // Replaces starting `tokendesk --sandbox` for "Try the sandbox" (tests); returns whether it started.
+    void setSandboxLauncher(std::function<bool()> launcher) { m_sandboxLauncher = std::move(launcher); }
+    ExpiryBanner *expiryBanner() const { return m_expiryBanner; }
+    TrayIcon *trayIcon() const { return m_tray; } // null without a system tray
 
     // The account selected in the sidebar (null when none or a group row).
     QUuid currentAccountId() const;
@@ -61,6 +77,8 @@ public:
     void restoreSettings();
 
     QString lastError() const { return m_lastError; }
+    // The non-fatal warning of the current account's last refresh (TokenProvider::warning); empty when none.
+    QString lastWarning() const;
     QDateTime lastRefresh() const { return m_lastRefresh; }
 
 public slots:
@@ -82,6 +100,14 @@ public slots:
     void logoutToken();
     void trySandbox();
     void updateActions();
+    void showAllAccounts(); // the "All accounts" entry of the sidebar
+    void breakGlass(); // Tokens → Revoke Everything for a Subject: asks for the subject, then openBreakGlass()
+    // Lists every account at once, plans RevokePlan::forSubject and opens the RevokePlanDialog (accounts that
+    // fail are shown there as not checked).
+    void openBreakGlass(const QString &subject);
+    void showAuditLog(); // Tools → Audit Log… (issue 7)
+    void editNotes(); // Tokens → Edit Notes…: owner / where used of the selected token (issue 7)
+    void showPreferences(); // Edit → Preferences… (issue 7)
 
 signals:
     // A refresh of this account finished (tests wait for it).
@@ -95,9 +121,11 @@ private:
     void createMenus();
     void createWidgets();
     void onAccountsChanged();
+    void fillEmptyState(); // the welcome page's logo and rich text, built when it is first shown
     void onCurrentAccountChanged();
     void showTokensOf(const QUuid &id);
     void refreshAccount(const QUuid &id, const ListRequest &request = {});
+    void scheduleRefresh(const QUuid &id); // coalesced, on the next event loop pass
     void handleError(const QUuid &id, const ApiError &error, const QString &what);
     void requestSignIn(const QUuid &id, const QString &reason);
     void startSignIn(const QUuid &id);
@@ -107,8 +135,12 @@ private:
     void updateKeychainBanner();
     void showMessage(const QString &title, const QString &text, bool error);
     void setLastError(const QString &message);
+    void showWarningOf(const QUuid &id);
+    void selectToken(const QUuid &accountId, const QString &tokenKey);
     void connectSession(const QUuid &id, AccountSession *session);
     TokenProvider *currentProvider() const;
+    RevokePlanDialog *openRevokePlan(
+        const RevokePlan &plan, const QString &action, const QList<QPair<QString, QString>> &notChecked = {});
     QAction *makeAction(const QString &objectName, const QString &text, const QString &icon, void (MainWindow::*slot)(),
         const QList<QKeySequence> &shortcuts = {});
 
@@ -116,17 +148,25 @@ private:
     TokenListModel *m_tokens;
     TokenFilterModel *m_filter;
     ClipboardGuard *m_clipboard;
+    AlertCenter *m_alerts = nullptr;
+    ExpiryBanner *m_expiryBanner = nullptr;
+    TrayIcon *m_tray = nullptr;
     bool m_sandbox = false;
+    std::function<bool()> m_sandboxLauncher; // issue 7: tests replace starting `tokendesk --sandbox`
 
     QStackedWidget *m_stack = nullptr;
     QSplitter *m_splitter = nullptr;
     QTreeView *m_accountView = nullptr;
+    QListWidget *m_allAccountsEntry = nullptr; // "All accounts" above the sidebar's tree
+    AllAccountsView *m_allAccounts = nullptr;
+    QStackedWidget *m_tableStack = nullptr; // the account's table or the all-accounts view
     QTableView *m_tokenView = nullptr;
     QLineEdit *m_filterEdit = nullptr;
     QComboBox *m_statusCombo = nullptr;
     QLabel *m_keychainBanner = nullptr;
     QLabel *m_refreshLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QLabel *m_warningLabel = nullptr;
     QLabel *m_tableTitle = nullptr;
     QMenu *m_tokenMenu = nullptr;
     QPointer<QMessageBox> m_messageBox;
@@ -148,13 +188,16 @@ private:
     QAction *m_expireAll = nullptr;
     QAction *m_logoutToken = nullptr;
     QAction *m_jwtInspector = nullptr;
+    QAction *m_editNotes = nullptr; // issue 7
     QAction *m_findAction = nullptr;
     QAction *m_quit = nullptr;
 
     QHash<QUuid, QList<Token>> m_cache; // last list per account
     QHash<QUuid, QString> m_accountState; // "signed in", "sign-in needed", last error...
+    QHash<QUuid, QString> m_warnings; // the provider's warning during the account's last refresh
     QSet<QUuid> m_signInOpen; // accounts with a sign-in dialog up
     QSet<QUuid> m_connected; // sessions whose signals are connected
+    QSet<QUuid> m_refreshScheduled; // accounts with a scheduleRefresh() pending
     QString m_lastError;
     QDateTime m_lastRefresh;
     QByteArray m_pendingHeaderState;

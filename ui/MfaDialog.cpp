@@ -1,4 +1,5 @@
 #include "MfaDialog.h"
+#include "StatusColors.h"
 
 #include "core/Clock.h"
 
@@ -48,7 +49,7 @@ MfaDialog::MfaDialog(const MfaChallenge &challenge, QWidget *parent)
     m_error = new QLabel(challenge.message, this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #d0312d;"));
+    StatusColors::apply(m_error, StatusColors::Role::Error);
     m_error->setVisible(!challenge.message.isEmpty());
     layout->addWidget(m_error);
 

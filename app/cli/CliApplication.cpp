@@ -80,10 +80,11 @@ QString CliApplication::usage()
         "  create ACCOUNT [--kind K] [--<field> VALUE ...]\n"
         "  show ACCOUNT ID|current\n"
         "  revoke ACCOUNT ID... [--uid SUBJECT] [--user USER_ID]\n"
-        "  login ACCOUNT [--passcode CODE]\n"
+        "  login ACCOUNT [--passcode-stdin | --passcode CODE]\n"
         "  logout ACCOUNT [--token-stdin]\n"
         "  revoke-all ACCOUNT --app APP_ID [--grace 60s] [--session S]... [--dry-run]\n"
-        "  audit [--since ISO8601|24h] [--csv]\n"
+        "  audit [--since TIME|24h|7d] [--until TIME|DURATION] [--account A] [--action A] [--outcome O] [--csv]\n"
+        "  break-glass SUBJECT [--dry-run] [--account NAME]...   (every account; one grouped audit entry)\n"
         "\n"
         "Secrets are never accepted as arguments. Exit codes: 0 ok, 1 failed, 2 usage, 3 authentication needed\n"
         "or refused, 4 not found or not available.\n");

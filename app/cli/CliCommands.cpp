@@ -1,6 +1,7 @@
 #include "CliCommands.h"
 
 #include "CliApplication.h"
+#include "CliBreakGlass.h"
 #include "core/Async.h"
 
 #include "core/Clock.h"
@@ -19,6 +20,7 @@
 #include <QUuid>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -117,6 +119,8 @@ QFuture<int> CliCommands::dispatch(const QStringList &words)
         return revokeAll(rest);
     if (command == QLatin1String("audit"))
         return audit(rest);
+    if (command == QLatin1String("break-glass"))
+        return (new CliBreakGlass(m_app, this))->run(rest);
     if (command.startsWith(QLatin1String("--")))
         return CliFuture::ready(fail(2, tr_("unknown option %1 (see --help)").arg(command)));
     return CliFuture::ready(fail(2, tr_("unknown command \"%1\" (see --help)").arg(command)));
@@ -141,10 +145,48 @@ void CliCommands::printTokens(const QList<Token> &list)
 {
     const Clock &clock = *Clock::system();
     if (m_app->jsonOutput()) {
-        QJsonArray array;
-        for (const Token &token : list)
-            array.append(tokenJson(token, clock));
-        m_app->out().json(array);
+        // Issue 9 (P2): each token is written straight into a buffer flushed in chunks, byte for byte what
+        // QJsonDocument::toJson(Indented) makes of tokenJson()'s objects (keys in QJsonObject's sorted order).
+        constexpr qsizetype chunk = 64 * 1024;
+        QByteArray buffer;
+        buffer.reserve(chunk + 4096);
+        buffer += "[\n";
+        const auto textOrNullJson = [&buffer](const QString &text) {
+            if (text.isEmpty())
+                buffer += "null";
+            else
+                CliOutput::appendJsonString(buffer, text);
+        };
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const Token &token = list.at(i);
+            buffer += "    {\n        \"created_at\": ";
+            CliOutput::appendJsonIsoOrNull(buffer, token.created);
+            buffer += ",\n        \"expires_at\": ";
+            CliOutput::appendJsonIsoOrNull(buffer, token.effectiveExpiry(clock));
+            buffer += ",\n        \"id\": ";
+            CliOutput::appendJsonString(buffer, token.id);
+            buffer += ",\n        \"kind\": ";
+            textOrNullJson(token.kind);
+            buffer += ",\n        \"name\": ";
+            textOrNullJson(token.label);
+            buffer += ",\n        \"remaining_seconds\": ";
+            const std::optional<qint64> ms = token.remainingMs(clock);
+            if (ms)
+                buffer += QByteArray::number(qint64(*ms / 1000));
+            else
+                buffer += "null";
+            buffer += ",\n        \"status\": ";
+            CliOutput::appendJsonString(buffer, Token::statusName(token.status(clock)));
+            buffer += ",\n        \"subject\": ";
+            textOrNullJson(token.subject);
+            buffer += i + 1 < list.size() ? "\n    },\n" : "\n    }\n";
+            if (buffer.size() >= chunk) {
+                m_app->out().raw(buffer);
+                buffer.resize(0); // keeps the capacity
+            }
+        }
+        buffer += "]\n";
+        m_app->out().raw(buffer);
         return;
     }
     if (list.isEmpty()) {
@@ -477,7 +519,14 @@ QFuture<int> CliCommands::tokens(const QStringList &words)
     request.subject = args.value(QStringLiteral("user"));
     request.appId = args.value(QStringLiteral("app"));
     return withSession(args.positionals.first(), [this, request](AccountSession *session, const Completion &done) {
-        Async::then(session->refresh(request), this, [this, done](Result<QList<Token>> result) {
+        // Non-fatal notices (a list cut short at the page cap) go to stderr; the list still prints.
+        auto warnings = std::make_shared<QStringList>();
+        const QMetaObject::Connection connection = connect(session->provider(), &TokenProvider::warning, this,
+            [warnings](const QString &message) { warnings->append(message); });
+        Async::then(session->refresh(request), this, [this, done, warnings, connection](Result<QList<Token>> result) {
+            disconnect(connection);
+            for (const QString &message : std::as_const(*warnings))
+                m_app->out().note(tr_("tokendesk-cli: warning: %1").arg(message) + QLatin1Char('\n'));
             if (!result.ok()) {
                 done.finish(fail(result.error()));
                 return;
@@ -588,23 +637,37 @@ QFuture<int> CliCommands::create(const QStringList &words)
             if (!request.values.contains(field.key) && field.defaultValue.isValid())
                 request.values.insert(field.key, field.defaultValue);
         }
-        const QList<FieldError> errors = provider->validateCreate(request);
-        if (!errors.isEmpty()) {
+        // Field errors (local checks and a server's 422) name the option the user typed.
+        QHash<QString, QString> flagForField; // field key -> flag
+        for (const FieldSpec &field : kind->fields)
+            flagForField.insert(field.key, usedFlag.value(field.key, flagOf(field)));
+        auto describeFieldErrors = [flagForField](const QList<FieldError> &errors) {
             QStringList parts;
             for (const FieldError &error : errors) {
-                QString flag = usedFlag.value(error.field, error.field);
-                for (const FieldSpec &field : kind->fields) {
-                    if (field.key == error.field && !usedFlag.contains(field.key))
-                        flag = flagOf(field);
-                }
-                parts.append(flag.isEmpty() ? error.message : QStringLiteral("--%1: %2").arg(flag, error.message));
+                const QString flag = flagForField.value(error.field);
+                if (!flag.isEmpty())
+                    parts.append(QStringLiteral("--%1: %2").arg(flag, error.message));
+                else if (!error.field.isEmpty())
+                    parts.append(QStringLiteral("--%1: %2").arg(error.field, error.message));
+                else
+                    parts.append(error.message);
             }
-            done.finish(fail(1, parts.join(QStringLiteral("; "))));
+            return parts.join(QStringLiteral("; "));
+        };
+        const QList<FieldError> errors = provider->validateCreate(request);
+        if (!errors.isEmpty()) {
+            done.finish(fail(1, describeFieldErrors(errors)));
             return;
         }
-        Async::then(session->create(request), this, [this, done](Result<CreatedToken> result) {
+        Async::then(session->create(request), this, [this, done, describeFieldErrors](Result<CreatedToken> result) {
             if (!result.ok()) {
-                done.finish(fail(result.error()));
+                const ApiError &error = result.error();
+                if (error.kind() == ApiError::Kind::Validation && !error.fieldErrors().isEmpty()) {
+                    done.finish(fail(error.exitCode(),
+                        tr_("the server refused the values: %1").arg(describeFieldErrors(error.fieldErrors()))));
+                    return;
+                }
+                done.finish(fail(error));
                 return;
             }
             const CreatedToken &created = result.value();
@@ -843,10 +906,24 @@ QFuture<int> CliCommands::revoke(const QStringList &words)
 QFuture<int> CliCommands::login(const QStringList &words)
 {
     CliArguments args;
-    if (!parse(words, {{QStringLiteral("passcode"), Arity::Value}}, &args, 1, 1,
-            QStringLiteral("login ACCOUNT [--passcode CODE]")))
+    if (!parse(words, {{QStringLiteral("passcode"), Arity::Value}, {QStringLiteral("passcode-stdin"), Arity::Flag}},
+            &args, 1, 1, QStringLiteral("login ACCOUNT [--passcode-stdin | --passcode CODE]")))
         return CliFuture::ready(2);
-    const QString passcode = args.value(QStringLiteral("passcode"));
+    QString passcode = args.value(QStringLiteral("passcode"));
+    if (args.has(QStringLiteral("passcode-stdin"))) {
+        // The passcode is a secret: read it from the first line of stdin rather than argv.
+        if (args.has(QStringLiteral("passcode")))
+            return CliFuture::ready(fail(2, tr_("--passcode and --passcode-stdin cannot both be given")));
+        if (m_app->hasStdinSecrets())
+            return CliFuture::ready(
+                fail(2, tr_("--passcode-stdin cannot be combined with --secrets-stdin or --password-stdin")));
+        QByteArray data;
+        if (!CliApplication::readStdin(&data, 4096))
+            return CliFuture::ready(fail(2, tr_("--passcode-stdin: stdin could not be read or is too large")));
+        passcode = QString::fromUtf8(data.split('\n').value(0)).trimmed();
+        if (passcode.isEmpty())
+            return CliFuture::ready(fail(2, tr_("--passcode-stdin: no passcode on stdin")));
+    }
     return withSession(args.positionals.first(), [this, passcode](AccountSession *session, const Completion &done) {
         TokenProvider *provider = session->provider();
         const QString name = session->account().name;
@@ -885,7 +962,7 @@ QFuture<int> CliCommands::login(const QStringList &words)
             QString code = passcode;
             if (code.isEmpty()) {
                 if (!CliApplication::stdinIsTerminal() || m_app->hasStdinSecrets()) {
-                    done.finish(fail(3, tr_("MFA passcode required (use --passcode CODE)")));
+                    done.finish(fail(3, tr_("MFA passcode required (pipe it with --passcode-stdin)")));
                     return;
                 }
                 m_app->out().note(tr_("MFA passcode: "));
@@ -1007,7 +1084,25 @@ QFuture<int> CliCommands::revokeAll(const QStringList &words)
             }
             Async::then(session->expireAll(request), this, [this, done, describe](Result<Done> result) {
                 if (!result.ok()) {
-                    done.finish(fail(result.error()));
+                    const ApiError &error = result.error();
+                    if (error.fieldErrors().isEmpty()) {
+                        done.finish(fail(error));
+                        return;
+                    }
+                    // Field errors (local checks or a server's 422) name the option: expiry is the grace period.
+                    QStringList parts;
+                    for (const FieldError &field : error.fieldErrors()) {
+                        QString flag = field.field;
+                        if (flag == QLatin1String("expiry"))
+                            flag = QStringLiteral("grace");
+                        else if (flag == QLatin1String("session_ids"))
+                            flag = QStringLiteral("session");
+                        else if (flag == QLatin1String("app_id"))
+                            flag = QStringLiteral("app");
+                        parts.append(
+                            flag.isEmpty() ? field.message : QStringLiteral("--%1: %2").arg(flag, field.message));
+                    }
+                    done.finish(fail(error.exitCode(), parts.join(QStringLiteral("; "))));
                     return;
                 }
                 describe(false, true);
@@ -1019,29 +1114,69 @@ QFuture<int> CliCommands::revokeAll(const QStringList &words)
 QFuture<int> CliCommands::audit(const QStringList &words)
 {
     CliArguments args;
-    const CliArguments::Spec spec = {{QStringLiteral("since"), Arity::Value}, {QStringLiteral("csv"), Arity::Flag}};
-    if (!parse(words, spec, &args, 0, 0, QStringLiteral("audit [--since ISO8601|24h] [--csv]")))
+    const CliArguments::Spec spec = {{QStringLiteral("since"), Arity::Value}, {QStringLiteral("until"), Arity::Value},
+        {QStringLiteral("account"), Arity::Value}, {QStringLiteral("action"), Arity::Value},
+        {QStringLiteral("outcome"), Arity::Value}, {QStringLiteral("csv"), Arity::Flag}};
+    const QString usage = QStringLiteral("audit [--since TIME|DURATION] [--until TIME|DURATION] [--account NAME|ID] "
+                                         "[--action ACTION] [--outcome success|failure] [--csv]");
+    if (!parse(words, spec, &args, 0, 0, usage))
         return CliFuture::ready(2);
-    AuditFilter filter;
-    if (args.has(QStringLiteral("since"))) {
-        const QString text = args.value(QStringLiteral("since"));
-        QDateTime since = QDateTime::fromString(text, Qt::ISODateWithMs);
-        if (!since.isValid())
-            since = QDateTime::fromString(text, Qt::ISODate);
-        if (!since.isValid()) {
+    // An ISO 8601 time or date ("2026-05-04T08:00:00Z", "2026-05-04"; local time without an offset), or a
+    // duration back from now ("24h", "7 days", "1h30m").
+    const auto timeOf = [](const QString &text) -> std::optional<QDateTime> {
+        QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (!time.isValid())
+            time = QDateTime::fromString(text, Qt::ISODate);
+        if (!time.isValid()) {
+            const QDate date = QDate::fromString(text, Qt::ISODate);
+            if (date.isValid())
+                time = date.startOfDay();
+        }
+        if (!time.isValid()) {
             const std::optional<double> seconds = Duration::parseSeconds(text);
             if (!seconds)
-                return CliFuture::ready(fail(2, tr_("--since needs an ISO 8601 time or a duration like 24h")));
-            since = Clock::system()->now().addMSecs(-qint64(*seconds * 1000));
+                return std::nullopt;
+            time = Clock::system()->now().addMSecs(-qint64(*seconds * 1000));
         }
-        filter.since = since.toUTC();
+        return time.toUTC();
+    };
+    AuditFilter filter;
+    for (const QString &bound : {QStringLiteral("since"), QStringLiteral("until")}) {
+        if (!args.has(bound))
+            continue;
+        const std::optional<QDateTime> time = timeOf(args.value(bound));
+        if (!time)
+            return CliFuture::ready(
+                fail(2, tr_("--%1 needs an ISO 8601 time or date, or a duration like 24h or \"7 days\"").arg(bound)));
+        (bound == QLatin1String("since") ? filter.since : filter.until) = *time;
+    }
+    filter.action = args.value(QStringLiteral("action")).trimmed();
+    filter.outcome = args.value(QStringLiteral("outcome")).trimmed().toLower();
+    if (!filter.outcome.isEmpty() && filter.outcome != QLatin1String("success")
+        && filter.outcome != QLatin1String("failure"))
+        return CliFuture::ready(fail(2, tr_("--outcome must be success or failure")));
+    // --account: a configured account (name or id), a bare id, or the name an entry was written with (accounts
+    // removed since keep their entries).
+    QString accountName;
+    if (args.has(QStringLiteral("account"))) {
+        const QString text = args.value(QStringLiteral("account"));
+        if (const std::optional<Account> account = m_app->accounts().find(text))
+            filter.accountId = account->id;
+        else if (const QUuid id = QUuid::fromString(text); !id.isNull())
+            filter.accountId = id;
+        else
+            accountName = text;
     }
     QString error;
     if (!m_app->openDatabase(&error))
         return CliFuture::ready(fail(1, error));
-    const QList<AuditEntry> entries = m_app->auditLog()->query(filter);
+    QList<AuditEntry> entries = m_app->auditLog()->query(filter);
     if (!m_app->auditLog()->lastError().isEmpty())
         return CliFuture::ready(fail(1, tr_("cannot read the audit log: %1").arg(m_app->auditLog()->lastError())));
+    if (!accountName.isEmpty()) {
+        entries.removeIf(
+            [&](const AuditEntry &entry) { return entry.accountName.compare(accountName, Qt::CaseInsensitive) != 0; });
+    }
     if (args.has(QStringLiteral("csv"))) {
         m_app->out().raw(AuditLog::toCsv(entries));
         return CliFuture::ready(0);

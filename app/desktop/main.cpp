@@ -1,19 +1,26 @@
 // tokendesk: the GUI. `tokendesk --sandbox` runs it on the embedded sandbox with one demo account per service,
 // in a throw-away config directory and with secrets in memory only.
 #include "AccountController.h"
+#include "AlertCenter.h"
 #include "MainWindow.h"
 
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
 
+#include "core/ProcessHardening.h"
 #include "store/AccountStore.h"
+#include "store/Preferences.h"
 #include "store/SecretStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
+#include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -26,6 +33,7 @@ struct Options
 {
     QCommandLineOption sandbox;
     QCommandLineOption config;
+    QCommandLineOption lang;
 };
 
 // The one definition of the command line, shared by the --help/--version path and the GUI path.
@@ -41,9 +49,13 @@ Options addOptions(QCommandLineParser &parser)
         QCommandLineOption(QStringLiteral("config"),
             QCoreApplication::translate(
                 "main", "Use DIR for settings, accounts and the local database (also TOKENDESK_CONFIG_DIR)."),
-            QStringLiteral("DIR"))};
+            QStringLiteral("DIR")),
+        QCommandLineOption(QStringLiteral("lang"),
+            QCoreApplication::translate("main", "Use the language LANG (e.g. de, en) instead of the system's."),
+            QStringLiteral("LANG"))};
     parser.addOption(options.sandbox);
     parser.addOption(options.config);
+    parser.addOption(options.lang);
     return options;
 }
 
@@ -66,10 +78,51 @@ void setApplicationFacts()
     QCoreApplication::setApplicationVersion(QStringLiteral(TOKENDESK_VERSION));
 }
 
+// Benchmarks (tests/bench/run, P1): with TOKENDESK_EXIT_ON_FIRST_PAINT set, quit on the main window's first
+// paint event, the same way the bare QMainWindow baseline does.
+class FirstPaintExit : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_done = false;
+};
+
+// The translations are embedded in tokendesk_ui as ":/i18n/tokendesk_<lang>.qm" (resources/CMakeLists.txt);
+// --lang (or the system locale) picks one, Qt's own strings come from the installed qtbase_<lang>.qm.
+void installTranslators(QCoreApplication &app, const QString &langOverride)
+{
+    const QLocale locale = langOverride.isEmpty() ? QLocale::system() : QLocale(langOverride);
+    if (!langOverride.isEmpty())
+        QLocale::setDefault(locale);
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(
+            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *appTranslator = new QTranslator(&app);
+    if (appTranslator->load(locale, QStringLiteral("tokendesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(appTranslator);
+    else
+        qCDebug(lcDesktop) << "no translation for" << locale.name();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    // Before anything holds a secret: no core dumps in release builds (core/ProcessHardening.h).
+    ProcessHardening::hardenProcess();
     if (onlyAsksForHelpOrVersion(argc, argv)) {
         QCoreApplication core(argc, argv);
         setApplicationFacts();
@@ -87,6 +140,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     const Options options = addOptions(parser);
     parser.process(app);
+    installTranslators(app, parser.value(options.lang));
 
     std::unique_ptr<SandboxServer> sandbox;
     std::unique_ptr<QTemporaryDir> sandboxConfig;
@@ -119,7 +173,13 @@ int main(int argc, char *argv[])
 
     MainWindow window(controller.get());
     window.setSandboxMode(sandbox != nullptr);
-    window.show();
+    FirstPaintExit firstPaintExit;
+    if (qEnvironmentVariableIsSet("TOKENDESK_EXIT_ON_FIRST_PAINT"))
+        window.installEventFilter(&firstPaintExit);
+    // "Start minimised to tray" (issue 7): only when a tray exists to bring the window back.
+    const bool startInTray = window.trayIcon() && window.alertCenter()->preferences()->values().startMinimizedToTray;
+    if (!startInTray)
+        window.show();
     const int code = app.exec();
     return code;
 }

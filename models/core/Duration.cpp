@@ -25,11 +25,6 @@ constexpr double MaxSeconds = 1e11;
 // Nobody types more than this; it also keeps the backtracking regular expressions cheap.
 constexpr qsizetype MaxInputChars = 256;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Duration", text);
-}
-
 struct Unit
 {
     const char *group;
@@ -121,15 +116,15 @@ QString diagnose(const QString &text)
     static const QRegularExpression years(QStringLiteral(R"(\d\s*(?:y|yr|yrs|year|years)\b)"));
     static const QRegularExpression monthWord(QStringLiteral(R"(\b(?:months?|years?)\b)"));
     if (lower.contains(months) || (lower.contains(QStringLiteral("month")) && lower.contains(monthWord)))
-        return tr("months are not supported: use days or weeks");
+        return Duration::tr("months are not supported: use days or weeks");
     if (lower.contains(years) || (lower.contains(QStringLiteral("year")) && lower.contains(monthWord)))
-        return tr("years are not supported: use days or weeks");
+        return Duration::tr("years are not supported: use days or weeks");
     static const QRegularExpression bareNumber(QStringLiteral(R"(\A[\d.]+\z)"));
     if (lower.contains(bareNumber))
-        return tr("add a unit, e.g. %1 seconds").arg(lower);
+        return Duration::tr("add a unit, e.g. %1 seconds").arg(lower);
     static const QRegularExpression digit(QStringLiteral(R"(\d)"));
     if (!lower.contains(digit))
-        return tr("write the number in digits with a unit, e.g. 6 hours");
+        return Duration::tr("write the number in digits with a unit, e.g. 6 hours");
 
     // Tokenise "<number> <word>" pairs to say which part is wrong.
     static const QRegularExpression pair(QStringLiteral(R"(([\d.:]+)\s*([^\d\s,/.:]*))"));
@@ -148,19 +143,19 @@ QString diagnose(const QString &text)
         if (number.contains(u':'))
             continue;
         if (!number.isEmpty() && !toFloat(number))
-            return tr("\"%1\" is not a number").arg(number);
+            return Duration::tr("\"%1\" is not a number").arg(number);
         if (!unit.isEmpty() && !known.contains(unit))
-            return tr("unknown unit \"%1\": use weeks, days, hours, minutes or seconds").arg(unit);
+            return Duration::tr("unknown unit \"%1\": use weeks, days, hours, minutes or seconds").arg(unit);
     }
     if (lower.contains(u':'))
-        return tr("clock forms are MM:SS, H:MM:SS, D:HH:MM:SS or :SS");
-    return tr("not a duration: give units from largest to smallest, each once, e.g. 6 hours, 1h30m, "
-              "2 days 3 hours or 1:30:00");
+        return Duration::tr("clock forms are MM:SS, H:MM:SS, D:HH:MM:SS or :SS");
+    return Duration::tr("not a duration: give units from largest to smallest, each once, e.g. 6 hours, 1h30m, "
+                        "2 days 3 hours or 1:30:00");
 }
 
 QString plural(qint64 n, const char *one, const char *many)
 {
-    return n == 1 ? tr(one) : tr(many).arg(n);
+    return n == 1 ? Duration::tr(one) : Duration::tr(many).arg(n);
 }
 
 } // namespace
@@ -168,7 +163,7 @@ QString plural(qint64 n, const char *one, const char *many)
 std::optional<double> Duration::parseSeconds(const QString &text, QString *error)
 {
     if (text.size() > MaxInputChars) {
-        setError(error, tr("too long for a duration"));
+        setError(error, Duration::tr("too long for a duration"));
         return std::nullopt;
     }
     // COMPILED_SIGN = r'\s*(?P<sign>[+|-])?\s*(?P<unsigned>.*)$' (no DOTALL: `.` stops at a line break, `$`
@@ -187,13 +182,13 @@ std::optional<double> Duration::parseSeconds(const QString &text, QString *error
     const qsizetype newline = rest.indexOf(u'\n');
     if (newline >= 0) {
         if (newline != rest.size() - 1) {
-            setError(error, tr("a duration must be on one line"));
+            setError(error, Duration::tr("a duration must be on one line"));
             return std::nullopt;
         }
         rest.chop(1);
     }
     if (rest.trimmed().isEmpty()) {
-        setError(error, tr("enter a duration, e.g. 6 hours"));
+        setError(error, Duration::tr("enter a duration, e.g. 6 hours"));
         return std::nullopt;
     }
     // Python's \s is Unicode-aware; PCRE's is ASCII here. Whitespace only ever appears as \s* in the grammar,
@@ -251,7 +246,7 @@ std::optional<double> Duration::parseSeconds(const QString &text, QString *error
                     continue;
                 const auto v = toFloat(p.value);
                 if (!v) {
-                    setError(error, tr("\"%1\" is not a number").arg(p.value));
+                    setError(error, Duration::tr("\"%1\" is not a number").arg(p.value));
                     return std::nullopt;
                 }
                 sum += double(p.multiplier) * *v;
@@ -260,7 +255,7 @@ std::optional<double> Duration::parseSeconds(const QString &text, QString *error
                 // pytimeparse returns an int here: sign * int(sum of the others) + int(secs). The sign does not
                 // apply to an integer seconds part; this mirrors the server exactly.
                 if (!std::isfinite(sum) || std::abs(sum) > MaxSeconds) {
-                    setError(error, tr("too long: at most %1 weeks").arg(qint64(MaxSeconds) / Week));
+                    setError(error, Duration::tr("too long: at most %1 weeks").arg(qint64(MaxSeconds) / Week));
                     return std::nullopt;
                 }
                 result = sign * std::trunc(sum) + (secs.isEmpty() ? 0.0 : secs.toDouble());
@@ -269,7 +264,7 @@ std::optional<double> Duration::parseSeconds(const QString &text, QString *error
             }
         }
         if (!std::isfinite(result) || std::abs(result) > MaxSeconds) {
-            setError(error, tr("too long: at most %1 weeks").arg(qint64(MaxSeconds) / Week));
+            setError(error, Duration::tr("too long: at most %1 weeks").arg(qint64(MaxSeconds) / Week));
             return std::nullopt;
         }
         if (error)
@@ -287,7 +282,7 @@ QString Duration::format(qint64 seconds, int parts)
     const QString prefix = seconds < 0 ? QStringLiteral("-") : QString();
     qint64 rest = std::abs(seconds);
     if (rest == 0)
-        return tr("0 seconds");
+        return Duration::tr("0 seconds");
     struct Named
     {
         qint64 size;

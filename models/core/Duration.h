@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include <QString>
 
 #include <optional>
@@ -10,6 +12,8 @@
 // See shared/contracts/specter.md, "Accepted jwt_token_life formats".
 class Duration
 {
+    Q_DECLARE_TR_FUNCTIONS(Duration)
+
 public:
     // Seconds (may be fractional), or nullopt with *error set to a sentence saying what is wrong.
     static std::optional<double> parseSeconds(const QString &text, QString *error = nullptr);

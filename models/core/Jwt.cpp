@@ -10,11 +10,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Jwt", text);
-}
-
 // 9999-12-31T23:59:59Z: later (or earlier than year 1) NumericDates are treated as unreadable.
 constexpr double MaxNumericDate = 253402300799.0;
 constexpr double MinNumericDate = -62135596800.0;
@@ -35,27 +30,27 @@ bool isBase64UrlText(QStringView part)
 std::optional<QJsonObject> decodeObject(QStringView part, const char *what, QString *error)
 {
     if (part.isEmpty()) {
-        *error = tr("the %1 part is empty").arg(tr(what));
+        *error = Jwt::tr("the %1 part is empty").arg(Jwt::tr(what));
         return std::nullopt;
     }
     if (!isBase64UrlText(part)) {
-        *error = tr("the %1 part is not base64url text").arg(tr(what));
+        *error = Jwt::tr("the %1 part is not base64url text").arg(Jwt::tr(what));
         return std::nullopt;
     }
     const auto decoded = QByteArray::fromBase64Encoding(
         part.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded) {
-        *error = tr("the %1 part is not base64url text").arg(tr(what));
+        *error = Jwt::tr("the %1 part is not base64url text").arg(Jwt::tr(what));
         return std::nullopt;
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(*decoded, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("the %1 part is not JSON (%2)").arg(tr(what), parseError.errorString());
+        *error = Jwt::tr("the %1 part is not JSON (%2)").arg(Jwt::tr(what), parseError.errorString());
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        *error = tr("the %1 part is not a JSON object").arg(tr(what));
+        *error = Jwt::tr("the %1 part is not a JSON object").arg(Jwt::tr(what));
         return std::nullopt;
     }
     return doc.object();
@@ -83,19 +78,19 @@ Jwt Jwt::decode(const QString &token)
 {
     Jwt jwt;
     if (token.size() > MaxInputBytes) {
-        jwt.m_error = tr("the token is too large (more than %1 KiB)").arg(MaxInputBytes / 1024);
+        jwt.m_error = Jwt::tr("the token is too large (more than %1 KiB)").arg(MaxInputBytes / 1024);
         return jwt;
     }
     const QString trimmed = token.trimmed();
     if (trimmed.isEmpty()) {
-        jwt.m_error = tr("empty token");
+        jwt.m_error = Jwt::tr("empty token");
         return jwt;
     }
     const QStringView view(trimmed);
     const qsizetype firstDot = view.indexOf(u'.');
     const qsizetype secondDot = firstDot < 0 ? -1 : view.indexOf(u'.', firstDot + 1);
     if (firstDot < 0 || secondDot < 0 || view.indexOf(u'.', secondDot + 1) >= 0) {
-        jwt.m_error = tr("a JWT has three parts separated by dots");
+        jwt.m_error = Jwt::tr("a JWT has three parts separated by dots");
         return jwt;
     }
     const QStringView headerPart = view.first(firstDot);
@@ -114,7 +109,7 @@ Jwt Jwt::decode(const QString &token)
         return jwt;
     }
     if (!signaturePart.isEmpty() && !isBase64UrlText(signaturePart)) {
-        jwt.m_error = tr("the signature part is not base64url text");
+        jwt.m_error = Jwt::tr("the signature part is not base64url text");
         return jwt;
     }
     jwt.m_header = *header;
@@ -173,22 +168,22 @@ QStringList Jwt::warnings(const QDateTime &now) const
     if (!isValid())
         return out;
     if (algorithm().compare(QStringLiteral("none"), Qt::CaseInsensitive) == 0)
-        out.append(tr("the token is not signed (alg \"none\"): anyone can forge it"));
+        out.append(Jwt::tr("the token is not signed (alg \"none\"): anyone can forge it"));
     else if (algorithm().isEmpty())
-        out.append(tr("the header names no algorithm (alg)"));
+        out.append(Jwt::tr("the header names no algorithm (alg)"));
 
     const auto exp = expiresAt();
     const auto iat = issuedAt();
     const auto nbf = notBefore();
     if (m_claims.contains(QStringLiteral("exp")) && !exp)
-        out.append(tr("the exp claim is not a valid date"));
+        out.append(Jwt::tr("the exp claim is not a valid date"));
     else if (!exp)
-        out.append(tr("the token has no expiry (exp): it never expires"));
+        out.append(Jwt::tr("the token has no expiry (exp): it never expires"));
     if (exp && iat && *exp < *iat)
-        out.append(tr("exp (%1) is before iat (%2)").arg(dateText(*exp), dateText(*iat)));
+        out.append(Jwt::tr("exp (%1) is before iat (%2)").arg(dateText(*exp), dateText(*iat)));
     if (exp && nbf && *nbf > *exp)
-        out.append(tr("nbf (%1) is after exp (%2): the token is never valid").arg(dateText(*nbf), dateText(*exp)));
+        out.append(Jwt::tr("nbf (%1) is after exp (%2): the token is never valid").arg(dateText(*nbf), dateText(*exp)));
     if (exp && now.isValid() && *exp <= now)
-        out.append(tr("the token expired at %1").arg(dateText(*exp)));
+        out.append(Jwt::tr("the token expired at %1").arg(dateText(*exp)));
     return out;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -10,6 +12,8 @@
 // Decodes a JWT's header and claims without verifying the signature (an inspector, not a validator).
 class Jwt
 {
+    Q_DECLARE_TR_FUNCTIONS(Jwt)
+
 public:
     static Jwt decode(const QString &token);
 

@@ -557,7 +557,7 @@ QString TokenListModel::timeText(const std::optional<QDateTime> &dt) const
         const qint64 seconds = m_clock->now().secsTo(*dt);
         const qint64 magnitude = seconds < 0 ? -seconds : seconds;
         if (magnitude < 60)
-            return seconds < 0 ? tr("just now") : tr("in under a minute");
+            return seconds <= 0 ? tr("just now") : tr("in under a minute");
         const QString span = Duration::formatShort(magnitude / 60 * 60);
         return seconds < 0 ? tr("%1 ago").arg(span) : tr("in %1").arg(span);
     }

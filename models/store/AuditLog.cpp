@@ -1,6 +1,7 @@
 #include "AuditLog.h"
 
 #include "Database.h"
+#include "core/Csv.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -26,23 +27,6 @@ QString idText(const QUuid &id)
     return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
 }
 
-// RFC 4180: a field with a comma, a double quote, CR or LF is quoted, with its quotes doubled.
-void appendField(QByteArray &out, const QString &field)
-{
-    const QByteArray bytes = field.toUtf8();
-    const bool quote = bytes.contains(',') || bytes.contains('"') || bytes.contains('\r') || bytes.contains('\n');
-    if (!quote) {
-        out += bytes;
-        return;
-    }
-    out += '"';
-    for (const char c : bytes) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    out += '"';
-}
 } // namespace
 
 AuditLog::AuditLog(Database *database)
@@ -137,24 +121,13 @@ QList<AuditEntry> AuditLog::query(const AuditFilter &filter) const
 
 QByteArray AuditLog::toCsv(const QList<AuditEntry> &entries)
 {
-    QByteArray out = "time,account,provider,action,target,outcome,detail,group\r\n";
+    QByteArray out = Csv::row(
+        {QStringLiteral("time"), QStringLiteral("account"), QStringLiteral("provider"), QStringLiteral("action"),
+            QStringLiteral("target"), QStringLiteral("outcome"), QStringLiteral("detail"), QStringLiteral("group")});
     for (const AuditEntry &entry : entries) {
-        appendField(out, entry.time.isValid() ? timeText(entry.time) : QString());
-        out += ',';
-        appendField(out, entry.accountName.isEmpty() ? idText(entry.accountId) : entry.accountName);
-        out += ',';
-        appendField(out, entry.providerId);
-        out += ',';
-        appendField(out, entry.action);
-        out += ',';
-        appendField(out, entry.target);
-        out += ',';
-        appendField(out, entry.outcome);
-        out += ',';
-        appendField(out, entry.detail);
-        out += ',';
-        appendField(out, entry.groupId);
-        out += "\r\n";
+        out += Csv::row({entry.time.isValid() ? timeText(entry.time) : QString(),
+            entry.accountName.isEmpty() ? idText(entry.accountId) : entry.accountName, entry.providerId, entry.action,
+            entry.target, entry.outcome, entry.detail, entry.groupId});
     }
     return out;
 }

@@ -61,6 +61,17 @@ const QList<Migration> &migrations()
                 " notified_at TEXT NOT NULL,"
                 " PRIMARY KEY (account_id, token_id, threshold))",
             }},
+        {2,
+            {
+                // Token notes (issue 7): owner and "where is this used", local only, never a secret.
+                "CREATE TABLE token_notes ("
+                " account_id TEXT NOT NULL,"
+                " token_id TEXT NOT NULL,"
+                " owner TEXT NOT NULL DEFAULT '',"
+                " used_in TEXT NOT NULL DEFAULT '',"
+                " updated TEXT NOT NULL,"
+                " PRIMARY KEY (account_id, token_id))",
+            }},
     };
     return list;
 }

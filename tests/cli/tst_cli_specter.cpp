@@ -1,6 +1,5 @@
 #include "CliRunner.h"
-
-#include "providers/ProviderRegistry.h"
+#include "SandboxProcess.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -32,7 +31,7 @@ private:
     QJsonArray tokensJson(const QString &account);
     void addAccount(const QString &name, const QByteArray &password);
 
-    QProcess m_sandbox;
+    SandboxProcess m_sandbox;
     QTemporaryDir m_dir;
     CliRunner m_cli;
     QString m_baseUrl;
@@ -44,26 +43,15 @@ private:
 
 void TestCliSpecter::initTestCase()
 {
-    if (!ProviderRegistry::instance().find(QStringLiteral("specter")))
-        QSKIP("the specter provider is not registered in this build yet");
-    if (!QFile::exists(TestPaths::sandboxExecutable()))
-        QSKIP("tokendesk-sandbox is not built yet");
+    const QString skip = SandboxProcess::skipReason(QStringLiteral("specter"));
+    if (!skip.isEmpty())
+        QSKIP(qPrintable(skip));
     QVERIFY2(QFile::exists(TestPaths::cliExecutable()), qPrintable(TestPaths::cliExecutable()));
     QVERIFY(m_dir.isValid());
     m_cli.setConfigDir(m_dir.path());
 
-    m_sandbox.setProgram(TestPaths::sandboxExecutable());
-    m_sandbox.setArguments({QStringLiteral("--port"), QStringLiteral("0")});
-    m_sandbox.setProcessChannelMode(QProcess::SeparateChannels);
-    m_sandbox.start();
-    QVERIFY(m_sandbox.waitForStarted(10'000));
-    QVERIFY(QTest::qWaitFor([this] { return m_sandbox.canReadLine(); }, 20'000));
-    const QByteArray ready = m_sandbox.readLine();
-    QJsonParseError error;
-    const QJsonObject info = QJsonDocument::fromJson(ready, &error).object();
-    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
-    const QJsonObject specter =
-        info.value(QStringLiteral("services")).toObject().value(QStringLiteral("specter")).toObject();
+    QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
+    const QJsonObject specter = m_sandbox.service(QStringLiteral("specter"));
     m_baseUrl = specter.value(QStringLiteral("base_url")).toString();
     m_username = specter.value(QStringLiteral("username")).toString();
     m_password = specter.value(QStringLiteral("password")).toString().toUtf8();
@@ -256,13 +244,7 @@ void TestCliSpecter::auditRecordsActions()
 
 void TestCliSpecter::cleanupTestCase()
 {
-    if (m_sandbox.state() != QProcess::NotRunning) {
-        m_sandbox.terminate();
-        if (!m_sandbox.waitForFinished(5'000)) {
-            m_sandbox.kill();
-            m_sandbox.waitForFinished(5'000);
-        }
-    }
+    m_sandbox.stop();
     // No run printed a password; each created token value appeared exactly once (in create's output).
     if (!m_password.isEmpty())
         QVERIFY(!m_cli.printed(m_password));

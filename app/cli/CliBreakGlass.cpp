@@ -1,0 +1,273 @@
+#include "CliBreakGlass.h"
+
+#include "CliApplication.h"
+#include "CliArguments.h"
+
+#include "core/Async.h"
+#include "providers/AccountSession.h"
+#include "store/AuditLog.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace {
+
+QString tr_(const char *text)
+{
+    return QCoreApplication::translate("CliBreakGlass", text);
+}
+
+QString kindName(RevokeStep::Kind kind)
+{
+    switch (kind) {
+    case RevokeStep::Kind::Token:
+        return QStringLiteral("token");
+    case RevokeStep::Kind::Subject:
+        return QStringLiteral("subject");
+    case RevokeStep::Kind::ExpireAll:
+        return QStringLiteral("expire-all");
+    }
+    return {};
+}
+
+QJsonObject stepJson(const RevokeStep &step)
+{
+    QJsonObject object;
+    object.insert(QStringLiteral("account"), step.accountName);
+    object.insert(QStringLiteral("account_id"), step.accountId.toString(QUuid::WithoutBraces));
+    object.insert(QStringLiteral("provider"), step.providerId);
+    object.insert(QStringLiteral("kind"), kindName(step.kind));
+    object.insert(QStringLiteral("target"), step.target());
+    object.insert(QStringLiteral("description"), step.describe());
+    object.insert(QStringLiteral("call"), step.call);
+    object.insert(QStringLiteral("tokens"), qMax(qsizetype(1), step.covers.size()));
+    if (!step.willRun())
+        object.insert(QStringLiteral("skipped"), step.skipReason);
+    return object;
+}
+
+} // namespace
+
+CliBreakGlass::CliBreakGlass(CliApplication *app, QObject *parent)
+    : QObject(parent)
+    , m_app(app)
+{ }
+
+QString CliBreakGlass::synopsis()
+{
+    return QStringLiteral("break-glass SUBJECT [--dry-run] [--json] [--account NAME]...");
+}
+
+QFuture<int> CliBreakGlass::run(const QStringList &words)
+{
+    const QFuture<int> future = m_done.future();
+    CliArguments args;
+    const CliArguments::Spec spec = {{QStringLiteral("dry-run"), CliArguments::Arity::Flag},
+        {QStringLiteral("account"), CliArguments::Arity::Repeated}};
+    QString error;
+    if (!CliArguments::parse(words, spec, &args, &error)) {
+        finish(m_app->out().fail(2, error));
+        return future;
+    }
+    if (args.positionals.size() != 1 || args.positionals.first().trimmed().isEmpty()) {
+        finish(m_app->out().fail(2, tr_("usage: tokendesk-cli %1").arg(synopsis())));
+        return future;
+    }
+    if (m_app->hasStdinSecrets()) {
+        finish(m_app->out().fail(2,
+            tr_("break-glass uses the stored secrets of each account; --secrets-stdin "
+                "is not supported here")));
+        return future;
+    }
+    m_subject = args.positionals.first().trimmed();
+    m_dryRun = args.has(QStringLiteral("dry-run"));
+
+    QList<Account> accounts;
+    const QStringList names = args.values(QStringLiteral("account"));
+    if (names.isEmpty()) {
+        accounts = m_app->accounts().load();
+    } else {
+        for (const QString &name : names) {
+            const std::optional<Account> account = m_app->accounts().find(name);
+            if (!account) {
+                finish(m_app->out().fail(4, tr_("no account named \"%1\"").arg(name)));
+                return future;
+            }
+            accounts.append(*account);
+        }
+    }
+    if (accounts.isEmpty()) {
+        finish(m_app->out().fail(4, tr_("no accounts configured (see `account add`)")));
+        return future;
+    }
+    if (!m_app->openDatabase(&error)) {
+        finish(m_app->out().fail(1, error));
+        return future;
+    }
+
+    // List every account at once; one that fails is reported as not checked and does not stop the others.
+    for (const Account &account : std::as_const(accounts)) {
+        auto *session =
+            new AccountSession(account, m_app->providerContext(), m_app->secrets(), m_app->auditLog(), this);
+        if (!session->isValid()) {
+            m_notChecked.append(
+                {account.name, tr_("provider \"%1\" is not part of this build").arg(account.providerId)});
+            session->deleteLater();
+            continue;
+        }
+        m_sessions.append(session);
+    }
+    m_pending = int(m_sessions.size());
+    if (m_pending == 0) {
+        planAndRun();
+        return future;
+    }
+    for (AccountSession *session : std::as_const(m_sessions)) {
+        Async::then(session->loadSecrets(), this, [this, session](Result<Done> loaded) {
+            if (!loaded.ok()) {
+                listed(session, Result<QList<Token>>(loaded.error()));
+                return;
+            }
+            Async::then(
+                session->refresh(), this, [this, session](Result<QList<Token>> result) { listed(session, result); });
+        });
+    }
+    return future;
+}
+
+void CliBreakGlass::listed(AccountSession *session, const Result<QList<Token>> &result)
+{
+    if (result.ok())
+        m_listed.append({session->account(), session->provider(), result.value()});
+    else
+        m_notChecked.append({session->account().name, result.error().fullMessage()});
+    if (--m_pending == 0)
+        planAndRun();
+}
+
+void CliBreakGlass::planAndRun()
+{
+    // Keep the accounts in their configured order whatever order the lists came back in.
+    QList<RevokePlan::AccountTokens> ordered;
+    for (AccountSession *session : std::as_const(m_sessions)) {
+        for (const RevokePlan::AccountTokens &entry : std::as_const(m_listed)) {
+            if (entry.account.id == session->account().id)
+                ordered.append(entry);
+        }
+    }
+    const RevokePlan plan = RevokePlan::forSubject(m_subject, ordered);
+    if (m_dryRun || plan.runnableCount() == 0) {
+        report(plan, {}, false);
+        return;
+    }
+    m_runner = new RevokeRunner(
+        [this](const QUuid &id) -> AccountSession * {
+            for (AccountSession *session : std::as_const(m_sessions)) {
+                if (session->account().id == id)
+                    return session;
+            }
+            return nullptr;
+        },
+        m_app->auditLog(), this);
+    Async::then(m_runner->run(plan, QStringLiteral("break-glass")), this,
+        [this, plan](QList<RevokeOutcome> outcomes) { report(plan, outcomes, true); });
+}
+
+void CliBreakGlass::report(const RevokePlan &plan, const QList<RevokeOutcome> &outcomes, bool ran)
+{
+    int failed = 0;
+    for (const RevokeOutcome &outcome : outcomes)
+        failed += outcome.state == RevokeOutcome::State::Succeeded ? 0 : 1;
+    const bool ok = failed == 0 && m_notChecked.isEmpty();
+
+    if (m_app->jsonOutput()) {
+        QJsonObject object;
+        object.insert(QStringLiteral("subject"), m_subject);
+        object.insert(QStringLiteral("dry_run"), m_dryRun);
+        QJsonArray notChecked;
+        for (const auto &[account, reason] : std::as_const(m_notChecked))
+            notChecked.append(QJsonObject {{QStringLiteral("account"), account}, {QStringLiteral("reason"), reason}});
+        object.insert(QStringLiteral("not_checked"), notChecked);
+        QJsonArray steps;
+        if (ran) {
+            for (const RevokeOutcome &outcome : outcomes) {
+                QJsonObject step = stepJson(outcome.step);
+                step.insert(QStringLiteral("outcome"), RevokeOutcome::stateName(outcome.state));
+                if (!outcome.message.isEmpty())
+                    step.insert(QStringLiteral("message"), outcome.message);
+                if (!outcome.verificationText().isEmpty())
+                    step.insert(QStringLiteral("verification"), outcome.verificationText());
+                steps.append(step);
+            }
+            for (const RevokeStep &step : plan.steps()) {
+                if (!step.willRun())
+                    steps.append(stepJson(step));
+            }
+        } else {
+            for (const RevokeStep &step : plan.steps())
+                steps.append(stepJson(step));
+        }
+        object.insert(QStringLiteral("steps"), steps);
+        object.insert(QStringLiteral("tokens"), plan.tokenCount());
+        if (m_runner && ran)
+            object.insert(QStringLiteral("group"), m_runner->groupId());
+        object.insert(QStringLiteral("ok"), ok);
+        m_app->out().json(object);
+    } else {
+        for (const auto &[account, reason] : std::as_const(m_notChecked))
+            m_app->out().line(tr_("not checked: %1: %2").arg(account, reason));
+        if (plan.isEmpty()) {
+            m_app->out().line(tr_("Nothing matches \"%1\" in the accounts checked.").arg(m_subject));
+        } else if (!ran) {
+            if (m_dryRun)
+                m_app->out().line(tr_("Dry run: these calls would be made; none was sent."));
+            else
+                m_app->out().line(tr_("Nothing can be revoked for \"%1\":").arg(m_subject));
+            for (const QString &line : plan.preview())
+                m_app->out().line(QStringLiteral("  ") + line);
+        } else {
+            QList<QStringList> rows;
+            for (const RevokeOutcome &outcome : outcomes) {
+                const QString detail =
+                    outcome.state == RevokeOutcome::State::Failed ? outcome.message : outcome.verificationText();
+                rows.append({outcome.step.accountName, outcome.step.describe(), RevokeOutcome::stateName(outcome.state),
+                    detail});
+            }
+            for (const RevokeStep &step : plan.steps()) {
+                if (!step.willRun())
+                    rows.append({step.accountName, step.describe(), tr_("skipped"), step.skipReason});
+            }
+            m_app->out().table({tr_("ACCOUNT"), tr_("STEP"), tr_("OUTCOME"), tr_("DETAIL")}, rows);
+        }
+    }
+    // One stderr line says why the exit code is 1.
+    QStringList problems;
+    if (!m_notChecked.isEmpty())
+        problems.append(QCoreApplication::translate(
+            "CliBreakGlass", "%n account(s) could not be checked", nullptr, int(m_notChecked.size())));
+    if (failed > 0)
+        problems.append(QCoreApplication::translate("CliBreakGlass", "%n step(s) did not succeed", nullptr, failed));
+    if (!problems.isEmpty())
+        m_app->out().fail(1, problems.join(QStringLiteral("; ")));
+    finish(ok ? 0 : 1);
+}
+
+void CliBreakGlass::finish(int code)
+{
+    // Wait for keychain writes a provider asked for (a refreshed session token) before reporting the code.
+    auto pending = std::make_shared<int>(int(m_sessions.size()));
+    if (*pending == 0) {
+        m_done.finish(code);
+        deleteLater();
+        return;
+    }
+    for (AccountSession *session : std::as_const(m_sessions)) {
+        Async::then(session->settle(), this, [this, pending, code](Result<Done>) {
+            if (--*pending == 0) {
+                m_done.finish(code);
+                deleteLater();
+            }
+        });
+    }
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "CliFuture.h"
+
+#include "workflows/RevokePlan.h"
+#include "workflows/RevokeRunner.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QStringList>
+#include <QUuid>
+
+class AccountSession;
+class CliApplication;
+
+// `tokendesk-cli break-glass SUBJECT [--dry-run] [--json] [--account NAME]...`: lists every selected account
+// (all of them by default) concurrently, plans a RevokePlan::forSubject over what was listed, prints every
+// call (the dry run stops there and sends nothing else), otherwise runs it with RevokeRunner as one grouped
+// "break-glass" audit action. Exit 0 when every account was checked and every step succeeded, 1 otherwise,
+// 2 on a usage error. One object per run; it deletes itself when done.
+class CliBreakGlass : public QObject
+{
+    Q_OBJECT
+public:
+    CliBreakGlass(CliApplication *app, QObject *parent = nullptr);
+
+    QFuture<int> run(const QStringList &words);
+
+    static QString synopsis();
+
+private:
+    void listed(AccountSession *session, const Result<QList<Token>> &result);
+    void planAndRun();
+    void printPlan(const RevokePlan &plan) const;
+    void report(const RevokePlan &plan, const QList<RevokeOutcome> &outcomes, bool ran);
+    void finish(int code);
+
+    CliApplication *m_app;
+    QString m_subject;
+    bool m_dryRun = false;
+    QList<AccountSession *> m_sessions;
+    QList<RevokePlan::AccountTokens> m_listed;
+    QList<QPair<QString, QString>> m_notChecked; // account name, reason
+    int m_pending = 0;
+    RevokeRunner *m_runner = nullptr;
+    CliFuture::Completion m_done;
+};

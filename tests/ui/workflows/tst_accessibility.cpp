@@ -1,0 +1,253 @@
+// Accessibility and keyboard (issue 7): every focusable widget of MainWindow and of the main dialogs has an
+// accessible name (its own, a buddy label's or its text), every action can be reached from the keyboard
+// (a shortcut or a menu with a mnemonic), and Tab moves focus to the token table and the filter.
+#include "AccountController.h"
+#include "AccountDialog.h"
+#include "AuditLogDialog.h"
+#include "CreateTokenDialog.h"
+#include "MainWindow.h"
+#include "MfaDialog.h"
+#include "PreferencesDialog.h"
+#include "StatusColors.h"
+
+#include "BuiltinEmulators.h"
+#include "SandboxServer.h"
+
+#include "providers/TokenProvider.h"
+#include "store/SecretStore.h"
+
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+class tst_Accessibility : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void mainWindowFocusablesAreNamed();
+    void mainWindowActionsReachableByKeyboard();
+    void tabReachesTableAndFilter();
+    void dialogFocusablesAreNamed_data();
+    void dialogFocusablesAreNamed();
+    void statusColorsFollowPalette();
+
+private:
+    void createWindow();
+    static QStringList unnamedFocusables(QWidget *root);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<AccountController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_Accessibility::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void tst_Accessibility::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+    m_server.reset();
+    m_dir.reset();
+}
+
+// The window on the in-process sandbox with its demo accounts (one per service), so the token page is shown.
+void tst_Accessibility::createWindow()
+{
+    m_server = std::make_unique<SandboxServer>();
+    registerBuiltinEmulators(*m_server);
+    QVERIFY(m_server->listen());
+    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
+    m_controller->secretStore()->setParent(m_controller.get());
+    m_controller->load();
+    const QList<Account> demo = m_controller->addDemoAccounts(m_server->readyInfo());
+    QVERIFY(!demo.isEmpty());
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    m_window->resize(1100, 700);
+    m_window->selectAccount(demo.first().id);
+}
+
+// Widgets a keyboard user can Tab to whose accessible name is empty. The name is what a screen reader says:
+// QAccessible derives it from accessibleName, a buddy label or the widget's own text.
+QStringList tst_Accessibility::unnamedFocusables(QWidget *root)
+{
+    QStringList unnamed;
+    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (!(w->focusPolicy() & Qt::TabFocus) || !w->isVisibleTo(root) || !w->isEnabled())
+            continue;
+        // The line edits inside spin boxes and combo boxes are named through their owner.
+        if (qobject_cast<QAbstractSpinBox *>(w->parentWidget()) || qobject_cast<QComboBox *>(w->parentWidget()))
+            continue;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+        const QString name = iface ? iface->text(QAccessible::Name).trimmed() : QString();
+        if (name.isEmpty()) {
+            unnamed << QStringLiteral("%1 \"%2\" in %3")
+                           .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
+                               w->parentWidget() ? w->parentWidget()->objectName() : QString());
+        }
+    }
+    return unnamed;
+}
+
+void tst_Accessibility::mainWindowFocusablesAreNamed()
+{
+    createWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    const QStringList unnamed = unnamedFocusables(m_window.get());
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String("; "))));
+}
+
+// Every action in the window: a shortcut, or an entry with a mnemonic (&) in a menu whose title has one.
+void tst_Accessibility::mainWindowActionsReachableByKeyboard()
+{
+    createWindow();
+    QSet<QAction *> inMnemonicMenu;
+    const QList<QAction *> menuActions = m_window->menuBar()->actions();
+    for (QAction *menuAction : menuActions) {
+        QMenu *menu = menuAction->menu();
+        if (!menu || !menuAction->text().contains(QLatin1Char('&')))
+            continue;
+        QList<QMenu *> menus {menu};
+        while (!menus.isEmpty()) {
+            QMenu *current = menus.takeFirst();
+            const QList<QAction *> entries = current->actions();
+            for (QAction *entry : entries) {
+                if (entry->menu())
+                    menus << entry->menu();
+                if (entry->text().contains(QLatin1Char('&')))
+                    inMnemonicMenu.insert(entry);
+            }
+        }
+    }
+    QVERIFY(!inMnemonicMenu.isEmpty());
+    QStringList unreachable;
+    const QList<QAction *> actions = m_window->findChildren<QAction *>();
+    for (QAction *a : actions) {
+        if (a->isSeparator() || a->menu() || a->objectName().isEmpty()
+            || a->objectName().startsWith(QLatin1String("qt_"))
+            || a->objectName().startsWith(QLatin1String("_q_")) /* Qt's own, e.g. the line edits' clear button */)
+            continue;
+        if (a->shortcut().isEmpty() && !inMnemonicMenu.contains(a))
+            unreachable << a->objectName();
+    }
+    QVERIFY2(unreachable.isEmpty(), qPrintable(unreachable.join(QLatin1String(", "))));
+}
+
+void tst_Accessibility::tabReachesTableAndFilter()
+{
+    createWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QWidget *start = m_window->accountView();
+    start->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(start->hasFocus());
+
+    bool table = false;
+    bool filter = false;
+    for (int i = 0; i < 60 && !(table && filter); ++i) {
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        QTest::keyClick(focus, Qt::Key_Tab);
+        focus = QApplication::focusWidget();
+        table = table || focus == m_window->tokenView();
+        filter = filter || focus == m_window->filterEdit();
+    }
+    QVERIFY2(table, "Tab never reached the token table");
+    QVERIFY2(filter, "Tab never reached the filter");
+}
+
+void tst_Accessibility::dialogFocusablesAreNamed_data()
+{
+    QTest::addColumn<QString>("dialog");
+    QTest::newRow("account") << QStringLiteral("account");
+    QTest::newRow("preferences") << QStringLiteral("preferences");
+    QTest::newRow("auditlog") << QStringLiteral("auditlog");
+    QTest::newRow("mfa") << QStringLiteral("mfa");
+    QTest::newRow("create") << QStringLiteral("create");
+}
+
+void tst_Accessibility::dialogFocusablesAreNamed()
+{
+    QFETCH(QString, dialog);
+    createWindow();
+    std::unique_ptr<QDialog> d;
+    if (dialog == QLatin1String("account")) {
+        d = std::make_unique<AccountDialog>();
+    } else if (dialog == QLatin1String("preferences")) {
+        d = std::make_unique<PreferencesDialog>(m_controller->preferences());
+    } else if (dialog == QLatin1String("auditlog")) {
+        d = std::make_unique<AuditLogDialog>(m_controller->auditLog(), m_controller->accounts());
+    } else if (dialog == QLatin1String("mfa")) {
+        MfaChallenge challenge;
+        challenge.vendor = QStringLiteral("google");
+        challenge.type = QStringLiteral("authenticator");
+        d = std::make_unique<MfaDialog>(challenge);
+    } else {
+        FieldSpec name;
+        name.key = QStringLiteral("name");
+        name.label = QStringLiteral("Name");
+        name.required = true;
+        FieldSpec expiry;
+        expiry.key = QStringLiteral("expiry");
+        expiry.label = QStringLiteral("Expires after");
+        expiry.type = FieldSpec::Type::Duration;
+        const QList<TokenKindSpec> kinds {{QStringLiteral("a"), QStringLiteral("Kind A"), {name, expiry}},
+            {QStringLiteral("b"), QStringLiteral("Kind B"), {name}}};
+        d = std::make_unique<CreateTokenDialog>(kinds);
+    }
+    d->show();
+    QVERIFY(QTest::qWaitForWindowExposed(d.get()));
+    const QStringList unnamed = unnamedFocusables(d.get());
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String("; "))));
+}
+
+// Error text is readable on both light and dark windows and follows a palette switch at run time.
+void tst_Accessibility::statusColorsFollowPalette()
+{
+    const QPalette original = QApplication::palette();
+    QPalette light;
+    light.setColor(QPalette::Window, Qt::white);
+    light.setColor(QPalette::WindowText, Qt::black);
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::WindowText, Qt::white);
+
+    QApplication::setPalette(light);
+    QLabel label;
+    StatusColors::apply(&label, StatusColors::Role::Error);
+    const QColor onLight = label.palette().color(QPalette::WindowText);
+    QCOMPARE(onLight, StatusColors::color(StatusColors::Role::Error, light));
+    QVERIFY(onLight.lightness() < 128);
+
+    QApplication::setPalette(dark);
+    QTRY_COMPARE(label.palette().color(QPalette::WindowText), StatusColors::color(StatusColors::Role::Error, dark));
+    QVERIFY(label.palette().color(QPalette::WindowText).lightness() >= 128);
+    QApplication::setPalette(original);
+}
+
+QTEST_MAIN(tst_Accessibility)
+#include "tst_accessibility.moc"

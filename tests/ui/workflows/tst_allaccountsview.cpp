@@ -1,0 +1,243 @@
+#include "AccountController.h"
+#include "AllAccountsView.h"
+#include "MainWindow.h"
+#include "ProviderIconDelegate.h"
+
+#include "BuiltinEmulators.h"
+#include "SandboxServer.h"
+
+#include "AwaitFuture.h"
+#include "items/TokenFilterModel.h"
+#include "items/TokenListModel.h"
+#include "store/SecretStore.h"
+#include "workflows/AccountsRefresher.h"
+
+#include <QAction>
+#include <QItemSelectionModel>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+// The "All accounts" view (issue 7) in the main window, on the in-process sandbox with several accounts at
+// once: a Specter account with a wrong password fails and is reported with its reason, the other accounts'
+// rows arrive with their account names, the selection spans accounts, F5 refreshes every account.
+class tst_AllAccountsView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void showsEveryAccountOneFailing();
+    void selectionSpansAccounts();
+    void refreshAndFilter();
+    void selectingAnAccountLeavesTheView();
+
+private:
+    bool startWindow();
+    bool refreshAllAndWait(const std::function<void()> &trigger);
+    QSet<QUuid> accountsOfRows() const;
+    AllAccountsView *view() const { return m_window->allAccountsView(); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<AccountController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+    QUuid m_specter, m_magicbell, m_broken;
+    QString m_specterName, m_magicbellName;
+};
+
+void tst_AllAccountsView::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QVERIFY(startWindow());
+}
+
+void tst_AllAccountsView::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+    m_server.reset();
+    m_dir.reset();
+}
+
+bool tst_AllAccountsView::startWindow()
+{
+    m_server = std::make_unique<SandboxServer>();
+    registerBuiltinEmulators(*m_server);
+    if (!m_server->listen())
+        return false;
+    m_server->seedTokens(3);
+    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
+    m_controller->secretStore()->setParent(m_controller.get());
+    m_controller->load();
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    m_window->setSandboxMode(true);
+    for (const Account &account : m_controller->addDemoAccounts(m_server->readyInfo())) {
+        if (account.providerId == QLatin1String("specter")) {
+            m_specter = account.id;
+            m_specterName = account.name;
+        } else if (account.providerId == QLatin1String("magicbell")) {
+            m_magicbell = account.id;
+            m_magicbellName = account.name;
+        }
+    }
+    if (m_specter.isNull() || m_magicbell.isNull())
+        return false;
+    // The failing one: the same Specter with a wrong password.
+    Account broken = *m_controller->account(m_specter);
+    broken.id = QUuid::createUuid();
+    broken.name = QStringLiteral("Broken Specter");
+    const auto added =
+        awaitFuture(m_controller->addAccount(broken, {{QStringLiteral("password"), QStringLiteral("wrong")}}));
+    if (!added || !added->ok())
+        return false;
+    m_broken = broken.id;
+    m_window->show();
+    return QTest::qWaitForWindowExposed(m_window.get()) && refreshAllAndWait([this] { m_window->showAllAccounts(); });
+}
+
+bool tst_AllAccountsView::refreshAllAndWait(const std::function<void()> &trigger)
+{
+    QSignalSpy done(view(), &AllAccountsView::allRefreshed);
+    trigger();
+    return done.wait(20000) || !done.isEmpty();
+}
+
+QSet<QUuid> tst_AllAccountsView::accountsOfRows() const
+{
+    QSet<QUuid> ids;
+    const QAbstractItemModel *model = view()->tokenView()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        ids.insert(model->index(row, 0).data(TokenListModel::AccountIdRole).toUuid());
+    return ids;
+}
+
+void tst_AllAccountsView::showsEveryAccountOneFailing()
+{
+    QVERIFY(m_window->isAllAccountsShown());
+    QVERIFY(m_window->currentAccountId().isNull());
+    const QSet<QUuid> accounts = accountsOfRows();
+    QVERIFY(accounts.contains(m_specter));
+    QVERIFY(accounts.contains(m_magicbell));
+    QVERIFY(!accounts.contains(m_broken));
+
+    // Each row names its account in the Account column, with the provider's icon drawn by the delegate.
+    const QAbstractItemModel *model = view()->tokenView()->model();
+    QSet<QString> names;
+    for (int row = 0; row < model->rowCount(); ++row)
+        names.insert(model->index(row, TokenListModel::Account).data().toString());
+    QVERIFY(names.contains(m_specterName));
+    QVERIFY(names.contains(m_magicbellName));
+    QCOMPARE(view()->tokenView()->itemDelegateForColumn(TokenListModel::Account), view()->iconDelegate());
+    QVERIFY(!view()->iconDelegate()->iconFor(QStringLiteral("specter")).isNull());
+
+    // The failure is reported with the account's name and the reason; the others are not listed as failing.
+    const QHash<QUuid, QString> failed = view()->failedAccounts();
+    QVERIFY(failed.contains(m_broken));
+    QVERIFY(!failed.value(m_broken).isEmpty());
+    QVERIFY(!failed.contains(m_specter));
+    QVERIFY(!failed.contains(m_magicbell));
+    QVERIFY(view()->loadingAccounts().isEmpty());
+    QLabel *strip = view()->statusStrip();
+    QVERIFY(strip->isVisible());
+    QVERIFY(strip->text().contains(QStringLiteral("Broken Specter")));
+    QVERIFY(strip->text().contains(failed.value(m_broken)));
+    QVERIFY(!strip->text().contains(m_magicbellName + QStringLiteral(" failed")));
+}
+
+void tst_AllAccountsView::selectionSpansAccounts()
+{
+    QTableView *table = view()->tokenView();
+    const QAbstractItemModel *model = table->model();
+    int specterRow = -1;
+    int magicbellRow = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QUuid id = model->index(row, 0).data(TokenListModel::AccountIdRole).toUuid();
+        if (id == m_specter && specterRow < 0)
+            specterRow = row;
+        if (id == m_magicbell && magicbellRow < 0)
+            magicbellRow = row;
+    }
+    QVERIFY(specterRow >= 0 && magicbellRow >= 0);
+    table->selectionModel()->select(
+        model->index(specterRow, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    table->selectionModel()->select(
+        model->index(magicbellRow, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+
+    const QList<Token> selected = m_window->selectedTokens();
+    QCOMPARE(selected.size(), 2);
+    QSet<QUuid> accounts;
+    for (const Token &token : selected)
+        accounts.insert(token.accountId);
+    QCOMPARE(accounts, (QSet<QUuid> {m_specter, m_magicbell}));
+    auto *revoke = m_window->findChild<QAction *>(QStringLiteral("actionRevoke"));
+    QVERIFY(revoke && revoke->isEnabled());
+}
+
+void tst_AllAccountsView::refreshAndFilter()
+{
+    AccountsRefresher *refresher = view()->refresher();
+    const int runs = refresher->runCount();
+    auto *refresh = m_window->findChild<QAction *>(QStringLiteral("actionRefresh"));
+    QVERIFY(refresh && refresh->isEnabled());
+    QVERIFY(refreshAllAndWait([this, refresh] {
+        refresh->trigger();
+        // While the calls are out, the strip lists the accounts still loading by name.
+        QVERIFY(!view()->loadingAccounts().isEmpty());
+        QVERIFY(view()->statusStrip()->text().contains(m_magicbellName));
+        QVERIFY(view()->statusStrip()->text().startsWith(QStringLiteral("Loading")));
+    }));
+    QCOMPARE(refresher->runCount(), runs + 1);
+    QVERIFY(accountsOfRows().contains(m_specter)); // rows stay and are refreshed
+    QVERIFY(view()->failedAccounts().contains(m_broken));
+
+    // Filtering works like the per-account table: here by one MagicBell token's id.
+    const QAbstractItemModel *model = view()->tokenView()->model();
+    const int all = model->rowCount();
+    QString magicbellToken;
+    for (int row = 0; row < all && magicbellToken.isEmpty(); ++row) {
+        if (model->index(row, 0).data(TokenListModel::AccountIdRole).toUuid() == m_magicbell)
+            magicbellToken = model->index(row, 0).data(TokenListModel::TokenIdRole).toString();
+    }
+    QVERIFY(!magicbellToken.isEmpty());
+    view()->filterEdit()->setText(magicbellToken);
+    QCOMPARE(accountsOfRows(), QSet<QUuid> {m_magicbell});
+    QVERIFY(model->rowCount() < all);
+    view()->filterEdit()->clear();
+    QCOMPARE(view()->tokenView()->model()->rowCount(), all);
+}
+
+void tst_AllAccountsView::selectingAnAccountLeavesTheView()
+{
+    m_window->selectAccount(m_magicbell);
+    QVERIFY(!m_window->isAllAccountsShown());
+    QCOMPARE(m_window->currentAccountId(), m_magicbell);
+    auto *entry = m_window->findChild<QListWidget *>(QStringLiteral("allAccountsEntry"));
+    QVERIFY(entry);
+    QVERIFY(!entry->accessibleName().isEmpty());
+    // Back by keyboard (the action's shortcut) and by the sidebar entry.
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("actionAllAccounts"));
+    QVERIFY(action && !action->shortcut().isEmpty());
+    action->trigger();
+    QVERIFY(m_window->isAllAccountsShown());
+    QVERIFY(m_window->currentAccountId().isNull());
+    m_window->selectAccount(m_specter);
+    QVERIFY(!m_window->isAllAccountsShown());
+    emit entry->itemActivated(entry->item(0));
+    QVERIFY(m_window->isAllAccountsShown());
+}
+
+QTEST_MAIN(tst_AllAccountsView)
+#include "tst_allaccountsview.moc"

@@ -1,0 +1,396 @@
+#include "AccountController.h"
+#include "AuditLogDialog.h"
+#include "MainWindow.h"
+#include "TokenNotesDialog.h"
+
+#include "BuiltinEmulators.h"
+#include "SandboxServer.h"
+
+#include "AwaitFuture.h"
+#include "items/TokenFilterModel.h"
+#include "items/TokenListModel.h"
+#include "providers/AccountSession.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/SecretStore.h"
+#include "store/TokenNotes.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFile>
+#include <QItemSelectionModel>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+// Issue 7 in the GUI: the audit log dialog (filters by account, action, outcome and time range narrow the rows,
+// newest first, grouped actions marked, CSV export of the filtered rows without secrets) and token notes (edited
+// from Tokens → Edit Notes…, shown and searchable in the table, still there after a refresh and a restart).
+namespace {
+const QDateTime kT0(QDate(2026, 5, 4), QTime(8, 0, 0), Qt::UTC);
+const QString kSecret = QStringLiteral("s3cr3t-password-never-shown");
+
+AuditEntry entry(const QUuid &account, const QString &name, const QString &action, const QString &outcome,
+    const QDateTime &time, const QString &group = {})
+{
+    AuditEntry e;
+    e.time = time;
+    e.accountId = account;
+    e.accountName = name;
+    e.providerId = QStringLiteral("specter");
+    e.action = action;
+    e.target = QStringLiteral("tok-") + action;
+    e.outcome = outcome;
+    e.detail = outcome == QLatin1String("failure") ? QStringLiteral("Unauthorized") : QStringLiteral("done");
+    e.groupId = group;
+    return e;
+}
+
+Account account(const QString &name)
+{
+    Account a;
+    a.id = QUuid::createUuid();
+    a.name = name;
+    a.providerId = QStringLiteral("specter");
+    return a;
+}
+
+int comboIndex(QComboBox *combo, const QVariant &data)
+{
+    return combo->findData(data);
+}
+} // namespace
+
+class tst_AuditLogDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void filtersNarrowRows();
+    void csvHasHeaderAndFilteredRows();
+    void openedFromMainWindowWithoutSecrets();
+    void notesEditedKeptAcrossRefreshAndRestart();
+
+private:
+    void fillLog(AuditLog &log);
+    bool startWindow();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    Account m_a, m_b, m_c;
+    // For the main-window tests.
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<AccountController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+    QUuid m_specter;
+};
+
+void tst_AuditLogDialog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_a = account(QStringLiteral("Alpha"));
+    m_b = account(QStringLiteral("Bravo"));
+    m_c = account(QStringLiteral("Charlie"));
+}
+
+void tst_AuditLogDialog::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+    m_server.reset();
+    m_dir.reset();
+}
+
+void tst_AuditLogDialog::fillLog(AuditLog &log)
+{
+    const QString group = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QVERIFY(log.append(entry(m_a.id, m_a.name, QStringLiteral("login"), QStringLiteral("success"), kT0)));
+    QVERIFY(log.append(entry(m_a.id, m_a.name, QStringLiteral("create"), QStringLiteral("success"), kT0.addSecs(60))));
+    QVERIFY(log.append(entry(m_b.id, m_b.name, QStringLiteral("login"), QStringLiteral("failure"), kT0.addSecs(120))));
+    QVERIFY(log.append(
+        entry(m_b.id, m_b.name, QStringLiteral("revoke"), QStringLiteral("success"), kT0.addSecs(180), group)));
+    QVERIFY(log.append(
+        entry(m_c.id, m_c.name, QStringLiteral("revoke"), QStringLiteral("failure"), kT0.addSecs(240), group)));
+    QVERIFY(log.append(
+        entry(QUuid(), QString(), QStringLiteral("break-glass"), QStringLiteral("failure"), kT0.addSecs(241), group)));
+}
+
+void tst_AuditLogDialog::filtersNarrowRows()
+{
+    Database db(m_dir->filePath(QStringLiteral("tokendesk.sqlite")));
+    QVERIFY2(db.open(), qPrintable(db.lastError()));
+    AuditLog log(&db);
+    fillLog(log);
+
+    AuditLogDialog dialog(&log, {m_a, m_b, m_c});
+    auto *accountBox = dialog.findChild<QComboBox *>(QStringLiteral("auditAccount"));
+    auto *actionBox = dialog.findChild<QComboBox *>(QStringLiteral("auditAction"));
+    auto *outcomeBox = dialog.findChild<QComboBox *>(QStringLiteral("auditOutcome"));
+    auto *useSince = dialog.findChild<QCheckBox *>(QStringLiteral("auditUseSince"));
+    auto *since = dialog.findChild<QDateTimeEdit *>(QStringLiteral("auditSince"));
+    auto *useUntil = dialog.findChild<QCheckBox *>(QStringLiteral("auditUseUntil"));
+    auto *until = dialog.findChild<QDateTimeEdit *>(QStringLiteral("auditUntil"));
+    QVERIFY(accountBox && actionBox && outcomeBox && useSince && since && useUntil && until);
+    QAbstractItemModel *model = dialog.table()->model();
+
+    // Everything, newest first; the grouped entries carry their group id in the Group column.
+    QCOMPARE(model->rowCount(), 6);
+    QCOMPARE(dialog.entries().constFirst().action, QStringLiteral("break-glass"));
+    QCOMPARE(dialog.entries().constLast().action, QStringLiteral("login"));
+    QVERIFY(!model->index(0, AuditLogDialog::Group).data(Qt::UserRole).toString().isEmpty());
+    QCOMPARE(model->index(0, AuditLogDialog::Group).data(Qt::UserRole),
+        model->index(1, AuditLogDialog::Group).data(Qt::UserRole));
+    QVERIFY(model->index(5, AuditLogDialog::Group).data(Qt::UserRole).toString().isEmpty());
+    // The log's own actions are offered, also the grouped "break-glass".
+    QVERIFY(comboIndex(actionBox, QStringLiteral("break-glass")) > 0);
+
+    // Account.
+    accountBox->setCurrentIndex(comboIndex(accountBox, m_b.id));
+    QCOMPARE(model->rowCount(), 2);
+    for (const AuditEntry &e : dialog.entries())
+        QCOMPARE(e.accountId, m_b.id);
+    QCOMPARE(model->index(0, AuditLogDialog::Account).data().toString(), QStringLiteral("Bravo"));
+
+    // Account + outcome.
+    outcomeBox->setCurrentIndex(comboIndex(outcomeBox, QStringLiteral("failure")));
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(dialog.entries().constFirst().action, QStringLiteral("login"));
+
+    // Outcome alone.
+    accountBox->setCurrentIndex(0);
+    QCOMPARE(model->rowCount(), 3);
+
+    // Action alone.
+    outcomeBox->setCurrentIndex(0);
+    actionBox->setCurrentIndex(comboIndex(actionBox, QStringLiteral("revoke")));
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(dialog.entries().at(0).accountId, m_c.id);
+    QCOMPARE(dialog.entries().at(1).accountId, m_b.id);
+    actionBox->setCurrentIndex(comboIndex(actionBox, QStringLiteral("login")));
+    QCOMPARE(model->rowCount(), 2);
+    actionBox->setCurrentIndex(0);
+    QCOMPARE(model->rowCount(), 6);
+
+    // Time range: since T0+90 s, until T0+200 s (inclusive bounds on both sides as AuditLog::query has them).
+    since->setDateTime(kT0.addSecs(90).toLocalTime());
+    useSince->setChecked(true);
+    QVERIFY(since->isEnabled());
+    QCOMPARE(model->rowCount(), 4);
+    until->setDateTime(kT0.addSecs(200).toLocalTime());
+    useUntil->setChecked(true);
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(dialog.entries().at(0).action, QStringLiteral("revoke"));
+    QCOMPARE(dialog.entries().at(1).action, QStringLiteral("login"));
+    QVERIFY(dialog.filter().since.has_value());
+    QCOMPARE(*dialog.filter().since, kT0.addSecs(90));
+    useSince->setChecked(false);
+    QCOMPARE(model->rowCount(), 4); // until only: the four oldest
+    useUntil->setChecked(false);
+    QCOMPARE(model->rowCount(), 6);
+}
+
+void tst_AuditLogDialog::csvHasHeaderAndFilteredRows()
+{
+    Database db(m_dir->filePath(QStringLiteral("tokendesk.sqlite")));
+    QVERIFY(db.open());
+    AuditLog log(&db);
+    fillLog(log);
+    AuditLogDialog dialog(&log, {m_a, m_b, m_c});
+    auto *accountBox = dialog.findChild<QComboBox *>(QStringLiteral("auditAccount"));
+    QVERIFY(accountBox);
+    accountBox->setCurrentIndex(comboIndex(accountBox, m_a.id));
+    QCOMPARE(dialog.entries().size(), 2);
+
+    const QString path = m_dir->filePath(QStringLiteral("out/audit.csv"));
+    QVERIFY(!dialog.exportCsv(path)); // the folder does not exist: an error, not a crash
+    QVERIFY(!dialog.lastError().isEmpty());
+    const QString good = m_dir->filePath(QStringLiteral("audit.csv"));
+    QVERIFY2(dialog.exportCsv(good), qPrintable(dialog.lastError()));
+    QFile file(good);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QCOMPARE(bytes, AuditLog::toCsv(dialog.entries())); // exactly the filtered rows
+    const QList<QByteArray> lines = bytes.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3); // header + 2 rows
+    QVERIFY(lines.at(0).contains("action"));
+    QVERIFY(lines.at(1).contains(",create,"));
+    QVERIFY(lines.at(2).contains(",login,"));
+    QVERIFY(!bytes.contains("Bravo"));
+    QVERIFY(!bytes.contains("Charlie"));
+}
+
+bool tst_AuditLogDialog::startWindow()
+{
+    m_server = std::make_unique<SandboxServer>();
+    registerBuiltinEmulators(*m_server);
+    if (!m_server->listen())
+        return false;
+    m_server->seedTokens(3);
+    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
+    m_controller->secretStore()->setParent(m_controller.get());
+    m_controller->load();
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    m_window->setSandboxMode(true);
+    for (const Account &a : m_controller->addDemoAccounts(m_server->readyInfo())) {
+        if (a.providerId == QLatin1String("specter"))
+            m_specter = a.id;
+    }
+    if (m_specter.isNull())
+        return false;
+    m_window->show();
+    return QTest::qWaitForWindowExposed(m_window.get());
+}
+
+void tst_AuditLogDialog::openedFromMainWindowWithoutSecrets()
+{
+    QVERIFY(startWindow());
+    // A failing sign-in of a second account (wrong password) and a successful one are audited.
+    Account broken = *m_controller->account(m_specter);
+    broken.id = QUuid::createUuid();
+    broken.name = QStringLiteral("Broken Specter");
+    const auto added = awaitFuture(m_controller->addAccount(broken, {{QStringLiteral("password"), kSecret}}));
+    QVERIFY(added && added->ok());
+    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    m_window->selectAccount(broken.id);
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty() && refreshed.last().at(0).toUuid() == broken.id, 15000);
+    m_window->selectAccount(m_specter);
+    QTRY_VERIFY_WITH_TIMEOUT(refreshed.last().at(0).toUuid() == m_specter, 15000);
+
+    // Audited operations: a revoke on the good account (success) and one with the wrong password (failure), as
+    // one group.
+    QVERIFY(m_window->tokenModel()->rowCount() > 0);
+    const Token token = m_window->tokenModel()->tokenAt(0);
+    const QString group = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const auto revoked = awaitFuture(m_controller->session(m_specter)->revoke(token, group));
+    QVERIFY(revoked && revoked->ok());
+    Token foreign = token;
+    foreign.accountId = broken.id;
+    const auto refused = awaitFuture(m_controller->session(broken.id)->revoke(foreign, group));
+    QVERIFY(refused && !refused->ok());
+
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("actionAuditLog"));
+    QVERIFY(action);
+    QVERIFY(!action->shortcut().isEmpty());
+    action->trigger();
+    auto *dialog = m_window->findChild<AuditLogDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *accountBox = dialog->findChild<QComboBox *>(QStringLiteral("auditAccount"));
+    QVERIFY(accountBox->findData(broken.id) > 0);
+    QVERIFY(accountBox->findData(m_specter) > 0);
+
+    // Whatever the log holds for these accounts, the export holds no password.
+    const QString path = m_dir->filePath(QStringLiteral("all.csv"));
+    QVERIFY(dialog->exportCsv(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("time,account,provider,action,target,outcome,detail,group"));
+    QCOMPARE(bytes, AuditLog::toCsv(dialog->entries()));
+    QVERIFY(dialog->entries().size() >= 2);
+    QVERIFY(bytes.contains(",Broken Specter,specter,revoke,"));
+    QVERIFY(bytes.contains(group.toUtf8()));
+    QVERIFY(bytes.contains(",failure,"));
+    QVERIFY(bytes.contains(",success,"));
+    QVERIFY(!bytes.contains(kSecret.toUtf8()));
+    const QJsonObject services = m_server->readyInfo().value(QStringLiteral("services")).toObject();
+    const QString sandboxPassword =
+        services.value(QStringLiteral("specter")).toObject().value(QStringLiteral("password")).toString();
+    QVERIFY(!sandboxPassword.isEmpty());
+    QVERIFY(!bytes.contains(sandboxPassword.toUtf8()));
+    dialog->close();
+}
+
+void tst_AuditLogDialog::notesEditedKeptAcrossRefreshAndRestart()
+{
+    QVERIFY(startWindow());
+    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    m_window->selectAccount(m_specter);
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty() && refreshed.last().at(0).toUuid() == m_specter, 15000);
+    QVERIFY2(refreshed.last().at(1).toBool(), qPrintable(m_window->lastError()));
+    QTableView *table = m_window->tokenView();
+    QVERIFY(table->model()->rowCount() >= 2);
+    const int rowsBefore = table->model()->rowCount();
+
+    auto *editNotes = m_window->findChild<QAction *>(QStringLiteral("actionEditNotes"));
+    QVERIFY(editNotes);
+    table->selectionModel()->clearSelection();
+    QVERIFY(!editNotes->isEnabled()); // needs exactly one token
+    table->selectRow(0);
+    QVERIFY(editNotes->isEnabled());
+    const QString tokenId = table->model()->index(0, 0).data(TokenListModel::TokenIdRole).toString();
+    QVERIFY(!tokenId.isEmpty());
+
+    editNotes->trigger();
+    auto *dialog = m_window->findChild<TokenNotesDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QTest::keyClicks(dialog->ownerEdit(), QStringLiteral("team-zebra"));
+    QTest::keyClicks(dialog->usedInEdit(), QStringLiteral("nightly-export"));
+    dialog->accept();
+
+    // Shown in the Notes column and stored.
+    const auto noteOf = [this](const QString &id) {
+        const TokenListModel *model = m_window->tokenModel();
+        const int row = model->rowOf(m_specter, id);
+        return row < 0 ? QString() : model->index(row, TokenListModel::Notes).data().toString();
+    };
+    QTRY_COMPARE(noteOf(tokenId), QStringLiteral("Owner: team-zebra; used in: nightly-export"));
+    const auto stored = m_controller->tokenNotes()->note(m_specter, tokenId);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->owner, QStringLiteral("team-zebra"));
+
+    // Searchable: the filter finds the token by its note.
+    m_window->filterEdit()->setText(QStringLiteral("zebra"));
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(table->model()->index(0, 0).data(TokenListModel::TokenIdRole).toString(), tokenId);
+    m_window->filterEdit()->clear();
+    QTRY_COMPARE(table->model()->rowCount(), rowsBefore);
+
+    // A refresh replaces the list: the note is still there.
+    const qsizetype before = refreshed.size();
+    m_window->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() > before, 15000);
+    QVERIFY(refreshed.last().at(1).toBool());
+    QCOMPARE(noteOf(tokenId), QStringLiteral("Owner: team-zebra; used in: nightly-export"));
+
+    // A new window (restart) reads it from the database.
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    QSignalSpy again(m_window.get(), &MainWindow::refreshed);
+    m_window->selectAccount(m_specter);
+    QTRY_VERIFY_WITH_TIMEOUT(!again.isEmpty() && again.last().at(0).toUuid() == m_specter, 15000);
+    QCOMPARE(noteOf(tokenId), QStringLiteral("Owner: team-zebra; used in: nightly-export"));
+
+    // Emptying the note removes it.
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTableView *table2 = m_window->tokenView();
+    for (int row = 0; row < table2->model()->rowCount(); ++row) {
+        if (table2->model()->index(row, 0).data(TokenListModel::TokenIdRole).toString() == tokenId)
+            table2->selectRow(row);
+    }
+    auto *edit2 = m_window->findChild<QAction *>(QStringLiteral("actionEditNotes"));
+    QVERIFY(edit2->isEnabled());
+    edit2->trigger();
+    auto *dialog2 = m_window->findChild<TokenNotesDialog *>();
+    QVERIFY(dialog2);
+    QCOMPARE(dialog2->ownerEdit()->text(), QStringLiteral("team-zebra"));
+    dialog2->ownerEdit()->clear();
+    dialog2->usedInEdit()->clear();
+    dialog2->accept();
+    QTRY_VERIFY(noteOf(tokenId).isEmpty());
+    QVERIFY(!m_controller->tokenNotes()->note(m_specter, tokenId).has_value());
+}
+
+QTEST_MAIN(tst_AuditLogDialog)
+#include "tst_auditlogdialog.moc"

@@ -1,0 +1,154 @@
+#include "AccountController.h"
+#include "AccountDialog.h"
+#include "MainWindow.h"
+
+#include "BuiltinEmulators.h"
+#include "SandboxServer.h"
+
+#include "store/SecretStore.h"
+
+#include <QGuiApplication>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+// The first-run screen (issue 7): with no accounts the main area offers "Add an account" and "Try the
+// sandbox"; the buttons trigger those actions; once there is an account the screen is gone.
+class TestFirstRun : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void freshConfigShowsThePage();
+    void addAccountButtonOpensTheAccountDialog();
+    void trySandboxButtonStartsTheSandbox();
+    void sandboxThatFailsToStartIsReported();
+    void withAnAccountThePageIsGone();
+
+private:
+    void openWindow();
+    QWidget *page() const { return m_window->findChild<QWidget *>(QStringLiteral("emptyState")); }
+    QStackedWidget *stack() const { return m_window->findChild<QStackedWidget *>(QStringLiteral("mainStack")); }
+    QPushButton *button(const char *name) const
+    {
+        return m_window->findChild<QPushButton *>(QString::fromLatin1(name));
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AccountController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestFirstRun::init()
+{
+    QGuiApplication::setQuitOnLastWindowClosed(false); // "Try the sandbox" closes the window
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
+    m_controller->secretStore()->setParent(m_controller.get());
+    QVERIFY(m_controller->load());
+}
+
+void TestFirstRun::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+    m_dir.reset();
+}
+
+void TestFirstRun::openWindow()
+{
+    m_window = std::make_unique<MainWindow>(m_controller.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestFirstRun::freshConfigShowsThePage()
+{
+    openWindow();
+    QVERIFY(page());
+    QVERIFY(stack());
+    QCOMPARE(stack()->currentWidget(), page());
+    QVERIFY(page()->isVisible());
+    for (const char *name : {"emptyAddAccount", "emptyTrySandbox"}) {
+        QPushButton *b = button(name);
+        QVERIFY2(b, name);
+        QVERIFY(b->isVisible());
+        QVERIFY(b->isEnabled());
+        QVERIFY(!b->accessibleName().isEmpty());
+        QVERIFY(b->focusPolicy() & Qt::TabFocus); // reachable by keyboard
+    }
+    QCOMPARE(button("emptyAddAccount")->text(), QStringLiteral("Add an account"));
+    QCOMPARE(button("emptyTrySandbox")->text(), QStringLiteral("Try the sandbox"));
+}
+
+void TestFirstRun::addAccountButtonOpensTheAccountDialog()
+{
+    openWindow();
+    QVERIFY(!m_window->findChild<AccountDialog *>());
+    QTest::mouseClick(button("emptyAddAccount"), Qt::LeftButton);
+    AccountDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<AccountDialog *>()) && dialog->isVisible());
+    dialog->reject();
+    QVERIFY(m_controller->accounts().isEmpty());
+    QCOMPARE(stack()->currentWidget(), page());
+}
+
+void TestFirstRun::trySandboxButtonStartsTheSandbox()
+{
+    openWindow();
+    int launches = 0;
+    m_window->setSandboxLauncher([&launches] {
+        ++launches;
+        return true;
+    });
+    // Keyboard: focus the button and press Space.
+    button("emptyTrySandbox")->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(button("emptyTrySandbox"), Qt::Key_Space);
+    QCOMPARE(launches, 1);
+    // The sandbox instance takes over: this window closes.
+    QTRY_VERIFY(!m_window->isVisible());
+}
+
+void TestFirstRun::sandboxThatFailsToStartIsReported()
+{
+    openWindow();
+    m_window->setSandboxLauncher([] { return false; });
+    QTest::mouseClick(button("emptyTrySandbox"), Qt::LeftButton);
+    QVERIFY(m_window->isVisible());
+    QVERIFY(!m_window->lastError().isEmpty());
+    QCOMPARE(stack()->currentWidget(), page());
+}
+
+void TestFirstRun::withAnAccountThePageIsGone()
+{
+    SandboxServer sandbox;
+    registerBuiltinEmulators(sandbox);
+    QVERIFY(sandbox.listen());
+
+    openWindow();
+    QCOMPARE(stack()->currentWidget(), page());
+    QSignalSpy changed(m_controller.get(), &AccountController::accountsChanged);
+    const QList<Account> demo = m_controller->addDemoAccounts(sandbox.readyInfo());
+    QVERIFY(!demo.isEmpty());
+    QTRY_VERIFY(stack()->currentWidget() != page());
+    QVERIFY(!page()->isVisible());
+
+    // A window opened over a config with accounts never shows the page.
+    m_window.reset();
+    openWindow();
+    QVERIFY(stack()->currentWidget() != page());
+
+    // Removing every account brings it back.
+    for (const Account &account : demo)
+        QVERIFY(m_controller->removeAccount(account.id));
+    QTRY_COMPARE(stack()->currentWidget(), page());
+}
+
+QTEST_MAIN(TestFirstRun)
+#include "tst_firstrun.moc"

@@ -1,0 +1,381 @@
+#include "AccountController.h"
+#include "Confirmer.h"
+#include "MainWindow.h"
+#include "RevokePlanDialog.h"
+
+#include "AwaitFuture.h"
+#include "BuiltinEmulators.h"
+#include "SandboxServer.h"
+
+#include "core/Clock.h"
+#include "items/TokenFilterModel.h"
+#include "items/TokenListModel.h"
+#include "providers/AccountSession.h"
+#include "store/AuditLog.h"
+#include "store/SecretStore.h"
+#include "workflows/RevokePlan.h"
+#include "workflows/RevokeRunner.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QFile>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+// The RevokePlanDialog (issue 7) over plans on the in-process sandbox with several accounts, one failing: the
+// dry run lists every call and sends none, declining the confirmation sends nothing, the run shows one result
+// row per step with the verification, the export writes the runner's CSV, Cancel stops what was not started.
+// Through MainWindow: a multi-selection goes through the dialog, break-glass lists every account (the failing
+// one as not checked) before planning.
+class TestRevokePlanDialog : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void previewIsTheDryRun();
+    void runShowsResultsAndExports();
+    void cancelStopsTheRest();
+    void mainWindowBulkRevokeUsesTheDialog();
+    void mainWindowBreakGlass();
+
+private:
+    QUuid accountOf(const QString &providerId) const;
+    QUuid addBrokenSpecter();
+    QList<Token> createSpecterTokens(int count, const QString &prefix);
+    RevokePlan::AccountTokens accountTokens(const QUuid &id, const QList<Token> &tokens) const;
+    std::unique_ptr<RevokePlanDialog> makeDialog(const RevokePlan &plan);
+    int sandboxCalls() const { return int(m_sandbox->requestLog().size()); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<AccountController> m_controller;
+    QList<Account> m_demo;
+};
+
+void TestRevokePlanDialog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_sandbox = std::make_unique<SandboxServer>();
+    registerBuiltinEmulators(*m_sandbox);
+    QVERIFY(m_sandbox->listen());
+    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
+    m_controller->secretStore()->setParent(m_controller.get());
+    m_controller->load();
+    m_demo = m_controller->addDemoAccounts(m_sandbox->readyInfo());
+    if (accountOf(QStringLiteral("specter")).isNull())
+        QSKIP("the Specter provider is not in this build");
+}
+
+void TestRevokePlanDialog::cleanup()
+{
+    m_controller.reset();
+    m_sandbox.reset();
+    m_dir.reset();
+    m_demo.clear();
+}
+
+QUuid TestRevokePlanDialog::accountOf(const QString &providerId) const
+{
+    for (const Account &account : m_demo) {
+        if (account.providerId == providerId)
+            return account.id;
+    }
+    return {};
+}
+
+QUuid TestRevokePlanDialog::addBrokenSpecter()
+{
+    const std::optional<Account> good = m_controller->account(accountOf(QStringLiteral("specter")));
+    if (!good)
+        return {};
+    Account broken = *good;
+    broken.id = QUuid::createUuid();
+    broken.name = QStringLiteral("Broken Specter");
+    const auto added =
+        awaitFuture(m_controller->addAccount(broken, {{QStringLiteral("password"), QStringLiteral("wrong")}}));
+    if (!added || !added->ok())
+        return {};
+    return broken.id;
+}
+
+QList<Token> TestRevokePlanDialog::createSpecterTokens(int count, const QString &prefix)
+{
+    const QUuid id = accountOf(QStringLiteral("specter"));
+    const auto prepared = awaitFuture(m_controller->prepare(id));
+    if (!prepared || !prepared->ok())
+        return {};
+    QList<Token> tokens;
+    for (int i = 0; i < count; ++i) {
+        CreateRequest request;
+        request.kind = QStringLiteral("token");
+        request.values.insert(QStringLiteral("description"), QString(prefix + QString::number(i)));
+        request.values.insert(QStringLiteral("lifetime"), QStringLiteral("2 hours"));
+        const auto created = awaitFuture(m_controller->session(id)->create(request));
+        if (!created || !created->ok())
+            return {};
+        tokens.append(created->value().token);
+    }
+    return tokens;
+}
+
+RevokePlan::AccountTokens TestRevokePlanDialog::accountTokens(const QUuid &id, const QList<Token> &tokens) const
+{
+    return {*m_controller->account(id), m_controller->provider(id), tokens};
+}
+
+std::unique_ptr<RevokePlanDialog> TestRevokePlanDialog::makeDialog(const RevokePlan &plan)
+{
+    AccountController *controller = m_controller.get();
+    return std::make_unique<RevokePlanDialog>(
+        plan, [controller](const QUuid &id) { return controller->session(id); }, controller->auditLog(),
+        QStringLiteral("bulk-revoke"));
+}
+
+void TestRevokePlanDialog::previewIsTheDryRun()
+{
+    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid broken = addBrokenSpecter();
+    QVERIFY(!broken.isNull());
+    const QList<Token> tokens = createSpecterTokens(2, QStringLiteral("dry-"));
+    QCOMPARE(tokens.size(), 2);
+    Token gone = tokens.first();
+    gone.id = QStringLiteral("already-gone");
+    gone.revoked = QDateTime::currentDateTimeUtc();
+    const RevokePlan plan = RevokePlan::forSelection(
+        {accountTokens(specter, tokens + QList<Token> {gone}), accountTokens(broken, {tokens.first()})});
+    QCOMPARE(plan.runnableCount(), 3);
+
+    const int before = sandboxCalls();
+    auto dialog = makeDialog(plan);
+    dialog->setNotChecked({{QStringLiteral("Offline PBX"), QStringLiteral("connection refused")}});
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+    const QString preview = dialog->previewText();
+    for (const QString &line : plan.preview())
+        QVERIFY2(preview.contains(line), qPrintable(line));
+    for (const Token &token : tokens)
+        QVERIFY(preview.contains(QStringLiteral("/api/v1alpha/token/") + token.id));
+    QVERIFY(preview.contains(QStringLiteral("already revoked")));
+    QVERIFY(preview.contains(QStringLiteral("not checked: account Offline PBX: connection refused")));
+    auto *summary = dialog->findChild<QLabel *>(QStringLiteral("summaryLabel"));
+    QVERIFY(summary && summary->text().contains(QStringLiteral("Nothing has been sent")));
+    QVERIFY(dialog->revokeButton()->isEnabled());
+    QVERIFY(dialog->revokeButton()->text().contains(QLatin1Char('3')));
+    QVERIFY(!dialog->accessibleName().isEmpty());
+    QVERIFY(!dialog->findChild<QPlainTextEdit *>(QStringLiteral("dryRunText"))->accessibleName().isEmpty());
+
+    // Copying the dry run puts exactly the preview on the clipboard.
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("copyButton")), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), preview);
+
+    // Declining the confirmation sends nothing; the question names the count and the accounts.
+    Confirmer::setNextAnswerForTest(false);
+    QTest::mouseClick(dialog->revokeButton(), Qt::LeftButton);
+    const QString question = Confirmer::lastQuestionForTest();
+    QVERIFY2(question.contains(QStringLiteral("3 token")), qPrintable(question));
+    QVERIFY(question.contains(m_controller->account(specter)->name));
+    QVERIFY(question.contains(QStringLiteral("Broken Specter")));
+    QVERIFY(!dialog->hasRun());
+    QVERIFY(!dialog->isRunning());
+    QCOMPARE(sandboxCalls(), before); // showing, copying and declining made no call
+    QVERIFY(dialog->isVisible());
+}
+
+void TestRevokePlanDialog::runShowsResultsAndExports()
+{
+    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid broken = addBrokenSpecter();
+    QVERIFY(!broken.isNull());
+    QVERIFY(awaitFuture(m_controller->prepare(broken)));
+    const QList<Token> tokens = createSpecterTokens(3, QStringLiteral("run-"));
+    QCOMPARE(tokens.size(), 3);
+    const RevokePlan plan =
+        RevokePlan::forSelection({accountTokens(specter, tokens), accountTokens(broken, {tokens.first()})});
+    auto dialog = makeDialog(plan);
+    dialog->show();
+    QSignalSpy finished(dialog.get(), &RevokePlanDialog::runFinished);
+    QVERIFY(!dialog->exportButton()->isEnabled());
+    QVERIFY(!dialog->cancelButton()->isEnabled());
+    Confirmer::setNextAnswerForTest(true);
+    QTest::mouseClick(dialog->revokeButton(), Qt::LeftButton);
+    QVERIFY(dialog->isRunning());
+    QVERIFY(!dialog->revokeButton()->isEnabled());
+    QVERIFY(dialog->cancelButton()->isEnabled());
+    QVERIFY(finished.wait(20'000));
+    QVERIFY(dialog->hasRun());
+    QVERIFY(!dialog->cancelButton()->isEnabled());
+    QCOMPARE(dialog->progressBar()->value(), 4);
+    QCOMPARE(dialog->progressBar()->maximum(), 4);
+
+    QTableWidget *table = dialog->resultTable();
+    QVERIFY(table->isVisible());
+    QCOMPARE(table->rowCount(), 4);
+    const QString brokenName = QStringLiteral("Broken Specter");
+    int succeeded = 0;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QString account = table->item(row, 0)->text();
+        const QString outcome = table->item(row, 2)->text();
+        if (account == brokenName) {
+            QCOMPARE(outcome, QStringLiteral("failed"));
+            QVERIFY(!table->item(row, 3)->text().isEmpty());
+        } else {
+            QCOMPARE(outcome, QStringLiteral("succeeded"));
+            QCOMPARE(table->item(row, 4)->text(), QStringLiteral("rejected by the server ✓"));
+            ++succeeded;
+        }
+    }
+    QCOMPARE(succeeded, 3);
+    // The server agrees: none of the three is listed any more.
+    const auto listed = awaitFuture(m_controller->session(specter)->refresh());
+    QVERIFY(listed && listed->ok());
+    for (const Token &t : listed->value())
+        QVERIFY(!t.label.startsWith(QStringLiteral("run-")));
+    // One summary entry for the grouped action.
+    AuditFilter filter;
+    filter.action = QStringLiteral("bulk-revoke");
+    const QList<AuditEntry> summary = m_controller->auditLog()->query(filter);
+    QCOMPARE(summary.size(), 1);
+    QCOMPARE(summary.first().groupId, dialog->runner()->groupId());
+
+    // Export: the runner's CSV, written whole.
+    QVERIFY(dialog->exportButton()->isEnabled());
+    const QString path = m_dir->filePath(QStringLiteral("results.csv"));
+    QString error;
+    QVERIFY2(dialog->exportTo(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray csv = file.readAll();
+    QCOMPARE(csv, RevokeRunner::toCsv(dialog->outcomes()));
+    QVERIFY(csv.startsWith("account,provider,kind,target,name,call,outcome,message,verification\r\n"));
+    QCOMPARE(csv.count("succeeded"), 3);
+    QCOMPARE(csv.count("failed"), 1);
+    QVERIFY(csv.contains(brokenName.toUtf8()));
+    for (const Token &token : tokens)
+        QVERIFY(csv.contains(token.id.toUtf8()));
+    // A second click does not run the plan again.
+    QTest::mouseClick(dialog->revokeButton(), Qt::LeftButton);
+    QVERIFY(!dialog->isRunning());
+    QVERIFY(!dialog->exportTo(m_dir->filePath(QStringLiteral("missing-dir/results.csv"))));
+}
+
+void TestRevokePlanDialog::cancelStopsTheRest()
+{
+    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QList<Token> tokens = createSpecterTokens(5, QStringLiteral("cancel-"));
+    QCOMPARE(tokens.size(), 5);
+    auto dialog = makeDialog(RevokePlan::forSelection({accountTokens(specter, tokens)}));
+    dialog->runner()->setMaxInFlight(1);
+    dialog->runner()->setVerify(false);
+    dialog->show();
+    // Closing while running cancels instead of closing; the first finished step triggers it here.
+    connect(dialog->runner(), &RevokeRunner::stepFinished, dialog.get(), [&dialog] { dialog->reject(); });
+    QSignalSpy finished(dialog.get(), &RevokePlanDialog::runFinished);
+    Confirmer::setNextAnswerForTest(true);
+    dialog->startRevoke();
+    QVERIFY(finished.wait(20'000));
+    QVERIFY(dialog->isVisible());
+    int done = 0;
+    int cancelled = 0;
+    QTableWidget *table = dialog->resultTable();
+    QCOMPARE(table->rowCount(), 5);
+    for (int row = 0; row < table->rowCount(); ++row) {
+        done += table->item(row, 2)->text() == QStringLiteral("succeeded") ? 1 : 0;
+        cancelled += table->item(row, 2)->text() == QStringLiteral("cancelled") ? 1 : 0;
+    }
+    QCOMPARE(done, 1);
+    QCOMPARE(cancelled, 4);
+    const auto listed = awaitFuture(m_controller->session(specter)->refresh());
+    QVERIFY(listed && listed->ok());
+    int left = 0;
+    for (const Token &t : listed->value())
+        left += t.label.startsWith(QStringLiteral("cancel-")) ? 1 : 0;
+    QCOMPARE(left, 4);
+    dialog->reject(); // not running any more: closes
+    QVERIFY(!dialog->isVisible());
+}
+
+void TestRevokePlanDialog::mainWindowBulkRevokeUsesTheDialog()
+{
+    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QList<Token> tokens = createSpecterTokens(2, QStringLiteral("multi-"));
+    QCOMPARE(tokens.size(), 2);
+    MainWindow window(m_controller.get());
+    window.selectAccount(specter);
+    window.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(window.tokenModel()->rowOf(specter, tokens.last().id) >= 0, 20'000);
+    QItemSelectionModel *selection = window.tokenView()->selectionModel();
+    for (const Token &token : tokens) {
+        const int row = window.tokenModel()->rowOf(specter, token.id);
+        QVERIFY(row >= 0);
+        const QModelIndex proxy = window.filterModel()->mapFromSource(window.tokenModel()->index(row, 0));
+        selection->select(proxy, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QCOMPARE(window.selectedTokens().size(), 2);
+    const int before = sandboxCalls();
+    window.revokeSelected();
+    auto *dialog = window.findChild<RevokePlanDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->plan().runnableCount(), 2);
+    QCOMPARE(sandboxCalls(), before); // only the plan so far
+    QSignalSpy finished(dialog, &RevokePlanDialog::runFinished);
+    Confirmer::setNextAnswerForTest(true);
+    dialog->startRevoke();
+    QVERIFY(finished.wait(20'000));
+    for (const RevokeOutcome &outcome : dialog->outcomes())
+        QCOMPARE(outcome.state, RevokeOutcome::State::Succeeded);
+}
+
+void TestRevokePlanDialog::mainWindowBreakGlass()
+{
+    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid broken = addBrokenSpecter();
+    QVERIFY(!broken.isNull());
+    const QList<Token> tokens = createSpecterTokens(2, QStringLiteral("glass-"));
+    QCOMPARE(tokens.size(), 2);
+    MainWindow window(m_controller.get());
+    QAction *action = window.findChild<QAction *>(QStringLiteral("actionBreakGlass"));
+    QVERIFY(action && action->isEnabled());
+    QVERIFY(!action->shortcut().isEmpty());
+    QVERIFY(action->text().contains(QLatin1Char('&')));
+
+    const QString subject = tokens.first().subject; // the Specter user: every token of theirs
+    QVERIFY(!subject.isEmpty());
+    window.openBreakGlass(subject);
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<RevokePlanDialog *>() != nullptr, 20'000);
+    auto *dialog = window.findChild<RevokePlanDialog *>();
+    QCOMPARE(dialog->plan().subject(), subject);
+    const QString preview = dialog->previewText();
+    for (const Token &token : tokens)
+        QVERIFY2(preview.contains(QStringLiteral("/api/v1alpha/token/") + token.id), qPrintable(preview));
+    QVERIFY2(preview.contains(QStringLiteral("not checked: account Broken Specter")), qPrintable(preview));
+    for (const RevokeStep &step : dialog->plan().runnableSteps())
+        QCOMPARE(step.accountId, specter);
+
+    QSignalSpy finished(dialog, &RevokePlanDialog::runFinished);
+    Confirmer::setNextAnswerForTest(true);
+    dialog->startRevoke();
+    QVERIFY(finished.wait(20'000));
+    AuditFilter filter;
+    filter.action = QStringLiteral("break-glass");
+    const QList<AuditEntry> summary = m_controller->auditLog()->query(filter);
+    QCOMPARE(summary.size(), 1);
+    QCOMPARE(summary.first().target, subject);
+    const auto listed = awaitFuture(m_controller->session(specter)->refresh());
+    QVERIFY(listed && listed->ok());
+    for (const Token &t : listed->value())
+        QVERIFY(!t.label.startsWith(QStringLiteral("glass-")) || t.revoked.has_value());
+}
+
+QTEST_MAIN(TestRevokePlanDialog)
+#include "tst_revokeplandialog.moc"

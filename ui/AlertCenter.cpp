@@ -1,0 +1,124 @@
+#include "AlertCenter.h"
+
+#include "AccountController.h"
+
+#include "core/Clock.h"
+#include "providers/TokenProvider.h"
+#include "store/Preferences.h"
+
+#include <QLoggingCategory>
+#include <QSet>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcAlerts, "tokendesk.alerts")
+
+namespace {
+constexpr int MaxNamesInMessage = 3;
+}
+
+AlertCenter::AlertCenter(AccountController *controller, Preferences *preferences, QObject *parent)
+    : QObject(parent)
+    , m_controller(controller)
+    , m_preferences(preferences ? preferences : new Preferences(controller->configDir(), this))
+    , m_monitor(new ExpiryAlertMonitor(controller->ledger(), controller->clock(), this))
+    , m_timer(new QTimer(this))
+{
+    m_timer->setObjectName(QStringLiteral("alertCheckTimer"));
+    m_timer->setInterval(CheckIntervalMs);
+    connect(m_timer, &QTimer::timeout, this, [this] { check(); });
+    m_timer->start();
+    connect(m_preferences, &Preferences::changed, this, [this] {
+        applyPreferences();
+        check();
+    });
+    connect(m_controller, &AccountController::accountsChanged, this, &AlertCenter::syncAccounts);
+    applyPreferences();
+}
+
+AlertCenter::~AlertCenter() = default;
+
+void AlertCenter::applyPreferences()
+{
+    const Preferences::Values &values = m_preferences->values();
+    m_monitor->setThresholds(values.alertThresholdsSeconds);
+    m_monitor->setAlertOnExpiry(values.alertOnExpiry);
+}
+
+void AlertCenter::setAccountTokens(const QUuid &accountId, const QList<Token> &tokens)
+{
+    const std::optional<Account> account = m_controller->account(accountId);
+    if (!account) {
+        m_monitor->removeAccount(accountId);
+        m_fed.remove(accountId);
+        return;
+    }
+    QList<Token> watched = tokens;
+    if (TokenProvider *provider = m_controller->provider(accountId)) {
+        if (std::optional<Token> own = provider->credentialToken()) {
+            own->accountId = accountId;
+            watched.append(*own);
+        }
+    }
+    m_monitor->setTokens(accountId, account->name, watched);
+    m_fed.insert(accountId);
+    check();
+}
+
+void AlertCenter::syncAccounts()
+{
+    QSet<QUuid> known;
+    for (const Account &account : m_controller->accounts())
+        known.insert(account.id);
+    bool removed = false;
+    const QSet<QUuid> fed = m_fed;
+    for (const QUuid &id : fed) {
+        if (!known.contains(id)) {
+            m_monitor->removeAccount(id);
+            m_fed.remove(id);
+            removed = true;
+        }
+    }
+    if (removed)
+        emit upcomingChanged();
+}
+
+QList<ExpiryAlert> AlertCenter::check()
+{
+    const QList<ExpiryAlert> alerts = m_monitor->check();
+    if (!alerts.isEmpty()) {
+        qCInfo(lcAlerts) << alerts.size() << "expiry alert(s)";
+        if (m_preferences->values().notificationsEnabled) {
+            m_lastNotified = alerts;
+            emit notificationShown(notificationTitle(alerts), notificationMessage(alerts), int(alerts.size()));
+        }
+    }
+    emit upcomingChanged();
+    return alerts;
+}
+
+QList<UpcomingExpiry> AlertCenter::upcoming(qint64 withinSeconds) const
+{
+    return m_monitor->upcoming(withinSeconds);
+}
+
+QString AlertCenter::notificationTitle(const QList<ExpiryAlert> &alerts)
+{
+    if (alerts.size() == 1)
+        return alerts.first().title();
+    bool anyExpired = false;
+    for (const ExpiryAlert &alert : alerts)
+        anyExpired = anyExpired || alert.kind == ExpiryAlert::Kind::Expired;
+    return anyExpired ? tr("%n token(s) expiring or expired", nullptr, int(alerts.size()))
+                      : tr("%n token(s) expiring soon", nullptr, int(alerts.size()));
+}
+
+QString AlertCenter::notificationMessage(const QList<ExpiryAlert> &alerts)
+{
+    QStringList lines;
+    for (int i = 0; i < alerts.size() && i < MaxNamesInMessage; ++i)
+        lines.append(alerts.at(i).message());
+    const int rest = int(alerts.size()) - MaxNamesInMessage;
+    if (rest > 0)
+        lines.append(tr("…and %n more.", nullptr, rest));
+    return lines.join(QLatin1Char('\n'));
+}

@@ -1,0 +1,211 @@
+#include "AllAccountsView.h"
+
+#include "AccountController.h"
+#include "ProviderIconDelegate.h"
+#include "RemainingLifeDelegate.h"
+#include "TokenFilterBar.h"
+#include "VisibleRows.h"
+#include "items/TokenFilterModel.h"
+#include "items/TokenListModel.h"
+#include "providers/AccountSession.h"
+#include "store/Preferences.h"
+#include "workflows/AccountsRefresher.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QShowEvent>
+#include <QTableView>
+#include <QVBoxLayout>
+
+AllAccountsView::AllAccountsView(AccountController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_tokens(new TokenListModel(controller->clock(), this))
+    , m_filter(new TokenFilterModel(this))
+    , m_refresher(new AccountsRefresher(
+          [controller] {
+              QList<QUuid> ids;
+              for (const Account &account : controller->accounts())
+                  ids.append(account.id);
+              return ids;
+          },
+          [controller](const QUuid &id) { return controller->session(id); }, this))
+{
+    setObjectName(QStringLiteral("allAccountsView"));
+    setAccessibleName(tr("All accounts"));
+    m_filter->setSourceModel(m_tokens);
+    m_refresher->setPrepare([controller](const QUuid &id) { return controller->prepare(id); });
+    // The interval follows the one Preferences the Preferences dialog edits.
+    m_refresher->setPreferences(controller->preferences());
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto *filterRow = new QHBoxLayout;
+    auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("All accounts").toHtmlEscaped()));
+    title->setObjectName(QStringLiteral("allAccountsTitle"));
+    title->setAccessibleName(tr("All accounts"));
+    filterRow->addWidget(title, 1);
+    auto *filterBar = new TokenFilterBar(m_filter);
+    m_filterEdit = filterBar->filterEdit();
+    m_filterEdit->setObjectName(QStringLiteral("allAccountsFilter"));
+    m_filterEdit->setAccessibleName(tr("Filter tokens of all accounts"));
+    m_statusCombo = filterBar->statusCombo();
+    m_statusCombo->setObjectName(QStringLiteral("allAccountsStatusFilter"));
+    filterRow->addWidget(filterBar, 1);
+    m_refreshButton = new QPushButton(tr("Refresh All"));
+    m_refreshButton->setObjectName(QStringLiteral("allAccountsRefresh"));
+    m_refreshButton->setAccessibleName(tr("Refresh all accounts"));
+    m_refreshButton->setToolTip(tr("Refresh every account (F5)"));
+    connect(m_refreshButton, &QPushButton::clicked, this, &AllAccountsView::refreshAll);
+    filterRow->addWidget(m_refreshButton);
+    layout->addLayout(filterRow);
+
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("allAccountsStatus"));
+    m_status->setAccessibleName(tr("Refresh status of the accounts"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_status->hide();
+    layout->addWidget(m_status);
+
+    m_view = new QTableView;
+    m_view->setObjectName(QStringLiteral("allAccountsTokenView"));
+    m_view->setAccessibleName(tr("Tokens of all accounts"));
+    m_view->setModel(m_filter);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(TokenListModel::Expires, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->setItemDelegateForColumn(TokenListModel::RemainingLife, new RemainingLifeDelegate(m_view));
+    m_iconDelegate = new ProviderIconDelegate([this](const QUuid &id) { return m_providers.value(id); }, m_view);
+    m_view->setItemDelegateForColumn(TokenListModel::Account, m_iconDelegate);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AllAccountsView::selectionChanged);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &AllAccountsView::selectionChanged);
+    layout->addWidget(m_view, 1);
+
+    m_tokens->setVisibleRowsProvider(
+        [view = QPointer<QTableView>(m_view), tokens = m_tokens] { return visibleSourceRows(view, tokens); });
+    m_tokens->setTicking(true);
+
+    connect(m_refresher, &AccountsRefresher::started, this, &AllAccountsView::updateStatus);
+    connect(m_refresher, &AccountsRefresher::accountFinished, this, &AllAccountsView::onAccountFinished);
+    connect(m_refresher, &AccountsRefresher::allFinished, this, [this] {
+        updateStatus();
+        emit allRefreshed();
+    });
+    connect(m_controller, &AccountController::accountsChanged, this, &AllAccountsView::onAccountsChanged);
+    onAccountsChanged();
+}
+
+AllAccountsView::~AllAccountsView() = default;
+
+void AllAccountsView::setPreferences(Preferences *preferences)
+{
+    m_refresher->setPreferences(preferences);
+}
+
+void AllAccountsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_refresher->runCount() == 0)
+        refreshAll();
+}
+
+void AllAccountsView::refreshAll()
+{
+    m_refresher->refreshAll();
+    updateStatus();
+}
+
+QList<Token> AllAccountsView::selectedTokens() const
+{
+    QList<Token> result;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &proxyIndex : rows) {
+        const QModelIndex source = m_filter->mapToSource(proxyIndex);
+        if (source.isValid())
+            result.append(m_tokens->tokenAt(source.row()));
+    }
+    return result;
+}
+
+QList<QUuid> AllAccountsView::loadingAccounts() const
+{
+    return m_refresher->pendingAccounts();
+}
+
+QHash<QUuid, QString> AllAccountsView::failedAccounts() const
+{
+    return m_refresher->errors();
+}
+
+QString AllAccountsView::nameOf(const QUuid &id) const
+{
+    const std::optional<Account> account = m_controller->account(id);
+    return account ? account->name : tr("(removed account)");
+}
+
+void AllAccountsView::onAccountsChanged()
+{
+    QHash<QUuid, QString> names;
+    QHash<QUuid, QString> providers;
+    for (const Account &account : m_controller->accounts()) {
+        names.insert(account.id, account.name);
+        providers.insert(account.id, account.providerId);
+    }
+    // Rows of removed accounts go; new accounts come with the next refresh.
+    for (auto it = m_providers.constBegin(); it != m_providers.constEnd(); ++it) {
+        if (!providers.contains(it.key())) {
+            m_tokens->setTokensForAccount(it.key(), {});
+            m_refresher->forget(it.key());
+        }
+    }
+    m_providers = providers;
+    m_tokens->setAccountNames(names);
+    updateStatus();
+    if (isVisible() && m_refresher->runCount() > 0)
+        refreshAll(); // an account was added or edited: show it without waiting for the interval
+}
+
+void AllAccountsView::onAccountFinished(const QUuid &id, bool ok, const QString &message)
+{
+    Q_UNUSED(message)
+    if (ok && m_providers.contains(id))
+        m_tokens->setTokensForAccount(id, m_refresher->tokens(id));
+    // A failed account keeps the rows of its last good refresh; the status strip says it failed.
+    updateStatus();
+    emit accountRefreshed(id, ok);
+}
+
+void AllAccountsView::updateStatus()
+{
+    QStringList parts;
+    QStringList loading;
+    for (const QUuid &id : m_refresher->pendingAccounts())
+        loading.append(nameOf(id));
+    if (!loading.isEmpty())
+        parts.append(tr("Loading: %1").arg(loading.join(QStringLiteral(", "))));
+    const QHash<QUuid, QString> errors = m_refresher->errors();
+    QStringList failed;
+    for (const Account &account : m_controller->accounts()) {
+        if (errors.contains(account.id))
+            failed.append(tr("%1 failed: %2").arg(account.name, errors.value(account.id)));
+    }
+    parts.append(failed);
+    m_status->setText(parts.join(QLatin1Char('\n')));
+    m_status->setVisible(!parts.isEmpty());
+    m_status->setStyleSheet(failed.isEmpty() ? QString() : QStringLiteral("QLabel { color: #b00020; }"));
+    m_refreshButton->setEnabled(!m_controller->accounts().isEmpty());
+}

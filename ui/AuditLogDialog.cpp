@@ -1,0 +1,253 @@
+#include "AuditLogDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSet>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+Q_LOGGING_CATEGORY(lcAuditDialog, "tokendesk.ui")
+
+const QStringList kKnownActions = {QStringLiteral("create"), QStringLiteral("revoke"), QStringLiteral("login"),
+    QStringLiteral("logout"), QStringLiteral("expire-all"), QStringLiteral("revoke-all")};
+} // namespace
+
+AuditLogDialog::AuditLogDialog(AuditLog *log, const QList<::Account> &accounts, QWidget *parent)
+    : QDialog(parent)
+    , m_log(log)
+{
+    setObjectName(QStringLiteral("AuditLogDialog"));
+    setWindowTitle(tr("Audit Log"));
+    setAccessibleName(tr("Audit log"));
+    resize(900, 520);
+
+    m_account = new QComboBox;
+    m_account->setObjectName(QStringLiteral("auditAccount"));
+    m_account->setAccessibleName(tr("Account filter"));
+    m_account->addItem(tr("All accounts"), QVariant());
+    for (const ::Account &account : accounts)
+        m_account->addItem(account.name, account.id);
+
+    m_action = new QComboBox;
+    m_action->setObjectName(QStringLiteral("auditAction"));
+    m_action->setAccessibleName(tr("Action filter"));
+
+    m_outcome = new QComboBox;
+    m_outcome->setObjectName(QStringLiteral("auditOutcome"));
+    m_outcome->setAccessibleName(tr("Outcome filter"));
+    m_outcome->addItem(tr("Any outcome"), QString());
+    m_outcome->addItem(tr("Success"), QStringLiteral("success"));
+    m_outcome->addItem(tr("Failure"), QStringLiteral("failure"));
+
+    const QDateTime now = QDateTime::currentDateTime();
+    m_useSince = new QCheckBox(tr("&Since"));
+    m_useSince->setObjectName(QStringLiteral("auditUseSince"));
+    m_since = new QDateTimeEdit(now.addDays(-7));
+    m_since->setObjectName(QStringLiteral("auditSince"));
+    m_since->setAccessibleName(tr("Since"));
+    m_since->setCalendarPopup(true);
+    m_since->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_since->setEnabled(false);
+    m_useUntil = new QCheckBox(tr("&Until"));
+    m_useUntil->setObjectName(QStringLiteral("auditUseUntil"));
+    m_until = new QDateTimeEdit(now);
+    m_until->setObjectName(QStringLiteral("auditUntil"));
+    m_until->setAccessibleName(tr("Until"));
+    m_until->setCalendarPopup(true);
+    m_until->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_until->setEnabled(false);
+
+    auto *filters = new QFormLayout;
+    auto *labelAccount = new QLabel(tr("&Account:"));
+    labelAccount->setBuddy(m_account);
+    auto *labelAction = new QLabel(tr("A&ction:"));
+    labelAction->setBuddy(m_action);
+    auto *labelOutcome = new QLabel(tr("&Outcome:"));
+    labelOutcome->setBuddy(m_outcome);
+    auto *firstRow = new QHBoxLayout;
+    firstRow->addWidget(labelAccount);
+    firstRow->addWidget(m_account, 1);
+    firstRow->addWidget(labelAction);
+    firstRow->addWidget(m_action, 1);
+    firstRow->addWidget(labelOutcome);
+    firstRow->addWidget(m_outcome, 1);
+    auto *secondRow = new QHBoxLayout;
+    secondRow->addWidget(m_useSince);
+    secondRow->addWidget(m_since, 1);
+    secondRow->addWidget(m_useUntil);
+    secondRow->addWidget(m_until, 1);
+    filters->addRow(firstRow);
+    filters->addRow(secondRow);
+
+    m_model = new QStandardItemModel(0, ColumnCount, this);
+    m_model->setHorizontalHeaderLabels({tr("Time"), tr("Account"), tr("Service"), tr("Action"), tr("Target"),
+        tr("Outcome"), tr("Detail"), tr("Group")});
+    m_table = new QTableView;
+    m_table->setObjectName(QStringLiteral("auditTable"));
+    m_table->setAccessibleName(tr("Audit entries"));
+    m_table->setAccessibleDescription(tr("Newest first. Entries of one grouped action share a group."));
+    m_table->setModel(m_model);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(Detail, QHeaderView::Stretch);
+
+    m_count = new QLabel;
+    m_count->setObjectName(QStringLiteral("auditCount"));
+    m_count->setAccessibleName(tr("Number of entries"));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    m_export = buttons->addButton(tr("&Export CSV…"), QDialogButtonBox::ActionRole);
+    m_export->setObjectName(QStringLiteral("auditExport"));
+    m_export->setAccessibleName(tr("Export CSV"));
+    QPushButton *refresh = buttons->addButton(tr("&Refresh"), QDialogButtonBox::ActionRole);
+    refresh->setObjectName(QStringLiteral("auditRefresh"));
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_export, &QPushButton::clicked, this, &AuditLogDialog::exportCsvInteractive);
+    connect(refresh, &QPushButton::clicked, this, [this] {
+        fillActions();
+        reload();
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_table, 1);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_count, 1);
+    bottom->addWidget(buttons);
+    layout->addLayout(bottom);
+
+    fillActions();
+    connect(m_account, &QComboBox::currentIndexChanged, this, &AuditLogDialog::reload);
+    connect(m_action, &QComboBox::currentIndexChanged, this, &AuditLogDialog::reload);
+    connect(m_outcome, &QComboBox::currentIndexChanged, this, &AuditLogDialog::reload);
+    connect(m_useSince, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
+    connect(m_useUntil, &QCheckBox::toggled, m_until, &QWidget::setEnabled);
+    connect(m_useSince, &QCheckBox::toggled, this, &AuditLogDialog::reload);
+    connect(m_useUntil, &QCheckBox::toggled, this, &AuditLogDialog::reload);
+    connect(m_since, &QDateTimeEdit::dateTimeChanged, this, [this] {
+        if (m_useSince->isChecked())
+            reload();
+    });
+    connect(m_until, &QDateTimeEdit::dateTimeChanged, this, [this] {
+        if (m_useUntil->isChecked())
+            reload();
+    });
+    reload();
+}
+
+void AuditLogDialog::fillActions()
+{
+    // The known actions plus whatever the log holds (grouped actions like "break-glass" or "bulk-revoke").
+    const QString current = m_action->currentData().toString();
+    QStringList actions = kKnownActions;
+    if (m_log) {
+        for (const AuditEntry &entry : m_log->query()) {
+            if (!entry.action.isEmpty() && !actions.contains(entry.action))
+                actions.append(entry.action);
+        }
+    }
+    const QSignalBlocker blocker(m_action);
+    m_action->clear();
+    m_action->addItem(tr("Any action"), QString());
+    for (const QString &action : std::as_const(actions))
+        m_action->addItem(action, action);
+    const int index = m_action->findData(current);
+    m_action->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+AuditFilter AuditLogDialog::filter() const
+{
+    AuditFilter filter;
+    const QVariant account = m_account->currentData();
+    if (account.isValid())
+        filter.accountId = account.toUuid();
+    filter.action = m_action->currentData().toString();
+    filter.outcome = m_outcome->currentData().toString();
+    if (m_useSince->isChecked())
+        filter.since = m_since->dateTime().toUTC();
+    if (m_useUntil->isChecked())
+        filter.until = m_until->dateTime().toUTC();
+    return filter;
+}
+
+void AuditLogDialog::reload()
+{
+    m_entries = m_log ? m_log->query(filter()) : QList<AuditEntry>();
+    if (m_log && !m_log->lastError().isEmpty())
+        qCWarning(lcAuditDialog) << "audit log query failed:" << m_log->lastError();
+    m_model->removeRows(0, m_model->rowCount());
+    const QColor groupTint = palette().color(QPalette::Highlight);
+    for (const AuditEntry &entry : std::as_const(m_entries)) {
+        QList<QStandardItem *> row;
+        const QDateTime local = entry.time.toLocalTime();
+        auto *time = new QStandardItem(local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        time->setToolTip(entry.time.toUTC().toString(Qt::ISODateWithMs));
+        row << time << new QStandardItem(entry.accountName) << new QStandardItem(entry.providerId);
+        // Entries of a grouped action are indented under their group's action name.
+        auto *action = new QStandardItem(entry.groupId.isEmpty() ? entry.action : QStringLiteral("↳ ") + entry.action);
+        row << action << new QStandardItem(entry.target);
+        auto *outcome = new QStandardItem(entry.outcome == QLatin1String("success") ? tr("success")
+                : entry.outcome == QLatin1String("failure")                         ? tr("failure")
+                                                                                    : entry.outcome);
+        outcome->setData(entry.outcome, Qt::UserRole);
+        row << outcome << new QStandardItem(entry.detail);
+        auto *group = new QStandardItem(entry.groupId.left(8));
+        group->setToolTip(entry.groupId);
+        group->setData(entry.groupId, Qt::UserRole);
+        if (!entry.groupId.isEmpty()) {
+            QColor tint = groupTint;
+            tint.setAlpha(40);
+            group->setBackground(tint);
+        }
+        row << group;
+        m_model->appendRow(row);
+    }
+    m_table->resizeColumnsToContents();
+    m_count->setText(tr("%n entries", nullptr, int(m_entries.size())));
+    m_export->setEnabled(!m_entries.isEmpty());
+}
+
+bool AuditLogDialog::exportCsv(const QString &path)
+{
+    m_lastError.clear();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        m_lastError = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    if (!AuditLog::writeCsv(m_entries, &file) || !file.commit()) {
+        m_lastError = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    return true;
+}
+
+void AuditLogDialog::exportCsvInteractive()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Audit Log"),
+        QDir(dir).filePath(QStringLiteral("tokendesk-audit.csv")), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (!exportCsv(path))
+        QMessageBox::warning(this, tr("Export Audit Log"), m_lastError);
+}

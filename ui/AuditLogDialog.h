@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/Account.h"
+#include "store/AuditLog.h"
+
+#include <QDialog>
+#include <QList>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+
+// The audit log (issue 7): every create / revoke / login ... TokenDesk performed, newest first, filtered by
+// account, action, outcome and a time range (since / until), as AuditLog::query does it. Entries of one grouped
+// action (bulk revoke, break-glass) share a Group id, shown in its own column. "Export CSV…" writes the
+// filtered rows as AuditLog::toCsv (RFC 4180, UTF-8; the log never holds a secret) with QSaveFile.
+class AuditLogDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum Column { Time, Account, Provider, Action, Target, Outcome, Detail, Group, ColumnCount };
+
+    AuditLogDialog(AuditLog *log, const QList<::Account> &accounts, QWidget *parent = nullptr);
+
+    // Re-reads the log with the current filter.
+    void reload();
+    AuditFilter filter() const;
+    QList<AuditEntry> entries() const { return m_entries; } // the rows shown, newest first
+    QTableView *table() const { return m_table; }
+    // Writes the rows shown as CSV; false with lastError() set when the file cannot be written.
+    bool exportCsv(const QString &path);
+    QString lastError() const { return m_lastError; }
+
+private:
+    void exportCsvInteractive();
+    void fillActions();
+
+    AuditLog *m_log;
+    QComboBox *m_account = nullptr;
+    QComboBox *m_action = nullptr;
+    QComboBox *m_outcome = nullptr;
+    QCheckBox *m_useSince = nullptr;
+    QDateTimeEdit *m_since = nullptr;
+    QCheckBox *m_useUntil = nullptr;
+    QDateTimeEdit *m_until = nullptr;
+    QTableView *m_table = nullptr;
+    QStandardItemModel *m_model = nullptr;
+    QLabel *m_count = nullptr;
+    QPushButton *m_export = nullptr;
+    QList<AuditEntry> m_entries;
+    QString m_lastError;
+};

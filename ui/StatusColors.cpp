@@ -1,0 +1,67 @@
+#include "StatusColors.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QLabel>
+#include <QPalette>
+
+namespace {
+
+// Re-colours its label on QEvent::ApplicationPaletteChange (a light/dark switch of the platform). The label's
+// own PaletteChange is not watched: setPalette below sends one.
+class PaletteFollower : public QObject
+{
+public:
+    PaletteFollower(QLabel *label, StatusColors::Role role)
+        : QObject(label)
+        , m_label(label)
+        , m_role(role)
+    {
+        label->installEventFilter(this);
+        update();
+    }
+
+    void update()
+    {
+        QPalette palette = m_label->palette();
+        palette.setColor(QPalette::WindowText, StatusColors::color(m_role, QApplication::palette(m_label)));
+        m_label->setPalette(palette);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_label && event->type() == QEvent::ApplicationPaletteChange)
+            update();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QLabel *m_label;
+    StatusColors::Role m_role;
+};
+
+} // namespace
+
+bool StatusColors::isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QColor StatusColors::color(Role role, const QPalette &palette)
+{
+    const bool dark = isDark(palette);
+    switch (role) {
+    case Role::Error:
+        return dark ? QColor(0xFF, 0x6B, 0x6B) : QColor(0xB0, 0x00, 0x20);
+    case Role::Warning:
+        return dark ? QColor(0xF0, 0xA0, 0x40) : QColor(0x8A, 0x5A, 0x00);
+    }
+    return palette.color(QPalette::WindowText);
+}
+
+void StatusColors::apply(QLabel *label, Role role)
+{
+    if (label)
+        new PaletteFollower(label, role);
+}

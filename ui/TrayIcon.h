@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+class AlertCenter;
+class QAction;
+class QMenu;
+class QSystemTrayIcon;
+class QWidget;
+
+// The system tray icon (issue 7): a menu with Show TokenDesk, Refresh and Quit, and the AlertCenter's grouped
+// notifications through showMessage. Create it only when QSystemTrayIcon::isSystemTrayAvailable(); without a
+// tray the alerts still reach the in-app banner.
+class TrayIcon : public QObject
+{
+    Q_OBJECT
+public:
+    // `refresh` is triggered by the menu's Refresh entry; Quit closes `window` and quits the application.
+    TrayIcon(QWidget *window, QAction *refresh, AlertCenter *center, QObject *parent = nullptr);
+    ~TrayIcon() override;
+
+    QSystemTrayIcon *icon() const { return m_icon; }
+    QMenu *menu() const { return m_menu; }
+    QAction *showAction() const { return m_show; }
+    QAction *refreshAction() const { return m_refresh; }
+    QAction *quitAction() const { return m_quit; }
+
+    void showWindow();
+
+private:
+    QPointer<QWidget> m_window;
+    QMenu *m_menu;
+    QSystemTrayIcon *m_icon;
+    QAction *m_show;
+    QAction *m_refresh;
+    QAction *m_quit;
+};
