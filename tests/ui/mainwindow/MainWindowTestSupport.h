@@ -1,5 +1,15 @@
 #pragma once
 
+#include "CreateTokenDialog.h"
+#include "FieldForm.h"
+#include "MainWindow.h"
+#include "RevealDialog.h"
+
+#include <QDialogButtonBox>
+#include <QPushButton>
+#include <QTest>
+#include <QVariantMap>
+
 #include <QApplication>
 #include <QObject>
 #include <QPointer>
@@ -44,4 +54,26 @@ template<typename W> W *visibleDialog(QObject *owner)
             return widget;
     }
     return nullptr;
+}
+
+// Opens New Token on `window`, picks `kind`, fills `values` and presses OK; returns the reveal dialog that opens
+// once the token is created, or nullptr (kind not offered, form not submittable, no reveal within 15 s).
+inline RevealDialog *createThroughDialog(MainWindow *window, const QString &kind, const QVariantMap &values)
+{
+    window->newToken();
+    auto *dialog = visibleDialog<CreateTokenDialog>(window);
+    if (!dialog)
+        return nullptr;
+    dialog->setCurrentKind(kind);
+    if (dialog->currentKind() != kind)
+        return nullptr;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        dialog->currentForm()->setValue(it.key(), it.value());
+    if (!dialog->canSubmit())
+        return nullptr;
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    // The dialog closes itself once the token is created and the reveal dialog opens.
+    if (!QTest::qWaitFor([window] { return visibleDialog<RevealDialog>(window) != nullptr; }, 15000))
+        return nullptr;
+    return visibleDialog<RevealDialog>(window);
 }

@@ -55,7 +55,6 @@ private:
     bool refreshAndWait(const std::function<void()> &trigger, bool expectOk = true);
     int rowOfLabel(const QString &label) const;
     QAction *action(const QString &name) const { return m_window->findChild<QAction *>(name); }
-    RevealDialog *createThroughDialog(const QString &kind, const QVariantMap &values);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<SandboxServer> m_server;
@@ -138,26 +137,6 @@ int tst_MainWindowMagicBell::rowOfLabel(const QString &label) const
     return -1;
 }
 
-RevealDialog *tst_MainWindowMagicBell::createThroughDialog(const QString &kind, const QVariantMap &values)
-{
-    m_window->newToken();
-    auto *dialog = visibleDialog<CreateTokenDialog>(m_window.get());
-    if (!dialog)
-        return nullptr;
-    dialog->setCurrentKind(kind);
-    if (dialog->currentKind() != kind)
-        return nullptr;
-    for (auto it = values.cbegin(); it != values.cend(); ++it)
-        dialog->currentForm()->setValue(it.key(), it.value());
-    if (!dialog->canSubmit())
-        return nullptr;
-    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    // The dialog closes itself once the token is created and the reveal dialog opens.
-    if (!QTest::qWaitFor([this] { return visibleDialog<RevealDialog>(m_window.get()) != nullptr; }, 15000))
-        return nullptr;
-    return visibleDialog<RevealDialog>(m_window.get());
-}
-
 void tst_MainWindowMagicBell::listsProjectTokens()
 {
     QVERIFY(startWindow(5));
@@ -206,7 +185,7 @@ void tst_MainWindowMagicBell::createProjectAndUserTokens()
 
     // A project token: the reveal dialog shows the value once (masked), the table gains the row.
     QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    RevealDialog *reveal = createThroughDialog(QStringLiteral("project"),
+    RevealDialog *reveal = createThroughDialog(m_window.get(), QStringLiteral("project"),
         {{QStringLiteral("name"), QStringLiteral("From the GUI")},
             {QStringLiteral("expiry"), QStringLiteral("1 day")}});
     QVERIFY(reveal);
@@ -231,7 +210,7 @@ void tst_MainWindowMagicBell::createProjectAndUserTokens()
     // A user token for the demo user: listed under that user.
     const int usersBefore = m_emulator->tokenCount(QStringLiteral("user"));
     refreshed.clear();
-    reveal = createThroughDialog(QStringLiteral("user"),
+    reveal = createThroughDialog(m_window.get(), QStringLiteral("user"),
         {{QStringLiteral("email"), QString::fromLatin1(MagicBellEmulator::DemoUserEmail)},
             {QStringLiteral("name"), QStringLiteral("GUI user token")},
             {QStringLiteral("expiry"), QStringLiteral("1 hour")}});

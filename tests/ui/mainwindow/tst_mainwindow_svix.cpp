@@ -57,7 +57,6 @@ private:
     bool startWindow();
     bool waitForRefresh(QSignalSpy &spy, bool expectOk = true);
     int rowOfKind(const QString &kind) const;
-    RevealDialog *createThroughDialog(const QString &kind, const QVariantMap &values);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TestClock> m_clock;
@@ -137,25 +136,6 @@ int tst_MainWindowSvix::rowOfKind(const QString &kind) const
     return -1;
 }
 
-RevealDialog *tst_MainWindowSvix::createThroughDialog(const QString &kind, const QVariantMap &values)
-{
-    m_window->newToken();
-    auto *dialog = visibleDialog<CreateTokenDialog>(m_window.get());
-    if (!dialog)
-        return nullptr;
-    dialog->setCurrentKind(kind);
-    if (dialog->currentKind() != kind)
-        return nullptr;
-    for (auto it = values.cbegin(); it != values.cend(); ++it)
-        dialog->currentForm()->setValue(it.key(), it.value());
-    if (!dialog->canSubmit())
-        return nullptr;
-    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    if (!QTest::qWaitFor([this] { return visibleDialog<RevealDialog>(m_window.get()) != nullptr; }, 15000))
-        return nullptr;
-    return visibleDialog<RevealDialog>(m_window.get());
-}
-
 void tst_MainWindowSvix::providerIconInTheSidebar()
 {
     QVERIFY(startWindow());
@@ -204,7 +184,7 @@ void tst_MainWindowSvix::mintLogoutAndExpireAll()
         QVERIFY2(m_window->findChild<QAction *>(QLatin1String(name))->isEnabled(), name);
 
     // Portal access: magic link and token in the reveal dialog; a ledger row counting down.
-    RevealDialog *reveal = createThroughDialog(QStringLiteral("portal"),
+    RevealDialog *reveal = createThroughDialog(m_window.get(), QStringLiteral("portal"),
         {{QStringLiteral("app_id"), app}, {QStringLiteral("expiry"), QStringLiteral("1 day")}});
     QVERIFY(reveal);
     QVERIFY(reveal->findChild<QLineEdit *>(QStringLiteral("linkValue")));
@@ -214,7 +194,7 @@ void tst_MainWindowSvix::mintLogoutAndExpireAll()
     QVERIFY(waitForRefresh(refreshed));
 
     // A message token.
-    reveal = createThroughDialog(QStringLiteral("message"),
+    reveal = createThroughDialog(m_window.get(), QStringLiteral("message"),
         {{QStringLiteral("app_id"), app}, {QStringLiteral("name"), QStringLiteral("GUI message token")},
             {QStringLiteral("expiry"), QStringLiteral("1 hour")}});
     QVERIFY(reveal);
