@@ -1110,8 +1110,10 @@ void MainWindow::updateActions()
     m_revoke->setEnabled(can(TokenProvider::Capability::Revoke) && selected > 0);
     m_details->setEnabled(can(TokenProvider::Capability::Details) && selected == 1);
     m_copyId->setEnabled(selected == 1);
+    // Notes are kept by token id: a token without one (some ledger rows) cannot carry its own note.
+    const auto notable = [](const QList<Token> &tokens) { return tokens.size() == 1 && !tokens.first().id.isEmpty(); };
     if (m_editNotes)
-        m_editNotes->setEnabled(selected == 1);
+        m_editNotes->setEnabled(notable(selectedTokens()));
     m_inspectCurrent->setEnabled(can(TokenProvider::Capability::InspectCurrent));
     m_listBySubject->setEnabled(can(TokenProvider::Capability::ListBySubject));
     m_revokeAllForSubject->setEnabled(can(TokenProvider::Capability::RevokeAllForSubject));
@@ -1126,7 +1128,7 @@ void MainWindow::updateActions()
         m_revoke->setEnabled(all > 0);
         m_copyId->setEnabled(all == 1);
         if (m_editNotes)
-            m_editNotes->setEnabled(all == 1);
+            m_editNotes->setEnabled(notable(m_allAccounts->selectedTokens()));
     }
 }
 
@@ -1508,11 +1510,17 @@ RevokePlanDialog *MainWindow::openRevokePlan(
             if (outcome.state != RevokeOutcome::State::Succeeded)
                 continue;
             touched.insert(outcome.step.accountId);
-            if (outcome.step.kind == RevokeStep::Kind::Token)
-                m_tokens->markRevoked(outcome.step.accountId, outcome.step.token.id, m_controller->clock()->now());
+            if (outcome.step.kind == RevokeStep::Kind::Token) {
+                const QDateTime now = m_controller->clock()->now();
+                m_tokens->markRevoked(outcome.step.accountId, outcome.step.token.id, now);
+                m_allAccounts->tokenModel()->markRevoked(outcome.step.accountId, outcome.step.token.id, now);
+            }
         }
+        // One refresh per account for the whole run (the sessions do not signal grouped revokes one by one).
         for (const QUuid &id : std::as_const(touched))
             scheduleRefresh(id);
+        if (!touched.isEmpty() && isAllAccountsShown())
+            m_allAccounts->refreshAll();
     });
     dialog->open();
     return dialog;

@@ -3,6 +3,7 @@
 #include "CliApplication.h"
 #include "CliBreakGlass.h"
 #include "core/Async.h"
+#include "core/ProcessHardening.h"
 
 #include "core/Clock.h"
 #include "core/Duration.h"
@@ -921,6 +922,7 @@ QFuture<int> CliCommands::login(const QStringList &words)
         if (!CliApplication::readStdin(&data, 4096))
             return CliFuture::ready(fail(2, tr_("--passcode-stdin: stdin could not be read or is too large")));
         passcode = QString::fromUtf8(data.split('\n').value(0)).trimmed();
+        ProcessHardening::wipe(data);
         if (passcode.isEmpty())
             return CliFuture::ready(fail(2, tr_("--passcode-stdin: no passcode on stdin")));
     }

@@ -206,7 +206,8 @@ QFuture<Result<Done>> AccountSession::revoke(const Token &token, const QString &
         return readyResult(Result<Done>(noProvider(m_account)));
     return Async::then(m_provider->revokeToken(token), this, [this, id = token.id, groupId](Result<Done> result) {
         audit(QStringLiteral("revoke"), id, result.ok() ? ApiError() : result.error(), groupId);
-        if (result.ok())
+        // A grouped run (bulk revoke, break-glass) refreshes once when it ends, not once per call.
+        if (result.ok() && groupId.isEmpty())
             emit tokensChanged();
         return result;
     });
@@ -218,7 +219,8 @@ QFuture<Result<Done>> AccountSession::revokeAllForSubject(const QString &subject
         return readyResult(Result<Done>(noProvider(m_account)));
     return Async::then(m_provider->revokeAllForSubject(subject), this, [this, subject, groupId](Result<Done> result) {
         audit(QStringLiteral("revoke-all"), subject, result.ok() ? ApiError() : result.error(), groupId);
-        if (result.ok())
+        // A grouped run (bulk revoke, break-glass) refreshes once when it ends, not once per call.
+        if (result.ok() && groupId.isEmpty())
             emit tokensChanged();
         return result;
     });
@@ -231,7 +233,8 @@ QFuture<Result<Done>> AccountSession::expireAll(const ExpireAllRequest &request,
     return Async::then(
         m_provider->expireAll(request), this, [this, appId = request.appId, groupId](Result<Done> result) {
             audit(QStringLiteral("expire-all"), appId, result.ok() ? ApiError() : result.error(), groupId);
-            if (result.ok())
+            // A grouped run (break-glass) refreshes once when it ends, not once per call.
+            if (result.ok() && groupId.isEmpty())
                 emit tokensChanged();
             return result;
         });

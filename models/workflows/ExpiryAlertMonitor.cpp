@@ -83,7 +83,12 @@ bool ExpiryAlertMonitor::wasNotified(const QUuid &accountId, const QString &key,
         accountId.toString(QUuid::WithoutBraces) + QLatin1Char('/') + key + QLatin1Char('/') + threshold;
     if (m_notified.contains(cacheKey))
         return true;
-    return m_ledger && m_ledger->wasNotified(accountId, key, threshold);
+    // Remember the ledger's yes too, so an alerted token costs one query per process, not one per check.
+    if (m_ledger && m_ledger->wasNotified(accountId, key, threshold)) {
+        m_notified.insert(cacheKey);
+        return true;
+    }
+    return false;
 }
 
 void ExpiryAlertMonitor::remember(const QUuid &accountId, const QString &key, const QString &threshold)

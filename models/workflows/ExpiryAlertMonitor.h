@@ -89,5 +89,5 @@ private:
     QHash<QUuid, AccountTokens> m_accounts;
     QList<QUuid> m_order; // accounts in insertion order, so alerts come out in a stable order
     // Used when there is no ledger (and as a cache in front of it).
-    QSet<QString> m_notified;
+    mutable QSet<QString> m_notified;
 };

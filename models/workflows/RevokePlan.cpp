@@ -197,7 +197,8 @@ int RevokePlan::tokenCount() const
     int n = 0;
     for (const RevokeStep &step : m_steps) {
         if (step.willRun())
-            n += step.kind == RevokeStep::Kind::Token ? 1 : int(step.covers.size());
+            // A subject-wide call reaches at least one token even when none was listed.
+            n += step.kind == RevokeStep::Kind::Token ? 1 : qMax(1, int(step.covers.size()));
     }
     return n;
 }

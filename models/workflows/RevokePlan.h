@@ -66,7 +66,7 @@ public:
     const QList<RevokeStep> &steps() const { return m_steps; }
     QList<RevokeStep> runnableSteps() const;
     int runnableCount() const;
-    int tokenCount() const; // tokens reached by the runnable steps
+    int tokenCount() const; // tokens reached by the runnable steps (a subject-wide call counts at least one)
     bool isEmpty() const { return m_steps.isEmpty(); }
 
     // The dry run: one line per step, runnable first ("would call …"), then the skipped ones with why.

@@ -346,7 +346,11 @@ void TestFaultMatrixNetSapiens::matrix()
         QCOMPARE(others, 0);
     } else {
         QCOMPARE(posts, 0);
-        QVERIFY2(others >= 1 && others <= 2, qPrintable(QString::number(others))); // at most one retry
+        // At most one retry by ApiClient. With the reset fault, Qt's HTTP stack may also resend an idempotent
+        // GET/DELETE by itself when the connection drops before the answer (seen once in CI: 3 DELETEs), so the
+        // server may see one more; a DELETE/GET arriving twice is harmless, a POST twice is not (checked above).
+        const int allowed = fault == QLatin1String("reset") ? 3 : 2;
+        QVERIFY2(others >= 1 && others <= allowed, qPrintable(QString::number(others)));
     }
 
     ++m_rows;
