@@ -124,8 +124,7 @@ MainWindow::MainWindow(AccountController *controller, QWidget *parent)
     createWidgets();
     createMenus();
     // Token notes (issue 7): the models keep them by account + token id across every refresh.
-    TokenNotesDialog::applyNotes(m_controller->tokenNotes(), m_tokens);
-    TokenNotesDialog::applyNotes(m_controller->tokenNotes(), m_allAccounts->tokenModel());
+    TokenNotesDialog::applyNotes(m_controller->tokenNotes(), {m_tokens, m_allAccounts->tokenModel()});
 
     // Expiry alerts (issue 7): fed from every refresh; a tray icon when the platform has one.
     connect(this, &MainWindow::refreshed, m_alerts,

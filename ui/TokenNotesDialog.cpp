@@ -55,10 +55,16 @@ TokenNote TokenNotesDialog::note() const
     return note;
 }
 
-void TokenNotesDialog::applyNotes(const TokenNotes *notes, TokenListModel *model)
+void TokenNotesDialog::applyNotes(const TokenNotes *notes, const QList<TokenListModel *> &models)
 {
-    if (!notes || !model)
+    if (!notes)
         return;
-    for (const TokenNoteEntry &entry : notes->all())
-        model->setNote(entry.accountId, entry.tokenId, entry.note.displayText());
+    // One read of the notes for every table.
+    const auto entries = notes->all();
+    for (TokenListModel *model : models) {
+        if (!model)
+            continue;
+        for (const TokenNoteEntry &entry : entries)
+            model->setNote(entry.accountId, entry.tokenId, entry.note.displayText());
+    }
 }

@@ -22,7 +22,7 @@ public:
 
     // Puts every stored note (of one account or of all) into a token model's Notes column. The model keeps
     // notes by account + token id, so they survive every later setTokens() (refresh).
-    static void applyNotes(const TokenNotes *notes, TokenListModel *model);
+    static void applyNotes(const TokenNotes *notes, const QList<TokenListModel *> &models);
 
 private:
     QLineEdit *m_owner;

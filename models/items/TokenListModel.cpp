@@ -401,15 +401,6 @@ int TokenListModel::rowOf(const QUuid &accountId, const QString &tokenId) const
     return -1;
 }
 
-bool TokenListModel::rowMatchesWords(int row, const QStringList &words) const
-{
-    QStringList folded;
-    folded.reserve(words.size());
-    for (const QString &word : words)
-        folded.append(word.toCaseFolded());
-    return rowMatchesFoldedWords(row, folded);
-}
-
 bool TokenListModel::rowMatchesFoldedWords(int row, const QStringList &foldedWords) const
 {
     if (row < 0 || row >= m_tokens.size())

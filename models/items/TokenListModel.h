@@ -53,11 +53,9 @@ public:
     void clear();
 
     const Token &tokenAt(int row) const;
-    // Whether every word (case-insensitive) occurs in the row's SearchTextRole text, without building it.
-    bool rowMatchesWords(int row, const QStringList &words) const;
-    // The same for words already case-folded (QString::toCaseFolded): matched case-sensitively against a cached,
-    // case-folded copy of the row's search text (built once per list replacement, kept up to date per row), so a
-    // filter keystroke over 100k rows folds nothing per row.
+    // Whether every word, already case-folded (QString::toCaseFolded), occurs in the row's search text: matched
+    // case-sensitively against a cached, case-folded copy of that text (built once per list replacement, kept up
+    // to date per row), so a filter keystroke over 100k rows folds nothing per row.
     bool rowMatchesFoldedWords(int row, const QStringList &foldedWords) const;
     // Sort order of two rows on a column, the same as comparing their SortRole values, without QVariants.
     // nullopt when the column has no fast path (the caller then compares SortRole values).

@@ -158,7 +158,9 @@ void AccountsRefresher::refreshSession(const QUuid &id)
             if (token.accountId.isNull())
                 token.accountId = id;
         }
-        m_tokens.insert(id, tokens);
+        // The account may have been removed (forget()) while its refresh was in flight: keep nothing of it.
+        if (m_accounts && m_accounts().contains(id))
+            m_tokens.insert(id, tokens);
         finishAccount(id, true, {});
     });
 }
