@@ -414,6 +414,15 @@ bool TokenListModel::rowMatchesFoldedWords(int row, const QStringList &foldedWor
     return true;
 }
 
+const QString &TokenListModel::foldedSearchText(int row) const
+{
+    static const QString empty;
+    if (row < 0 || row >= m_tokens.size())
+        return empty;
+    ensureRowKeys();
+    return m_rowKeys[size_t(row)].search;
+}
+
 TokenListModel::RowKey TokenListModel::makeRowKey(const Token &token) const
 {
     RowKey key;

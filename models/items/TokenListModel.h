@@ -57,10 +57,16 @@ public:
     // case-sensitively against a cached, case-folded copy of that text (built once per list replacement, kept up
     // to date per row), so a filter keystroke over 100k rows folds nothing per row.
     bool rowMatchesFoldedWords(int row, const QStringList &foldedWords) const;
+    // That cached, case-folded search text of a row, for a caller matching every row against the same words with
+    // its own QStringMatchers (TokenFilterModel). Empty for a row out of range.
+    const QString &foldedSearchText(int row) const;
     // Sort order of two rows on a column, the same as comparing their SortRole values, without QVariants.
     // nullopt when the column has no fast path (the caller then compares SortRole values).
     std::optional<bool> rowLessThan(int leftRow, int rightRow, int column) const;
     int rowOf(const QUuid &accountId, const QString &tokenId) const;
+    // A row's status as last announced (by a tick or a row change), not as of this instant: what a proxy sorting
+    // by status orders on, so its order only changes when the model says a status changed.
+    Token::Status announcedStatus(int row) const { return m_lastStatus.value(row, Token::Status::Active); }
     QList<Token> tokens() const { return m_tokens; }
 
     // Account display names for the Account column.
