@@ -21,6 +21,7 @@
 #include <QUuid>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 namespace {
@@ -142,45 +143,89 @@ QJsonObject CliCommands::tokenJson(const Token &token, const Clock &clock)
     return object;
 }
 
+namespace {
+
+template<qsizetype N> char *writeLiteral(char *p, const char (&text)[N])
+{
+    std::memcpy(p, text, size_t(N - 1));
+    return p + (N - 1);
+}
+
+char *writeTextOrNull(char *p, const QString &text)
+{
+    return text.isEmpty() ? writeLiteral(p, "null") : CliOutput::writeJsonString(p, text);
+}
+
+} // namespace
+
+void CliCommands::appendTokenJson(QByteArray &out, const Token &token, const Clock &clock)
+{
+    const std::optional<QDateTime> expiry = token.effectiveExpiry(clock);
+    const std::optional<qint64> ms = token.remainingMs(clock);
+    const QString status = Token::statusName(token.status(clock));
+    // Written in place: room for the worst case (keys and indentation take 190 bytes), then cut back.
+    const qsizetype room = 256 + 2 * CliOutput::IsoRoom + CliOutput::IntegerRoom
+        + CliOutput::jsonStringRoom(
+            token.id.size() + token.kind.size() + token.label.size() + status.size() + token.subject.size());
+    const qsizetype start = out.size();
+    out.resize(start + room);
+    char *const begin = out.data();
+    char *p = begin + start;
+    // Keys in QJsonObject's sorted order, indented as inside toJson(Indented)'s top-level array.
+    p = writeLiteral(p, "    {\n        \"created_at\": ");
+    p = CliOutput::writeJsonIsoOrNull(p, token.created);
+    p = writeLiteral(p, ",\n        \"expires_at\": ");
+    p = CliOutput::writeJsonIsoOrNull(p, expiry);
+    p = writeLiteral(p, ",\n        \"id\": ");
+    p = CliOutput::writeJsonString(p, token.id);
+    p = writeLiteral(p, ",\n        \"kind\": ");
+    p = writeTextOrNull(p, token.kind);
+    p = writeLiteral(p, ",\n        \"name\": ");
+    p = writeTextOrNull(p, token.label);
+    p = writeLiteral(p, ",\n        \"remaining_seconds\": ");
+    p = ms ? CliOutput::writeJsonInteger(p, qint64(*ms / 1000)) : writeLiteral(p, "null");
+    p = writeLiteral(p, ",\n        \"status\": ");
+    p = CliOutput::writeJsonString(p, status);
+    p = writeLiteral(p, ",\n        \"subject\": ");
+    p = writeTextOrNull(p, token.subject);
+    p = writeLiteral(p, "\n    }");
+    out.resize(p - begin);
+}
+
+namespace {
+
+// One reading of the system clock for a whole listing: every token is judged at the same instant, and the
+// clock (a local-time QDateTime and a monotonic read) is not asked three times per token.
+class FrozenClock final : public Clock
+{
+public:
+    explicit FrozenClock(const Clock &source)
+        : m_now(source.now())
+        , m_monotonicMs(source.monotonicMs())
+    { }
+    QDateTime now() const override { return m_now; }
+    qint64 monotonicMs() const override { return m_monotonicMs; }
+
+private:
+    QDateTime m_now;
+    qint64 m_monotonicMs;
+};
+
+} // namespace
+
 void CliCommands::printTokens(const QList<Token> &list)
 {
-    const Clock &clock = *Clock::system();
+    const FrozenClock clock(*Clock::system());
     if (m_app->jsonOutput()) {
         // Issue 9 (P2): each token is written straight into a buffer flushed in chunks, byte for byte what
-        // QJsonDocument::toJson(Indented) makes of tokenJson()'s objects (keys in QJsonObject's sorted order).
+        // QJsonDocument::toJson(Indented) makes of tokenJson()'s objects (tst_cli_output compares the two).
         constexpr qsizetype chunk = 64 * 1024;
         QByteArray buffer;
         buffer.reserve(chunk + 4096);
         buffer += "[\n";
-        const auto textOrNullJson = [&buffer](const QString &text) {
-            if (text.isEmpty())
-                buffer += "null";
-            else
-                CliOutput::appendJsonString(buffer, text);
-        };
         for (qsizetype i = 0; i < list.size(); ++i) {
-            const Token &token = list.at(i);
-            buffer += "    {\n        \"created_at\": ";
-            CliOutput::appendJsonIsoOrNull(buffer, token.created);
-            buffer += ",\n        \"expires_at\": ";
-            CliOutput::appendJsonIsoOrNull(buffer, token.effectiveExpiry(clock));
-            buffer += ",\n        \"id\": ";
-            CliOutput::appendJsonString(buffer, token.id);
-            buffer += ",\n        \"kind\": ";
-            textOrNullJson(token.kind);
-            buffer += ",\n        \"name\": ";
-            textOrNullJson(token.label);
-            buffer += ",\n        \"remaining_seconds\": ";
-            const std::optional<qint64> ms = token.remainingMs(clock);
-            if (ms)
-                buffer += QByteArray::number(qint64(*ms / 1000));
-            else
-                buffer += "null";
-            buffer += ",\n        \"status\": ";
-            CliOutput::appendJsonString(buffer, Token::statusName(token.status(clock)));
-            buffer += ",\n        \"subject\": ";
-            textOrNullJson(token.subject);
-            buffer += i + 1 < list.size() ? "\n    },\n" : "\n    }\n";
+            appendTokenJson(buffer, list.at(i), clock);
+            buffer += i + 1 < list.size() ? ",\n" : "\n";
             if (buffer.size() >= chunk) {
                 m_app->out().raw(buffer);
                 buffer.resize(0); // keeps the capacity

@@ -30,6 +30,9 @@ public:
 
     // The JSON shape of one token in `tokens --json` and `show --json`.
     static QJsonObject tokenJson(const Token &token, const Clock &clock);
+    // tokenJson() as the streamed `tokens --json` writes it: one element of QJsonDocument::toJson(Indented)'s
+    // top-level array ("    {\n...\n    }", no separator), without building a QJsonObject (issue 9, P2).
+    static void appendTokenJson(QByteArray &out, const Token &token, const Clock &clock);
 
 private:
     using SessionBody = std::function<void(AccountSession *session, const CliFuture::Completion &done)>;

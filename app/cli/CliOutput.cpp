@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <cstring>
 
 CliOutput::CliOutput() = default;
 
@@ -110,63 +111,114 @@ QString CliOutput::isoText(const std::optional<QDateTime> &time)
 
 void CliOutput::appendJsonString(QByteArray &out, QStringView text)
 {
+    // Written in place (issue 9, P2): room for the worst case, then cut back to what was written (resize()
+    // keeps the capacity).
+    const qsizetype start = out.size();
+    out.resize(start + jsonStringRoom(text.size()));
+    char *const begin = out.data();
+    out.resize(writeJsonString(begin + start, text) - begin);
+}
+
+char *CliOutput::writeJsonString(char *p, QStringView text)
+{
     static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
     const qsizetype size = text.size();
+    *p++ = '"';
+    const char16_t *const units = text.utf16();
     qsizetype i = 0;
     while (i < size) {
-        const char16_t c = text[i].unicode();
+        // The common case: a run of printable ASCII, copied as is.
+        char16_t c = units[i];
+        while (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
+            *p++ = char(c);
+            if (++i == size)
+                break;
+            c = units[i];
+        }
+        if (i == size)
+            break;
         if (c >= 0x80) {
-            // A run of non-ASCII characters goes through QString's UTF-8 encoder (rare in token fields).
+            // A run of non-ASCII characters goes through QString's UTF-8 encoder (rare in token fields; it
+            // also decides what a lone surrogate becomes).
             qsizetype end = i + 1;
-            while (end < size && text[end].unicode() >= 0x80)
+            while (end < size && units[end] >= 0x80)
                 ++end;
-            out += text.mid(i, end - i).toUtf8();
+            const QByteArray utf8 = text.mid(i, end - i).toUtf8();
+            std::memcpy(p, utf8.constData(), size_t(utf8.size()));
+            p += utf8.size();
             i = end;
             continue;
         }
         ++i;
-        if (c >= 0x20 && c != u'"' && c != u'\\') {
-            out += char(c);
-            continue;
-        }
-        out += '\\';
+        *p++ = '\\';
         switch (c) {
         case u'"':
-            out += '"';
+            *p++ = '"';
             break;
         case u'\\':
-            out += '\\';
+            *p++ = '\\';
             break;
         case u'\b':
-            out += 'b';
+            *p++ = 'b';
             break;
         case u'\f':
-            out += 'f';
+            *p++ = 'f';
             break;
         case u'\n':
-            out += 'n';
+            *p++ = 'n';
             break;
         case u'\r':
-            out += 'r';
+            *p++ = 'r';
             break;
         case u'\t':
-            out += 't';
+            *p++ = 't';
             break;
         default:
-            out += "u00";
-            out += hex[(c >> 4) & 0xf];
-            out += hex[c & 0xf];
+            *p++ = 'u';
+            *p++ = '0';
+            *p++ = '0';
+            *p++ = hex[(c >> 4) & 0xf];
+            *p++ = hex[c & 0xf];
         }
     }
-    out += '"';
+    *p++ = '"';
+    return p;
+}
+
+void CliOutput::appendJsonInteger(QByteArray &out, qint64 value)
+{
+    char text[IntegerRoom];
+    out.append(text, writeJsonInteger(text, value) - text);
+}
+
+char *CliOutput::writeJsonInteger(char *p, qint64 value)
+{
+    char digits[IntegerRoom];
+    char *const end = digits + IntegerRoom;
+    char *d = end;
+    // Through the unsigned magnitude, so that the smallest qint64 does not overflow.
+    quint64 magnitude = value < 0 ? 0 - quint64(value) : quint64(value);
+    do {
+        *--d = char('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    if (value < 0)
+        *--d = '-';
+    std::memcpy(p, d, size_t(end - d));
+    return p + (end - d);
 }
 
 void CliOutput::appendJsonIsoOrNull(QByteArray &out, const std::optional<QDateTime> &time)
 {
+    char text[IsoRoom];
+    out.append(text, writeJsonIsoOrNull(text, time) - text);
+}
+
+char *CliOutput::writeJsonIsoOrNull(char *p, const std::optional<QDateTime> &time)
+{
     if (!time || !time->isValid()) {
-        out += "null";
-        return;
+        std::memcpy(p, "null", 4);
+        return p + 4;
     }
     // Qt::ISODate in UTC without milliseconds ("2026-11-23T14:56:41Z"), from the epoch milliseconds: the
     // QDateTime round trip (toUTC + toString) was most of `tokens --json`. Other years go through Qt.
@@ -174,10 +226,14 @@ void CliOutput::appendJsonIsoOrNull(QByteArray &out, const std::optional<QDateTi
     constexpr qint64 msPerDay = 86400000;
     constexpr qint64 year10000 = 253402300800000; // 10000-01-01T00:00:00Z
     if (ms < 0 || ms >= year10000) {
-        out += '"';
-        out += time->toUTC().toString(Qt::ISODate).toUtf8();
-        out += '"';
-        return;
+        // Qt::ISODate writes years 0..9999 only (an empty string otherwise): at most 20 characters.
+        const QByteArray iso = time->toUTC().toString(Qt::ISODate).toUtf8();
+        const qsizetype size = qMin<qsizetype>(iso.size(), IsoRoom - 2);
+        *p++ = '"';
+        std::memcpy(p, iso.constData(), size_t(size));
+        p += size;
+        *p++ = '"';
+        return p;
     }
     const qint64 days = ms / msPerDay;
     const qint64 secondsOfDay = (ms % msPerDay) / 1000;
@@ -191,8 +247,8 @@ void CliOutput::appendJsonIsoOrNull(QByteArray &out, const std::optional<QDateTi
     const qint64 day = doy - (153 * mp + 2) / 5 + 1;
     const qint64 month = mp < 10 ? mp + 3 : mp - 9;
     const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    char text[23];
-    const auto put = [&text](int at, qint64 value, int digits) {
+    char *const text = p;
+    const auto put = [text](int at, qint64 value, int digits) {
         for (int d = digits - 1; d >= 0; --d) {
             text[at + d] = char('0' + value % 10);
             value /= 10;
@@ -212,5 +268,5 @@ void CliOutput::appendJsonIsoOrNull(QByteArray &out, const std::optional<QDateTi
     put(18, secondsOfDay % 60, 2);
     text[20] = 'Z';
     text[21] = '"';
-    out.append(text, 22);
+    return p + 22;
 }

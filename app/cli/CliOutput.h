@@ -39,6 +39,16 @@ public:
     // does, and a time as isoOrNull() would write it, without building QJsonValues.
     static void appendJsonString(QByteArray &out, QStringView text);
     static void appendJsonIsoOrNull(QByteArray &out, const std::optional<QDateTime> &time);
+    // A number as QJsonDocument writes a qint64 (QByteArray::number's digits).
+    static void appendJsonInteger(QByteArray &out, qint64 value);
+
+    // The same, written at `p` (which must have the room given) and returning the end of what was written.
+    static constexpr qsizetype jsonStringRoom(qsizetype size) { return 6 * size + 2; } // "\u00XX" per unit
+    static constexpr qsizetype IsoRoom = 32;
+    static constexpr qsizetype IntegerRoom = 24;
+    static char *writeJsonString(char *p, QStringView text);
+    static char *writeJsonIsoOrNull(char *p, const std::optional<QDateTime> &time);
+    static char *writeJsonInteger(char *p, qint64 value);
     static QString isoText(const std::optional<QDateTime> &time);
 
 private:

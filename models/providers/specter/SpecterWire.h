@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 // JSON shapes of Specter Desktop's /api/v1alpha/token/ routes (shared/contracts/specter.md). Pure functions: no
 // network, no state. Numbers may be ints or floats; remaining life is 0 once expired.
 namespace SpecterWire {
@@ -38,6 +40,15 @@ struct CreatedInfo
 };
 
 Result<QList<ListedToken>> parseList(const QByteArray &body);
+// parseList() is parseListFast() when that reads the body, else parseListGeneric(). Both are public for the
+// differential tests only.
+// - parseListGeneric: through QJsonDocument, with the MalformedResponse details of every problem.
+// - parseListFast (issue 9, P2): one pass over the bytes for the shape the contract documents (keys and ids in
+//   plain ASCII, descriptions with simple escapes, strict JSON numbers). nullopt for anything else, valid or
+//   not, so that parseListGeneric decides; when it answers, the answer equals parseListGeneric's (same
+//   tokens, same order: QJsonObject's sorted keys, same doubles).
+Result<QList<ListedToken>> parseListGeneric(const QByteArray &body);
+std::optional<QList<ListedToken>> parseListFast(const QByteArray &body);
 Result<TokenDetails> parseDetails(const QByteArray &body);
 Result<CreatedInfo> parseCreated(const QByteArray &body);
 QByteArray buildCreateBody(const QString &description, const QString &lifeText);

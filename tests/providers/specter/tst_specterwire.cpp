@@ -2,7 +2,10 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QtTest>
+
+#include <cmath>
 
 // Specter's JSON shapes: good bodies, ints and floats, and malformed input mapped to MalformedResponse.
 class TestSpecterWire : public QObject
@@ -21,6 +24,10 @@ private slots:
     void parseCreatedMalformed();
     void buildCreateBody();
     void emptyListAndApiOffBodies();
+    void fastListTakesTheServersShape();
+    void fastListEqualsGeneric_data();
+    void fastListEqualsGeneric();
+    void fastListNumbersEqualQt();
 };
 
 void TestSpecterWire::parseListIntsAndFloats()
@@ -172,6 +179,154 @@ void TestSpecterWire::emptyListAndApiOffBodies()
     QVERIFY(SpecterWire::isApiOffBody(apiOff));
     QVERIFY(!SpecterWire::isApiOffBody(list));
     QVERIFY(!SpecterWire::isApiOffBody(html));
+}
+
+namespace {
+
+bool sameTokens(const QList<SpecterWire::ListedToken> &a, const QList<SpecterWire::ListedToken> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        // Doubles compared bit for bit (a -0 against a +0 is a difference too).
+        if (a[i].id != b[i].id || a[i].description != b[i].description
+            || std::signbit(a[i].lifeSeconds) != std::signbit(b[i].lifeSeconds) || a[i].lifeSeconds != b[i].lifeSeconds
+            || a[i].remainingSeconds != b[i].remainingSeconds
+            || std::signbit(a[i].remainingSeconds) != std::signbit(b[i].remainingSeconds))
+            return false;
+    }
+    return true;
+}
+
+QByteArray entry(
+    const QByteArray &id, const QByteArray &description, const QByteArray &life, const QByteArray &remaining)
+{
+    return "\"" + id + "\":{\"jwt_token_description\":" + description + ",\"jwt_token_life\":" + life
+        + ",\"jwt_token_remaining_life\":" + remaining + "}";
+}
+
+} // namespace
+
+void TestSpecterWire::fastListTakesTheServersShape()
+{
+    // The sandbox's (and Specter's) compact body, ids out of order: the fast path must read it, or the P2
+    // benchmark silently falls back to QJsonDocument.
+    const QByteArray body = R"({"message":"Tokens exist","jwt_tokens":{)"
+        + entry("f0e1", "\"Seed token 2\"", "3600", "3593.1234567890123") + ","
+        + entry("0a1b", "\"Seed token 1\"", "21600", "0") + "," + entry("0a1", "\"short\"", "1.5", "1e0") + "}}";
+    QVERIFY(!SpecterWire::parseListFast(body)); // exponent: left to QJsonDocument
+    const QByteArray plainBody = QByteArray(body).replace("1e0", "1");
+    const auto fast = SpecterWire::parseListFast(plainBody);
+    QVERIFY(fast);
+    QCOMPARE(fast->size(), 3);
+    QCOMPARE(fast->at(0).id, QStringLiteral("0a1"));
+    QCOMPARE(fast->at(1).id, QStringLiteral("0a1b"));
+    QCOMPARE(fast->at(2).id, QStringLiteral("f0e1"));
+    QCOMPARE(fast->at(2).remainingSeconds, 3593.1234567890123);
+    const auto generic = SpecterWire::parseListGeneric(plainBody);
+    QVERIFY(generic.ok());
+    QVERIFY(sameTokens(*fast, generic.value()));
+}
+
+void TestSpecterWire::fastListEqualsGeneric_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("fast"); // whether the fast path answers
+    const QByteArray head = R"({"message":"Tokens exist","jwt_tokens":{)";
+    QTest::newRow("empty list") << QByteArray(R"({"message":"Tokens exist","jwt_tokens":{}})") << true;
+    QTest::newRow("whitespace everywhere")
+        << QByteArray(" \r\n\t{ \"jwt_tokens\" : { \"a\" : { \"jwt_token_description\" : \"d\" , \"jwt_token_life\" : "
+                      "60 , \"jwt_token_remaining_life\" : 1.25 } } , \"message\" : \"x\" } \n")
+        << true;
+    QTest::newRow("escapes") << head + entry("a", R"("q\" b\\ s\/ \b\f\n\r\t \u00e9\u20ac\u0000")", "1", "2") + "}}"
+                             << true;
+    QTest::newRow("surrogate escape") << head + entry("a", R"("\ud83d\udd11")", "1", "2") + "}}" << false;
+    QTest::newRow("utf-8 description") << head + entry("a", "\"caf\xc3\xa9\"", "1", "2") + "}}" << false;
+    QTest::newRow("invalid utf-8") << head + entry("a", "\"caf\xc3\"", "1", "2") + "}}" << false;
+    QTest::newRow("escaped id") << head + entry("a\\u0041", "\"d\"", "1", "2") + "}}" << false;
+    QTest::newRow("unknown escape") << head + entry("a", R"("\x")", "1", "2") + "}}" << false;
+    QTest::newRow("duplicate id") << head + entry("a", "\"1\"", "1", "2") + "," + entry("a", "\"2\"", "3", "4") + "}}"
+                                  << false;
+    QTest::newRow("duplicate field, last wins") << head
+            + R"("a":{"jwt_token_life":5,"jwt_token_description":"x","jwt_token_life":7,)"
+              R"("jwt_token_remaining_life":1,"jwt_token_description":"y"}}})"
+                                                << true;
+    QTest::newRow("extra fields") << head
+            + R"("a":{"extra":null,"jwt_token_description":"d","t":true,"f":false,"n":-3.5,"s":"\n",)"
+              R"("jwt_token_life":1,"jwt_token_remaining_life":2}}})"
+                                  << true;
+    QTest::newRow("nested extra field") << head
+            + R"("a":{"x":[1],"jwt_token_description":"d","jwt_token_life":1,)"
+              R"("jwt_token_remaining_life":2}}})"
+                                        << false;
+    QTest::newRow("numbers") << head + entry("a", "\"d\"", "-0", "-0.0") + "," + entry("b", "\"d\"", "0.1", "1.0") + ","
+            + entry("c", "\"d\"", "-12.5", "123456789012345678") + ","
+            + entry("d", "\"d\"", "0.30000000000000004", "99999999999.999999999999") + ","
+            + entry("e", "\"d\"", "5395.147431612015", "0.000000000000000000000000000001")
+            + "}}" << true;
+    QTest::newRow("exponent") << head + entry("a", "\"d\"", "1E3", "2") + "}}" << false;
+    QTest::newRow("leading zero") << head + entry("a", "\"d\"", "01", "2") + "}}" << false;
+    QTest::newRow("bare minus") << head + entry("a", "\"d\"", "-", "2") + "}}" << false;
+    QTest::newRow("trailing dot") << head + entry("a", "\"d\"", "1.", "2") + "}}" << false;
+    QTest::newRow("life string") << head + entry("a", "\"d\"", "\"6 hours\"", "2") + "}}" << false;
+    QTest::newRow("missing field") << head + R"("a":{"jwt_token_description":"d","jwt_token_life":1}}})" << false;
+    QTest::newRow("empty id") << head + entry("", "\"d\"", "1", "2") + "}}" << false;
+    QTest::newRow("entry not object") << QByteArray(R"({"jwt_tokens":{"a":5}})") << false;
+    QTest::newRow("no jwt_tokens") << QByteArray(R"({"message":"Tokens exist"})") << false;
+    QTest::newRow("jwt_tokens twice") << QByteArray(R"({"jwt_tokens":{},"jwt_tokens":{}})") << false;
+    QTest::newRow("garbage after") << QByteArray(R"({"jwt_tokens":{}} x)") << false;
+    QTest::newRow("trailing comma") << head + entry("a", "\"d\"", "1", "2") + ",}}" << false;
+    QTest::newRow("truncated") << head + entry("a", "\"d\"", "1", "2") << false;
+    QTest::newRow("bom") << QByteArray("\xef\xbb\xbf{\"jwt_tokens\":{}}") << false;
+    QTest::newRow("array") << QByteArray("[]") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+}
+
+void TestSpecterWire::fastListEqualsGeneric()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, fast);
+    const auto viaFast = SpecterWire::parseListFast(body);
+    QCOMPARE(bool(viaFast), fast);
+    const auto generic = SpecterWire::parseListGeneric(body);
+    const auto combined = SpecterWire::parseList(body);
+    QCOMPARE(combined.ok(), generic.ok());
+    if (viaFast) {
+        QVERIFY(generic.ok()); // the fast path never accepts what QJsonDocument refuses
+        QVERIFY(sameTokens(*viaFast, generic.value()));
+    }
+    if (generic.ok())
+        QVERIFY(sameTokens(combined.value(), generic.value()));
+    else
+        QCOMPARE(combined.error().details(), generic.error().details());
+}
+
+void TestSpecterWire::fastListNumbersEqualQt()
+{
+    // Random doubles in the formats a server writes (shortest round trip, fixed decimals, integers): the fast
+    // path's value must be QJsonDocument's to the bit.
+    QRandomGenerator random(4711);
+    QByteArray body = R"({"jwt_tokens":{)";
+    int count = 0;
+    const auto add = [&body, &count](const QByteArray &number) {
+        if (count)
+            body += ',';
+        body += entry(QByteArray::number(count).rightJustified(6, '0'), "\"d\"", number, number);
+        ++count;
+    };
+    for (int i = 0; i < 3000; ++i) {
+        const double value = random.generateDouble() * std::pow(10.0, random.bounded(-6, 12));
+        add(QByteArray::number(value, 'f', QLocale::FloatingPointShortest));
+        add(QByteArray::number(value, 'f', random.bounded(0, 20)));
+        add(QByteArray::number(qint64(value)));
+    }
+    body += "}}";
+    const auto fast = SpecterWire::parseListFast(body);
+    QVERIFY(fast);
+    const auto generic = SpecterWire::parseListGeneric(body);
+    QVERIFY(generic.ok());
+    QCOMPARE(fast->size(), qsizetype(count));
+    QVERIFY(sameTokens(*fast, generic.value()));
 }
 
 QTEST_GUILESS_MAIN(TestSpecterWire)
