@@ -57,8 +57,12 @@ bool sessionMayEnd(const QString &operation, Kind kind)
 QSet<Kind> expectedKinds(const QString &operation, const QString &fault)
 {
     if (fault == QLatin1String("reset")) {
-        if (operation == QLatin1String("revoke-current")) // the retry's token is revoked by the cut-off first try
-            return {Kind::Network, Kind::MalformedResponse, Kind::Unauthorized};
+        // The retry's token is revoked by the cut-off first try (401). Or no error at all: the 202's status line
+        // and headers arrived and the connection's end looked like the end of a close-delimited body (a FIN, not
+        // an RST, when the client had read everything before the server closed; seen under ASan's slower
+        // timing). Revoking the current session reads no body, so that is a success, and the session is gone.
+        if (operation == QLatin1String("revoke-current"))
+            return {Kind::Network, Kind::MalformedResponse, Kind::Unauthorized, Kind::None};
         if (isRevoke(operation)) // the retry revokes again, which the server accepts
             return {Kind::Network, Kind::MalformedResponse, Kind::None};
         return {Kind::Network, Kind::MalformedResponse};

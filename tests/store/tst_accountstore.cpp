@@ -181,7 +181,9 @@ void TestAccountStore::malformedFileTolerated_data()
     QTest::addColumn<QByteArray>("prefix");
     QTest::addColumn<QByteArray>("suffix");
     QTest::addColumn<bool>("expectError");
-    QTest::newRow("binary garbage") << QByteArray("\x00\xff\xfe[[[=\n\x01\x02 ==\n", 16) << QByteArray() << false;
+    // Sized from the array (the NUL inside makes strlen useless); found by ASan when it was a hand-counted 16.
+    static const char garbage[] = "\x00\xff\xfe[[[=\n\x01\x02 ==\n";
+    QTest::newRow("binary garbage") << QByteArray(garbage, sizeof(garbage) - 1) << QByteArray() << false;
     QTest::newRow("broken group headers")
         << QByteArray("[unclosed\nname=x\n[]\n=novalue\n") << QByteArray("\n[") << false;
     QTest::newRow("group that is not an account")

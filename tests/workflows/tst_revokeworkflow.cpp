@@ -112,7 +112,7 @@ void TestRevokeWorkflow::selectionPlanSkipsWhatCannotBeRevoked()
         RevokePlan::forSelection({accountTokens(specter, {active, revoked}), accountTokens(svix, {portal})});
     QCOMPARE(plan.steps().size(), 3);
     QCOMPARE(plan.runnableCount(), 1);
-    const RevokeStep &step = plan.runnableSteps().constFirst();
+    const RevokeStep step = plan.runnableSteps().constFirst(); // a copy: runnableSteps() returns a temporary
     QCOMPARE(step.accountName, QStringLiteral("lab"));
     QVERIFY2(step.call.startsWith(QStringLiteral("DELETE http://127.0.0.1:")), qPrintable(step.call));
     QVERIFY(step.call.contains(QStringLiteral("/api/v1alpha/token/") + active.id));
