@@ -1,6 +1,8 @@
 #include "AccountDialog.h"
 #include "ui_AccountDialog.h"
 
+#include "StatusColors.h"
+
 #include "core/FieldSpec.h"
 #include "providers/ProviderDescriptor.h"
 #include "providers/ProviderRegistry.h"
@@ -185,7 +187,7 @@ void AccountDialog::rebuildFields()
         auto *error = new QLabel;
         error->setObjectName(QStringLiteral("error_") + field.key);
         error->setAccessibleName(tr("%1 error").arg(field.label));
-        error->setStyleSheet(QStringLiteral("color: #b00020;"));
+        StatusColors::apply(error, StatusColors::Role::Error);
         error->setWordWrap(true);
         error->hide();
 

@@ -3,6 +3,7 @@
 #include "AccountController.h"
 #include "ProviderIconDelegate.h"
 #include "RemainingLifeDelegate.h"
+#include "StatusColors.h"
 #include "TokenFilterBar.h"
 #include "VisibleRows.h"
 #include "items/TokenFilterModel.h"
@@ -111,11 +112,6 @@ AllAccountsView::AllAccountsView(AccountController *controller, QWidget *parent)
 
 AllAccountsView::~AllAccountsView() = default;
 
-void AllAccountsView::setPreferences(Preferences *preferences)
-{
-    m_refresher->setPreferences(preferences);
-}
-
 void AllAccountsView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
@@ -206,6 +202,9 @@ void AllAccountsView::updateStatus()
     parts.append(failed);
     m_status->setText(parts.join(QLatin1Char('\n')));
     m_status->setVisible(!parts.isEmpty());
-    m_status->setStyleSheet(failed.isEmpty() ? QString() : QStringLiteral("QLabel { color: #b00020; }"));
+    if (failed.isEmpty())
+        StatusColors::clear(m_status);
+    else
+        StatusColors::apply(m_status, StatusColors::Role::Error);
     m_refreshButton->setEnabled(!m_controller->accounts().isEmpty());
 }

@@ -9,7 +9,6 @@
 
 class AccountController;
 class AccountsRefresher;
-class Preferences;
 class ProviderIconDelegate;
 class QComboBox;
 class QLabel;
@@ -30,10 +29,6 @@ class AllAccountsView : public QWidget
 public:
     explicit AllAccountsView(AccountController *controller, QWidget *parent = nullptr);
     ~AllAccountsView() override;
-
-    // Follows this Preferences' refresh interval. Without one, the view reads preferences.ini of the config
-    // directory itself (and does not see later changes made through another instance).
-    void setPreferences(Preferences *preferences);
 
     AccountsRefresher *refresher() const { return m_refresher; }
     TokenListModel *tokenModel() const { return m_tokens; }

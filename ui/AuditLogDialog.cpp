@@ -1,5 +1,7 @@
 #include "AuditLogDialog.h"
 
+#include "core/Clock.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -188,6 +190,14 @@ AuditFilter AuditLogDialog::filter() const
     return filter;
 }
 
+void AuditLogDialog::setTimeDisplay(TimeText::Display display, Qt::TimeSpec zone, const Clock *clock)
+{
+    m_timeDisplay = display;
+    m_timeZone = zone == Qt::UTC ? Qt::UTC : Qt::LocalTime;
+    m_clock = clock;
+    reload();
+}
+
 void AuditLogDialog::reload()
 {
     m_entries = m_log ? m_log->query(filter()) : QList<AuditEntry>();
@@ -195,11 +205,15 @@ void AuditLogDialog::reload()
         qCWarning(lcAuditDialog) << "audit log query failed:" << m_log->lastError();
     m_model->removeRows(0, m_model->rowCount());
     const QColor groupTint = palette().color(QPalette::Highlight);
+    const QDateTime now = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
     for (const AuditEntry &entry : std::as_const(m_entries)) {
         QList<QStandardItem *> row;
-        const QDateTime local = entry.time.toLocalTime();
-        auto *time = new QStandardItem(local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-        time->setToolTip(entry.time.toUTC().toString(Qt::ISODateWithMs));
+        auto *time = new QStandardItem(TimeText::format(entry.time, now, m_timeDisplay, m_timeZone, true));
+        // The exact time is always one hover away, whatever the display.
+        time->setToolTip(m_timeDisplay == TimeText::Display::Relative
+                ? tr("%1 (%2)").arg(
+                    TimeText::absolute(entry.time, m_timeZone, true), entry.time.toUTC().toString(Qt::ISODateWithMs))
+                : entry.time.toUTC().toString(Qt::ISODateWithMs));
         row << time << new QStandardItem(entry.accountName) << new QStandardItem(entry.providerId);
         // Entries of a grouped action are indented under their group's action name.
         auto *action = new QStandardItem(entry.groupId.isEmpty() ? entry.action : QStringLiteral("↳ ") + entry.action);

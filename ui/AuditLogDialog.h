@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/Account.h"
+#include "core/TimeText.h"
 #include "store/AuditLog.h"
 
 #include <QDialog>
 #include <QList>
 
+class Clock;
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
@@ -28,6 +30,9 @@ public:
 
     // Re-reads the log with the current filter.
     void reload();
+    // The Time column follows the time-display preference (absolute by default, local time, with seconds);
+    // relative text is measured from `clock` (the system clock when null). Reloads.
+    void setTimeDisplay(TimeText::Display display, Qt::TimeSpec zone, const Clock *clock = nullptr);
     AuditFilter filter() const;
     QList<AuditEntry> entries() const { return m_entries; } // the rows shown, newest first
     QTableView *table() const { return m_table; }
@@ -53,4 +58,7 @@ private:
     QPushButton *m_export = nullptr;
     QList<AuditEntry> m_entries;
     QString m_lastError;
+    TimeText::Display m_timeDisplay = TimeText::Display::Absolute;
+    Qt::TimeSpec m_timeZone = Qt::LocalTime;
+    const Clock *m_clock = nullptr;
 };

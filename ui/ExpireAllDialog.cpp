@@ -1,5 +1,7 @@
 #include "ExpireAllDialog.h"
 
+#include "StatusColors.h"
+
 #include "core/Duration.h"
 
 #include <QComboBox>
@@ -55,7 +57,7 @@ ExpireAllDialog::ExpireAllDialog(const QStringList &appIds, QWidget *parent)
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #d0312d;"));
+    StatusColors::apply(m_error, StatusColors::Role::Error);
     layout->addWidget(m_error);
 
     m_summary = new QLabel(this);

@@ -37,12 +37,15 @@ ExpiryBanner::ExpiryBanner(AlertCenter *center, QWidget *parent)
 
 void ExpiryBanner::reload()
 {
-    m_day = m_center->upcoming(AlertCenter::DaySeconds);
+    // One pass over the week's list (soonest first, as upcoming() returns it) splits it at 24 hours.
+    m_day.clear();
     m_week.clear();
     const QList<UpcomingExpiry> week = m_center->upcoming(AlertCenter::WeekSeconds);
     for (const UpcomingExpiry &entry : week) {
         if (entry.remainingMs > AlertCenter::DaySeconds * 1000)
             m_week.append(entry);
+        else
+            m_day.append(entry);
     }
     QStringList parts;
     if (!m_day.isEmpty()) {

@@ -1,5 +1,7 @@
 #include "JwtInspectorDialog.h"
 
+#include "StatusColors.h"
+
 #include "core/Clock.h"
 #include "core/Duration.h"
 #include "core/Jwt.h"
@@ -117,7 +119,7 @@ JwtInspectorDialog::JwtInspectorDialog(QWidget *parent)
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setStyleSheet(QStringLiteral("color: #d0312d;"));
+    StatusColors::apply(m_error, StatusColors::Role::Error);
     m_error->setVisible(false);
     layout->addWidget(m_error);
 
@@ -132,7 +134,7 @@ JwtInspectorDialog::JwtInspectorDialog(QWidget *parent)
     m_warningLabel->setObjectName(QStringLiteral("warningsLabel"));
     m_warningLabel->setTextFormat(Qt::PlainText);
     m_warningLabel->setWordWrap(true);
-    m_warningLabel->setStyleSheet(QStringLiteral("color: #c77700;"));
+    StatusColors::apply(m_warningLabel, StatusColors::Role::Warning);
     m_warningLabel->setVisible(false);
     layout->addWidget(m_warningLabel);
 

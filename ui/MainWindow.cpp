@@ -5,10 +5,12 @@
 #include "AccountItemDelegate.h"
 #include "AccountListCollector.h"
 #include "AllAccountsView.h"
+#include "StatusColors.h"
 #include "core/Async.h"
 
 #include "core/Clock.h"
 #include "core/Duration.h"
+#include "core/TimeText.h"
 #include "items/AccountListModel.h"
 #include "items/TokenFilterModel.h"
 #include "items/TokenListModel.h"
@@ -37,6 +39,7 @@
 #include "TokenFilterBar.h"
 #include "TokenNotesDialog.h"
 #include "TrayIcon.h"
+#include "VerifyTokenDialog.h"
 #include "VisibleRows.h"
 
 #include <QAction>
@@ -79,6 +82,11 @@
 Q_LOGGING_CATEGORY(lcMainWindow, "tokendesk.ui")
 
 namespace {
+Qt::TimeSpec timeZoneOf(const Preferences::Values &values)
+{
+    return values.timeZone == Preferences::TimeZone::Utc ? Qt::UTC : Qt::LocalTime;
+}
+
 QString tokenLine(const Token &token)
 {
     if (token.label.isEmpty() || token.label == token.id)
@@ -134,7 +142,7 @@ MainWindow::MainWindow(AccountController *controller, QWidget *parent)
             m_alerts->setAccountTokens(id, ok ? m_allAccounts->refresher()->tokens(id) : m_cache.value(id));
         });
     if (QSystemTrayIcon::isSystemTrayAvailable())
-        m_tray = new TrayIcon(this, m_refresh, m_alerts, this);
+        ensureTrayIcon();
 
     connect(m_controller, &AccountController::accountsChanged, this, &MainWindow::onAccountsChanged);
     connect(m_controller->secretStore(), &SecretStore::stateChanged, this, [this] {
@@ -158,7 +166,7 @@ MainWindow::MainWindow(AccountController *controller, QWidget *parent)
         const auto display = values.timeDisplay == Preferences::TimeDisplay::Relative
             ? TokenListModel::TimeDisplay::Relative
             : TokenListModel::TimeDisplay::Absolute;
-        const Qt::TimeSpec zone = values.timeZone == Preferences::TimeZone::Utc ? Qt::UTC : Qt::LocalTime;
+        const Qt::TimeSpec zone = timeZoneOf(values);
         m_tokens->setTimeDisplay(display, zone);
         m_allAccounts->tokenModel()->setTimeDisplay(display, zone);
     };
@@ -209,6 +217,8 @@ void MainWindow::createActions()
         &MainWindow::newToken, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), QKeySequence(Qt::CTRL | Qt::Key_T)});
     m_revoke = makeAction(QStringLiteral("actionRevoke"), tr("&Revoke…"), QStringLiteral("token-revoke"),
         &MainWindow::revokeSelected, {QKeySequence(QKeySequence::Delete)});
+    m_verifyToken = makeAction(
+        QStringLiteral("actionVerifyToken"), tr("&Verify a Revoked Token…"), QString(), &MainWindow::verifyToken);
     m_refresh = makeAction(QStringLiteral("actionRefresh"), tr("Re&fresh"), QStringLiteral("refresh"),
         &MainWindow::refresh, {QKeySequence(Qt::Key_F5)});
     m_details = makeAction(
@@ -228,7 +238,8 @@ void MainWindow::createActions()
         QStringLiteral("logout-token"), &MainWindow::logoutToken);
     m_jwtInspector = makeAction(QStringLiteral("actionJwtInspector"), tr("JWT &Inspector…"), QStringLiteral("inspect"),
         &MainWindow::inspectJwt);
-    m_editNotes = makeAction(QStringLiteral("actionEditNotes"), tr("Edit &Notes…"), QString(), &MainWindow::editNotes);
+    m_editNotes = makeAction(QStringLiteral("actionEditNotes"), tr("Edit &Notes…"), QString(), &MainWindow::editNotes,
+        {QKeySequence(Qt::Key_F2)});
     m_findAction = makeAction(QStringLiteral("actionFind"), tr("&Find"), QStringLiteral("filter"), nullptr,
         {QKeySequence(QKeySequence::Find)});
     connect(m_findAction, &QAction::triggered, this, [this] {
@@ -239,7 +250,7 @@ void MainWindow::createActions()
     m_quit = makeAction(
         QStringLiteral("actionQuit"), tr("&Quit"), QStringLiteral("quit"), nullptr, {QKeySequence(QKeySequence::Quit)});
     m_quit->setMenuRole(QAction::QuitRole);
-    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_quit, &QAction::triggered, this, &MainWindow::quitApplication);
 }
 
 void MainWindow::createMenus()
@@ -277,6 +288,7 @@ void MainWindow::createMenus()
     m_tokenMenu->addAction(m_inspectJwt);
     m_tokenMenu->addSeparator();
     m_tokenMenu->addAction(m_revoke);
+    m_tokenMenu->addAction(m_verifyToken);
     m_tokenMenu->addAction(m_listBySubject);
     m_tokenMenu->addAction(m_revokeAllForSubject);
     m_tokenMenu->addAction(makeAction(QStringLiteral("actionBreakGlass"), tr("Revoke &Everything for a Subject…"),
@@ -376,8 +388,9 @@ void MainWindow::createWidgets()
     m_keychainBanner->setObjectName(QStringLiteral("keychainBanner"));
     m_keychainBanner->setAccessibleName(tr("Keychain warning"));
     m_keychainBanner->setWordWrap(true);
-    m_keychainBanner->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; padding: 6px; border: 1px solid #e0c060; }"));
+    m_keychainBanner->setFrameShape(QFrame::StyledPanel);
+    m_keychainBanner->setMargin(6);
+    StatusColors::apply(m_keychainBanner, StatusColors::Role::Warning);
     m_keychainBanner->hide();
     rightLayout->addWidget(m_keychainBanner);
     m_expiryBanner = new ExpiryBanner(m_alerts);
@@ -412,19 +425,8 @@ void MainWindow::createWidgets()
     m_tokenView->horizontalHeader()->setSectionsMovable(true);
     m_tokenView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tokenView->setItemDelegateForColumn(TokenListModel::RemainingLife, new RemainingLifeDelegate(m_tokenView));
-    connect(m_tokenView, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
-        QMenu menu(this);
-        menu.addAction(m_details);
-        menu.addAction(m_copyId);
-        menu.addAction(m_inspectJwt);
-        menu.addSeparator();
-        menu.addAction(m_revoke);
-        menu.addAction(m_revokeAllForSubject);
-        menu.addSeparator();
-        menu.addAction(m_newToken);
-        menu.addAction(m_refresh);
-        menu.exec(m_tokenView->viewport()->mapToGlobal(pos));
-    });
+    connect(m_tokenView, &QTableView::customContextMenuRequested, this,
+        [this](const QPoint &pos) { execTokenContextMenu(m_tokenView->viewport()->mapToGlobal(pos)); });
     connect(m_tokenView, &QTableView::doubleClicked, this, [this] {
         if (m_details->isEnabled())
             showDetails();
@@ -455,6 +457,9 @@ void MainWindow::createWidgets()
     sidebarLayout->addWidget(m_accountView, 1);
     m_allAccounts = new AllAccountsView(m_controller);
     connect(m_allAccounts, &AllAccountsView::selectionChanged, this, &MainWindow::updateActions);
+    m_allAccounts->tokenView()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_allAccounts->tokenView(), &QTableView::customContextMenuRequested, this,
+        [this](const QPoint &pos) { execTokenContextMenu(m_allAccounts->tokenView()->viewport()->mapToGlobal(pos)); });
     m_tableStack = new QStackedWidget;
     m_tableStack->setObjectName(QStringLiteral("tableStack"));
     m_tableStack->addWidget(right);
@@ -472,12 +477,12 @@ void MainWindow::createWidgets()
     m_errorLabel = new QLabel;
     m_errorLabel->setObjectName(QStringLiteral("lastErrorLabel"));
     m_errorLabel->setAccessibleName(tr("Last error"));
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    StatusColors::apply(m_errorLabel, StatusColors::Role::Error);
     m_warningLabel = new QLabel;
     m_warningLabel->setObjectName(QStringLiteral("lastWarningLabel"));
     m_warningLabel->setAccessibleName(tr("Warning"));
     m_warningLabel->setWordWrap(false);
-    m_warningLabel->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+    StatusColors::apply(m_warningLabel, StatusColors::Role::Warning);
     m_warningLabel->hide();
     statusBar()->addPermanentWidget(m_warningLabel);
     statusBar()->addPermanentWidget(m_errorLabel);
@@ -526,9 +531,41 @@ void MainWindow::restoreSettings()
     settings.endGroup();
 }
 
+TrayIcon *MainWindow::ensureTrayIcon()
+{
+    if (!m_tray)
+        m_tray = new TrayIcon(this, m_refresh, m_quit, m_alerts, this);
+    return m_tray;
+}
+
+bool MainWindow::closesToTray() const
+{
+    const Preferences *preferences = m_controller->preferences();
+    return m_tray && preferences && preferences->values().closeToTray;
+}
+
+void MainWindow::quitApplication()
+{
+    m_quitting = true;
+    close();
+    QCoreApplication::quit();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    if (!m_quitting && closesToTray()) {
+        // Close to the tray (issue 7): the window hides, refreshes and expiry alerts go on.
+        event->ignore();
+        hide();
+        if (!m_trayHintShown) {
+            m_trayHintShown = true;
+            m_tray->icon()->showMessage(tr("TokenDesk is still running"),
+                tr("Expiry alerts keep coming. Quit from the tray menu or with File → Quit."),
+                QSystemTrayIcon::Information);
+        }
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 
@@ -1079,6 +1116,33 @@ void MainWindow::signOut()
 
 // ---- token actions --------------------------------------------------------------------------------------
 
+QMenu *MainWindow::tokenContextMenu()
+{
+    if (!m_tokenContextMenu) {
+        // One menu for both tables; actions that do not apply (per-account ones in All accounts) are disabled by
+        // updateActions like everywhere else.
+        m_tokenContextMenu = new QMenu(this);
+        m_tokenContextMenu->setObjectName(QStringLiteral("tokenContextMenu"));
+        m_tokenContextMenu->addAction(m_details);
+        m_tokenContextMenu->addAction(m_copyId);
+        m_tokenContextMenu->addAction(m_inspectJwt);
+        m_tokenContextMenu->addSeparator();
+        m_tokenContextMenu->addAction(m_editNotes);
+        m_tokenContextMenu->addSeparator();
+        m_tokenContextMenu->addAction(m_revoke);
+        m_tokenContextMenu->addAction(m_revokeAllForSubject);
+        m_tokenContextMenu->addSeparator();
+        m_tokenContextMenu->addAction(m_newToken);
+        m_tokenContextMenu->addAction(m_refresh);
+    }
+    return m_tokenContextMenu;
+}
+
+void MainWindow::execTokenContextMenu(const QPoint &globalPos)
+{
+    tokenContextMenu()->exec(globalPos);
+}
+
 QList<Token> MainWindow::selectedTokens() const
 {
     if (isAllAccountsShown())
@@ -1118,6 +1182,7 @@ void MainWindow::updateActions()
     m_revokeAllForSubject->setEnabled(can(TokenProvider::Capability::RevokeAllForSubject));
     m_expireAll->setEnabled(can(TokenProvider::Capability::ExpireAll));
     m_logoutToken->setEnabled(can(TokenProvider::Capability::Logout));
+    m_verifyToken->setEnabled(can(TokenProvider::Capability::VerifyValue));
     m_inspectJwt->setEnabled(true);
     m_jwtInspector->setEnabled(true);
     if (isAllAccountsShown()) {
@@ -1230,12 +1295,13 @@ void MainWindow::revokeSelected()
         QUuid accountId;
     };
     auto outcome = std::make_shared<Outcome>();
+    const bool canVerify = provider->can(TokenProvider::Capability::VerifyValue);
     outcome->pending = int(tokens.size());
     outcome->accountId = singleAccount;
     for (const Token &token : tokens) {
         const QUuid accountId = token.accountId.isNull() ? outcome->accountId : token.accountId;
         AccountSession *session = m_controller->session(accountId);
-        auto finishOne = [this, outcome, token, accountId](const Result<Done> &result) {
+        auto finishOne = [this, outcome, token, accountId, canVerify](const Result<Done> &result) {
             if (result.ok()) {
                 outcome->succeeded.append(tokenLine(token));
                 m_tokens->markRevoked(accountId, token.id, m_controller->clock()->now());
@@ -1254,7 +1320,11 @@ void MainWindow::revokeSelected()
                       .arg(outcome->succeeded.size())
                       .arg(outcome->failed.size())
                       .arg(outcome->failed.join(QLatin1Char('\n')));
-            statusBar()->showMessage(summary.section(QLatin1Char('\n'), 0, 0), 10000);
+            QString statusText = summary.section(QLatin1Char('\n'), 0, 0);
+            if (canVerify && outcome->failed.isEmpty() && outcome->succeeded.size() == 1)
+                statusText +=
+                    QLatin1Char(' ') + tr("To check that the server rejects it: Tokens → Verify a Revoked Token…");
+            statusBar()->showMessage(statusText, 10000);
             if (!outcome->failed.isEmpty() && outcome->notAvailable == outcome->failed.size()) {
                 // The service has no such route (MagicBell's JWT routes): not an error of the account, no box.
                 handleError(outcome->accountId, ApiError(ApiError::Kind::NotAvailable), tr("Revoking"));
@@ -1324,6 +1394,16 @@ void MainWindow::copyId()
 void MainWindow::inspectJwt()
 {
     auto *dialog = new JwtInspectorDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::verifyToken()
+{
+    TokenProvider *provider = currentProvider();
+    if (!provider || !provider->can(TokenProvider::Capability::VerifyValue))
+        return;
+    auto *dialog = new VerifyTokenDialog(provider, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
@@ -1531,6 +1611,10 @@ void MainWindow::showAuditLog()
 {
     auto *dialog = new AuditLogDialog(m_controller->auditLog(), m_controller->accounts(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const Preferences::Values &values = m_controller->preferences()->values();
+    dialog->setTimeDisplay(values.timeDisplay == Preferences::TimeDisplay::Relative ? TimeText::Display::Relative
+                                                                                    : TimeText::Display::Absolute,
+        timeZoneOf(values), m_controller->clock());
     dialog->open();
 }
 

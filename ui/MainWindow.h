@@ -65,6 +65,12 @@ public:
     void setSandboxLauncher(std::function<bool()> launcher) { m_sandboxLauncher = std::move(launcher); }
     ExpiryBanner *expiryBanner() const { return m_expiryBanner; }
     TrayIcon *trayIcon() const { return m_tray; } // null without a system tray
+    QMenu *tokenContextMenu(); // the token tables' context menu (both tables share it)
+    // Makes the tray icon when the constructor did not (the platform reported no tray then; a tray host can
+    // start later). Tests use it offscreen.
+    TrayIcon *ensureTrayIcon();
+    // Whether closing the window hides it to the tray instead (Preferences: closeToTray, and a tray icon).
+    bool closesToTray() const;
 
     // The account selected in the sidebar (null when none or a group row).
     QUuid currentAccountId() const;
@@ -94,6 +100,7 @@ public slots:
     void copyId();
     void inspectJwt();
     void inspectCurrent();
+    void verifyToken(); // Tokens → Verify a Revoked Token… (issue 7)
     void listBySubject();
     void revokeAllForSubject();
     void expireAll();
@@ -108,6 +115,7 @@ public slots:
     void showAuditLog(); // Tools → Audit Log… (issue 7)
     void editNotes(); // Tokens → Edit Notes…: owner / where used of the selected token (issue 7)
     void showPreferences(); // Edit → Preferences… (issue 7)
+    void quitApplication(); // File → Quit and the tray's Quit: closes for real, also when closing to the tray
 
 signals:
     // A refresh of this account finished (tests wait for it).
@@ -118,6 +126,7 @@ protected:
 
 private:
     void createActions();
+    void execTokenContextMenu(const QPoint &globalPos);
     void createMenus();
     void createWidgets();
     void onAccountsChanged();
@@ -151,6 +160,9 @@ private:
     AlertCenter *m_alerts = nullptr;
     ExpiryBanner *m_expiryBanner = nullptr;
     TrayIcon *m_tray = nullptr;
+    QMenu *m_tokenContextMenu = nullptr;
+    bool m_quitting = false; // quitApplication() is closing the window: no hiding to the tray
+    bool m_trayHintShown = false; // "still running in the tray" is said once per run
     bool m_sandbox = false;
     std::function<bool()> m_sandboxLauncher; // issue 7: tests replace starting `tokendesk --sandbox`
 
@@ -187,6 +199,7 @@ private:
     QAction *m_revokeAllForSubject = nullptr;
     QAction *m_expireAll = nullptr;
     QAction *m_logoutToken = nullptr;
+    QAction *m_verifyToken = nullptr; // issue 7: Tokens → Verify a Revoked Token…
     QAction *m_jwtInspector = nullptr;
     QAction *m_editNotes = nullptr; // issue 7
     QAction *m_findAction = nullptr;

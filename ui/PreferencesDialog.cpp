@@ -1,4 +1,5 @@
 #include "PreferencesDialog.h"
+#include "StatusColors.h"
 
 #include "core/Duration.h"
 
@@ -97,12 +98,20 @@ PreferencesDialog::PreferencesDialog(Preferences *preferences, QWidget *parent)
     m_startMinimized->setObjectName(QStringLiteral("startMinimizedToTray"));
     m_startMinimized->setAccessibleName(tr("Start minimised to the tray"));
     displayForm->addRow(m_startMinimized);
+    m_closeToTray = new QCheckBox(tr("&Keep running in the tray when the window is closed"));
+    m_closeToTray->setObjectName(QStringLiteral("closeToTray"));
+    m_closeToTray->setAccessibleName(tr("Keep running in the tray when the window is closed"));
+    m_closeToTray->setAccessibleDescription(tr(
+        "Closing the window hides it and expiry alerts keep coming; File → Quit or the tray's Quit ends TokenDesk."));
+    m_closeToTray->setToolTip(m_closeToTray->accessibleDescription());
+    displayForm->addRow(m_closeToTray);
 
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setAccessibleName(tr("Error"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
+    StatusColors::apply(m_error, StatusColors::Role::Error);
     m_error->hide();
 
     m_buttons = new QDialogButtonBox(
@@ -142,6 +151,7 @@ void PreferencesDialog::setValues(const Preferences::Values &values)
     m_timeZone->setCurrentIndex(m_timeZone->findData(int(values.timeZone)));
     m_timeZone->setEnabled(values.timeDisplay == Preferences::TimeDisplay::Absolute);
     m_startMinimized->setChecked(values.startMinimizedToTray);
+    m_closeToTray->setChecked(values.closeToTray);
     validate();
 }
 
@@ -163,6 +173,7 @@ std::optional<Preferences::Values> PreferencesDialog::values(QString *error) con
     v.timeDisplay = Preferences::TimeDisplay(m_timeDisplay->currentData().toInt());
     v.timeZone = Preferences::TimeZone(m_timeZone->currentData().toInt());
     v.startMinimizedToTray = m_startMinimized->isChecked();
+    v.closeToTray = m_closeToTray->isChecked();
     return v;
 }
 

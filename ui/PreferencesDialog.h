@@ -54,6 +54,7 @@ private:
     QComboBox *m_timeDisplay = nullptr;
     QComboBox *m_timeZone = nullptr;
     QCheckBox *m_startMinimized = nullptr;
+    QCheckBox *m_closeToTray = nullptr;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

@@ -17,7 +17,24 @@ public:
         , m_label(label)
         , m_role(role)
     {
+        setObjectName(QLatin1String(objectNameForFollower));
         label->installEventFilter(this);
+        update();
+    }
+
+    static constexpr const char *objectNameForFollower = "tokendesk_statusColorFollower";
+
+    static PaletteFollower *of(QLabel *label)
+    {
+        // Found by name: the class has no Q_OBJECT, so qobject_cast could not tell it apart; only this file names
+        // children so.
+        return static_cast<PaletteFollower *>(
+            label->findChild<QObject *>(QLatin1String(objectNameForFollower), Qt::FindDirectChildrenOnly));
+    }
+
+    void setRole(StatusColors::Role role)
+    {
+        m_role = role;
         update();
     }
 
@@ -62,6 +79,19 @@ QColor StatusColors::color(Role role, const QPalette &palette)
 
 void StatusColors::apply(QLabel *label, Role role)
 {
-    if (label)
+    if (!label)
+        return;
+    if (PaletteFollower *follower = PaletteFollower::of(label))
+        follower->setRole(role);
+    else
         new PaletteFollower(label, role);
+}
+
+void StatusColors::clear(QLabel *label)
+{
+    if (!label)
+        return;
+    delete PaletteFollower::of(label);
+    // A palette with nothing resolved makes the label inherit its parent's palette again.
+    label->setPalette(QPalette());
 }

@@ -6,7 +6,7 @@ class QLabel;
 class QPalette;
 
 // Error and warning text colours that follow the platform's light/dark palette (issue 7), instead of a
-// hard-coded "color: #d0312d" style sheet that is unreadable on a dark window.
+// hard-coded text colour in a style sheet, unreadable on the other of light/dark.
 class StatusColors
 {
 public:
@@ -14,6 +14,9 @@ public:
 
     static bool isDark(const QPalette &palette);
     static QColor color(Role role, const QPalette &palette);
-    // Colours the label's text for `role` now and again whenever the application palette changes.
+    // Colours the label's text for `role` now and again whenever the application palette changes. Calling it
+    // again with another role switches the role.
     static void apply(QLabel *label, Role role);
+    // Back to the palette's own text colour (undoes apply()).
+    static void clear(QLabel *label);
 };

@@ -9,7 +9,7 @@
 #include <QSystemTrayIcon>
 #include <QWidget>
 
-TrayIcon::TrayIcon(QWidget *window, QAction *refresh, AlertCenter *center, QObject *parent)
+TrayIcon::TrayIcon(QWidget *window, QAction *refresh, QAction *quit, AlertCenter *center, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_menu(new QMenu)
@@ -28,11 +28,15 @@ TrayIcon::TrayIcon(QWidget *window, QAction *refresh, AlertCenter *center, QObje
     m_menu->addSeparator();
     m_quit = m_menu->addAction(tr("&Quit"));
     m_quit->setObjectName(QStringLiteral("trayQuit"));
-    connect(m_quit, &QAction::triggered, this, [this] {
-        if (m_window)
-            m_window->close();
-        QCoreApplication::quit();
-    });
+    if (quit) {
+        connect(m_quit, &QAction::triggered, quit, &QAction::trigger);
+    } else {
+        connect(m_quit, &QAction::triggered, this, [this] {
+            if (m_window)
+                m_window->close();
+            QCoreApplication::quit();
+        });
+    }
 
     m_icon->setToolTip(tr("TokenDesk"));
     m_icon->setContextMenu(m_menu);

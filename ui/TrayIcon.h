@@ -16,8 +16,9 @@ class TrayIcon : public QObject
 {
     Q_OBJECT
 public:
-    // `refresh` is triggered by the menu's Refresh entry; Quit closes `window` and quits the application.
-    TrayIcon(QWidget *window, QAction *refresh, AlertCenter *center, QObject *parent = nullptr);
+    // `refresh` is triggered by the menu's Refresh entry and `quit` by its Quit entry (the window's own Quit, so
+    // closing to the tray cannot swallow it); without `quit`, Quit closes `window` and quits the application.
+    TrayIcon(QWidget *window, QAction *refresh, QAction *quit, AlertCenter *center, QObject *parent = nullptr);
     ~TrayIcon() override;
 
     QSystemTrayIcon *icon() const { return m_icon; }

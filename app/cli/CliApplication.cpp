@@ -82,6 +82,7 @@ QString CliApplication::usage()
         "  revoke ACCOUNT ID... [--uid SUBJECT] [--user USER_ID]\n"
         "  login ACCOUNT [--passcode-stdin | --passcode CODE]\n"
         "  logout ACCOUNT [--token-stdin]\n"
+        "  verify ACCOUNT --token-stdin           does the server still accept this token? (0 rejected, 1 accepted)\n"
         "  revoke-all ACCOUNT --app APP_ID [--grace 60s] [--session S]... [--dry-run]\n"
         "  audit [--since TIME|24h|7d] [--until TIME|DURATION] [--account A] [--action A] [--outcome O] [--csv]\n"
         "  break-glass SUBJECT [--dry-run] [--account NAME]...   (every account; one grouped audit entry)\n"

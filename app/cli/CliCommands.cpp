@@ -117,6 +117,8 @@ QFuture<int> CliCommands::dispatch(const QStringList &words)
         return login(rest);
     if (command == QLatin1String("logout"))
         return logout(rest);
+    if (command == QLatin1String("verify"))
+        return verify(rest);
     if (command == QLatin1String("revoke-all"))
         return revokeAll(rest);
     if (command == QLatin1String("audit"))
@@ -1073,6 +1075,66 @@ QFuture<int> CliCommands::logout(const QStringList &words)
             if (!m_app->jsonOutput())
                 m_app->out().line(byToken ? tr_("The token was logged out.") : tr_("Signed out of \"%1\".").arg(name));
             done.finish(0);
+        });
+    });
+}
+
+QFuture<int> CliCommands::verify(const QStringList &words)
+{
+    // Verify after revoke (issue 7): does the server still accept this token value? The value comes from stdin
+    // only (a --token option never gets here: CliApplication refuses secrets on the command line), is used for
+    // the one call and wiped; exit 0 when the server rejects it, 1 when it accepts it or cannot tell.
+    CliArguments args;
+    const QString synopsis = QStringLiteral("verify ACCOUNT --token-stdin");
+    if (!parse(words, {{QStringLiteral("token-stdin"), Arity::Flag}}, &args, 1, 1, synopsis))
+        return CliFuture::ready(2);
+    if (!args.has(QStringLiteral("token-stdin")))
+        return CliFuture::ready(fail(2, tr_("verify reads the token from stdin: use --token-stdin")));
+    if (m_app->hasStdinSecrets())
+        return CliFuture::ready(fail(2, tr_("--token-stdin and --secrets-stdin cannot both read stdin")));
+    QByteArray data;
+    if (!CliApplication::readStdin(&data, Jwt::MaxInputBytes + 2)) {
+        data.fill('\0');
+        return CliFuture::ready(fail(1, tr_("the token on stdin is too large")));
+    }
+    auto tokenValue = std::make_shared<QString>(QString::fromUtf8(data).trimmed());
+    data.fill('\0');
+    if (tokenValue->isEmpty())
+        return CliFuture::ready(fail(2, tr_("--token-stdin: no token on stdin")));
+    return withSession(args.positionals.first(), [this, tokenValue](AccountSession *session, const Completion &done) {
+        TokenProvider *provider = session->provider();
+        if (!provider->can(TokenProvider::Capability::VerifyValue)) {
+            tokenValue->fill(QLatin1Char('\0'));
+            done.finish(fail(ApiError(ApiError::Kind::NotSupported,
+                tr_("this account's service cannot check whether it still accepts a token"))));
+            return;
+        }
+        QFuture<Result<TokenValueCheck>> future = provider->checkTokenValue(*tokenValue);
+        tokenValue->fill(QLatin1Char('\0'));
+        Async::then(future, this, [this, done](Result<TokenValueCheck> result) {
+            if (!result.ok()) {
+                done.finish(fail(result.error()));
+                return;
+            }
+            const TokenValueCheck &check = result.value();
+            const bool rejected = check.verdict == TokenValueCheck::Verdict::Rejected;
+            if (m_app->jsonOutput()) {
+                QJsonObject object;
+                object.insert(QStringLiteral("verdict"),
+                    rejected ? QStringLiteral("rejected")
+                             : (check.verdict == TokenValueCheck::Verdict::Accepted ? QStringLiteral("accepted")
+                                                                                    : QStringLiteral("unknown")));
+                object.insert(QStringLiteral("token_id"), textOrNull(check.tokenId));
+                object.insert(QStringLiteral("detail"), textOrNull(check.detail));
+                m_app->out().json(object);
+            } else if (rejected) {
+                m_app->out().line(tr_("rejected by the server"));
+            } else if (check.verdict == TokenValueCheck::Verdict::Accepted) {
+                m_app->out().line(tr_("still accepted by the server: %1").arg(check.detail));
+            } else {
+                m_app->out().line(tr_("not sure: %1").arg(check.detail));
+            }
+            done.finish(rejected ? 0 : 1);
         });
     });
 }

@@ -47,6 +47,7 @@ private:
     QFuture<int> revoke(const QStringList &words);
     QFuture<int> login(const QStringList &words);
     QFuture<int> logout(const QStringList &words);
+    QFuture<int> verify(const QStringList &words);
     QFuture<int> revokeAll(const QStringList &words);
     QFuture<int> audit(const QStringList &words);
 

@@ -18,6 +18,17 @@ bool generateSelfSigned(const QString &directory, Files *files, QString *error)
     const QDir dir(directory);
     const QString certificatePath = dir.filePath(QStringLiteral("sandbox.crt"));
     const QString keyPath = dir.filePath(QStringLiteral("sandbox.key"));
+    // The key file exists, owner-only, before openssl writes into it: never readable by others, not even for
+    // a moment (openssl truncates an existing file and keeps its permissions).
+    {
+        QFile key(keyPath);
+        if (!key.open(QIODevice::WriteOnly | QIODevice::Truncate, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || !key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+            if (error)
+                *error = QStringLiteral("cannot create %1: %2").arg(keyPath, key.errorString());
+            return false;
+        }
+    }
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(openssl,
@@ -37,7 +48,6 @@ bool generateSelfSigned(const QString &directory, Files *files, QString *error)
             process.kill();
         return false;
     }
-    QFile::setPermissions(keyPath, QFile::ReadOwner | QFile::WriteOwner);
     if (files)
         *files = Files {certificatePath, keyPath};
     return true;

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "core/Duration.h"
+#include "core/TimeText.h"
 
 #include <QColor>
 #include <QFont>
@@ -552,18 +553,11 @@ QString TokenListModel::timeText(const std::optional<QDateTime> &dt) const
 {
     if (!dt || !dt->isValid())
         return {};
-    if (m_timeDisplay == TimeDisplay::Relative) {
-        // Minute resolution: the text changes at most once a minute, the tick announces it for visible rows.
-        const qint64 seconds = m_clock->now().secsTo(*dt);
-        const qint64 magnitude = seconds < 0 ? -seconds : seconds;
-        if (magnitude < 60)
-            return seconds <= 0 ? tr("just now") : tr("in under a minute");
-        const QString span = Duration::formatShort(magnitude / 60 * 60);
-        return seconds < 0 ? tr("%1 ago").arg(span) : tr("in %1").arg(span);
-    }
-    if (m_timeZone == Qt::UTC)
-        return tr("%1 UTC").arg(QLocale().toString(dt->toUTC(), QLocale::ShortFormat));
-    return QLocale().toString(dt->toLocalTime(), QLocale::ShortFormat);
+    // Relative text has minute resolution: it changes at most once a minute, the tick announces it for visible
+    // rows.
+    if (m_timeDisplay == TimeDisplay::Relative)
+        return TimeText::relative(*dt, m_clock->now());
+    return TimeText::absolute(*dt, m_timeZone);
 }
 
 void TokenListModel::setExpiringSoonSeconds(qint64 seconds)

@@ -174,6 +174,12 @@ QFuture<Result<Done>> TokenProvider::logoutToken(const QString &)
     return notSupported<Done>();
 }
 
+QFuture<Result<TokenValueCheck>> TokenProvider::checkTokenValue(const QString &)
+{
+    return readyResult(Result<TokenValueCheck>(
+        ApiError(ApiError::Kind::NotSupported, tr("This service cannot check whether it still accepts a token."))));
+}
+
 const Clock &TokenProvider::clock() const
 {
     return m_context.clock ? *m_context.clock : *Clock::system();

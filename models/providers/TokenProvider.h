@@ -72,6 +72,19 @@ struct TokenInspection
     std::optional<QDateTime> expires;
 };
 
+// Whether the server still accepts a token value the user pasted (verify after revoke, issue 7).
+struct TokenValueCheck
+{
+    enum class Verdict {
+        Rejected, // the server refuses the value: the token is revoked, expired or was never valid
+        Accepted, // the server still accepts it
+        Unknown, // the server's answer allows both readings (detail says why)
+    };
+    Verdict verdict = Verdict::Unknown;
+    QString tokenId; // when known: NetSapiens jti, Specter jwt_token_id
+    QString detail; // one sentence for people; never the value
+};
+
 // One service account's client. Each provider lives in models/providers/<id>/ with the same shape:
 // <Name>Provider (this interface), <Name>Wire (JSON parsing/serialization), <Name>Descriptor (registry entry).
 //
@@ -96,6 +109,7 @@ public:
         SignOut = 1 << 11, // end the account's own session (NetSapiens DELETE /jwt)
         LedgerBacked = 1 << 12, // the list comes from the local ledger, not the service
         ListBySubject = 1 << 13, // list tokens of one subject (MagicBell user tokens)
+        VerifyValue = 1 << 14, // ask the server whether it still accepts a pasted token value (checkTokenValue)
     };
     Q_DECLARE_FLAGS(Capabilities, Capability)
     Q_FLAG(Capabilities)
@@ -137,6 +151,10 @@ public:
     virtual QFuture<Result<Done>> revokeAllForSubject(const QString &subject);
     virtual QFuture<Result<Done>> expireAll(const ExpireAllRequest &request);
     virtual QFuture<Result<Done>> logoutToken(const QString &tokenValue);
+    // Asks the server whether it still accepts `value` (providers with VerifyValue). The value is used for this
+    // one call only: never logged, stored or put in the result. A verdict is a success; an error means the
+    // server could not be asked (network, 5xx, bad input).
+    virtual QFuture<Result<TokenValueCheck>> checkTokenValue(const QString &value);
 
     // The HTTP call an operation would make, for previews (bulk revoke, break-glass): "DELETE https://…/x".
     // Never contains a secret. Empty when the provider cannot do it.

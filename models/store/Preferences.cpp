@@ -26,6 +26,7 @@ const QString kRefresh = QStringLiteral("refresh/intervalMinutes");
 const QString kTimeDisplay = QStringLiteral("display/time");
 const QString kTimeZone = QStringLiteral("display/timeZone");
 const QString kStartMinimized = QStringLiteral("startup/minimizedToTray");
+const QString kCloseToTray = QStringLiteral("window/closeToTray");
 
 template<typename E> QString enumKey(E value)
 {
@@ -106,6 +107,7 @@ void Preferences::reload()
     v.timeDisplay = enumValue(settings.value(kTimeDisplay), d.timeDisplay);
     v.timeZone = enumValue(settings.value(kTimeZone), d.timeZone);
     v.startMinimizedToTray = readBool(settings, kStartMinimized, d.startMinimizedToTray);
+    v.closeToTray = readBool(settings, kCloseToTray, d.closeToTray);
     m_values = normalized(v);
 }
 
@@ -128,6 +130,7 @@ bool Preferences::save(const Values &values)
     settings.setValue(kTimeDisplay, enumKey(v.timeDisplay));
     settings.setValue(kTimeZone, enumKey(v.timeZone));
     settings.setValue(kStartMinimized, v.startMinimizedToTray);
+    settings.setValue(kCloseToTray, v.closeToTray);
     settings.sync();
     if (settings.status() != QSettings::NoError) {
         m_lastError = tr("Could not write the preferences file %1.").arg(QDir::toNativeSeparators(m_path));

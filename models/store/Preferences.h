@@ -28,6 +28,9 @@ public:
         TimeDisplay timeDisplay = TimeDisplay::Relative;
         TimeZone timeZone = TimeZone::Local;
         bool startMinimizedToTray = false;
+        // Closing the window hides it to the tray (alerts keep coming); Quit ends the application. Only when
+        // the platform has a tray.
+        bool closeToTray = false;
         bool notificationsEnabled = true;
 
         bool operator==(const Values &other) const = default;

@@ -584,6 +584,10 @@
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>CreateTokenDialog</name>
@@ -1790,6 +1794,22 @@
         <source>Edit Notes</source>
         <translation>Notizen bearbeiten</translation>
     </message>
+    <message>
+        <source>&amp;Verify a Revoked Token…</source>
+        <translation>Widerrufenes Token &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>TokenDesk is still running</source>
+        <translation>TokenDesk läuft weiter</translation>
+    </message>
+    <message>
+        <source>Expiry alerts keep coming. Quit from the tray menu or with File → Quit.</source>
+        <translation>Ablaufwarnungen kommen weiterhin. Beenden Sie über das Menü im Infobereich oder mit Datei → Beenden.</translation>
+    </message>
+    <message>
+        <source>To check that the server rejects it: Tokens → Verify a Revoked Token…</source>
+        <translation>Um zu prüfen, dass der Server es ablehnt: Token → Widerrufenes Token prüfen…</translation>
+    </message>
 </context>
 <context>
     <name>MfaDialog</name>
@@ -1986,6 +2006,22 @@
         <source>Give the user as user@domain, such as 1000@example.com.</source>
         <translation>Geben Sie den Benutzer als benutzer@domain an, z. B. 1000@example.com.</translation>
     </message>
+    <message>
+        <source>Signed out, but NetSapiens still accepts the old session token.</source>
+        <translation>Abgemeldet, aber NetSapiens akzeptiert das alte Sitzungstoken noch.</translation>
+    </message>
+    <message>
+        <source>Paste the token to check.</source>
+        <translation>Fügen Sie das zu prüfende Token ein.</translation>
+    </message>
+    <message>
+        <source>NetSapiens refuses this token.</source>
+        <translation>NetSapiens lehnt dieses Token ab.</translation>
+    </message>
+    <message>
+        <source>NetSapiens still accepts this token (GET /jwt answers with its claims).</source>
+        <translation>NetSapiens akzeptiert dieses Token noch (GET /jwt antwortet mit seinen Claims).</translation>
+    </message>
 </context>
 <context>
     <name>Preferences</name>
@@ -2138,6 +2174,18 @@
             <numerusform>Warnschwellen: höchstens %n Dauer.</numerusform>
             <numerusform>Warnschwellen: höchstens %n Dauern.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window is closed</source>
+        <translation>Beim Schließen des Fensters im Infobereich &amp;weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>Beim Schließen des Fensters im Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Closing the window hides it and expiry alerts keep coming; File → Quit or the tray&apos;s Quit ends TokenDesk.</source>
+        <translation>Das Schließen blendet das Fenster aus und Ablaufwarnungen kommen weiterhin; Datei → Beenden oder Beenden im Infobereich beendet TokenDesk.</translation>
     </message>
 </context>
 <context>
@@ -2623,6 +2671,34 @@
         <source>The token Specter returned could not be decoded; its expiry is unknown.</source>
         <translation>Das von Specter zurückgegebene Token konnte nicht dekodiert werden; sein Ablaufdatum ist unbekannt.</translation>
     </message>
+    <message>
+        <source>This is not a Specter token: Specter&apos;s API tokens are JWTs (three dot-separated parts, eyJ…).</source>
+        <translation>Das ist kein Specter-Token: Die API-Token von Specter sind JWTs (drei durch Punkte getrennte Teile, eyJ…).</translation>
+    </message>
+    <message>
+        <source>Specter still accepts this token. Specter before v2.1.11 keeps accepting deleted tokens until they expire: update Specter, or wait for the expiry.</source>
+        <translation>Specter akzeptiert dieses Token noch. Specter vor v2.1.11 akzeptiert gelöschte Token bis zu ihrem Ablauf: Aktualisieren Sie Specter oder warten Sie den Ablauf ab.</translation>
+    </message>
+    <message>
+        <source>Specter refuses this token; it carries no jwt_token_id.</source>
+        <translation>Specter lehnt dieses Token ab; es enthält keine jwt_token_id.</translation>
+    </message>
+    <message>
+        <source>Specter refused this token on its admin route, but it belongs to the user &quot;%1&quot;, whose tokens this account cannot look up.</source>
+        <translation>Specter hat dieses Token auf seiner Admin-Route abgelehnt, aber es gehört dem Benutzer „%1“, dessen Token dieses Konto nicht nachschlagen kann.</translation>
+    </message>
+    <message>
+        <source>Specter refuses this token and no longer lists it.</source>
+        <translation>Specter lehnt dieses Token ab und führt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Specter refuses this token; it has expired.</source>
+        <translation>Specter lehnt dieses Token ab; es ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Specter refused this token on its admin route but still lists it: is the account an admin? (A Specter restarted without a fixed SECRET_KEY also refuses every older token.)</source>
+        <translation>Specter hat dieses Token auf seiner Admin-Route abgelehnt, führt es aber noch: Ist das Konto ein Administrator? (Ein ohne festen SECRET_KEY neu gestartetes Specter lehnt außerdem jedes ältere Token ab.)</translation>
+    </message>
 </context>
 <context>
     <name>SvixDescriptor</name>
@@ -2791,6 +2867,29 @@
     </message>
 </context>
 <context>
+    <name>TimeText</name>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>in under a minute</source>
+        <translation>in unter einer Minute</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+</context>
+<context>
     <name>TokenFilterBar</name>
     <message>
         <source>Filter (Ctrl+F)</source>
@@ -2923,26 +3022,6 @@ ID: %2</translation>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
-    <message>
-        <source>just now</source>
-        <translation>gerade eben</translation>
-    </message>
-    <message>
-        <source>in under a minute</source>
-        <translation>in unter einer Minute</translation>
-    </message>
-    <message>
-        <source>%1 ago</source>
-        <translation>vor %1</translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>in %1</translation>
-    </message>
-    <message>
-        <source>%1 UTC</source>
-        <translation>%1 UTC</translation>
-    </message>
 </context>
 <context>
     <name>TokenNotes</name>
@@ -3024,6 +3103,10 @@ ID: %2</translation>
         <source>%1 is longer than %2 characters.</source>
         <translation>%1 ist länger als %2 Zeichen.</translation>
     </message>
+    <message>
+        <source>This service cannot check whether it still accepts a token.</source>
+        <translation>Dieser Dienst kann nicht prüfen, ob er ein Token noch akzeptiert.</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>
@@ -3046,6 +3129,93 @@ ID: %2</translation>
     <message>
         <source>TokenDesk</source>
         <translation>TokenDesk</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyTokenDialog</name>
+    <message>
+        <source>Verify a Revoked Token</source>
+        <translation>Widerrufenes Token prüfen</translation>
+    </message>
+    <message>
+        <source>Paste the value of the token you revoked. The service is asked whether it still accepts it; the value is not kept.</source>
+        <translation>Fügen Sie den Wert des widerrufenen Tokens ein. Der Dienst wird gefragt, ob er es noch akzeptiert; der Wert wird nicht aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Konto:</translation>
+    </message>
+    <message>
+        <source>Paste the token value</source>
+        <translation>Token-Wert einfügen</translation>
+    </message>
+    <message>
+        <source>Token value</source>
+        <translation>Token-Wert</translation>
+    </message>
+    <message>
+        <source>The value of the token to check; it is cleared after the check.</source>
+        <translation>Der Wert des zu prüfenden Tokens; er wird nach der Prüfung gelöscht.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the token value</source>
+        <translation>Token-Wert anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The account is no longer open.</source>
+        <translation>Das Konto ist nicht mehr geöffnet.</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>%1 wird gefragt…</translation>
+    </message>
+    <message>
+        <source>Could not check the token: %1</source>
+        <translation>Das Token konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source> (token %1)</source>
+        <translation> (Token %1)</translation>
+    </message>
+    <message>
+        <source>rejected by the server ✓%1</source>
+        <translation>vom Server abgelehnt ✓%1</translation>
+    </message>
+    <message>
+        <source>⚠ Still accepted by the server%1. %2</source>
+        <translation>⚠ Vom Server noch akzeptiert%1. %2</translation>
+    </message>
+    <message>
+        <source>Not sure%1: %2</source>
+        <translation>Nicht sicher%1: %2</translation>
     </message>
 </context>
 <context>

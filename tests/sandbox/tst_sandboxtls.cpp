@@ -3,6 +3,7 @@
 // work, no code path ignoring TLS errors, and plain http refused off loopback.
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
+#include "SandboxTls.h"
 #include "SpecterEmulator.h"
 #include "TestPaths.h"
 #include "core/Clock.h"
@@ -78,6 +79,7 @@ private slots:
     void unreadableCaFileStillRefuses();
     void sandboxProcessWithGeneratedCertificate();
     void sandboxProcessWithGivenCertificate();
+    void generatedKeyIsOwnerOnly();
     void tlsOptionsChecked();
     void noCodeIgnoresTlsErrors();
     void plainHttpRefusedOffLoopback_data();
@@ -269,6 +271,30 @@ void TestSandboxTls::sandboxProcessWithGivenCertificate()
     QVERIFY2(listed.ok(), qPrintable(listed.error().fullMessage()));
     process.terminate();
     QVERIFY(process.waitForFinished(10'000));
+}
+
+// The generated private key is never readable by others: created owner-only before openssl writes it.
+void TestSandboxTls::generatedKeyIsOwnerOnly()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+        QSKIP("openssl is not installed");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // A world-readable folder, so only the file's own permissions protect the key.
+    QVERIFY(QFile::setPermissions(dir.path(),
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+            | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup));
+    SandboxTls::Files files;
+    QString error;
+    QVERIFY2(SandboxTls::generateSelfSigned(dir.path(), &files, &error), qPrintable(error));
+    QVERIFY(QFile::exists(files.certificatePath));
+    const QFileDevice::Permissions permissions = QFile::permissions(files.keyPath);
+    QVERIFY(permissions.testFlag(QFileDevice::ReadOwner));
+    QVERIFY(!(permissions
+        & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther)));
+    QFile key(files.keyPath);
+    QVERIFY(key.open(QIODevice::ReadOnly));
+    QVERIFY(key.readAll().contains("PRIVATE KEY"));
 }
 
 void TestSandboxTls::tlsOptionsChecked()

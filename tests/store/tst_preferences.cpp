@@ -38,6 +38,7 @@ void TestPreferences::saveAndReloadRoundTrip()
     v.timeDisplay = Preferences::TimeDisplay::Absolute;
     v.timeZone = Preferences::TimeZone::Utc;
     v.startMinimizedToTray = true;
+    v.closeToTray = true;
     v.notificationsEnabled = false;
     {
         Preferences prefs(dir.path());
@@ -52,6 +53,7 @@ void TestPreferences::saveAndReloadRoundTrip()
     QCOMPARE(again.values().timeDisplay, Preferences::TimeDisplay::Absolute);
     QCOMPARE(again.values().timeZone, Preferences::TimeZone::Utc);
     QCOMPARE(again.values().startMinimizedToTray, true);
+    QCOMPARE(again.values().closeToTray, true);
     QCOMPARE(again.values().notificationsEnabled, false);
 }
 

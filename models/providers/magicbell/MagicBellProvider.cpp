@@ -304,7 +304,6 @@ QFuture<Result<QList<Token>>> MagicBellProvider::listTokens(const ListRequest &r
     state->kind = state->subject.isEmpty() ? ProjectKind : UserKind;
     state->addressesAnId = !state->subject.isEmpty();
     state->promise.start();
-    m_lastListWarning.clear();
     QFuture<Result<QList<Token>>> future = state->promise.future();
     fetchPage(state, listUrl(state->subject));
     return future;
@@ -321,7 +320,6 @@ void MagicBellProvider::fetchPage(const std::shared_ptr<ListState> &state, const
 
     auto finishWithWarning = [this, state](const QString &message) {
         qCWarning(lcMagicBell) << "token list ended early:" << message;
-        m_lastListWarning = message;
         emit warning(message);
         state->promise.addResult(Result<QList<Token>>(state->tokens));
         state->promise.finish();

@@ -35,9 +35,6 @@ public:
     QFuture<Result<Done>> revokeToken(const Token &token) override;
     QString revokeCall(const Token &token) const override;
 
-    // The warning of the last list call that ended early; empty when the last list was complete.
-    QString lastListWarning() const { return m_lastListWarning; }
-
     static constexpr int MaxPages = 50;
     // The page cap: the account option "max_pages" (1 to MaxPages) when set, else MaxPages.
     int maxPages() const;
@@ -58,6 +55,4 @@ private:
     ApiError unauthorizedError() const;
     void recoverLostCreate(const std::shared_ptr<QPromise<Result<CreatedToken>>> &promise, const CreateRequest &request,
         const ApiError &original);
-
-    QString m_lastListWarning;
 };

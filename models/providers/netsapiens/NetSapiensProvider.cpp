@@ -11,8 +11,11 @@
 #include <QTimer>
 
 #include <limits>
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcNetSapiens, "tokendesk.netsapiens")
+// The verdict on the old session after a sign-out goes to the API log (ApiClient's category; never the value).
+Q_LOGGING_CATEGORY(lcNetSapiensApi, "tokendesk.api")
 
 namespace {
 
@@ -41,7 +44,7 @@ TokenProvider::Capabilities NetSapiensProvider::staticCapabilities()
 {
     return Capability::SignIn | Capability::Mfa | Capability::InspectCurrent | Capability::Refresh | Capability::Create
         | Capability::Revoke | Capability::RevokeAllForSubject | Capability::SignOut | Capability::List
-        | Capability::LedgerBacked;
+        | Capability::LedgerBacked | Capability::VerifyValue;
 }
 
 TokenProvider::Capabilities NetSapiensProvider::capabilities() const
@@ -507,12 +510,81 @@ QFuture<Result<Done>> NetSapiensProvider::signOut()
     ApiRequest request = ApiRequest::del(jwtUrl());
     request.withBearer(secret(SessionField));
     request.operation = QStringLiteral("netsapiens.sign-out");
-    return Async::then(api()->send(request), this, [this](Result<HttpResponse> response) -> Result<Done> {
-        forgetSession();
-        if (!response && response.error().kind() != ApiError::Kind::Unauthorized)
-            return withServerMessage(response.error()); // forgotten locally anyway
-        return Done {};
-    });
+    // The old session value is kept for one check after the 202 (does the server still accept it?), then wiped.
+    auto oldSession = std::make_shared<QString>(secret(SessionField));
+    return Async::then(api()->send(request), this,
+        [this, oldSession](Result<HttpResponse> response) -> QFuture<Result<Done>> {
+            forgetSession();
+            if (!response) {
+                oldSession->fill(QLatin1Char('\0'));
+                if (response.error().kind() != ApiError::Kind::Unauthorized)
+                    return readyResult(Result<Done>(withServerMessage(response.error()))); // forgotten locally anyway
+                return readyResult(Result<Done>(Done {}));
+            }
+            QFuture<Result<TokenValueCheck>> check =
+                askJwt(*oldSession, SignOutCheckTimeoutMs, QStringLiteral("netsapiens.sign-out-verify"));
+            oldSession->fill(QLatin1Char('\0'));
+            return Async::then(check, this, [this](Result<TokenValueCheck> verdict) -> Result<Done> {
+                if (!verdict) {
+                    qCInfo(lcNetSapiensApi)
+                        << "sign-out: could not verify the old session:" << ApiError::kindName(verdict.error().kind());
+                } else if (verdict->verdict == TokenValueCheck::Verdict::Accepted) {
+                    qCWarning(lcNetSapiensApi)
+                        << "sign-out: NetSapiens still accepts the old session, jti" << verdict->tokenId;
+                    emit warning(tr("Signed out, but NetSapiens still accepts the old session token."));
+                } else {
+                    qCInfo(lcNetSapiensApi) << "sign-out: NetSapiens rejects the old session";
+                }
+                return Done {};
+            });
+        })
+        .unwrap();
+}
+
+QFuture<Result<TokenValueCheck>> NetSapiensProvider::checkTokenValue(const QString &value)
+{
+    return askJwt(value, 0, QStringLiteral("netsapiens.verify"));
+}
+
+QFuture<Result<TokenValueCheck>> NetSapiensProvider::askJwt(
+    const QString &value, int timeoutMs, const QString &operation)
+{
+    QString credential = value.trimmed();
+    if (credential.isEmpty()) {
+        return readyResult(Result<TokenValueCheck>(
+            ApiError::invalidInput({{QStringLiteral("token"), tr("Paste the token to check.")}})));
+    }
+    // The jti when the value is a readable JWT: a rejected token's id still names it in the result.
+    const QString localJti = Jwt::decode(credential).id();
+    ApiRequest request = ApiRequest::get(jwtUrl());
+    request.withBearer(credential);
+    request.operation = operation;
+    request.timeoutMs = timeoutMs;
+    credential.fill(QLatin1Char('\0'));
+    return Async::then(
+        api()->send(request), this, [this, localJti](Result<HttpResponse> response) -> Result<TokenValueCheck> {
+            TokenValueCheck check;
+            check.tokenId = localJti;
+            if (!response) {
+                const ApiError::Kind kind = response.error().kind();
+                // GET /jwt is the authoritative check (contract, section 6): 401 (revoked, expired, unknown) and
+                // 404 refuse the value. Not sessionError(): the account's own session is not concerned.
+                if (kind != ApiError::Kind::Unauthorized && kind != ApiError::Kind::NotFound)
+                    return withServerMessage(response.error());
+                check.verdict = TokenValueCheck::Verdict::Rejected;
+                check.detail = tr("NetSapiens refuses this token.");
+                return check;
+            }
+            const Result<QVariantMap> claims = NetSapiensWire::parseClaims(response->body);
+            if (!claims)
+                return claims.error();
+            const QString jti = claims->value(QStringLiteral("jti")).toString();
+            if (!jti.isEmpty())
+                check.tokenId = jti;
+            check.verdict = TokenValueCheck::Verdict::Accepted;
+            check.detail = tr("NetSapiens still accepts this token (GET /jwt answers with its claims).");
+            return check;
+        });
 }
 
 QString NetSapiensProvider::revokeCall(const Token &token) const

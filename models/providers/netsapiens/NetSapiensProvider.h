@@ -40,6 +40,8 @@ public:
     QString revokeAllCall(const QString &subject) const override;
     bool acceptsSubject(const QString &subject) const override;
     QFuture<Result<Done>> revokeAllForSubject(const QString &uid) override;
+    // GET /jwt with Authorization: Bearer <value>: 200 -> Accepted, 401/404 -> Rejected.
+    QFuture<Result<TokenValueCheck>> checkTokenValue(const QString &value) override;
 
     // v45: POST /jwt {"refresh"}, rotating both tokens. Fails with NotSupported when the server gave no refresh JWT.
     QFuture<Result<Done>> refreshNow();
@@ -51,6 +53,7 @@ public:
     void checkSchedule();
 
     static constexpr qint64 RefreshLeadSeconds = 60; // v45: refresh this long before exp
+    static constexpr int SignOutCheckTimeoutMs = 10'000; // the check of the old session after a sign-out
     static constexpr qint64 WarnLeadSeconds = 300; // original v2: ask to sign in again this long before exp
     static QString expiresSoonMessage();
 
@@ -64,6 +67,8 @@ private:
     ApiError withServerMessage(ApiError error) const;
     // For calls made with the session JWT: a 401 ends the session and emits signInRequired.
     ApiError sessionError(ApiError error);
+    // checkTokenValue() with a transfer timeout (0 = the client's default) and its own request-log label.
+    QFuture<Result<TokenValueCheck>> askJwt(const QString &value, int timeoutMs, const QString &operation);
     Result<SignInResult> challengeFrom(const QString &token, const NetSapiensWire::MfaHint &hint) const;
 
     QTimer *m_timer = nullptr;

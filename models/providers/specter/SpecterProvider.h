@@ -24,6 +24,8 @@ public:
     QFuture<Result<Token>> tokenDetails(const Token &token) override;
     QFuture<Result<Done>> revokeToken(const Token &token) override;
     QString revokeCall(const Token &token) const override;
+    // Bearer <value> on the admin route GET /api/v1alpha/specter; a 401 there is read with the details call.
+    QFuture<Result<TokenValueCheck>> checkTokenValue(const QString &value) override;
 
 private:
     QString userName() const;

@@ -209,7 +209,6 @@ void TestMagicBellProvider::listOverSeveralPages()
     QCOMPARE(tokens.size(), 45);
     QCOMPARE(m_sandbox->requestLog().size(), 3); // 20 + 20 + 5 with the default limit of 20
     QCOMPARE(warnings.size(), 0);
-    QVERIFY(provider->lastListWarning().isEmpty());
 
     QSet<QString> ids;
     int revoked = 0;
@@ -566,8 +565,8 @@ void TestMagicBellProvider::pageCapStopsWithWarning()
     QCOMPARE(list->value().size(), MagicBellProvider::MaxPages);
     QCOMPARE(server.requestCount(QStringLiteral("/v2/jwt/project")), MagicBellProvider::MaxPages);
     QCOMPARE(warnings.size(), 1);
-    QVERIFY(!provider->lastListWarning().isEmpty());
-    QCOMPARE(warnings.first().first().toString(), provider->lastListWarning());
+    const QString warning = warnings.first().first().toString();
+    QVERIFY2(warning.contains(QStringLiteral("(%1 pages)").arg(MagicBellProvider::MaxPages)), qPrintable(warning));
 }
 
 void TestMagicBellProvider::pageCapFromAccountOption()

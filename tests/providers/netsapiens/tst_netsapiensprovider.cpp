@@ -2,6 +2,7 @@
 #include "NetSapiensEmulator.h"
 #include "RawHttp.h"
 #include "SandboxServer.h"
+#include "TestHttpServer.h"
 #include "Totp.h"
 #include "core/Clock.h"
 #include "core/Jwt.h"
@@ -70,6 +71,11 @@ private slots:
     void revokeCurrentSession();
     void signOut();
     void unauthorizedAsksForSignIn();
+    void verifyDelegatedAcceptedThenRejected();
+    void verifyGarbageIsRejected();
+    void verifyServerErrorIsNoVerdict();
+    void signOutVerifiesOldSession();
+    void signOutWarnsWhenOldSessionStillAccepted();
 
 private:
     NetSapiensProvider *makeProvider(bool mfaUser = false, const QVariantMap &extraOptions = {});
@@ -497,6 +503,99 @@ void TestNetSapiensProvider::unauthorizedAsksForSignIn()
     QCOMPARE(inspection.error().kind(), ApiError::Kind::Unauthorized);
     QCOMPARE(required.count(), 1);
     QVERIFY(!provider->isSignedIn());
+}
+
+void TestNetSapiensProvider::verifyDelegatedAcceptedThenRejected()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    QVERIFY(provider->can(TokenProvider::Capability::VerifyValue));
+    signIn(provider.get());
+    const auto created = await(
+        provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", info(ready(), "domain")}}}));
+    QVERIFY2(created.ok(), qPrintable(created.error().fullMessage()));
+
+    const auto before = await(provider->checkTokenValue(created->value));
+    QVERIFY2(before.ok(), qPrintable(before.error().fullMessage()));
+    QCOMPARE(before->verdict, TokenValueCheck::Verdict::Accepted);
+    QCOMPARE(before->tokenId, created->token.id);
+    QVERIFY(!before->detail.contains(created->value));
+
+    QVERIFY(await(provider->revokeToken(created->token)).ok());
+    QSignalSpy required(provider.get(), &TokenProvider::signInRequired);
+    const auto after = await(provider->checkTokenValue(created->value));
+    QVERIFY2(after.ok(), qPrintable(after.error().fullMessage()));
+    QCOMPARE(after->verdict, TokenValueCheck::Verdict::Rejected);
+    QCOMPARE(after->tokenId, created->token.id); // from the value's own jti
+    // A refused pasted value is not the account's session: it stays signed in.
+    QCOMPARE(required.count(), 0);
+    QVERIFY(provider->isSignedIn());
+}
+
+void TestNetSapiensProvider::verifyGarbageIsRejected()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    const auto garbage = await(provider->checkTokenValue(QStringLiteral("not-a-token")));
+    QVERIFY2(garbage.ok(), qPrintable(garbage.error().fullMessage()));
+    QCOMPARE(garbage->verdict, TokenValueCheck::Verdict::Rejected);
+    QVERIFY(garbage->tokenId.isEmpty());
+    const auto empty = await(provider->checkTokenValue(QStringLiteral("  ")));
+    QCOMPARE(empty.error().kind(), ApiError::Kind::InvalidInput);
+}
+
+void TestNetSapiensProvider::verifyServerErrorIsNoVerdict()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    signIn(provider.get());
+    const QString session = provider->secret("session");
+    QString error;
+    QVERIFY2(m_server->setFaults(QStringLiteral("status=500@/netsapiens"), &error), qPrintable(error));
+    const auto result = await(provider->checkTokenValue(session));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind(), ApiError::Kind::Server);
+    m_server->clearFaults();
+    const auto accepted = await(provider->checkTokenValue(session));
+    QVERIFY(accepted.ok());
+    QCOMPARE(accepted->verdict, TokenValueCheck::Verdict::Accepted);
+    QCOMPARE(accepted->tokenId, provider->credentialToken()->id);
+}
+
+void TestNetSapiensProvider::signOutVerifiesOldSession()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    signIn(provider.get());
+    QSignalSpy warnings(provider.get(), &TokenProvider::warning);
+    const int before = int(m_server->requestLog().size());
+    QVERIFY(await(provider->signOut()).ok());
+    const QList<SandboxLogEntry> log = m_server->requestLog();
+    QCOMPARE(log.size(), before + 2); // DELETE /jwt, then GET /jwt with the old value
+    QCOMPARE(log.at(before).method, QByteArray("DELETE"));
+    QCOMPARE(log.at(before + 1).method, QByteArray("GET"));
+    QVERIFY(log.at(before + 1).path.endsWith(QLatin1String("/jwt")));
+    QCOMPARE(warnings.count(), 0); // the sandbox rejects it
+}
+
+void TestNetSapiensProvider::signOutWarnsWhenOldSessionStillAccepted()
+{
+    // A server that answers 202 to the sign-out but keeps the session: the check after it still gets a 200.
+    TestHttpServer server;
+    QVERIFY(server.listen());
+    server.setRoute(
+        QStringLiteral("DELETE /ns-api/v2/jwt"), TestHttpServer::json(202, R"({"code":202,"message":"Accepted"})"));
+    server.setRoute(QStringLiteral("GET /ns-api/v2/jwt"),
+        TestHttpServer::json(200,
+            R"({"jti":"old-jti","sub":"1000@sandbox","user_scope":"Basic User",)"
+            R"("user_email":null,"displayName":"Demo"})"));
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    Account account = provider->account();
+    account.baseUrl = server.url(QStringLiteral("/ns-api/v2"));
+    provider->setAccount(account);
+    provider->setSecret(QStringLiteral("session"), QStringLiteral("old.session.value"));
+    QSignalSpy warnings(provider.get(), &TokenProvider::warning);
+    QVERIFY(await(provider->signOut()).ok());
+    QVERIFY(!provider->isSignedIn());
+    QCOMPARE(server.requestCount(QStringLiteral("/ns-api/v2/jwt")), 2);
+    QCOMPARE(warnings.count(), 1);
+    QVERIFY(warnings.first().first().toString().contains(QLatin1String("still accepts")));
 }
 
 QTEST_GUILESS_MAIN(TestNetSapiensProvider)

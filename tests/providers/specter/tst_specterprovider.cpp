@@ -73,6 +73,11 @@ private slots:
     void apiOffJsonError();
     void apiOffHtml404();
     void tokenRoutesMissing();
+    void verifyValueAcceptedThenRejected();
+    void verifyValueNotAJwtSendsNothing();
+    void verifyValueNonAdminStillRegistered();
+    void verifyValueRefusedButStillListed();
+    void verifyValueServerErrorIsNoVerdict();
 
 private:
     SpecterProvider *makeProvider(const QUrl &baseUrl, const QString &password = Password);
@@ -164,7 +169,7 @@ void TestSpecterProvider::descriptor()
     QVERIFY(descriptor.accountFields.at(0).required && descriptor.accountFields.at(1).required);
     QCOMPARE(descriptor.capabilities,
         TokenProvider::Capability::List | TokenProvider::Capability::Create | TokenProvider::Capability::Revoke
-            | TokenProvider::Capability::Details);
+            | TokenProvider::Capability::Details | TokenProvider::Capability::VerifyValue);
 
     Account account;
     account.id = QUuid::createUuid();
@@ -474,6 +479,147 @@ void TestSpecterProvider::tokenRoutesMissing()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::NotFound);
     QVERIFY(!result.error().userMessage().contains(QStringLiteral("SPECTER_API_ACTIVE")));
+}
+
+namespace {
+
+QByteArray base64UrlJson(const QJsonObject &object)
+{
+    return QJsonDocument(object)
+        .toJson(QJsonDocument::Compact)
+        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+// A JWT shaped like Specter's (HS256, username, jwt_token_id) with a signature nobody checks here.
+QString fakeSpecterJwt(const QString &user, const QString &tokenId)
+{
+    const QJsonObject header {
+        {QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+    const QJsonObject claims {{QStringLiteral("username"), user}, {QStringLiteral("jwt_token_id"), tokenId},
+        {QStringLiteral("exp"), QDateTime::currentSecsSinceEpoch() + 3600}};
+    return QString::fromLatin1(base64UrlJson(header) + '.' + base64UrlJson(claims) + ".c2lnbmF0dXJl");
+}
+
+int requestsTo(const SandboxServer &server, const QString &pathEnd)
+{
+    int count = 0;
+    for (const SandboxLogEntry &entry : server.requestLog()) {
+        if (entry.path.endsWith(pathEnd))
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+void TestSpecterProvider::verifyValueAcceptedThenRejected()
+{
+    SpecterProvider *provider = makeProvider(baseUrl());
+    QVERIFY(provider->can(TokenProvider::Capability::VerifyValue));
+    const auto created =
+        await(provider->createToken(createRequest(QStringLiteral("to verify"), QStringLiteral("2 hours"))));
+    QVERIFY2(created.ok(), qPrintable(created.error().fullMessage()));
+    const QString value = created->value;
+
+    const auto before = await(provider->checkTokenValue(value));
+    QVERIFY2(before.ok(), qPrintable(before.error().fullMessage()));
+    QCOMPARE(before->verdict, TokenValueCheck::Verdict::Accepted);
+    QCOMPARE(before->tokenId, created->token.id);
+    QVERIFY(before->detail.contains(QLatin1String("v2.1.11")));
+    QVERIFY(!before->detail.contains(value));
+    // Bearer on the admin route, without a trailing slash.
+    const QList<SandboxLogEntry> log = m_server->requestLog();
+    QCOMPARE(log.last().method, QByteArray("GET"));
+    QVERIFY(log.last().path.endsWith(QLatin1String("/api/v1alpha/specter")));
+
+    QVERIFY(await(provider->revokeToken(created->token)).ok());
+    const int detailsBefore = requestsTo(*m_server, QStringLiteral("/token/") + created->token.id + QLatin1Char('/'));
+    const auto after = await(provider->checkTokenValue(value));
+    QVERIFY2(after.ok(), qPrintable(after.error().fullMessage()));
+    QCOMPARE(after->verdict, TokenValueCheck::Verdict::Rejected);
+    QCOMPARE(after->tokenId, created->token.id);
+    // The 401 was read with the details call: the id is gone.
+    QCOMPARE(
+        requestsTo(*m_server, QStringLiteral("/token/") + created->token.id + QLatin1Char('/')), detailsBefore + 1);
+}
+
+void TestSpecterProvider::verifyValueNotAJwtSendsNothing()
+{
+    SpecterProvider *provider = makeProvider(baseUrl());
+    for (const QString &garbage : {QStringLiteral("not-a-token"), QString(), QStringLiteral("a.b.c")}) {
+        const auto result = await(provider->checkTokenValue(garbage));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind(), ApiError::Kind::InvalidInput);
+        QVERIFY(result.error().userMessage().contains(QLatin1String("JWT")));
+    }
+    QVERIFY(m_server->requestLog().isEmpty());
+}
+
+void TestSpecterProvider::verifyValueNonAdminStillRegistered()
+{
+    // A valid token of a user who is not an admin: the admin route refuses it, the registry still lists it.
+    m_specter->addUser(QStringLiteral("bob"), QStringLiteral("bobpw"));
+    SpecterProvider *provider = makeProvider(baseUrl(), QStringLiteral("bobpw"));
+    Account account = provider->account();
+    account.options.insert(QStringLiteral("username"), QStringLiteral("bob"));
+    provider->setAccount(account);
+    const auto created = await(provider->createToken(createRequest(QStringLiteral("bob's"), QStringLiteral("1 hour"))));
+    QVERIFY2(created.ok(), qPrintable(created.error().fullMessage()));
+    QSignalSpy signIn(provider, &TokenProvider::signInRequired);
+    const auto result = await(provider->checkTokenValue(created->value));
+    QVERIFY2(result.ok(), qPrintable(result.error().fullMessage()));
+    QCOMPARE(result->verdict, TokenValueCheck::Verdict::Unknown);
+    QVERIFY(result->detail.contains(QLatin1String("admin")));
+    QCOMPARE(signIn.count(), 0); // the Bearer 401 says nothing about the account's password
+
+    QVERIFY(await(provider->revokeToken(created->token)).ok());
+    const auto revoked = await(provider->checkTokenValue(created->value));
+    QVERIFY(revoked.ok());
+    QCOMPARE(revoked->verdict, TokenValueCheck::Verdict::Rejected);
+}
+
+void TestSpecterProvider::verifyValueRefusedButStillListed()
+{
+    ScriptedSpecter *scripted = nullptr;
+    SandboxServer *server = scriptedServer(&scripted);
+    QVERIFY(server);
+    scripted->setRoute(QStringLiteral("GET /api/v1alpha/specter"),
+        SandboxResponse::json(401, {{QStringLiteral("message"), QStringLiteral("could not verify")}}));
+    scripted->setRoute(QStringLiteral("GET /api/v1alpha/token/tok-1/"),
+        SandboxResponse::json(200,
+            {{QStringLiteral("message"), QStringLiteral("Token exists")},
+                {QStringLiteral("jwt_token_description"), QStringLiteral("kept")},
+                {QStringLiteral("jwt_token_life"), 3600}, {QStringLiteral("jwt_token_life_remaining"), 1800.0},
+                {QStringLiteral("expiry_status"), QStringLiteral("Valid")}}));
+    QUrl base = server->url();
+    base.setPath(QStringLiteral("/specter"));
+    SpecterProvider *provider = makeProvider(base);
+    const auto result =
+        await(provider->checkTokenValue(fakeSpecterJwt(QStringLiteral("admin"), QStringLiteral("tok-1"))));
+    QVERIFY2(result.ok(), qPrintable(result.error().fullMessage()));
+    QCOMPARE(result->verdict, TokenValueCheck::Verdict::Unknown);
+    QCOMPARE(result->tokenId, QStringLiteral("tok-1"));
+    QVERIFY(result->detail.contains(QLatin1String("still lists it")));
+    QCOMPARE(server->requestLog().size(), 2);
+
+    // Another user's token cannot be looked up with this account: no details call, no verdict either way.
+    const auto foreign =
+        await(provider->checkTokenValue(fakeSpecterJwt(QStringLiteral("carol"), QStringLiteral("tok-1"))));
+    QVERIFY(foreign.ok());
+    QCOMPARE(foreign->verdict, TokenValueCheck::Verdict::Unknown);
+    QCOMPARE(server->requestLog().size(), 3);
+}
+
+void TestSpecterProvider::verifyValueServerErrorIsNoVerdict()
+{
+    SpecterProvider *provider = makeProvider(baseUrl());
+    const auto created = await(provider->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
+    QVERIFY(created.ok());
+    QString error;
+    QVERIFY2(m_server->setFaults(QStringLiteral("status=500@/specter"), &error), qPrintable(error));
+    const auto result = await(provider->checkTokenValue(created->value));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind(), ApiError::Kind::Server);
 }
 
 QTEST_GUILESS_MAIN(TestSpecterProvider)

@@ -9,6 +9,7 @@
 #include "MfaDialog.h"
 #include "PreferencesDialog.h"
 #include "StatusColors.h"
+#include "TestPaths.h"
 
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
@@ -21,10 +22,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +51,8 @@ private slots:
     void dialogFocusablesAreNamed_data();
     void dialogFocusablesAreNamed();
     void statusColorsFollowPalette();
+    void statusColorsSwitchRoleAndClear();
+    void noHardCodedTextColours();
 
 private:
     void createWindow();
@@ -247,6 +254,53 @@ void tst_Accessibility::statusColorsFollowPalette()
     QTRY_COMPARE(label.palette().color(QPalette::WindowText), StatusColors::color(StatusColors::Role::Error, dark));
     QVERIFY(label.palette().color(QPalette::WindowText).lightness() >= 128);
     QApplication::setPalette(original);
+}
+
+// A label that shows an error only some of the time (the all-accounts status) switches role and goes back to
+// the palette's own colour, and a second apply() does not stack a second follower.
+void tst_Accessibility::statusColorsSwitchRoleAndClear()
+{
+    QWidget parent;
+    QPalette parentPalette = parent.palette();
+    parentPalette.setColor(QPalette::WindowText, QColor(0x12, 0x34, 0x56));
+    parent.setPalette(parentPalette);
+    auto *label = new QLabel(&parent);
+    QCOMPARE(label->palette().color(QPalette::WindowText), QColor(0x12, 0x34, 0x56));
+
+    StatusColors::apply(label, StatusColors::Role::Warning);
+    QCOMPARE(label->palette().color(QPalette::WindowText),
+        StatusColors::color(StatusColors::Role::Warning, QApplication::palette(label)));
+    StatusColors::apply(label, StatusColors::Role::Error);
+    QCOMPARE(label->palette().color(QPalette::WindowText),
+        StatusColors::color(StatusColors::Role::Error, QApplication::palette(label)));
+    QCOMPARE(label->children().size(), 1); // one follower, not two
+
+    StatusColors::clear(label);
+    QCOMPARE(label->children().size(), 0);
+    QCOMPARE(label->palette().color(QPalette::WindowText), QColor(0x12, 0x34, 0x56)); // inherits again
+}
+
+// Review as a test: no widget code hard-codes a text colour in a style sheet (unreadable on the other of
+// light/dark); StatusColors is the palette-aware way.
+void tst_Accessibility::noHardCodedTextColours()
+{
+    const QDir source(TestPaths::sourceDir());
+    QDirIterator it(source.filePath(QStringLiteral("ui")), {QStringLiteral("*.cpp"), QStringLiteral("*.h")},
+        QDir::Files, QDirIterator::Subdirectories);
+    QStringList scanned;
+    QStringList offenders;
+    const QRegularExpression colour(QStringLiteral(R"(color\s*:\s*#[0-9a-fA-F]{3,8})"));
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        scanned << source.relativeFilePath(path);
+        if (text.contains(colour))
+            offenders << source.relativeFilePath(path);
+    }
+    QVERIFY(scanned.contains(QStringLiteral("ui/MainWindow.cpp")));
+    QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QLatin1String(", "))));
 }
 
 QTEST_MAIN(tst_Accessibility)

@@ -1,4 +1,5 @@
 #include "AccountController.h"
+#include "AllAccountsView.h"
 #include "AuditLogDialog.h"
 #include "MainWindow.h"
 #include "TokenNotesDialog.h"
@@ -7,11 +8,13 @@
 #include "SandboxServer.h"
 
 #include "AwaitFuture.h"
+#include "core/Clock.h"
 #include "items/TokenFilterModel.h"
 #include "items/TokenListModel.h"
 #include "providers/AccountSession.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
+#include "store/Preferences.h"
 #include "store/SecretStore.h"
 #include "store/TokenNotes.h"
 
@@ -23,6 +26,7 @@
 #include <QItemSelectionModel>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -76,6 +80,7 @@ private slots:
     void init();
     void cleanup();
     void filtersNarrowRows();
+    void timeColumnFollowsPreference();
     void csvHasHeaderAndFilteredRows();
     void openedFromMainWindowWithoutSecrets();
     void notesEditedKeptAcrossRefreshAndRestart();
@@ -198,6 +203,43 @@ void tst_AuditLogDialog::filtersNarrowRows()
     QCOMPARE(model->rowCount(), 6);
 }
 
+// The Time column follows the time-display preference: local time with seconds by default, UTC on request,
+// or relative to the clock with the exact time in the tooltip. The CSV keeps ISO UTC whatever is shown.
+void tst_AuditLogDialog::timeColumnFollowsPreference()
+{
+    Database db(m_dir->filePath(QStringLiteral("tokendesk.sqlite")));
+    QVERIFY2(db.open(), qPrintable(db.lastError()));
+    AuditLog log(&db);
+    fillLog(log);
+    AuditLogDialog dialog(&log, {m_a, m_b, m_c});
+    QAbstractItemModel *model = dialog.table()->model();
+    QCOMPARE(model->rowCount(), 6);
+    const QModelIndex newest = model->index(0, AuditLogDialog::Time); // kT0 + 241 s
+
+    QCOMPARE(newest.data().toString(), kT0.addSecs(241).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    QCOMPARE(newest.data(Qt::ToolTipRole).toString(), QStringLiteral("2026-05-04T08:04:01.000Z"));
+
+    dialog.setTimeDisplay(TimeText::Display::Absolute, Qt::UTC);
+    QCOMPARE(model->index(0, AuditLogDialog::Time).data().toString(), QStringLiteral("2026-05-04 08:04:01 UTC"));
+    QCOMPARE(model->index(5, AuditLogDialog::Time).data().toString(), QStringLiteral("2026-05-04 08:00:00 UTC"));
+
+    TestClock clock(kT0.addSecs(241 + 2 * 3600));
+    dialog.setTimeDisplay(TimeText::Display::Relative, Qt::UTC, &clock);
+    QCOMPARE(model->rowCount(), 6); // the filter is kept
+    QCOMPARE(model->index(0, AuditLogDialog::Time).data().toString(), QStringLiteral("2h ago"));
+    QCOMPARE(model->index(5, AuditLogDialog::Time).data().toString(), QStringLiteral("2h 4m ago"));
+    const QString tip = model->index(0, AuditLogDialog::Time).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QLatin1String("2026-05-04 08:04:01 UTC")) && tip.contains(QLatin1String("08:04:01.000Z")),
+        qPrintable(tip));
+
+    // Export is independent of the display.
+    const QString path = m_dir->filePath(QStringLiteral("relative.csv"));
+    QVERIFY(dialog.exportCsv(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("2026-05-04T08:04:01"));
+}
+
 void tst_AuditLogDialog::csvHasHeaderAndFilteredRows()
 {
     Database db(m_dir->filePath(QStringLiteral("tokendesk.sqlite")));
@@ -277,6 +319,11 @@ void tst_AuditLogDialog::openedFromMainWindowWithoutSecrets()
     const auto refused = awaitFuture(m_controller->session(broken.id)->revoke(foreign, group));
     QVERIFY(refused && !refused->ok());
 
+    // The dialog follows the time-display preference (relative here).
+    Preferences::Values values = m_controller->preferences()->values();
+    values.timeDisplay = Preferences::TimeDisplay::Relative;
+    QVERIFY(m_controller->preferences()->save(values));
+
     auto *action = m_window->findChild<QAction *>(QStringLiteral("actionAuditLog"));
     QVERIFY(action);
     QVERIFY(!action->shortcut().isEmpty());
@@ -284,6 +331,7 @@ void tst_AuditLogDialog::openedFromMainWindowWithoutSecrets()
     auto *dialog = m_window->findChild<AuditLogDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->table()->model()->index(0, AuditLogDialog::Time).data().toString(), QStringLiteral("just now"));
     auto *accountBox = dialog->findChild<QComboBox *>(QStringLiteral("auditAccount"));
     QVERIFY(accountBox->findData(broken.id) > 0);
     QVERIFY(accountBox->findData(m_specter) > 0);
@@ -323,6 +371,11 @@ void tst_AuditLogDialog::notesEditedKeptAcrossRefreshAndRestart()
 
     auto *editNotes = m_window->findChild<QAction *>(QStringLiteral("actionEditNotes"));
     QVERIFY(editNotes);
+    // Reachable by F2 and from the table's context menu (both tables share it).
+    QCOMPARE(editNotes->shortcut(), QKeySequence(Qt::Key_F2));
+    QVERIFY(m_window->tokenContextMenu()->actions().contains(editNotes));
+    QCOMPARE(table->contextMenuPolicy(), Qt::CustomContextMenu);
+    QCOMPARE(m_window->allAccountsView()->tokenView()->contextMenuPolicy(), Qt::CustomContextMenu);
     table->selectionModel()->clearSelection();
     QVERIFY(!editNotes->isEnabled()); // needs exactly one token
     table->selectRow(0);
@@ -330,7 +383,10 @@ void tst_AuditLogDialog::notesEditedKeptAcrossRefreshAndRestart()
     const QString tokenId = table->model()->index(0, 0).data(TokenListModel::TokenIdRole).toString();
     QVERIFY(!tokenId.isEmpty());
 
-    editNotes->trigger();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_F2); // the shortcut, not the view's own F2 editing
     auto *dialog = m_window->findChild<TokenNotesDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());

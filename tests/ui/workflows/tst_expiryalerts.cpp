@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QMenu>
+#include <QPointer>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
@@ -39,6 +40,7 @@ private slots:
     void preferencesApplied();
     void accountCredentialTokenAlerts();
     void trayMenu();
+    void closeToTray();
 
 private:
     void startApp(const QList<qint64> &thresholds = {7 * 24 * 3600, 24 * 3600});
@@ -314,13 +316,56 @@ void TestExpiryAlerts::trayMenu()
         QVERIFY(!m_window->trayIcon());
     QAction refresh;
     QSignalSpy refreshed(&refresh, &QAction::triggered);
-    TrayIcon tray(m_window.get(), &refresh, m_window->alertCenter());
+    TrayIcon tray(m_window.get(), &refresh, nullptr, m_window->alertCenter());
     QCOMPARE(tray.menu()->actions().size(), 4); // Show, Refresh, separator, Quit
     QVERIFY(!m_window->isVisible());
     tray.showAction()->trigger();
     QVERIFY(m_window->isVisible());
     tray.refreshAction()->trigger();
     QCOMPARE(refreshed.count(), 1);
+}
+
+// Preferences → "Keep running in the tray when the window is closed": closing hides the window (the close is
+// refused, alerts go on), File → Quit and the tray's Quit still end it for real; without the preference or
+// without a tray, closing closes.
+void TestExpiryAlerts::closeToTray()
+{
+    startApp();
+    openWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    // Off by default: a close is a close.
+    QVERIFY(!m_window->closesToTray());
+    QVERIFY(m_window->close());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    Preferences::Values values = m_controller->preferences()->values();
+    values.closeToTray = true;
+    QVERIFY(m_controller->preferences()->save(values));
+    if (!m_window->trayIcon()) {
+        QVERIFY(!m_window->closesToTray()); // no tray to come back from: never hide
+        QVERIFY(m_window->close());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+    TrayIcon *tray = m_window->ensureTrayIcon();
+    QVERIFY(tray);
+    QVERIFY(m_window->closesToTray());
+    // From here a real close deletes the window: a hidden-to-the-tray window stays.
+    m_window->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<MainWindow> window = m_window.release();
+    QVERIFY(!window->close()); // refused: hidden to the tray
+    QVERIFY(window->isHidden());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QVERIFY(window);
+    tray->showAction()->trigger();
+    QVERIFY(window->isVisible());
+
+    // The tray's Quit is the window's Quit: it closes for real although closing goes to the tray.
+    tray->quitAction()->trigger();
+    QTRY_VERIFY(window.isNull());
 }
 
 QTEST_MAIN(TestExpiryAlerts)

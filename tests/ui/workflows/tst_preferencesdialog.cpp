@@ -96,7 +96,7 @@ void TestPreferencesDialog::showsCurrentValues()
     QVERIFY(dialog.errorText().isEmpty());
     // Every editor has an accessible name.
     for (const char *name : {"clipboardSeconds", "alertThresholds", "alertOnExpiry", "notificationsEnabled",
-             "refreshMinutes", "timeDisplay", "timeZone", "startMinimizedToTray", "errorLabel"}) {
+             "refreshMinutes", "timeDisplay", "timeZone", "startMinimizedToTray", "closeToTray", "errorLabel"}) {
         QWidget *widget = child<QWidget>(&dialog, name);
         QVERIFY2(widget && !widget->accessibleName().isEmpty(), name);
     }
@@ -123,6 +123,7 @@ void TestPreferencesDialog::roundTripPersisted()
     QVERIFY(zone->isEnabled());
     zone->setCurrentIndex(zone->findData(int(Preferences::TimeZone::Utc)));
     child<QCheckBox>(&dialog, "startMinimizedToTray")->setChecked(true);
+    child<QCheckBox>(&dialog, "closeToTray")->setChecked(true);
     QVERIFY(dialog.errorText().isEmpty());
 
     clickOk(&dialog);
@@ -139,6 +140,7 @@ void TestPreferencesDialog::roundTripPersisted()
     expected.timeDisplay = Preferences::TimeDisplay::Absolute;
     expected.timeZone = Preferences::TimeZone::Utc;
     expected.startMinimizedToTray = true;
+    expected.closeToTray = true;
     QVERIFY(preferences.values() == expected);
 
     // Persisted: a fresh instance over the same folder reads the same values from the file.
@@ -152,6 +154,7 @@ void TestPreferencesDialog::roundTripPersisted()
     QCOMPARE(child<QLineEdit>(&again, "alertThresholds")->text(), QStringLiteral("3 days, 2 hours, 90 minutes"));
     QCOMPARE(child<QSpinBox>(&again, "refreshMinutes")->value(), 15);
     QVERIFY(child<QCheckBox>(&again, "startMinimizedToTray")->isChecked());
+    QVERIFY(child<QCheckBox>(&again, "closeToTray")->isChecked());
 }
 
 void TestPreferencesDialog::badThresholdsRejected_data()

@@ -1,0 +1,176 @@
+#include "VerifyTokenDialog.h"
+
+#include "StatusColors.h"
+
+#include "core/Async.h"
+#include "core/Jwt.h"
+#include "providers/TokenProvider.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+VerifyTokenDialog::VerifyTokenDialog(TokenProvider *provider, QWidget *parent)
+    : QDialog(parent)
+    , m_provider(provider)
+{
+    setWindowTitle(tr("Verify a Revoked Token"));
+    resize(560, 240);
+    auto *layout = new QVBoxLayout(this);
+
+    auto *intro = new QLabel(tr("Paste the value of the token you revoked. The service is asked whether it still "
+                                "accepts it; the value is not kept."),
+        this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto *form = new QFormLayout;
+    m_account = new QLabel(provider ? provider->account().name : QString(), this);
+    m_account->setObjectName(QStringLiteral("accountName"));
+    m_account->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_account->setAccessibleName(tr("Account"));
+    form->addRow(tr("Account:"), m_account);
+
+    auto *inputRow = new QHBoxLayout;
+    m_input = new QLineEdit(this);
+    m_input->setObjectName(QStringLiteral("tokenInput"));
+    m_input->setEchoMode(QLineEdit::Password);
+    m_input->setPlaceholderText(tr("Paste the token value"));
+    m_input->setMaxLength(int(Jwt::MaxInputBytes));
+    m_input->setInputMethodHints(Qt::ImhSensitiveData | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
+    m_input->setAccessibleName(tr("Token value"));
+    m_input->setAccessibleDescription(tr("The value of the token to check; it is cleared after the check."));
+    m_show = new QCheckBox(tr("Show"), this);
+    m_show->setObjectName(QStringLiteral("showToken"));
+    m_show->setAccessibleName(tr("Show the token value"));
+    inputRow->addWidget(m_input, 1);
+    inputRow->addWidget(m_show);
+    auto *tokenLabel = new QLabel(tr("&Token:"), this);
+    tokenLabel->setBuddy(m_input);
+    form->addRow(tokenLabel, inputRow);
+    layout->addLayout(form);
+    connect(m_show, &QCheckBox::toggled, this,
+        [this](bool on) { m_input->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
+    connect(m_input, &QLineEdit::textChanged, this, &VerifyTokenDialog::updateButtons);
+
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("result"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_result->setAccessibleName(tr("Result"));
+    layout->addWidget(m_result);
+    layout->addStretch(1);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_verify = buttons->addButton(tr("&Verify"), QDialogButtonBox::ActionRole);
+    m_verify->setObjectName(QStringLiteral("verifyButton"));
+    m_verify->setAccessibleName(tr("Verify"));
+    m_verify->setDefault(true);
+    buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    connect(m_verify, &QPushButton::clicked, this, &VerifyTokenDialog::verify);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    updateButtons();
+}
+
+VerifyTokenDialog::~VerifyTokenDialog()
+{
+    wipeInput();
+}
+
+QString VerifyTokenDialog::resultText() const
+{
+    return m_result->text();
+}
+
+void VerifyTokenDialog::done(int result)
+{
+    wipeInput();
+    QDialog::done(result);
+}
+
+void VerifyTokenDialog::updateButtons()
+{
+    m_verify->setEnabled(!m_checking && m_provider && !m_input->text().trimmed().isEmpty());
+}
+
+void VerifyTokenDialog::wipeInput()
+{
+    // QLineEdit keeps its own copy; overwrite what we can reach, then clear (also the undo history).
+    QString text = m_input->text();
+    if (!text.isEmpty()) {
+        m_input->setText(QString(text.size(), QLatin1Char(' ')));
+        text.fill(QLatin1Char('\0'));
+    }
+    m_input->clear();
+    m_input->setModified(false);
+}
+
+void VerifyTokenDialog::verify()
+{
+    if (m_checking)
+        return;
+    if (!m_provider) {
+        setResult(tr("The account is no longer open."), Tone::Warning);
+        return;
+    }
+    QString value = m_input->text().trimmed();
+    if (value.isEmpty())
+        return;
+    m_checking = true;
+    updateButtons();
+    setResult(tr("Asking %1…").arg(m_provider->account().name), Tone::None);
+    QFuture<Result<TokenValueCheck>> future = m_provider->checkTokenValue(value);
+    value.fill(QLatin1Char('\0'));
+    wipeInput();
+    Async::then(future, this, [this](Result<TokenValueCheck> result) {
+        m_checking = false;
+        showResult(result);
+        updateButtons();
+        emit checkFinished();
+    });
+}
+
+void VerifyTokenDialog::showResult(const Result<TokenValueCheck> &result)
+{
+    if (!result.ok()) {
+        setResult(tr("Could not check the token: %1").arg(result.error().fullMessage()), Tone::Warning);
+        return;
+    }
+    const TokenValueCheck &check = result.value();
+    const QString id = check.tokenId.isEmpty() ? QString() : tr(" (token %1)").arg(check.tokenId);
+    switch (check.verdict) {
+    case TokenValueCheck::Verdict::Rejected:
+        setResult(tr("rejected by the server ✓%1").arg(id), Tone::None);
+        return;
+    case TokenValueCheck::Verdict::Accepted:
+        setResult(tr("⚠ Still accepted by the server%1. %2").arg(id, check.detail), Tone::Error);
+        return;
+    case TokenValueCheck::Verdict::Unknown:
+        setResult(tr("Not sure%1: %2").arg(id, check.detail), Tone::Warning);
+        return;
+    }
+}
+
+void VerifyTokenDialog::setResult(const QString &text, Tone tone)
+{
+    m_tone = tone;
+    m_result->setText(text);
+    m_result->setAccessibleDescription(text);
+    switch (tone) {
+    case Tone::None:
+        StatusColors::clear(m_result);
+        break;
+    case Tone::Warning:
+        StatusColors::apply(m_result, StatusColors::Role::Warning);
+        break;
+    case Tone::Error:
+        StatusColors::apply(m_result, StatusColors::Role::Error);
+        break;
+    }
+}
