@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Result.h"
+
 #include <QFuture>
 #include <QObject>
 #include <QPointer>
@@ -11,11 +13,24 @@
 // future.then(context, f): in Qt 6.4 a continuation whose context object was destroyed before the future
 // finished asserts (debug) or silently never runs (release); later Qt versions cancel it instead. Here the
 // continuation is skipped when the context is gone, and the resulting future finishes with a default value
-// (a Result<T> defaults to a Cancelled error, a QFuture to a cancelled one).
+// (a Result<T> defaults to a Cancelled error). A continuation returning QFuture<Result<U>> (to be unwrapped)
+// gets a finished future holding that Cancelled error, not a cancelled future: a cancelled one would cancel the
+// unwrapped chain, and the caller's own continuations would never run (a dialog left waiting, a CLI that never
+// exits).
 //
 // All of TokenDesk's futures are finished on the main thread (network replies, keychain jobs, timers), so the
 // continuation runs synchronously in that thread, like a context continuation would.
 namespace Async {
+
+namespace detail {
+template<typename R> struct FutureOfResult : std::false_type
+{
+};
+template<typename U> struct FutureOfResult<QFuture<Result<U>>> : std::true_type
+{
+    using Value = U;
+};
+} // namespace detail
 
 template<typename T, typename Function> auto then(QFuture<T> future, QObject *context, Function &&function)
 {
@@ -25,6 +40,8 @@ template<typename T, typename Function> auto then(QFuture<T> future, QObject *co
             if (!guard) {
                 if constexpr (std::is_void_v<Return>)
                     return;
+                else if constexpr (detail::FutureOfResult<Return>::value)
+                    return readyResult(Result<typename detail::FutureOfResult<Return>::Value> {});
                 else
                     return Return {};
             }

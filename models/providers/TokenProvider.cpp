@@ -174,6 +174,17 @@ QFuture<Result<Done>> TokenProvider::logoutToken(const QString &)
     return notSupported<Done>();
 }
 
+std::optional<ApiError> TokenProvider::pastedValueError(const QString &trimmedValue)
+{
+    for (const QChar c : trimmedValue) {
+        if (c.unicode() < 0x21 || c.unicode() > 0x7E) {
+            return ApiError::invalidInput({{QStringLiteral("token"),
+                tr("A token value has no spaces, line breaks or characters outside plain ASCII: paste one token.")}});
+        }
+    }
+    return std::nullopt;
+}
+
 QFuture<Result<TokenValueCheck>> TokenProvider::checkTokenValue(const QString &)
 {
     return readyResult(Result<TokenValueCheck>(

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QObject>
 #include <QVariantMap>
+#include <optional>
 
 class ApiClient;
 class Clock;
@@ -155,6 +156,9 @@ public:
     // one call only: never logged, stored or put in the result. A verdict is a success; an error means the
     // server could not be asked (network, 5xx, bad input).
     virtual QFuture<Result<TokenValueCheck>> checkTokenValue(const QString &value);
+    // A pasted token value fit for an Authorization header: visible ASCII only (no spaces, no line breaks that
+    // would split the header). An InvalidInput error for the "token" field otherwise.
+    static std::optional<ApiError> pastedValueError(const QString &trimmedValue);
 
     // The HTTP call an operation would make, for previews (bulk revoke, break-glass): "DELETE https://…/x".
     // Never contains a secret. Empty when the provider cannot do it.

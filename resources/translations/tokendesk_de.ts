@@ -2684,20 +2684,8 @@
         <translation>Specter lehnt dieses Token ab; es enthält keine jwt_token_id.</translation>
     </message>
     <message>
-        <source>Specter refused this token on its admin route, but it belongs to the user &quot;%1&quot;, whose tokens this account cannot look up.</source>
-        <translation>Specter hat dieses Token auf seiner Admin-Route abgelehnt, aber es gehört dem Benutzer „%1“, dessen Token dieses Konto nicht nachschlagen kann.</translation>
-    </message>
-    <message>
-        <source>Specter refuses this token and no longer lists it.</source>
-        <translation>Specter lehnt dieses Token ab und führt es nicht mehr.</translation>
-    </message>
-    <message>
-        <source>Specter refuses this token; it has expired.</source>
-        <translation>Specter lehnt dieses Token ab; es ist abgelaufen.</translation>
-    </message>
-    <message>
-        <source>Specter refused this token on its admin route but still lists it: is the account an admin? (A Specter restarted without a fixed SECRET_KEY also refuses every older token.)</source>
-        <translation>Specter hat dieses Token auf seiner Admin-Route abgelehnt, führt es aber noch: Ist das Konto ein Administrator? (Ein ohne festen SECRET_KEY neu gestartetes Specter lehnt außerdem jedes ältere Token ab.)</translation>
+        <source>Specter refuses this token.</source>
+        <translation>Specter lehnt dieses Token ab.</translation>
     </message>
 </context>
 <context>
@@ -3106,6 +3094,10 @@ ID: %2</translation>
     <message>
         <source>This service cannot check whether it still accepts a token.</source>
         <translation>Dieser Dienst kann nicht prüfen, ob er ein Token noch akzeptiert.</translation>
+    </message>
+    <message>
+        <source>A token value has no spaces, line breaks or characters outside plain ASCII: paste one token.</source>
+        <translation>Ein Token-Wert enthält keine Leerzeichen, Zeilenumbrüche oder Zeichen außerhalb von ASCII: Fügen Sie genau ein Token ein.</translation>
     </message>
 </context>
 <context>

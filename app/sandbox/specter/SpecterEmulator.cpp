@@ -166,6 +166,9 @@ SandboxResponse SpecterEmulator::handle(const SandboxRequest &request)
     }
     if (path == QLatin1String("/api/v1alpha/specter"))
         return specterInfo(request);
+    static const QRegularExpression walletRoute(QStringLiteral("^/api/v1alpha/wallets/[^/]+/$"));
+    if (walletRoute.match(path).hasMatch())
+        return wallet(request);
     if (!isCollection && !idMatch.hasMatch())
         return notFoundPage(request);
 
@@ -293,51 +296,65 @@ SandboxResponse SpecterEmulator::remove(User &user, const QString &tokenId)
     return genericError(); // KeyError in the 404 guard
 }
 
-SandboxResponse SpecterEmulator::specterInfo(const SandboxRequest &request)
+const SpecterEmulator::User *SpecterEmulator::bearerUser(const SandboxRequest &request) const
 {
-    // AdminResource: Bearer JWT (HS256, this process's key, not expired, still registered) and an admin user.
     const QByteArray header = request.header("authorization").trimmed();
     const qsizetype space = header.indexOf(' ');
     if (space < 0 || header.left(space).toLower() != "bearer")
-        return unauthorized();
+        return nullptr;
     const QByteArray jwt = header.mid(space + 1).trimmed();
     const QList<QByteArray> parts = jwt.split('.');
     if (parts.size() != 3)
-        return unauthorized();
+        return nullptr;
     const QByteArray expected =
         base64Url(QMessageAuthenticationCode::hash(parts[0] + '.' + parts[1], m_secret, QCryptographicHash::Sha256));
     if (expected != parts[2])
-        return unauthorized();
+        return nullptr;
     const auto headerJson = QByteArray::fromBase64Encoding(parts[0], QByteArray::Base64UrlEncoding);
     const auto payloadJson = QByteArray::fromBase64Encoding(parts[1], QByteArray::Base64UrlEncoding);
     if (!headerJson || !payloadJson)
-        return unauthorized();
+        return nullptr;
     if (QJsonDocument::fromJson(headerJson.decoded).object().value(QStringLiteral("alg")).toString()
         != QLatin1String("HS256"))
-        return unauthorized();
+        return nullptr;
     const QJsonObject claims = QJsonDocument::fromJson(payloadJson.decoded).object();
     const QJsonValue exp = claims.value(QStringLiteral("exp"));
     if (exp.isDouble() && exp.toDouble() <= nowSeconds())
-        return unauthorized();
+        return nullptr;
     const QJsonValue userName = claims.value(QStringLiteral("username"));
     const QJsonValue tokenId = claims.value(QStringLiteral("jwt_token_id"));
     if (!userName.isString() || !tokenId.isString())
-        return unauthorized();
-    auto it = m_users.find(userName.toString());
-    if (it == m_users.end())
-        return unauthorized();
-    bool registered = false;
+        return nullptr;
+    auto it = m_users.constFind(userName.toString());
+    if (it == m_users.constEnd())
+        return nullptr;
     for (const StoredToken &token : std::as_const(it->tokens)) {
         if (token.id == tokenId.toString() && token.jwt.toUtf8() == jwt)
-            registered = true;
+            return &*it;
     }
-    if (!registered || !it->isAdmin)
+    return nullptr; // v2.1.11+: a deleted (unregistered) token is refused
+}
+
+SandboxResponse SpecterEmulator::specterInfo(const SandboxRequest &request)
+{
+    // AdminResource: a Bearer JWT and an admin user.
+    const User *user = bearerUser(request);
+    if (!user || !user->isAdmin)
         return unauthorized();
     if (request.method != "GET")
         return genericError();
     return SandboxResponse::json(200,
-        {{QStringLiteral("username"), userName.toString()}, {QStringLiteral("is_admin"), true},
+        {{QStringLiteral("username"), user->name}, {QStringLiteral("is_admin"), true},
             {QStringLiteral("version"), QStringLiteral("sandbox")}, {QStringLiteral("wallets_names"), QJsonArray()}});
+}
+
+SandboxResponse SpecterEmulator::wallet(const SandboxRequest &request)
+{
+    // SecureResource: any user with a valid Bearer JWT. The sandbox has no wallets, so past authentication every
+    // alias is unknown, which Specter's error_handling answers with its generic JSON 500.
+    if (!bearerUser(request))
+        return unauthorized();
+    return genericError();
 }
 
 QString SpecterEmulator::addToken(

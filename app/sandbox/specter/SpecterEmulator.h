@@ -54,7 +54,11 @@ private:
     SandboxResponse create(User &user, const SandboxRequest &request);
     SandboxResponse details(User &user, const QString &tokenId);
     SandboxResponse remove(User &user, const QString &tokenId);
-    SandboxResponse specterInfo(const SandboxRequest &request);
+    // The user a Bearer JWT authenticates (HS256 with this process's key, not expired, still registered), or
+    // null: Specter's token_auth for SecureResource and AdminResource.
+    const User *bearerUser(const SandboxRequest &request) const;
+    SandboxResponse specterInfo(const SandboxRequest &request); // AdminResource GET /api/v1alpha/specter
+    SandboxResponse wallet(const SandboxRequest &request); // SecureResource GET /api/v1alpha/wallets/<alias>/
     SandboxResponse notFoundPage(const SandboxRequest &request) const;
 
     User *basicAuthUser(const SandboxRequest &request);

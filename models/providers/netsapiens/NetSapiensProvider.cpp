@@ -7,6 +7,7 @@
 #include "store/Ledger.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -554,6 +555,10 @@ QFuture<Result<TokenValueCheck>> NetSapiensProvider::askJwt(
         return readyResult(Result<TokenValueCheck>(
             ApiError::invalidInput({{QStringLiteral("token"), tr("Paste the token to check.")}})));
     }
+    if (const std::optional<ApiError> bad = pastedValueError(credential)) {
+        credential.fill(QLatin1Char('\0'));
+        return readyResult(Result<TokenValueCheck>(*bad));
+    }
     // The jti when the value is a readable JWT: a rejected token's id still names it in the result.
     const QString localJti = Jwt::decode(credential).id();
     ApiRequest request = ApiRequest::get(jwtUrl());
@@ -566,11 +571,17 @@ QFuture<Result<TokenValueCheck>> NetSapiensProvider::askJwt(
             TokenValueCheck check;
             check.tokenId = localJti;
             if (!response) {
-                const ApiError::Kind kind = response.error().kind();
-                // GET /jwt is the authoritative check (contract, section 6): 401 (revoked, expired, unknown) and
-                // 404 refuse the value. Not sessionError(): the account's own session is not concerned.
-                if (kind != ApiError::Kind::Unauthorized && kind != ApiError::Kind::NotFound)
-                    return withServerMessage(response.error());
+                const ApiError &error = response.error();
+                // GET /jwt is the authoritative check (contract, section 6): 401 or 403 refuse the value
+                // (revoked, expired, unknown). A 404 does too when it is NetSapiens' own JSON error
+                // ({code, message}); a 404 page of a wrong base path or a proxy says nothing about the token.
+                // Not sessionError(): the account's own session is not concerned.
+                const int status = error.httpStatus();
+                const QJsonObject body = QJsonDocument::fromJson(error.body()).object();
+                const bool nsError =
+                    body.contains(QLatin1String("code")) || body.value(QLatin1String("message")).isString();
+                if (status != 401 && status != 403 && !(status == 404 && nsError))
+                    return withServerMessage(error);
                 check.verdict = TokenValueCheck::Verdict::Rejected;
                 check.detail = tr("NetSapiens refuses this token.");
                 return check;

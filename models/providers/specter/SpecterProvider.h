@@ -24,7 +24,8 @@ public:
     QFuture<Result<Token>> tokenDetails(const Token &token) override;
     QFuture<Result<Done>> revokeToken(const Token &token) override;
     QString revokeCall(const Token &token) const override;
-    // Bearer <value> on the admin route GET /api/v1alpha/specter; a 401 there is read with the details call.
+    // Bearer <value> on a route any authenticated user may call (GET /api/v1alpha/wallets/<unknown alias>/):
+    // 401 = rejected, Specter's own answer past authentication = still accepted.
     QFuture<Result<TokenValueCheck>> checkTokenValue(const QString &value) override;
 
 private:
