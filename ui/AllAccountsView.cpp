@@ -94,6 +94,9 @@ AllAccountsView::AllAccountsView(AccountController *controller, QWidget *parent)
     m_view->setItemDelegateForColumn(TokenListModel::Account, m_iconDelegate);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AllAccountsView::selectionChanged);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &AllAccountsView::selectionChanged);
+    // Rows a filter keystroke hides leave the selection in a layout change, which QItemSelectionModel applies
+    // without emitting selectionChanged.
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &AllAccountsView::selectionChanged);
     layout->addWidget(m_view, 1);
 
     m_tokens->setVisibleRowsProvider(

@@ -433,6 +433,9 @@ void MainWindow::createWidgets()
     });
     connect(m_tokenView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+    // Rows a filter keystroke hides leave the selection in a layout change, which QItemSelectionModel applies
+    // without emitting selectionChanged.
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateActions);
     rightLayout->addWidget(m_tokenView);
 
     m_splitter = new QSplitter;

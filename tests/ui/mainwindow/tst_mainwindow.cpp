@@ -322,6 +322,15 @@ void tst_MainWindow::sandboxAccountShowsTokens()
     QVERIFY(m_window->filterModel()->rowCount() >= 3);
     QVERIFY(m_window->lastRefresh().isValid());
     QVERIFY(action(QStringLiteral("actionRefresh"))->isEnabled());
+
+    // Every row selected, then a filter that hides them all: the selection empties inside the proxy's layout
+    // change (no selectionChanged), and the token actions still follow it.
+    m_window->tokenView()->selectAll();
+    QVERIFY(action(QStringLiteral("actionRevoke"))->isEnabled());
+    m_window->filterEdit()->setText(QStringLiteral("no token is called this"));
+    QTRY_COMPARE(m_window->filterModel()->rowCount(), 0);
+    QVERIFY(m_window->selectedTokens().isEmpty());
+    QVERIFY(!action(QStringLiteral("actionRevoke"))->isEnabled());
 }
 
 QTEST_MAIN(tst_MainWindow)
