@@ -1,12 +1,15 @@
 #pragma once
 
+#include "SandboxProcess.h"
 #include "TestPaths.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QList>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 // Runs the built tokendesk-cli as a separate process with a test config directory, and keeps every byte it
 // printed so a test can check at the end that no secret ever reached stdout or stderr.
@@ -84,3 +87,17 @@ private:
     QString m_configDir;
     QList<QByteArray> m_captured;
 };
+
+// The start every CLI end-to-end test shares, in its initTestCase(): skip when `service` is not in this build,
+// check that the CLI was built, point `cli` at the temporary configuration folder `dir` and start `sandbox`. A
+// macro, because QSKIP and QVERIFY return from the test function itself.
+#define TOKENDESK_START_CLI_SANDBOX(service, sandbox, dir, cli)                                                        \
+    do {                                                                                                               \
+        const QString skipReason_ = SandboxProcess::skipReason(service);                                               \
+        if (!skipReason_.isEmpty())                                                                                    \
+            QSKIP(qPrintable(skipReason_));                                                                            \
+        QVERIFY2(QFile::exists(TestPaths::cliExecutable()), qPrintable(TestPaths::cliExecutable()));                   \
+        QVERIFY((dir).isValid());                                                                                      \
+        (cli).setConfigDir((dir).path());                                                                              \
+        QVERIFY2((sandbox).start(), qPrintable((sandbox).errorString()));                                              \
+    } while (false)

@@ -60,14 +60,7 @@ private:
 
 void TestCliNetSapiens::initTestCase()
 {
-    const QString skip = SandboxProcess::skipReason(QStringLiteral("netsapiens"));
-    if (!skip.isEmpty())
-        QSKIP(qPrintable(skip));
-    QVERIFY2(QFile::exists(TestPaths::cliExecutable()), qPrintable(TestPaths::cliExecutable()));
-    QVERIFY(m_dir.isValid());
-    m_cli.setConfigDir(m_dir.path());
-
-    QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
+    TOKENDESK_START_CLI_SANDBOX(QStringLiteral("netsapiens"), m_sandbox, m_dir, m_cli);
     const QJsonObject ns = m_sandbox.service(QStringLiteral("netsapiens"));
     m_baseUrl = ns.value(QStringLiteral("base_url")).toString();
     m_username = ns.value(QStringLiteral("username")).toString();

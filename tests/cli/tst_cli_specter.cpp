@@ -43,14 +43,7 @@ private:
 
 void TestCliSpecter::initTestCase()
 {
-    const QString skip = SandboxProcess::skipReason(QStringLiteral("specter"));
-    if (!skip.isEmpty())
-        QSKIP(qPrintable(skip));
-    QVERIFY2(QFile::exists(TestPaths::cliExecutable()), qPrintable(TestPaths::cliExecutable()));
-    QVERIFY(m_dir.isValid());
-    m_cli.setConfigDir(m_dir.path());
-
-    QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
+    TOKENDESK_START_CLI_SANDBOX(QStringLiteral("specter"), m_sandbox, m_dir, m_cli);
     const QJsonObject specter = m_sandbox.service(QStringLiteral("specter"));
     m_baseUrl = specter.value(QStringLiteral("base_url")).toString();
     m_username = specter.value(QStringLiteral("username")).toString();

@@ -66,14 +66,7 @@ private:
 
 void TestCliSvix::initTestCase()
 {
-    const QString skip = SandboxProcess::skipReason(QStringLiteral("svix"));
-    if (!skip.isEmpty())
-        QSKIP(qPrintable(skip));
-    QVERIFY2(QFile::exists(TestPaths::cliExecutable()), qPrintable(TestPaths::cliExecutable()));
-    QVERIFY(m_dir.isValid());
-    m_cli.setConfigDir(m_dir.path());
-
-    QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
+    TOKENDESK_START_CLI_SANDBOX(QStringLiteral("svix"), m_sandbox, m_dir, m_cli);
     const QJsonObject svix = m_sandbox.service(QStringLiteral("svix"));
     m_baseUrl = svix.value(QStringLiteral("base_url")).toString();
     m_apiKey = svix.value(QStringLiteral("api_key")).toString().toUtf8();

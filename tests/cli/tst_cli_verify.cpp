@@ -30,13 +30,7 @@ private:
 
 void TestCliVerify::initTestCase()
 {
-    const QString skip = SandboxProcess::skipReason(QStringLiteral("specter"));
-    if (!skip.isEmpty())
-        QSKIP(qPrintable(skip));
-    QVERIFY2(QFile::exists(TestPaths::cliExecutable()), qPrintable(TestPaths::cliExecutable()));
-    QVERIFY(m_dir.isValid());
-    m_cli.setConfigDir(m_dir.path());
-    QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
+    TOKENDESK_START_CLI_SANDBOX(QStringLiteral("specter"), m_sandbox, m_dir, m_cli);
     const QJsonObject specter = m_sandbox.service(QStringLiteral("specter"));
     CliRun run = m_cli.run(
         {QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
