@@ -505,16 +505,6 @@ QString fakeSpecterJwt(const QString &user, const QString &tokenId)
     return QString::fromLatin1(base64UrlJson(header) + '.' + base64UrlJson(claims) + ".c2lnbmF0dXJl");
 }
 
-int requestsTo(const SandboxServer &server, const QString &pathEnd)
-{
-    int count = 0;
-    for (const SandboxLogEntry &entry : server.requestLog()) {
-        if (entry.path.endsWith(pathEnd))
-            ++count;
-    }
-    return count;
-}
-
 } // namespace
 
 void TestSpecterProvider::verifyValueAcceptedThenRejected()
