@@ -109,8 +109,6 @@ void TokenFilterModel::setSourceModel(QAbstractItemModel *model)
             connect(model, &QAbstractItemModel::columnsAboutToBeMoved, this, &TokenFilterModel::onSourceAboutToReset),
             connect(model, &QAbstractItemModel::columnsMoved, this, &TokenFilterModel::onSourceReset),
             connect(model, &QAbstractItemModel::headerDataChanged, this, &QAbstractItemModel::headerDataChanged),
-            // A source destroyed first (a window's teardown) leaves no stale rows behind.
-            connect(model, &QObject::destroyed, this, [this] { setSourceModel(nullptr); }),
         };
         if (m_tokens)
             m_connections.append(connect(m_tokens, &TokenListModel::ticked, this, &TokenFilterModel::onSourceTicked));
