@@ -5,6 +5,7 @@
 #include "core/Clock.h"
 #include "core/Duration.h"
 #include "core/Jwt.h"
+#include "core/UtcTime.h"
 #include "providers/TokenProvider.h"
 
 #include <QCheckBox>
@@ -52,9 +53,7 @@ QString describeValue(const QString &name, const QVariant &value)
     const double number = value.toDouble(&ok);
     const bool numeric = ok && value.typeId() != QMetaType::QString && value.typeId() != QMetaType::Bool;
     if (numeric && isTimeClaim(name))
-        return QStringLiteral("%1 (%2)")
-            .arg(formatTime(QDateTime::fromSecsSinceEpoch(qint64(number), Qt::UTC)))
-            .arg(qint64(number));
+        return QStringLiteral("%1 (%2)").arg(formatTime(UtcTime::fromSecs(qint64(number)))).arg(qint64(number));
     if (numeric && isMillisecondClaim(name))
         return JwtInspectorDialog::tr("%1 (%2 ms)").arg(Duration::format(qint64(number / 1000.0))).arg(qint64(number));
     const QJsonValue json = QJsonValue::fromVariant(value);

@@ -1,4 +1,5 @@
 #include "Clock.h"
+#include "UtcTime.h"
 
 #include <QLocale>
 #include <QStringList>
@@ -30,7 +31,7 @@ std::optional<QDateTime> parseHttpDate(const QByteArray &header)
         if (parsed.isValid()) {
             if (parsed.date().year() < 1970)
                 parsed = parsed.addYears(100); // two-digit years of the RFC 850 form
-            parsed.setTimeSpec(Qt::UTC);
+            UtcTime::markUtc(parsed);
             return parsed;
         }
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "UtcTime.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -40,7 +42,7 @@ private:
 class TestClock final : public Clock
 {
 public:
-    explicit TestClock(const QDateTime &start = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC));
+    explicit TestClock(const QDateTime &start = UtcTime::dateTime(QDate(2026, 1, 1), QTime(12, 0)));
     QDateTime now() const override;
     qint64 monotonicMs() const override;
     void advance(qint64 ms);

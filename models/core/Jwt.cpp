@@ -1,4 +1,5 @@
 #include "Jwt.h"
+#include "UtcTime.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -64,7 +65,7 @@ std::optional<QDateTime> numericDate(const QJsonObject &claims, const QString &n
     const double seconds = v.toDouble();
     if (!std::isfinite(seconds) || seconds > MaxNumericDate || seconds < MinNumericDate)
         return std::nullopt;
-    return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(seconds * 1000.0)), Qt::UTC);
+    return UtcTime::fromMSecs(qint64(std::llround(seconds * 1000.0)));
 }
 
 QString dateText(const QDateTime &dt)

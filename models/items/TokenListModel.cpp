@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "core/Duration.h"
 #include "core/TimeText.h"
+#include "core/UtcTime.h"
 
 #include <QColor>
 #include <QFont>
@@ -20,7 +21,7 @@ namespace {
 // "Never expires" sorts after every real expiry.
 const QDateTime &farFuture()
 {
-    static const QDateTime value(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC);
+    static const QDateTime value = UtcTime::dateTime(QDate(9999, 12, 31), QTime(23, 59, 59));
     return value;
 }
 

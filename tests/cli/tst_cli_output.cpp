@@ -2,6 +2,7 @@
 #include "CliOutput.h"
 #include "core/Clock.h"
 #include "core/Token.h"
+#include "core/UtcTime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -115,10 +116,10 @@ void TestCliOutput::isoOrNull()
         return wrapped.mid(1, wrapped.size() - 2);
     };
     const QList<std::optional<QDateTime>> times = {std::nullopt, QDateTime(),
-        QDateTime(QDate(2026, 11, 23), QTime(14, 56, 41, 999), Qt::UTC),
-        QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59), Qt::UTC), QDateTime(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC),
-        QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59), Qt::UTC), QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC),
-        QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), Qt::UTC), QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC),
+        UtcTime::dateTime(QDate(2026, 11, 23), QTime(14, 56, 41, 999)),
+        UtcTime::dateTime(QDate(2024, 2, 29), QTime(23, 59, 59)), UtcTime::dateTime(QDate(1970, 1, 1), QTime(0, 0)),
+        UtcTime::dateTime(QDate(1969, 12, 31), QTime(23, 59, 59)), UtcTime::dateTime(QDate(1, 1, 1), QTime(0, 0)),
+        UtcTime::dateTime(QDate(9999, 12, 31), QTime(23, 59, 59)), UtcTime::dateTime(QDate(10000, 1, 1), QTime(0, 0)),
         QDateTime(QDate(2026, 6, 1), QTime(12, 0), QTimeZone(7200))};
     for (const auto &time : times)
         QCOMPARE(streamed(time), reference(time));
@@ -126,7 +127,7 @@ void TestCliOutput::isoOrNull()
 
 void TestCliOutput::tokenJsonMatchesQJsonDocument()
 {
-    const TestClock clock(QDateTime(QDate(2026, 3, 4), QTime(5, 6, 7), Qt::UTC));
+    const TestClock clock(UtcTime::dateTime(QDate(2026, 3, 4), QTime(5, 6, 7)));
     QList<Token> tokens;
     Token plain;
     plain.id = QStringLiteral("000021c7-3d21-49ec-9ca2-ccf7ad7b0858");
@@ -138,14 +139,14 @@ void TestCliOutput::tokenJsonMatchesQJsonDocument()
     tokens.append(plain);
     Token odd; // empty fields are null, except the id
     odd.label = QStringLiteral("quote \" backslash \\ tab \t é 🔑 \u0002");
-    odd.created = QDateTime(QDate(1960, 5, 6), QTime(1, 2, 3), Qt::UTC);
-    odd.expires = QDateTime(QDate(12000, 1, 1), QTime(0, 0), Qt::UTC);
+    odd.created = UtcTime::dateTime(QDate(1960, 5, 6), QTime(1, 2, 3));
+    odd.expires = UtcTime::dateTime(QDate(12000, 1, 1), QTime(0, 0));
     tokens.append(odd);
     Token expired;
     expired.id = QStringLiteral("e");
     expired.kind = QStringLiteral("project");
-    expired.created = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
-    expired.expires = QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC);
+    expired.created = UtcTime::dateTime(QDate(2026, 1, 1), QTime(0, 0));
+    expired.expires = UtcTime::dateTime(QDate(2026, 3, 1), QTime(0, 0));
     expired.serverSkewMs = 1500;
     tokens.append(expired);
     Token revoked = plain;

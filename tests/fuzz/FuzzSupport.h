@@ -5,6 +5,7 @@
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "core/Token.h"
+#include "core/UtcTime.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -23,7 +24,7 @@ inline QByteArray bytes(const uint8_t *data, size_t size)
 // One clock for every target, so a run is reproducible: 2026-01-01T12:00:00Z, monotonic 10^6 ms.
 inline const Clock &clock()
 {
-    static const TestClock testClock(QDateTime::fromSecsSinceEpoch(1767268800, Qt::UTC));
+    static const TestClock testClock(UtcTime::fromSecs(1767268800));
     return testClock;
 }
 

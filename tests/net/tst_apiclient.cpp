@@ -1,5 +1,6 @@
 #include "TestHttpServer.h"
 #include "core/Clock.h"
+#include "core/UtcTime.h"
 #include "net/ApiClient.h"
 #include "net/RequestLog.h"
 
@@ -367,7 +368,7 @@ private slots:
     {
         m_client->setMaxRetryAfterSeconds(5);
         // Relative to the server's Date header: 300 s later, whatever the local clock says.
-        const QDateTime serverNow(QDate(2030, 5, 1), QTime(8, 0), Qt::UTC);
+        const QDateTime serverNow = UtcTime::dateTime(QDate(2030, 5, 1), QTime(8, 0));
         m_server->setRoute(QStringLiteral("/limited"),
             TestHttpServer::json(503, "{}")
                 .withHeader("Date", httpDate(serverNow))

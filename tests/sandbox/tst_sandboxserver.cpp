@@ -2,6 +2,7 @@
 #include "RawHttp.h"
 #include "SandboxServer.h"
 #include "TestPaths.h"
+#include "core/UtcTime.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -162,7 +163,7 @@ void TestSandboxServer::requestLogHasNoBodies()
 void TestSandboxServer::clockReachesEmulators()
 {
     SandboxServer server;
-    const QDateTime fixed(QDate(2030, 5, 6), QTime(7, 8, 9), Qt::UTC);
+    const QDateTime fixed = UtcTime::dateTime(QDate(2030, 5, 6), QTime(7, 8, 9));
     // Emulators added before and after setClock both get it.
     server.addEmulator(std::make_unique<EchoEmulator>(QStringLiteral("a"), QStringLiteral("/a")));
     server.setClock([fixed] { return fixed; });

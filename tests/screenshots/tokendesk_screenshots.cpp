@@ -12,6 +12,7 @@
 #include "SandboxServer.h"
 
 #include "core/Clock.h"
+#include "core/UtcTime.h"
 #include "providers/TokenProvider.h"
 #include "store/SecretStore.h"
 
@@ -69,7 +70,7 @@ int main(int argc, char *argv[])
     QDir().mkpath(outDir);
 
     // The same instant for the app and the sandbox: remaining lives and "created" columns are the same each run.
-    TestClock clock(QDateTime(QDate(2026, 3, 2), QTime(9, 30), Qt::UTC));
+    TestClock clock(UtcTime::dateTime(QDate(2026, 3, 2), QTime(9, 30)));
     SandboxServer sandbox;
     registerBuiltinEmulators(sandbox);
     sandbox.setClock([&clock] { return clock.now(); });

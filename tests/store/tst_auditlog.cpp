@@ -1,6 +1,7 @@
 // AuditLog: append, query filters (account, action, outcome, since/until, limit), newest first, and the
 // exact bytes of the RFC 4180 CSV export.
 
+#include "core/UtcTime.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 
@@ -14,7 +15,7 @@
 
 namespace {
 
-const QDateTime kT0(QDate(2026, 5, 4), QTime(8, 0, 0, 5), Qt::UTC);
+const QDateTime kT0 = UtcTime::dateTime(QDate(2026, 5, 4), QTime(8, 0, 0, 5));
 
 AuditEntry makeEntry(const QUuid &account, const QString &action, const QString &outcome, const QDateTime &time)
 {

@@ -1,6 +1,7 @@
 // Database (schema, pragmas, migrations) and Ledger (record, entries, revocation, notifications).
 
 #include "core/Token.h"
+#include "core/UtcTime.h"
 #include "store/Database.h"
 #include "store/Ledger.h"
 
@@ -13,7 +14,7 @@
 
 namespace {
 
-const QDateTime kT0(QDate(2026, 3, 1), QTime(9, 30, 15, 123), Qt::UTC);
+const QDateTime kT0 = UtcTime::dateTime(QDate(2026, 3, 1), QTime(9, 30, 15, 123));
 
 LedgerEntry makeEntry(const QUuid &account, const QString &tokenId, const QString &appId = {},
     const QString &sessionId = {}, const QString &subject = {})
@@ -201,7 +202,7 @@ void TestLedger::recordAndEntries()
     QCOMPARE(query.value(1).toString(), QStringLiteral("2026-03-01T10:30:15.123Z"));
 
     LedgerEntry offset = makeEntry(other, QStringLiteral("tz"));
-    offset.created = QDateTime(QDate(2026, 3, 1), QTime(11, 0), Qt::OffsetFromUTC, 2 * 3600);
+    offset.created = QDateTime(QDate(2026, 3, 1), QTime(11, 0), QTimeZone(2 * 3600));
     const qint64 id3 = ledger.record(offset);
     QVERIFY(query.exec(QStringLiteral("SELECT created FROM ledger WHERE id = %1").arg(id3)));
     QVERIFY(query.next());

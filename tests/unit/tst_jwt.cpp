@@ -1,4 +1,5 @@
 #include "core/Jwt.h"
+#include "core/UtcTime.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -19,7 +20,7 @@ const QByteArray Hs256 = R"({"alg":"HS256","typ":"JWT"})";
 
 QDateTime utc(qint64 secs)
 {
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
+    return UtcTime::fromSecs(secs);
 }
 
 } // namespace

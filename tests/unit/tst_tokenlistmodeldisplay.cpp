@@ -1,4 +1,5 @@
 #include "core/Clock.h"
+#include "core/UtcTime.h"
 #include "items/TokenListModel.h"
 
 #include <QAbstractItemModelTester>
@@ -37,7 +38,7 @@ private:
 
 void TstTokenListModelDisplay::init()
 {
-    m_clock = std::make_unique<TestClock>(QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC));
+    m_clock = std::make_unique<TestClock>(UtcTime::dateTime(QDate(2026, 11, 23), QTime(9, 0)));
     m_model = std::make_unique<TokenListModel>(m_clock.get());
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);

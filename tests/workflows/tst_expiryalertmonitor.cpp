@@ -1,4 +1,5 @@
 #include "core/Clock.h"
+#include "core/UtcTime.h"
 #include "store/Database.h"
 #include "store/Ledger.h"
 #include "workflows/ExpiryAlertMonitor.h"
@@ -38,7 +39,7 @@ void TestExpiryAlertMonitor::init()
     m_db = std::make_unique<Database>(m_dir.filePath(QUuid::createUuid().toString(QUuid::Id128) + ".sqlite"));
     QVERIFY2(m_db->open(), qPrintable(m_db->lastError()));
     m_ledger = std::make_unique<Ledger>(m_db.get());
-    m_clock.setNow(QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC));
+    m_clock.setNow(UtcTime::dateTime(QDate(2026, 11, 23), QTime(9, 0)));
 }
 
 void TestExpiryAlertMonitor::cleanup()

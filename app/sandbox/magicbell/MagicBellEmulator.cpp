@@ -153,8 +153,8 @@ std::optional<SandboxResponse> MagicBellEmulator::checkAuth(const SandboxRequest
     const auto refused = error(401, QStringLiteral("unauthorized"), QStringLiteral("The token is invalid or expired."));
     if (parts.size() != 3)
         return refused;
-    const QByteArray expected =
-        base64Url(QMessageAuthenticationCode::hash(parts[0] + '.' + parts[1], m_secret, QCryptographicHash::Sha256));
+    const QByteArray expected = base64Url(
+        QMessageAuthenticationCode::hash(QByteArray(parts[0] + '.' + parts[1]), m_secret, QCryptographicHash::Sha256));
     if (expected != parts[2])
         return refused;
     const QJsonObject claims = QJsonDocument::fromJson(

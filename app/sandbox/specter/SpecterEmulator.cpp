@@ -306,8 +306,8 @@ const SpecterEmulator::User *SpecterEmulator::bearerUser(const SandboxRequest &r
     const QList<QByteArray> parts = jwt.split('.');
     if (parts.size() != 3)
         return nullptr;
-    const QByteArray expected =
-        base64Url(QMessageAuthenticationCode::hash(parts[0] + '.' + parts[1], m_secret, QCryptographicHash::Sha256));
+    const QByteArray expected = base64Url(
+        QMessageAuthenticationCode::hash(QByteArray(parts[0] + '.' + parts[1]), m_secret, QCryptographicHash::Sha256));
     if (expected != parts[2])
         return nullptr;
     const auto headerJson = QByteArray::fromBase64Encoding(parts[0], QByteArray::Base64UrlEncoding);

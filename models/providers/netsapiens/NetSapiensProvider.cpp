@@ -3,6 +3,7 @@
 #include "core/Async.h"
 #include "core/Clock.h"
 #include "core/Jwt.h"
+#include "core/UtcTime.h"
 #include "net/ApiClient.h"
 #include "store/Ledger.h"
 
@@ -319,7 +320,7 @@ QFuture<Result<TokenInspection>> NetSapiensProvider::inspectCurrent()
         bool ok = false;
         const qint64 exp = inspection.claims.value(QStringLiteral("exp")).toLongLong(&ok);
         if (ok && exp > 0)
-            inspection.expires = QDateTime::fromSecsSinceEpoch(exp, Qt::UTC);
+            inspection.expires = UtcTime::fromSecs(exp);
         return inspection;
     });
 }

@@ -1,3 +1,4 @@
+#include "core/UtcTime.h"
 #include "providers/magicbell/MagicBellWire.h"
 
 #include <QJsonDocument>
@@ -35,7 +36,7 @@ private slots:
 
 static QDateTime utc(int y, int mo, int d, int h, int mi, int s, int ms = 0)
 {
-    return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC);
+    return UtcTime::dateTime(QDate(y, mo, d), QTime(h, mi, s, ms));
 }
 
 void TestMagicBellWire::dates_data()

@@ -2,6 +2,7 @@
 #include "RawHttp.h"
 #include "SandboxServer.h"
 #include "Totp.h"
+#include "core/UtcTime.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -45,7 +46,7 @@ private:
 
 void TestNetSapiensEmulator::init()
 {
-    m_now = QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC);
+    m_now = UtcTime::dateTime(QDate(2026, 3, 1), QTime(10, 0));
     m_server = new SandboxServer(this);
     auto emulator = std::make_unique<NetSapiensEmulator>();
     m_ns = emulator.get();
@@ -113,10 +114,8 @@ void TestNetSapiensEmulator::totpMatchesRfc6238()
 {
     // RFC 6238 appendix B (SHA-1), truncated to 6 digits, checked against the independent test implementation.
     const QString secret = QStringLiteral("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
-    QCOMPARE(
-        NetSapiensEmulator::totp(secret, QDateTime::fromSecsSinceEpoch(59, Qt::UTC), 8), QStringLiteral("94287082"));
-    QCOMPARE(
-        NetSapiensEmulator::totp(secret, QDateTime::fromSecsSinceEpoch(1111111109, Qt::UTC)), QStringLiteral("081804"));
+    QCOMPARE(NetSapiensEmulator::totp(secret, UtcTime::fromSecs(59), 8), QStringLiteral("94287082"));
+    QCOMPARE(NetSapiensEmulator::totp(secret, UtcTime::fromSecs(1111111109)), QStringLiteral("081804"));
     const QString demo = QString::fromLatin1(NetSapiensEmulator::TotpSecret);
     // Passcodes are compared without printing them.
     QVERIFY(NetSapiensEmulator::totp(demo, m_now) == Totp::codeFromBase32(demo, m_now));

@@ -6,6 +6,7 @@
 #include "Totp.h"
 #include "core/Clock.h"
 #include "core/Jwt.h"
+#include "core/UtcTime.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/netsapiens/NetSapiensProvider.h"
 #include "store/Database.h"
@@ -96,7 +97,7 @@ private:
 void TestNetSapiensProvider::init()
 {
     // Whole seconds, like the JWT claims.
-    m_clock = TestClock(QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC));
+    m_clock = TestClock(UtcTime::fromSecs(QDateTime::currentSecsSinceEpoch()));
     m_network = new QNetworkAccessManager(this);
     m_server = new SandboxServer(this);
     registerBuiltinEmulators(*m_server);

@@ -1,6 +1,7 @@
 #include "RawHttp.h"
 #include "SandboxServer.h"
 #include "SpecterEmulator.h"
+#include "core/UtcTime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -51,7 +52,7 @@ static const QByteArray GenericBody = R"({"message":"Can't tell you the reason o
 
 void TestSpecterEmulator::init()
 {
-    m_now = QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC);
+    m_now = UtcTime::dateTime(QDate(2026, 3, 1), QTime(10, 0));
     m_server = new SandboxServer(this);
     auto specter = std::make_unique<SpecterEmulator>();
     m_specter = specter.get();

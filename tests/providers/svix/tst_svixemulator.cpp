@@ -2,6 +2,7 @@
 #include "RawHttp.h"
 #include "SandboxServer.h"
 #include "SvixEmulator.h"
+#include "core/UtcTime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,7 +56,7 @@ void TestSvixEmulator::init()
     auto emulator = std::make_unique<SvixEmulator>();
     m_emulator = emulator.get();
     m_sandbox->addEmulator(std::move(emulator));
-    m_now = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
+    m_now = UtcTime::dateTime(QDate(2026, 3, 1), QTime(9, 0));
     m_sandbox->setClock([this] { return m_now; });
     QVERIFY(m_sandbox->listen());
     m_base = m_emulator->readyInfo(m_sandbox->url()).value(QLatin1String("base_url")).toString();

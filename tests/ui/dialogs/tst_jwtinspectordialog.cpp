@@ -1,5 +1,6 @@
 #include "JwtInspectorDialog.h"
 #include "core/Clock.h"
+#include "core/UtcTime.h"
 #include "providers/TokenProvider.h"
 
 #include <QGroupBox>
@@ -25,7 +26,7 @@ private:
         const QByteArray jwt = part(header) + '.' + part(claims) + ".c2ln";
         return QString::fromLatin1(jwt);
     }
-    static QDateTime start() { return QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC); }
+    static QDateTime start() { return UtcTime::dateTime(QDate(2026, 1, 1), QTime(12, 0)); }
 
 private slots:
     void decodesClaimsAndTimes()

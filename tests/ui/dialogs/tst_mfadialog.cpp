@@ -1,5 +1,6 @@
 #include "MfaDialog.h"
 #include "core/Clock.h"
+#include "core/UtcTime.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -68,7 +69,7 @@ private slots:
 
     void countdownFromClock()
     {
-        TestClock clock(QDateTime(QDate(2026, 1, 1), QTime(12, 0, 5), Qt::UTC));
+        TestClock clock(UtcTime::dateTime(QDate(2026, 1, 1), QTime(12, 0, 5)));
         MfaDialog dlg(challenge(), nullptr);
         dlg.setClock(&clock);
         QCOMPARE(dlg.secondsLeftInWindow(), 25);

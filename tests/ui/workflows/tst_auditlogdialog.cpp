@@ -3,6 +3,7 @@
 #include "AuditLogDialog.h"
 #include "MainWindow.h"
 #include "TokenNotesDialog.h"
+#include "core/UtcTime.h"
 
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
@@ -38,7 +39,7 @@
 // newest first, grouped actions marked, CSV export of the filtered rows without secrets) and token notes (edited
 // from Tokens → Edit Notes…, shown and searchable in the table, still there after a refresh and a restart).
 namespace {
-const QDateTime kT0(QDate(2026, 5, 4), QTime(8, 0, 0), Qt::UTC);
+const QDateTime kT0 = UtcTime::dateTime(QDate(2026, 5, 4), QTime(8, 0, 0));
 const QString kSecret = QStringLiteral("s3cr3t-password-never-shown");
 
 AuditEntry entry(const QUuid &account, const QString &name, const QString &action, const QString &outcome,

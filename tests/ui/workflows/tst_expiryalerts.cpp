@@ -3,6 +3,7 @@
 #include "ExpiryBanner.h"
 #include "MainWindow.h"
 #include "TrayIcon.h"
+#include "core/UtcTime.h"
 
 #include "AwaitFuture.h"
 #include "BuiltinEmulators.h"
@@ -50,7 +51,7 @@ private:
     Token createSpecterToken(const QString &description, const QString &lifetime);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    TestClock m_clock {QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC)};
+    TestClock m_clock {UtcTime::dateTime(QDate(2026, 11, 23), QTime(9, 0))};
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<AccountController> m_controller;
     std::unique_ptr<MainWindow> m_window;
@@ -61,7 +62,7 @@ void TestExpiryAlerts::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_clock.setNow(QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC));
+    m_clock.setNow(UtcTime::dateTime(QDate(2026, 11, 23), QTime(9, 0)));
     m_sandbox = std::make_unique<SandboxServer>();
     registerBuiltinEmulators(*m_sandbox);
     m_sandbox->setClock([this] { return m_clock.now(); });
