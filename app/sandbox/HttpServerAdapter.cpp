@@ -6,7 +6,6 @@
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QThread>
 #include <QTimer>
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
 #include <QHttpHeaders>
@@ -112,9 +111,7 @@ void HttpServerAdapter::writeResponse(QHttpServerResponder &responder, const San
 #endif
 }
 
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-// Qt 6.4 hands us the socket, so the fault mode can answer late (a timer on the socket), never (hang), or write
-// half of the body and abort the connection (reset). Those answers are written by hand, as HTTP/1.1.
+// Faults that need the connection itself: a reset writes half of the body by hand (as HTTP/1.1) and aborts.
 void HttpServerAdapter::writeRaw(QTcpSocket *socket, const SandboxResponse &response, bool cutOff)
 {
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + " Sandbox\r\n";
@@ -131,6 +128,9 @@ void HttpServerAdapter::writeRaw(QTcpSocket *socket, const SandboxResponse &resp
     socket->abort();
 }
 
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+// Qt 6.4 hands us the socket, so the fault mode can answer late (a timer on the socket), never (hang), or write
+// half of the body and abort the connection (reset).
 bool HttpServerAdapter::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const SandboxReply reply = m_handler(toSandboxRequest(request));
@@ -163,32 +163,66 @@ void HttpServerAdapter::missingHandler(const QHttpServerRequest &request, QTcpSo
     writeResponse(responder, SandboxResponse::empty(404));
 }
 #else
-// Qt 6.5+ hides the socket behind QHttpServerResponder, so the socket faults degrade: delay blocks this thread
-// (only fine for a sandbox in its own process), hang waits 60 s before answering, and reset becomes the body cut
-// in half (the client sees a malformed reply instead of a reset connection).
-void HttpServerAdapter::writeDegraded(QHttpServerResponder &responder, const SandboxReply &reply)
+// Qt 6.5+ hands a QHttpServerResponder instead of the socket. QtHttpServer reads a connection's next request only
+// once the responder of the current one is destroyed, so moving it out of handleRequest() holds the connection
+// open without blocking the event loop: answered by a timer (delay), or kept until the client gives up (hang). The
+// socket for a reset is the server's child (through its connection handler) whose peer port is the request's.
+QTcpSocket *HttpServerAdapter::socketOf(const QHttpServerRequest &request) const
 {
-    SandboxResponse response = reply.response;
-    switch (reply.action) {
-    case SandboxReply::Action::Respond:
-        break;
-    case SandboxReply::Action::Delay:
-        QThread::msleep(static_cast<unsigned long>(reply.delayMs));
-        break;
-    case SandboxReply::Action::Hang:
-        QThread::msleep(60'000);
-        response = SandboxResponse::empty(504);
-        break;
-    case SandboxReply::Action::Reset:
-        response.body.truncate(response.body.size() / 2);
-        break;
+    const auto sockets = findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets) {
+        if (socket->state() == QAbstractSocket::ConnectedState && socket->peerPort() == request.remotePort())
+            return socket;
     }
-    writeResponse(responder, response);
+    return nullptr;
+}
+
+quint64 HttpServerAdapter::keepUnanswered(QHttpServerResponder &&responder, QTcpSocket *socket)
+{
+    const quint64 id = ++m_nextUnansweredId;
+    m_unanswered.emplace(id, std::make_unique<QHttpServerResponder>(std::move(responder)));
+    // A client that gives up closes the connection: let QtHttpServer clean it up.
+    if (socket)
+        connect(socket, &QTcpSocket::disconnected, this, [this, id] { m_unanswered.erase(id); });
+    return id;
+}
+
+void HttpServerAdapter::answerKept(quint64 id, const SandboxResponse &response)
+{
+    const auto it = m_unanswered.find(id);
+    if (it == m_unanswered.end())
+        return; // the client has gone
+    // Its destruction after the write lets the connection read its next request.
+    std::unique_ptr<QHttpServerResponder> responder = std::move(it->second);
+    m_unanswered.erase(it);
+    writeResponse(*responder, response);
 }
 
 bool HttpServerAdapter::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
 {
-    writeDegraded(responder, m_handler(toSandboxRequest(request)));
+    const SandboxReply reply = m_handler(toSandboxRequest(request));
+    switch (reply.action) {
+    case SandboxReply::Action::Respond:
+        writeResponse(responder, reply.response);
+        break;
+    case SandboxReply::Action::Delay: {
+        const quint64 id = keepUnanswered(std::move(responder), socketOf(request));
+        QTimer::singleShot(reply.delayMs, this, [this, id, response = reply.response] { answerKept(id, response); });
+        break;
+    }
+    case SandboxReply::Action::Hang:
+        keepUnanswered(std::move(responder), socketOf(request)); // never answered; the client times out
+        break;
+    case SandboxReply::Action::Reset:
+        if (QTcpSocket *socket = socketOf(request)) {
+            writeRaw(socket, reply.response, true);
+        } else { // no socket to cut: the nearest answer is a body cut in half
+            SandboxResponse response = reply.response;
+            response.body.truncate(response.body.size() / 2);
+            writeResponse(responder, response);
+        }
+        break;
+    }
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "FaultInjector.h"
 
 #include <QAbstractHttpServer>
+#include <QHttpServerResponder>
 #include <QtGlobal>
 #include <QtNetwork/qtnetworkglobal.h>
 #if QT_CONFIG(ssl)
@@ -11,6 +12,8 @@
 #endif
 
 #include <functional>
+#include <map>
+#include <memory>
 
 class QTcpServer;
 class QTcpSocket;
@@ -55,10 +58,16 @@ protected:
 private:
     static SandboxRequest toSandboxRequest(const QHttpServerRequest &request);
     static void writeResponse(QHttpServerResponder &responder, const SandboxResponse &response);
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
     static void writeRaw(QTcpSocket *socket, const SandboxResponse &response, bool cutOff);
-#else
-    static void writeDegraded(QHttpServerResponder &responder, const SandboxReply &reply);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    QTcpSocket *socketOf(const QHttpServerRequest &request) const;
+    quint64 keepUnanswered(QHttpServerResponder &&responder, QTcpSocket *socket);
+    void answerKept(quint64 id, const SandboxResponse &response);
+
+    // Responders moved out of handleRequest() for a late answer or none at all. Declared after m_handler and
+    // destroyed before QObject deletes the connections (our children), which each responder still refers to.
+    std::map<quint64, std::unique_ptr<QHttpServerResponder>> m_unanswered;
+    quint64 m_nextUnansweredId = 0;
 #endif
 
     Handler m_handler;
