@@ -273,7 +273,9 @@ void tst_MainWindow::everyControlHasAnAccessibleName()
 void tst_MainWindow::windowStateSavedToConfigDir()
 {
     m_window = createWindow();
-    m_window->resize(812, 534);
+    // Smaller than the offscreen platform's 800×600 screen: restoreGeometry() fits a larger window to the screen
+    // (Qt 6.8 does, as a real desktop must), which is not what this test is about.
+    m_window->resize(712, 434);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_window->close();
@@ -288,7 +290,7 @@ void tst_MainWindow::windowStateSavedToConfigDir()
     // A new window on the same config dir restores the size.
     m_window.reset();
     m_window = std::make_unique<MainWindow>(m_controller.get());
-    QCOMPARE(m_window->size(), QSize(812, 534));
+    QCOMPARE(m_window->size(), QSize(712, 434));
 }
 
 void tst_MainWindow::sandboxAccountShowsTokens()
