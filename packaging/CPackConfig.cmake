@@ -53,6 +53,27 @@ else()
     set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
     set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, libqt6sql6-sqlite, qt6-qpa-plugins")
+    # Qt loads its SVG image plugin at run time, so dpkg-shlibdeps cannot see it; without it every provider logo and
+    # the window icon are null pixmaps. Which package ships it depends on the distribution (Debian 12: libqt6svg6;
+    # Debian 13, Qt >= 6.7: qt6-svg-plugins), so ask dpkg which package owns the plugin this build uses.
+    set(_svg_plugin "${QT6_INSTALL_PREFIX}/${QT6_INSTALL_PLUGINS}/imageformats/libqsvg.so")
+    set(_svg_package "")
+    find_program(TOKENDESK_DPKG_QUERY dpkg-query)
+    if(TOKENDESK_DPKG_QUERY AND EXISTS "${_svg_plugin}")
+        execute_process(COMMAND "${TOKENDESK_DPKG_QUERY}" -S "${_svg_plugin}"
+            OUTPUT_VARIABLE _svg_owner ERROR_QUIET RESULT_VARIABLE _svg_result)
+        if(_svg_result EQUAL 0)
+            string(REGEX REPLACE ":.*" "" _svg_package "${_svg_owner}")
+        endif()
+    endif()
+    if(NOT _svg_package)
+        if(Qt6_VERSION VERSION_GREATER_EQUAL 6.7)
+            set(_svg_package "qt6-svg-plugins")
+        else()
+            set(_svg_package "libqt6svg6")
+        endif()
+    endif()
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "${_svg_package}")
     # RPM
     set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
     set(CPACK_RPM_PACKAGE_LICENSE "MIT")
