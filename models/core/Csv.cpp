@@ -1,8 +1,12 @@
 #include "core/Csv.h"
 
+#include "core/UntrustedText.h"
+
 QByteArray Csv::field(const QString &value)
 {
-    QByteArray bytes = value.toUtf8();
+    // Names, subjects and messages come from services: no control, bidi or invisible character reaches the
+    // spreadsheet except the line breaks and tabs quoting carries.
+    QByteArray bytes = UntrustedText::forCsv(value).toUtf8();
     if (!bytes.isEmpty() && QByteArrayView("=+-@\t\r").contains(bytes.front()))
         bytes.prepend('\'');
     const bool quote = bytes.contains(',') || bytes.contains('"') || bytes.contains('\r') || bytes.contains('\n');
