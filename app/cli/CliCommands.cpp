@@ -491,9 +491,9 @@ QFuture<int> CliCommands::decode(const QStringList &words)
     }
     CliOutput &out = m_app->out();
     out.line(tr_("Header:"));
-    out.line(jsonText(jwt.header()));
+    out.lines(jsonText(jwt.header()));
     out.line(tr_("Claims:"));
-    out.line(jsonText(jwt.claims()));
+    out.lines(jsonText(jwt.claims()));
     QString expiryText = tr_("never (no exp claim)");
     if (expires) {
         const qint64 left = now.secsTo(*expires);
@@ -782,7 +782,7 @@ QFuture<int> CliCommands::show(const QStringList &words)
                         object.insert(QStringLiteral("expires_at"), CliOutput::isoOrNull(result->expires));
                         m_app->out().json(object);
                     } else {
-                        m_app->out().line(jsonText(QJsonObject::fromVariantMap(result->claims)));
+                        m_app->out().lines(jsonText(QJsonObject::fromVariantMap(result->claims)));
                         m_app->out().fields({{tr_("Expires"), CliOutput::isoText(result->expires)}});
                     }
                     done.finish(0);

@@ -1,28 +1,45 @@
 #include "CliOutput.h"
 
+#include "core/UntrustedText.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 
 #include <cstdio>
 #include <cstring>
 
-CliOutput::CliOutput() = default;
+CliOutput::CliOutput()
+    : CliOutput(stdout, stderr)
+{ }
+
+CliOutput::CliOutput(std::FILE *out, std::FILE *err)
+    : m_out(out)
+    , m_err(err)
+{ }
 
 void CliOutput::writeOut(const QByteArray &bytes)
 {
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), m_out);
+    std::fflush(m_out);
 }
 
 void CliOutput::writeErr(const QByteArray &bytes)
 {
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-    std::fflush(stderr);
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), m_err);
+    std::fflush(m_err);
 }
 
 void CliOutput::line(const QString &text)
 {
-    writeOut(text.toUtf8() + '\n');
+    writeOut(UntrustedText::forTerminal(text, -1).toUtf8() + '\n');
+}
+
+void CliOutput::lines(const QString &text)
+{
+    QByteArray bytes;
+    for (const QStringView part : QStringView(text).split(u'\n'))
+        bytes += UntrustedText::forTerminal(part, -1).toUtf8() + '\n';
+    writeOut(bytes);
 }
 
 void CliOutput::raw(const QByteArray &bytes)
@@ -46,8 +63,21 @@ void CliOutput::json(const QJsonValue &value)
     writeOut(document.toJson(QJsonDocument::Indented));
 }
 
-void CliOutput::table(const QStringList &header, const QList<QStringList> &rows)
+void CliOutput::table(const QStringList &rawHeader, const QList<QStringList> &rawRows)
 {
+    // Escaped before measuring, so that the columns line up with what is printed.
+    const auto escaped = [](const QStringList &cells) {
+        QStringList out;
+        out.reserve(cells.size());
+        for (const QString &cell : cells)
+            out.append(UntrustedText::forTerminal(cell));
+        return out;
+    };
+    const QStringList header = escaped(rawHeader);
+    QList<QStringList> rows;
+    rows.reserve(rawRows.size());
+    for (const QStringList &row : rawRows)
+        rows.append(escaped(row));
     QList<qsizetype> widths;
     for (const QString &cell : header)
         widths.append(cell.size());
@@ -68,31 +98,46 @@ void CliOutput::table(const QStringList &header, const QList<QStringList> &rows)
             text.chop(1);
         return text;
     };
-    line(format(header));
+    // Already escaped and on one line each: written in one go.
+    QByteArray bytes = format(header).toUtf8() + '\n';
     for (const QStringList &row : rows)
-        line(format(row));
+        bytes += format(row).toUtf8() + '\n';
+    writeOut(bytes);
 }
 
 void CliOutput::fields(const QList<QPair<QString, QString>> &pairs)
 {
+    QList<QPair<QString, QString>> escaped;
+    escaped.reserve(pairs.size());
     qsizetype width = 0;
-    for (const auto &pair : pairs)
-        width = qMax(width, pair.first.size() + 1);
-    for (const auto &pair : pairs)
-        line(QString(pair.first + QLatin1Char(':')).leftJustified(width) + QLatin1Char(' ') + pair.second);
+    for (const auto &pair : pairs) {
+        escaped.append({UntrustedText::forTerminal(pair.first), UntrustedText::forTerminal(pair.second)});
+        width = qMax(width, escaped.constLast().first.size() + 1);
+    }
+    QByteArray bytes;
+    for (const auto &pair : escaped)
+        bytes += (QString(pair.first + QLatin1Char(':')).leftJustified(width) + QLatin1Char(' ') + pair.second).toUtf8()
+            + '\n';
+    writeOut(bytes);
 }
 
 int CliOutput::fail(int exitCode, const QString &message)
 {
     ++m_failures;
-    QString text = message.simplified(); // one line, whatever the message holds
+    // One line, whatever the message holds: line breaks and tabs (ours, or a server's) become single spaces as
+    // before, and what else could drive the terminal is escaped.
+    const QString text = UntrustedText::forTerminal(message.simplified(), -1);
     writeErr("tokendesk-cli: " + text.toUtf8() + '\n');
     return exitCode;
 }
 
 void CliOutput::note(const QString &message)
 {
-    writeErr(message.toUtf8());
+    const bool newline = message.endsWith(QLatin1Char('\n'));
+    QByteArray bytes = UntrustedText::forTerminal(newline ? QStringView(message).chopped(1) : message, -1).toUtf8();
+    if (newline)
+        bytes += '\n';
+    writeErr(bytes);
 }
 
 QJsonValue CliOutput::isoOrNull(const std::optional<QDateTime> &time)

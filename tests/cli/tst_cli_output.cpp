@@ -1,7 +1,9 @@
 #include "CliCommands.h"
 #include "CliOutput.h"
+#include "HostileText.h"
 #include "core/Clock.h"
 #include "core/Token.h"
+#include "core/UntrustedText.h"
 #include "core/UtcTime.h"
 
 #include <QJsonArray>
@@ -10,6 +12,7 @@
 #include <QTimeZone>
 #include <QtTest>
 
+#include <cstdio>
 #include <limits>
 
 // The streamed `tokens --json` (issue 9, P2) against what QJsonDocument writes: string escaping, integers,
@@ -26,6 +29,12 @@ private slots:
     void jsonInteger();
     void isoOrNull();
     void tokenJsonMatchesQJsonDocument();
+    void hostileJsonIsExact_data();
+    void hostileJsonIsExact();
+    void hostileTable();
+    void hostileFields();
+    void hostileFailAndNote();
+    void hostileLineAndLines();
 };
 
 namespace {
@@ -42,6 +51,62 @@ QByteArray viaAppend(const QString &text)
     QByteArray out;
     CliOutput::appendJsonString(out, text);
     return out;
+}
+
+// A CliOutput writing to temporary files instead of stdout and stderr, and what it wrote.
+class CapturedOutput
+{
+public:
+    CapturedOutput()
+        : m_out(std::tmpfile())
+        , m_err(std::tmpfile())
+        , m_output(m_out, m_err)
+    { }
+    ~CapturedOutput()
+    {
+        std::fclose(m_out);
+        std::fclose(m_err);
+    }
+    CapturedOutput(const CapturedOutput &) = delete;
+    CapturedOutput &operator=(const CapturedOutput &) = delete;
+
+    CliOutput &output() { return m_output; }
+    QByteArray out() const { return read(m_out); }
+    QByteArray err() const { return read(m_err); }
+
+private:
+    static QByteArray read(std::FILE *file)
+    {
+        std::rewind(file);
+        QByteArray bytes;
+        char buffer[4096];
+        size_t n;
+        while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0)
+            bytes.append(buffer, qsizetype(n));
+        std::fseek(file, 0, SEEK_END);
+        return bytes;
+    }
+    std::FILE *m_out;
+    std::FILE *m_err;
+    CliOutput m_output;
+};
+
+// Lines of terminal output, each ended by LF; fails the test on a missing final LF.
+QList<QByteArray> outputLines(const QByteArray &bytes)
+{
+    if (!bytes.isEmpty() && !bytes.endsWith('\n'))
+        return {"(no final line break)"};
+    QList<QByteArray> lines = bytes.split('\n');
+    lines.removeLast();
+    return lines;
+}
+
+void verifyNoTerminalControl(const QByteArray &bytes)
+{
+    QVERIFY(!bytes.contains('\x1b'));
+    QVERIFY(!bytes.contains('\x07'));
+    QVERIFY(!bytes.contains('\r'));
+    QVERIFY2(HostileText::firstRawHazardInUtf8(bytes).isEmpty(), HostileText::firstRawHazardInUtf8(bytes).constData());
 }
 
 } // namespace
@@ -167,6 +232,97 @@ void TestCliOutput::tokenJsonMatchesQJsonDocument()
     }
     streamed += "]\n";
     QCOMPARE(streamed, QJsonDocument(array).toJson(QJsonDocument::Indented));
+}
+
+void TestCliOutput::hostileJsonIsExact_data()
+{
+    QTest::addColumn<QString>("text");
+    for (const auto &[name, text] : HostileText::rows()) {
+        if (!text.contains(QChar(0xD800))) // not valid UTF-8: no JSON writer can keep it
+            QTest::newRow(name.constData()) << text;
+    }
+}
+
+void TestCliOutput::hostileJsonIsExact()
+{
+    // --json is for scripts: the exact value, escaped by JSON rules only, and never shortened.
+    QFETCH(QString, text);
+    const QByteArray streamed = viaAppend(text);
+    QCOMPARE(streamed, viaQJsonDocument(text));
+    const QJsonDocument parsed = QJsonDocument::fromJson("[" + streamed + "]");
+    QCOMPARE(parsed.array().at(0).toString(), text);
+    CapturedOutput captured;
+    captured.output().json(QJsonArray {text});
+    QCOMPARE(QJsonDocument::fromJson(captured.out()).array().at(0).toString(), text);
+}
+
+void TestCliOutput::hostileTable()
+{
+    QList<QStringList> rows;
+    for (const auto &[name, text] : HostileText::rows())
+        rows.append({QString::fromUtf8(name), text, QStringLiteral("tail")});
+    CapturedOutput captured;
+    captured.output().table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("LAST")}, rows);
+    const QByteArray out = captured.out();
+    verifyNoTerminalControl(out);
+    const QList<QByteArray> lines = outputLines(out);
+    QCOMPARE(lines.size(), rows.size() + 1); // the header and one line per row: no forged row
+    // Every row still ends with its last cell: no cell swallowed or moved the rest of its row.
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        QVERIFY2(lines[i].endsWith("  tail"), lines[i].left(200).constData());
+    // The cap: no line is longer than the widest three cells allow.
+    for (const QByteArray &line : lines)
+        QVERIFY(QString::fromUtf8(line).size() <= 3 * UntrustedText::CellCap + 4);
+    QVERIFY(out.contains("evil\\e]0;pwned\\x07\\e[2J\\e[31mRED\\nFAKE-ROW"));
+    QVERIFY(captured.err().isEmpty());
+}
+
+void TestCliOutput::hostileFields()
+{
+    QList<QPair<QString, QString>> pairs;
+    for (const auto &[name, text] : HostileText::rows())
+        pairs.append({QStringLiteral("Name"), text});
+    pairs.append({HostileText::terminalAttack(), QStringLiteral("a hostile key")});
+    CapturedOutput captured;
+    captured.output().fields(pairs);
+    const QByteArray out = captured.out();
+    verifyNoTerminalControl(out);
+    QCOMPARE(outputLines(out).size(), pairs.size());
+}
+
+void TestCliOutput::hostileFailAndNote()
+{
+    CapturedOutput captured;
+    for (const auto &[name, text] : HostileText::rows())
+        QCOMPARE(captured.output().fail(3, QStringLiteral("Create failed: Server: %1").arg(text)), 3);
+    captured.output().note(QStringLiteral("warning: %1\n").arg(HostileText::terminalAttack()));
+    captured.output().note(QStringLiteral("MFA passcode for %1: ").arg(HostileText::terminalAttack()));
+    const QByteArray err = captured.err();
+    verifyNoTerminalControl(err);
+    const QList<QByteArray> lines = outputLines(err + '\n'); // the prompt has no line break of its own
+    QCOMPARE(lines.size(), HostileText::rows().size() + 2);
+    for (qsizetype i = 0; i < HostileText::rows().size(); ++i)
+        QVERIFY(lines[i].startsWith("tokendesk-cli: Create failed: Server: "));
+    QVERIFY(lines.last().endsWith(": "));
+    QCOMPARE(captured.output().failureCount(), HostileText::rows().size());
+    QVERIFY(captured.out().isEmpty());
+}
+
+void TestCliOutput::hostileLineAndLines()
+{
+    CapturedOutput captured;
+    captured.output().line(QStringLiteral("Created token \"%1\".").arg(HostileText::terminalAttack()));
+    // Our own multi-line text keeps its lines; what is inside each is escaped.
+    captured.output().lines(QStringLiteral("{\n    \"name\": \"a\u202Eb\u001b\"\n}"));
+    // Not shortened: a created token's value is printed on its own line and must be complete.
+    const QString value(3000, QLatin1Char('v'));
+    captured.output().line(value);
+    const QByteArray out = captured.out();
+    verifyNoTerminalControl(out);
+    const QList<QByteArray> lines = outputLines(out);
+    QCOMPARE(lines.size(), 1 + 3 + 1);
+    QCOMPARE(lines[2], QByteArray(R"(    "name": "a\u202eb\e")"));
+    QCOMPARE(lines.last(), value.toUtf8());
 }
 
 QTEST_GUILESS_MAIN(TestCliOutput)
