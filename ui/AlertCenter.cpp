@@ -3,6 +3,7 @@
 #include "AccountController.h"
 
 #include "core/Clock.h"
+#include "core/UntrustedText.h"
 #include "providers/TokenProvider.h"
 #include "store/Preferences.h"
 
@@ -104,7 +105,7 @@ QList<UpcomingExpiry> AlertCenter::upcoming(qint64 withinSeconds) const
 QString AlertCenter::notificationTitle(const QList<ExpiryAlert> &alerts)
 {
     if (alerts.size() == 1)
-        return alerts.first().title();
+        return UntrustedText::forNotification(alerts.first().title(), UntrustedText::TitleCap);
     bool anyExpired = false;
     for (const ExpiryAlert &alert : alerts)
         anyExpired = anyExpired || alert.kind == ExpiryAlert::Kind::Expired;
@@ -116,7 +117,7 @@ QString AlertCenter::notificationMessage(const QList<ExpiryAlert> &alerts)
 {
     QStringList lines;
     for (int i = 0; i < alerts.size() && i < MaxNamesInMessage; ++i)
-        lines.append(alerts.at(i).message());
+        lines.append(UntrustedText::forNotification(alerts.at(i).message())); // one line per alert, ours
     const int rest = int(alerts.size()) - MaxNamesInMessage;
     if (rest > 0)
         lines.append(tr("…and %n more.", nullptr, rest));

@@ -48,7 +48,9 @@ public:
     // The alerts of the last notification shown.
     QList<ExpiryAlert> lastNotified() const { return m_lastNotified; }
 
-    // The title and body of one notification for `alerts` (several alerts → one grouped message).
+    // The title and body of one notification for `alerts` (several alerts → one grouped message), ready for
+    // QSystemTrayIcon::showMessage: token names are service text and many notification servers read the body
+    // as markup, so each part is UntrustedText::forNotification'ed (escaped, one line, shortened).
     static QString notificationTitle(const QList<ExpiryAlert> &alerts);
     static QString notificationMessage(const QList<ExpiryAlert> &alerts);
 

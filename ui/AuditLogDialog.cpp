@@ -1,6 +1,7 @@
 #include "AuditLogDialog.h"
 
 #include "core/Clock.h"
+#include "core/UntrustedText.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -217,12 +218,15 @@ void AuditLogDialog::reload()
         row << time << new QStandardItem(entry.accountName) << new QStandardItem(entry.providerId);
         // Entries of a grouped action are indented under their group's action name.
         auto *action = new QStandardItem(entry.groupId.isEmpty() ? entry.action : QStringLiteral("↳ ") + entry.action);
-        row << action << new QStandardItem(entry.target);
+        // Target and detail hold token names and server messages.
+        row << action << new QStandardItem(UntrustedText::forDisplay(entry.target));
         auto *outcome = new QStandardItem(entry.outcome == QLatin1String("success") ? tr("success")
                 : entry.outcome == QLatin1String("failure")                         ? tr("failure")
                                                                                     : entry.outcome);
         outcome->setData(entry.outcome, Qt::UserRole);
-        row << outcome << new QStandardItem(entry.detail);
+        auto *detail = new QStandardItem(UntrustedText::forDisplay(entry.detail));
+        detail->setToolTip(UntrustedText::forDisplay(entry.detail, UntrustedText::MessageCap));
+        row << outcome << detail;
         auto *group = new QStandardItem(entry.groupId.left(8));
         group->setToolTip(entry.groupId);
         group->setData(entry.groupId, Qt::UserRole);

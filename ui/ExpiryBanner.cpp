@@ -1,6 +1,7 @@
 #include "ExpiryBanner.h"
 
 #include "AlertCenter.h"
+#include "core/UntrustedText.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -73,7 +74,8 @@ QString ExpiryBanner::linksFor(const QList<UpcomingExpiry> &entries, int offset)
         const QString name =
             entry.token.label.isEmpty() ? ExpiryAlertMonitor::tokenKey(entry.token) : entry.token.label;
         names.append(QStringLiteral("<a href=\"expiry:%1\">%2</a> (%3)")
-                         .arg(QString::number(offset + i), name.toHtmlEscaped(), entry.accountName.toHtmlEscaped()));
+                         .arg(QString::number(offset + i), UntrustedText::forDisplay(name).toHtmlEscaped(),
+                             entry.accountName.toHtmlEscaped()));
     }
     if (entries.size() > MaxNames)
         names.append(tr("%n more", nullptr, int(entries.size()) - MaxNames));

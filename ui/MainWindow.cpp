@@ -11,6 +11,7 @@
 #include "core/Clock.h"
 #include "core/Duration.h"
 #include "core/TimeText.h"
+#include "core/UntrustedText.h"
 #include "items/AccountListModel.h"
 #include "items/TokenFilterModel.h"
 #include "items/TokenListModel.h"
@@ -479,11 +480,13 @@ void MainWindow::createWidgets()
     m_refreshLabel->setAccessibleName(tr("Last refresh"));
     m_errorLabel = new QLabel;
     m_errorLabel->setObjectName(QStringLiteral("lastErrorLabel"));
+    m_errorLabel->setTextFormat(Qt::PlainText); // it shows server messages
     m_errorLabel->setAccessibleName(tr("Last error"));
     StatusColors::apply(m_errorLabel, StatusColors::Role::Error);
     m_warningLabel = new QLabel;
     m_warningLabel->setObjectName(QStringLiteral("lastWarningLabel"));
     m_warningLabel->setAccessibleName(tr("Warning"));
+    m_warningLabel->setTextFormat(Qt::PlainText); // warnings carry server text
     m_warningLabel->setWordWrap(false);
     StatusColors::apply(m_warningLabel, StatusColors::Role::Warning);
     m_warningLabel->hide();
@@ -705,7 +708,8 @@ void MainWindow::showWarningOf(const QUuid &id)
 {
     if (id != currentAccountId())
         return;
-    const QString message = id.isNull() ? QString() : m_warnings.value(id);
+    const QString message =
+        id.isNull() ? QString() : UntrustedText::forDisplay(m_warnings.value(id), UntrustedText::MessageCap);
     m_warningLabel->setText(message);
     m_warningLabel->setToolTip(message);
     m_warningLabel->setVisible(!message.isEmpty());
@@ -921,6 +925,7 @@ void MainWindow::showMessage(const QString &title, const QString &text, bool err
         m_messageBox->setAttribute(Qt::WA_DeleteOnClose);
         m_messageBox->setWindowModality(Qt::NonModal);
         m_messageBox->setStandardButtons(QMessageBox::Ok);
+        m_messageBox->setTextFormat(Qt::PlainText); // server messages and token names, never markup
     }
     m_messageBox->setIcon(error ? QMessageBox::Warning : QMessageBox::Information);
     m_messageBox->setWindowTitle(title);
@@ -948,9 +953,10 @@ void MainWindow::handleError(const QUuid &id, const ApiError &error, const QStri
         qCInfo(lcMainWindow) << "not available on this server:" << what << error.httpStatus();
         return;
     }
-    const QString text = tr("%1 failed: %2").arg(what, error.fullMessage());
+    const QString text =
+        tr("%1 failed: %2").arg(what, UntrustedText::forDisplay(error.fullMessage(), UntrustedText::MessageCap));
     setLastError(name.isEmpty() ? text : tr("%1 — %2").arg(name, text));
-    setAccountState(id, tr("last error: %1").arg(error.userMessage()));
+    setAccountState(id, tr("last error: %1").arg(UntrustedText::forDisplay(error.userMessage())));
     qCInfo(lcMainWindow) << "operation failed:" << what << ApiError::kindName(error.kind()) << error.httpStatus();
     showMessage(tr("TokenDesk"), text, true);
 }
@@ -1368,9 +1374,14 @@ void MainWindow::showDetails()
             return d ? QLocale().toString(d->toLocalTime(), QLocale::LongFormat) : tr("—");
         };
         QStringList lines;
-        lines << tr("Id: %1").arg(t.id) << tr("Name: %1").arg(t.label) << tr("Kind: %1").arg(t.kind);
+        // One line per field whatever the service wrote into it.
+        const auto shown = [](const QString &text) {
+            return UntrustedText::forDisplay(text, UntrustedText::MessageCap);
+        };
+        lines << tr("Id: %1").arg(shown(t.id)) << tr("Name: %1").arg(shown(t.label))
+              << tr("Kind: %1").arg(shown(t.kind));
         if (!t.subject.isEmpty())
-            lines << tr("Subject: %1").arg(t.subject);
+            lines << tr("Subject: %1").arg(shown(t.subject));
         lines << tr("Created: %1").arg(date(t.created)) << tr("Expires: %1").arg(date(t.effectiveExpiry(clock)));
         if (t.lastUsed)
             lines << tr("Last used: %1").arg(date(t.lastUsed));
@@ -1378,9 +1389,9 @@ void MainWindow::showDetails()
             lines << tr("Revoked: %1").arg(date(t.revoked));
         lines << tr("Status: %1").arg(Token::statusName(t.status(clock)));
         if (!t.scopes.isEmpty())
-            lines << tr("Scopes: %1").arg(t.scopes.join(QStringLiteral(", ")));
+            lines << tr("Scopes: %1").arg(shown(t.scopes.join(QStringLiteral(", "))));
         for (auto it = t.extra.cbegin(); it != t.extra.cend(); ++it)
-            lines << QStringLiteral("%1: %2").arg(it.key(), it.value().toString());
+            lines << QStringLiteral("%1: %2").arg(shown(it.key()), shown(it.value().toString()));
         showMessage(tr("Token Details"), lines.join(QLatin1Char('\n')), false);
     });
 }

@@ -2,6 +2,7 @@
 
 #include "Confirmer.h"
 #include "core/Async.h"
+#include "core/UntrustedText.h"
 
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -136,9 +137,13 @@ bool RevokePlanDialog::isRunning() const
 
 void RevokePlanDialog::updatePreview()
 {
-    QStringList lines = m_plan.preview();
+    // Token names and server reasons: one line each whatever they hold, no bidi override reordering a call.
+    QStringList lines;
+    for (const QString &line : m_plan.preview())
+        lines.append(UntrustedText::forDisplay(line, UntrustedText::MessageCap));
     for (const auto &[account, reason] : std::as_const(m_notChecked))
-        lines.append(tr("not checked: account %1: %2").arg(account, reason));
+        lines.append(tr("not checked: account %1: %2")
+                         .arg(account, UntrustedText::forDisplay(reason, UntrustedText::MessageCap)));
     if (lines.isEmpty())
         lines.append(tr("Nothing matches."));
     m_preview->setPlainText(lines.join(QLatin1Char('\n')));
@@ -220,8 +225,8 @@ void RevokePlanDialog::showResults(const QList<RevokeOutcome> &outcomes)
         const QStringList cells = {
             outcome.step.accountName, outcome.step.describe(), state, outcome.message, outcome.verificationText()};
         for (int column = 0; column < cells.size(); ++column) {
-            auto *item = new QTableWidgetItem(cells.at(column));
-            item->setToolTip(cells.at(column));
+            auto *item = new QTableWidgetItem(UntrustedText::forDisplay(cells.at(column)));
+            item->setToolTip(UntrustedText::forDisplay(cells.at(column), UntrustedText::MessageCap));
             m_results->setItem(row, column, item);
         }
     }

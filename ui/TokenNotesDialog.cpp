@@ -1,5 +1,6 @@
 #include "TokenNotesDialog.h"
 
+#include "core/UntrustedText.h"
 #include "items/TokenListModel.h"
 
 #include <QDialogButtonBox>
@@ -14,7 +15,7 @@ TokenNotesDialog::TokenNotesDialog(const QString &tokenName, QWidget *parent)
     , m_usedIn(new QLineEdit)
 {
     setObjectName(QStringLiteral("TokenNotesDialog"));
-    setWindowTitle(tr("Notes for %1").arg(tokenName));
+    setWindowTitle(tr("Notes for %1").arg(UntrustedText::forDisplay(tokenName, UntrustedText::TitleCap)));
     setAccessibleName(tr("Token notes"));
 
     m_owner->setObjectName(QStringLiteral("noteOwner"));

@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "core/Duration.h"
 #include "core/TimeText.h"
+#include "core/UntrustedText.h"
 #include "core/UtcTime.h"
 
 #include <QColor>
@@ -107,13 +108,18 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
     }
 
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
+        // What the service wrote is shown neutralised (no controls, bidi-isolated, shortened); EditRole keeps
+        // the exact value for copying and editing.
+        const auto shown = [role](const QString &text) {
+            return role == Qt::DisplayRole ? UntrustedText::forDisplay(text) : text;
+        };
         switch (column) {
         case Name:
-            return token.label.isEmpty() ? token.id : token.label;
+            return shown(token.label.isEmpty() ? token.id : token.label);
         case Kind:
-            return token.kind;
+            return shown(token.kind);
         case Subject:
-            return token.subject;
+            return shown(token.subject);
         case Account:
             return m_accountNames.value(token.accountId, token.accountId.toString(QUuid::WithoutBraces));
         case Created:
@@ -171,7 +177,9 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         switch (column) {
         case Name:
-            return tr("%1\nid: %2").arg(token.label, token.id);
+            return tr("%1\nid: %2")
+                .arg(UntrustedText::forDisplay(token.label, UntrustedText::MessageCap),
+                    UntrustedText::forDisplay(token.id));
         case Created:
         case Expires: {
             const auto dt = column == Created ? token.created : token.effectiveExpiry(*m_clock);
