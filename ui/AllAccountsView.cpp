@@ -6,6 +6,7 @@
 #include "StatusColors.h"
 #include "TokenFilterBar.h"
 #include "VisibleRows.h"
+#include "core/UntrustedText.h"
 #include "items/TokenFilterModel.h"
 #include "items/TokenListModel.h"
 #include "providers/AccountSession.h"
@@ -200,7 +201,9 @@ void AllAccountsView::updateStatus()
     QStringList failed;
     for (const Account &account : m_controller->accounts()) {
         if (errors.contains(account.id))
-            failed.append(tr("%1 failed: %2").arg(account.name, errors.value(account.id)));
+            failed.append(
+                tr("%1 failed: %2")
+                    .arg(account.name, UntrustedText::forDisplay(errors.value(account.id), UntrustedText::MessageCap)));
     }
     parts.append(failed);
     m_status->setText(parts.join(QLatin1Char('\n')));

@@ -3,6 +3,7 @@
 #include "ClipboardGuard.h"
 #include "core/Clock.h"
 #include "core/Duration.h"
+#include "core/UntrustedText.h"
 
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -33,7 +34,9 @@ RevealDialog::RevealDialog(const CreatedToken &created, ClipboardGuard *clipboar
     layout->addLayout(form);
 
     if (!created.token.label.isEmpty()) {
-        auto *name = new QLabel(created.token.label, this);
+        // The name as the service returned it: plain text, controls visible, isolated.
+        auto *name = new QLabel(UntrustedText::forDisplay(created.token.label, UntrustedText::MessageCap), this);
+        name->setTextFormat(Qt::PlainText);
         name->setTextInteractionFlags(Qt::TextSelectableByMouse);
         form->addRow(tr("Name:"), name);
     }

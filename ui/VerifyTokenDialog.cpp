@@ -4,6 +4,7 @@
 
 #include "core/Async.h"
 #include "core/Jwt.h"
+#include "core/UntrustedText.h"
 #include "providers/TokenProvider.h"
 
 #include <QCheckBox>
@@ -60,6 +61,7 @@ VerifyTokenDialog::VerifyTokenDialog(TokenProvider *provider, QWidget *parent)
 
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("result"));
+    m_result->setTextFormat(Qt::PlainText); // it shows the server's answer
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_result->setAccessibleName(tr("Result"));
@@ -143,16 +145,20 @@ void VerifyTokenDialog::showResult(const Result<TokenValueCheck> &result)
         return;
     }
     const TokenValueCheck &check = result.value();
-    const QString id = check.tokenId.isEmpty() ? QString() : tr(" (token %1)").arg(check.tokenId);
+    const QString id =
+        check.tokenId.isEmpty() ? QString() : tr(" (token %1)").arg(UntrustedText::forDisplay(check.tokenId));
     switch (check.verdict) {
     case TokenValueCheck::Verdict::Rejected:
         setResult(tr("rejected by the server ✓%1").arg(id), Tone::None);
         return;
     case TokenValueCheck::Verdict::Accepted:
-        setResult(tr("⚠ Still accepted by the server%1. %2").arg(id, check.detail), Tone::Error);
+        setResult(tr("⚠ Still accepted by the server%1. %2")
+                      .arg(id, UntrustedText::forDisplay(check.detail, UntrustedText::MessageCap)),
+            Tone::Error);
         return;
     case TokenValueCheck::Verdict::Unknown:
-        setResult(tr("Not sure%1: %2").arg(id, check.detail), Tone::Warning);
+        setResult(tr("Not sure%1: %2").arg(id, UntrustedText::forDisplay(check.detail, UntrustedText::MessageCap)),
+            Tone::Warning);
         return;
     }
 }
