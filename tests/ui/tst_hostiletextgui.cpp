@@ -3,6 +3,7 @@
 #include "TokenNotesDialog.h"
 #include "core/Clock.h"
 #include "core/UntrustedText.h"
+#include "core/UtcTime.h"
 #include "items/TokenListModel.h"
 #include "workflows/ExpiryAlertMonitor.h"
 
@@ -60,7 +61,7 @@ void TestHostileTextGui::tokenTableCells_data()
 void TestHostileTextGui::tokenTableCells()
 {
     QFETCH(QString, text);
-    TestClock clock(QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC));
+    TestClock clock(UtcTime::dateTime(QDate(2026, 11, 23), QTime(9, 0)));
     TokenListModel model(&clock);
     Token token;
     token.id = QStringLiteral("id-1");
