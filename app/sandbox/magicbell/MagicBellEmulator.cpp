@@ -95,6 +95,25 @@ int MagicBellEmulator::tokenCount(const QString &kind) const
     return count;
 }
 
+bool MagicBellEmulator::isLive(const QString &tokenId) const
+{
+    for (const StoredToken &token : m_tokens) {
+        if (token.id == tokenId)
+            return !token.discarded;
+    }
+    return false;
+}
+
+QStringList MagicBellEmulator::projectTokenIds() const
+{
+    QStringList ids;
+    for (const StoredToken &token : m_tokens) {
+        if (token.kind == Project)
+            ids.append(token.id);
+    }
+    return ids;
+}
+
 MagicBellEmulator::StoredToken &MagicBellEmulator::addToken(
     const QString &kind, const QString &name, const QDateTime &created, std::optional<qint64> expirySeconds)
 {
@@ -219,7 +238,7 @@ SandboxResponse MagicBellEmulator::handle(const SandboxRequest &request)
 SandboxResponse MagicBellEmulator::list(const SandboxRequest &request, const QList<const StoredToken *> &tokens) const
 {
     const QString limitText = queryValue(request.query, QStringLiteral("limit"), QStringLiteral("page[size]"));
-    int limit = DefaultLimit;
+    int limit = m_defaultLimit;
     if (!limitText.isEmpty()) {
         bool ok = false;
         limit = limitText.toInt(&ok);
@@ -257,8 +276,9 @@ SandboxResponse MagicBellEmulator::list(const SandboxRequest &request, const QLi
     for (qsizetype i = start; i < end; ++i)
         data.append(tokenJson(*tokens[i]));
 
-    // Absolute links, built from the request URL's scheme, host, port and path.
-    auto link = [&request, limit](const QString &cursorName, const QString &cursor) {
+    // Absolute links, built from the request URL's scheme, host, port and path; or, as a test hook, one of the
+    // relative forms RFC 3986 allows (all schema-valid: links are plain strings).
+    auto link = [this, &request, limit](const QString &cursorName, const QString &cursor) -> QString {
         QUrl url = request.url;
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
@@ -266,6 +286,19 @@ SandboxResponse MagicBellEmulator::list(const SandboxRequest &request, const QLi
             query.addQueryItem(cursorName, cursor);
         url.setQuery(query);
         url.setFragment(QString());
+        const QString queryText = QLatin1Char('?') + url.query(QUrl::FullyEncoded);
+        switch (m_linkStyle) {
+        case LinkStyle::AbsolutePath:
+            return url.path(QUrl::FullyEncoded) + queryText;
+        case LinkStyle::QueryOnly:
+            return queryText;
+        case LinkStyle::RelativePath: {
+            const QString path = url.path(QUrl::FullyEncoded);
+            return path.mid(path.lastIndexOf(QLatin1Char('/')) + 1) + queryText;
+        }
+        case LinkStyle::Absolute:
+            break;
+        }
         return url.toString(QUrl::FullyEncoded);
     };
     QJsonObject links {{QStringLiteral("first"), link(QString(), QString())}};
@@ -365,8 +398,9 @@ SandboxResponse MagicBellEmulator::discard(const QString &kind, const QString &t
             continue;
         if (!token.discarded)
             token.discarded = now().toUTC();
+        const QString answered = m_discardAnswerTokenId.isEmpty() ? token.id : m_discardAnswerTokenId;
         return SandboxResponse::json(
-            200, {{QStringLiteral("token_id"), token.id}, {QStringLiteral("discarded_at"), iso(*token.discarded)}});
+            200, {{QStringLiteral("token_id"), answered}, {QStringLiteral("discarded_at"), iso(*token.discarded)}});
     }
     return error(404, QStringLiteral("token_not_found"), QStringLiteral("No token with this id."));
 }

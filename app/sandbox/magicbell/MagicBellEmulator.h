@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -40,6 +41,20 @@ public:
     // The demo project JWT (the dashboard-made credential; not listed).
     QString demoToken() const;
     int tokenCount(const QString &kind) const; // tests
+    // Whether the token exists and is not discarded (tests).
+    bool isLive(const QString &tokenId) const;
+    // The ids of the project tokens in list order (tests).
+    QStringList projectTokenIds() const;
+
+    // Test hooks for schema-valid answers TokenDesk must cope with.
+    // How links.next/prev/first are written: absolute (default), "/path?query", "?query" or a path relative to
+    // the listed route ("project?..." next to ".../jwt/project").
+    enum class LinkStyle { Absolute, AbsolutePath, QueryOnly, RelativePath };
+    void setLinkStyle(LinkStyle style) { m_linkStyle = style; }
+    // Page size when the request gives no limit (default DefaultLimit).
+    void setDefaultLimit(int limit) { m_defaultLimit = limit; }
+    // Non-empty: a discard still discards the token asked for but answers with this token_id.
+    void setDiscardAnswerTokenId(const QString &tokenId) { m_discardAnswerTokenId = tokenId; }
 
 private:
     struct StoredToken
@@ -74,4 +89,7 @@ private:
     mutable QString m_demoToken;
     bool m_jwtRoutes = true;
     int m_counter = 0;
+    LinkStyle m_linkStyle = LinkStyle::Absolute;
+    int m_defaultLimit = DefaultLimit;
+    QString m_discardAnswerTokenId;
 };

@@ -104,6 +104,14 @@ int NetSapiensEmulator::activeTokenCount() const
     return count;
 }
 
+QList<NetSapiensEmulator::IssuedToken> NetSapiensEmulator::issuedTokens() const
+{
+    QList<IssuedToken> tokens;
+    for (const Issued &issued : m_issued)
+        tokens.append({issued.jti, issued.sub, issued.value, issued.use == Use::Refresh, issued.revoked});
+    return tokens;
+}
+
 qint64 NetSapiensEmulator::nowSeconds() const
 {
     return now().toSecsSinceEpoch();
@@ -152,8 +160,9 @@ QString NetSapiensEmulator::issue(const QString &uid, Use use, qint64 lifetimeSe
         claims.insert(QStringLiteral("token_use"), QStringLiteral("refresh"));
     for (auto it = extraClaims.begin(); it != extraClaims.end(); ++it)
         claims.insert(it.key(), it.value());
+    issued.value = QString::fromLatin1(sign(claims));
     m_issued.insert(issued.jti, issued);
-    return QString::fromLatin1(sign(claims));
+    return issued.value;
 }
 
 QJsonObject NetSapiensEmulator::issueAccess(const QString &uid, bool withRefresh)

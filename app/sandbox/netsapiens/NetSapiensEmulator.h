@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -48,6 +49,17 @@ public:
     QString consoleHint() const override;
     // Number of issued tokens (any kind) not revoked (tests).
     int activeTokenCount() const;
+    // Every token issued so far, with its value, so that a test can ask the server (GET /jwt, a refresh grant)
+    // whether a token the client no longer holds is still live. Demo credentials only, like readyInfo().
+    struct IssuedToken
+    {
+        QString jti;
+        QString sub;
+        QString value;
+        bool refresh = false; // a v45 refresh JWT; else an access (or MFA challenge) token
+        bool revoked = false;
+    };
+    QList<IssuedToken> issuedTokens() const;
 
 private:
     enum class Use { Access, MfaRequired, Refresh };
@@ -58,6 +70,7 @@ private:
         Use use = Use::Access;
         qint64 exp = 0;
         bool revoked = false;
+        QString value;
     };
     struct User
     {
