@@ -247,18 +247,11 @@ QUrl MagicBellProvider::tokenUrl(const QString &kind, const QString &tokenId) co
     return url;
 }
 
-QUrl MagicBellProvider::resolveLink(const QString &link, const QUrl &current) const
+QUrl MagicBellProvider::resolveLink(const QString &link, const QUrl &current)
 {
-    const QUrl target(link);
-    if (!target.isRelative())
-        return target;
-    if (link.startsWith(QLatin1Char('?')))
-        return current.resolved(target);
-    // A relative path is taken relative to the base URL's folder ("jwt/project?..." -> <base>/jwt/project).
-    QUrl base = account().baseUrl;
-    if (!base.path().endsWith(QLatin1Char('/')))
-        base.setPath(base.path() + QLatin1Char('/'));
-    return base.resolved(target);
+    // RFC 3986 section 5: a relative reference (path, "/path", "?query") is resolved against the URL of the page
+    // that carried it, not against the account's base URL.
+    return current.resolved(QUrl(link, QUrl::TolerantMode));
 }
 
 ApiError MagicBellProvider::unauthorizedError() const
@@ -320,19 +313,35 @@ void MagicBellProvider::fetchPage(const std::shared_ptr<ListState> &state, const
 
     auto finishWithWarning = [this, state](const QString &message) {
         qCWarning(lcMagicBell) << "token list ended early:" << message;
-        emit warning(message);
+        emit warning(message + QLatin1Char(' ') + incompleteListMessage(state->tokens.size()));
         state->promise.addResult(Result<QList<Token>>(state->tokens));
         state->promise.finish();
     };
 
     Async::then(api()->send(request), this, [this, state, url, finishWithWarning](Result<HttpResponse> response) {
+        // A later page that fails is a paging problem of a list already under way (a cursor the server no longer
+        // takes, a link it does not route): the pages read so far are shown, and the warning names the page.
+        // Only the first page speaks for the route itself (e.g. the JWT routes being gone).
+        const bool laterPage = state->pages > 1;
         if (!response) {
+            if (laterPage) {
+                finishWithWarning(tr("Page %1 of MagicBell's token list (%2) could not be read: %3")
+                                      .arg(state->pages)
+                                      .arg(pageText(url), response.error().fullMessage()));
+                return;
+            }
             state->promise.addResult(Result<QList<Token>>(mapError(response.error(), state->addressesAnId)));
             state->promise.finish();
             return;
         }
         Result<MagicBellWire::TokenPage> page = MagicBellWire::parseTokenPage(response->body);
         if (!page) {
+            if (laterPage) {
+                finishWithWarning(tr("Page %1 of MagicBell's token list (%2) could not be read: %3")
+                                      .arg(state->pages)
+                                      .arg(pageText(url), page.error().fullMessage()));
+                return;
+            }
             state->promise.addResult(Result<QList<Token>>(page.error()));
             state->promise.finish();
             return;
@@ -353,26 +362,38 @@ void MagicBellProvider::fetchPage(const std::shared_ptr<ListState> &state, const
         if (!next.isValid() || next.scheme() != base.scheme() || next.host() != base.host()
             || next.port() != base.port()) {
             // Never send the project token to another server.
-            finishWithWarning(tr("MagicBell's next-page link points to another server; TokenDesk shows the first "
-                                 "%n page(s) only.",
-                nullptr, state->pages));
+            finishWithWarning(tr("The next-page link of page %1 of MagicBell's token list (%2) points to another "
+                                 "server, so TokenDesk did not follow it.")
+                                  .arg(state->pages)
+                                  .arg(pageText(url)));
             return;
         }
         if (state->visited.contains(next)) {
-            finishWithWarning(tr("MagicBell's next-page link repeats an earlier page; TokenDesk shows the first "
-                                 "%n page(s) only.",
-                nullptr, state->pages));
+            finishWithWarning(tr("The next-page link of page %1 of MagicBell's token list (%2) repeats an earlier "
+                                 "page.")
+                                  .arg(state->pages)
+                                  .arg(pageText(url)));
             return;
         }
         if (state->pages >= maxPages()) {
-            finishWithWarning(tr("MagicBell has more tokens than TokenDesk lists at once: showing the first %1 "
-                                 "(%2 pages). Discard unused tokens to see the rest.")
-                                  .arg(state->tokens.size())
+            finishWithWarning(tr("MagicBell has more tokens than TokenDesk lists at once (%1 pages). Discard unused "
+                                 "tokens to see the rest.")
                                   .arg(state->pages));
             return;
         }
         fetchPage(state, next);
     });
+}
+
+QString MagicBellProvider::incompleteListMessage(qsizetype shown)
+{
+    return tr("The list is incomplete: it shows the first %1 token(s) only.").arg(shown);
+}
+
+QString MagicBellProvider::pageText(const QUrl &url)
+{
+    // Path and query only: the cursor names a token id, never a secret, and the host is the account's.
+    return QStringLiteral("GET ") + url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::FullyEncoded);
 }
 
 QFuture<Result<CreatedToken>> MagicBellProvider::createToken(const CreateRequest &request)
@@ -512,12 +533,28 @@ QFuture<Result<Done>> MagicBellProvider::revokeToken(const Token &token)
     request.withBearer(secret(TokenField));
     request.operation =
         token.kind == UserKind ? QStringLiteral("magicbell.discard-user") : QStringLiteral("magicbell.discard-project");
-    return Async::then(api()->send(request), this, [this](Result<HttpResponse> response) -> Result<Done> {
+    const QString asked = token.id;
+    return Async::then(api()->send(request), this, [this, asked](Result<HttpResponse> response) -> Result<Done> {
         if (!response)
             return mapError(response.error(), true);
         Result<MagicBellWire::DiscardInfo> discarded = MagicBellWire::parseDiscard(response->body);
         if (!discarded)
             return discarded.error();
+        // DiscardTokenResponse.token_id is required: an answer that names another token (or none) does not
+        // confirm that the token asked for was discarded, so it may still be live.
+        if (discarded->tokenId != asked) {
+            ApiError unconfirmed(ApiError::Kind::MalformedResponse,
+                discarded->tokenId.isEmpty()
+                    ? tr("MagicBell answered the discard of %1 without naming a token; it is not confirmed as "
+                         "discarded and may still be valid.")
+                          .arg(asked)
+                    : tr("MagicBell answered the discard of %1 with another token id (%2); %1 is not confirmed as "
+                         "discarded and may still be valid.")
+                          .arg(asked, discarded->tokenId),
+                response->status);
+            unconfirmed.setBody(response->body);
+            return unconfirmed;
+        }
         return Done {};
     });
 }

@@ -24,8 +24,10 @@ public:
     // The project JWT's metadata (expiry, project claim) for the sidebar.
     std::optional<Token> credentialToken() const override;
 
-    // Project tokens, or the user tokens of request.subject. Follows links.next up to maxPages() pages; when
-    // the cap is hit (or a link cannot be followed) it finishes with the tokens so far and emits warning().
+    // Project tokens, or the user tokens of request.subject. Follows links.next (absolute, or relative to the page
+    // that carried it) up to maxPages() pages; when the cap is hit, a link cannot be followed (another origin)
+    // or a later page fails, it finishes with the tokens so far and emits warning() naming the page and saying
+    // the list is incomplete. Only a failure of the first page fails the list.
     QFuture<Result<QList<Token>>> listTokens(const ListRequest &request = {}) override;
     QList<TokenKindSpec> createKinds() const override;
     QList<FieldError> validateCreate(const CreateRequest &request) const override;
@@ -48,7 +50,10 @@ public:
 private:
     struct ListState;
     void fetchPage(const std::shared_ptr<ListState> &state, const QUrl &url);
-    QUrl resolveLink(const QString &link, const QUrl &current) const;
+    // The page a links.next value names, resolved against the URL of the page that carried it.
+    static QUrl resolveLink(const QString &link, const QUrl &current);
+    static QString pageText(const QUrl &url);
+    static QString incompleteListMessage(qsizetype shown);
     QUrl listUrl(const QString &subject) const;
     QUrl tokenUrl(const QString &kind, const QString &tokenId) const;
     ApiError mapError(ApiError error, bool addressesAnId) const;

@@ -85,6 +85,7 @@ private slots:
     void pageCapStopsWithWarning();
     void pageCapFromAccountOption();
     void relativeLinksAreResolved();
+    void failedLaterPageIsAPagingWarning();
     void crossOriginLinkIsNotFollowed();
     void lostCreateReplyFindsToken();
     void lostCreateReplyFindsNothing();
@@ -608,13 +609,14 @@ void TestMagicBellProvider::relativeLinksAreResolved()
 {
     TestHttpServer server;
     QVERIFY(server.listen());
-    // An absolute-path link, a query-only link, then a path relative to the base URL; then the end.
+    // An absolute-path link, a query-only link, then a relative path, each resolved against the page that carried
+    // it (RFC 3986: "project?..." next to /v2/jwt/project is /v2/jwt/project); then the end.
     server.enqueue(QStringLiteral("/v2/jwt/project"),
         TestHttpServer::json(200, listBody({item("a", "A")}, QStringLiteral("/v2/jwt/project?page%5Bafter%5D=a"))));
     server.enqueue(QStringLiteral("/v2/jwt/project"),
         TestHttpServer::json(200, listBody({item("b", "B")}, QStringLiteral("?page%5Bafter%5D=b"))));
     server.enqueue(QStringLiteral("/v2/jwt/project"),
-        TestHttpServer::json(200, listBody({item("c", "C")}, QStringLiteral("jwt/project?page%5Bafter%5D=c"))));
+        TestHttpServer::json(200, listBody({item("c", "C")}, QStringLiteral("project?page%5Bafter%5D=c"))));
     server.enqueue(QStringLiteral("/v2/jwt/project"),
         TestHttpServer::json(200, listBody({item("d", "D")}, QJsonValue(QJsonValue::Null))));
     auto *provider = makeProvider(server.url(QStringLiteral("/v2")), QStringLiteral("a.b.c"));
@@ -627,6 +629,29 @@ void TestMagicBellProvider::relativeLinksAreResolved()
     QCOMPARE(requests[1].target, QByteArray("/v2/jwt/project?page%5Bafter%5D=a"));
     QCOMPARE(requests[2].target, QByteArray("/v2/jwt/project?page%5Bafter%5D=b"));
     QCOMPARE(requests[3].target, QByteArray("/v2/jwt/project?page%5Bafter%5D=c"));
+}
+
+void TestMagicBellProvider::failedLaterPageIsAPagingWarning()
+{
+    TestHttpServer server;
+    QVERIFY(server.listen());
+    // Page 2 answers 404 without MagicBell's error body, as a gone route would: after a first page that worked it
+    // is a paging problem, not "the JWT routes left MagicBell's API".
+    server.enqueue(QStringLiteral("/v2/jwt/project"),
+        TestHttpServer::json(200, listBody({item("a", "A")}, QStringLiteral("?starting_after=a"))));
+    server.enqueue(QStringLiteral("/v2/jwt/project"), TestHttpServer::json(404, "{}"));
+    auto *provider = makeProvider(server.url(QStringLiteral("/v2")), QStringLiteral("a.b.c"));
+    QSignalSpy warnings(provider, &TokenProvider::warning);
+    const auto list = awaitFuture(provider->listTokens());
+    QVERIFY(list);
+    QVERIFY2(list->ok(), qPrintable(list->error().fullMessage()));
+    QCOMPARE(list->value().size(), 1);
+    QCOMPARE(warnings.size(), 1);
+    const QString warning = warnings.first().first().toString();
+    QVERIFY2(warning.contains(QLatin1String("Page 2")), qPrintable(warning));
+    QVERIFY2(warning.contains(QLatin1String("/v2/jwt/project?starting_after=a")), qPrintable(warning));
+    QVERIFY2(warning.contains(QLatin1String("incomplete")), qPrintable(warning));
+    QVERIFY2(!warning.contains(QLatin1String("2025")), qPrintable(warning));
 }
 
 void TestMagicBellProvider::crossOriginLinkIsNotFollowed()
