@@ -138,6 +138,9 @@ public:
     virtual QFuture<Result<SignInResult>> signIn();
     virtual QFuture<Result<SignInResult>> submitMfa(const MfaChallenge &challenge, const QString &passcode);
     virtual QFuture<Result<Done>> signOut();
+    // Whether a session obtained by signIn() is meant to outlive the process (persisted through secretChanged).
+    // When false, a short-lived client (the CLI) ends the session before it exits rather than leave it live.
+    virtual bool keepsSession() const { return true; }
     // Metadata of the account's own credential (session JWT, project JWT) for the sidebar; nullopt if none.
     virtual std::optional<Token> credentialToken() const;
     virtual QFuture<Result<TokenInspection>> inspectCurrent();

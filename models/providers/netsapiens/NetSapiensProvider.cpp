@@ -507,40 +507,90 @@ QFuture<Result<Done>> NetSapiensProvider::signOut()
 {
     if (!isSignedIn()) {
         forgetSession();
-        return readyResult(Result<Done>(Done {}));
+        return readyResult(
+            Result<Done>(ApiError(ApiError::Kind::NotFound, tr("Not signed in: there is no session to sign out of."))));
     }
-    ApiRequest request = ApiRequest::del(jwtUrl());
-    request.withBearer(secret(SessionField));
-    request.operation = QStringLiteral("netsapiens.sign-out");
+    // v45 gives a refresh JWT with its own jti next to the session; whether DELETE /jwt also ends it is unknown
+    // (contract), and it outlives the session by weeks. So it is revoked by jti first, while the session that
+    // authorizes the call is still valid; then the session itself.
+    const QString refreshJti = canRefresh() ? Jwt::decode(secret(RefreshField)).id() : QString();
+    const std::optional<QDateTime> refreshExpires =
+        canRefresh() ? Jwt::decode(secret(RefreshField)).expiresAt() : std::nullopt;
+    QFuture<Result<Done>> refreshRevoked = readyResult(Result<Done>(Done {}));
+    if (canRefresh() && refreshJti.isEmpty()) {
+        refreshRevoked = readyResult(Result<Done>(
+            ApiError(ApiError::Kind::MalformedResponse, tr("The refresh token carries no jti to revoke it by."))));
+    } else if (!refreshJti.isEmpty()) {
+        ApiRequest request = ApiRequest::del(jwtUrl(refreshJti));
+        request.withBearer(secret(SessionField));
+        request.operation = QStringLiteral("netsapiens.sign-out-refresh");
+        refreshRevoked = Async::then(api()->send(request), this, [this](Result<HttpResponse> response) -> Result<Done> {
+            if (!response)
+                return withServerMessage(response.error());
+            return Done {};
+        });
+    }
     // The old session value is kept for one check after the 202 (does the server still accept it?), then wiped.
     auto oldSession = std::make_shared<QString>(secret(SessionField));
-    return Async::then(api()->send(request), this,
-        [this, oldSession](Result<HttpResponse> response) -> QFuture<Result<Done>> {
-            forgetSession();
-            if (!response) {
-                oldSession->fill(QLatin1Char('\0'));
-                if (response.error().kind() != ApiError::Kind::Unauthorized)
-                    return readyResult(Result<Done>(withServerMessage(response.error()))); // forgotten locally anyway
-                return readyResult(Result<Done>(Done {}));
-            }
-            QFuture<Result<TokenValueCheck>> check =
-                askJwt(*oldSession, SignOutCheckTimeoutMs, QStringLiteral("netsapiens.sign-out-verify"));
-            oldSession->fill(QLatin1Char('\0'));
-            return Async::then(check, this, [this](Result<TokenValueCheck> verdict) -> Result<Done> {
-                if (!verdict) {
-                    qCInfo(lcNetSapiensApi)
-                        << "sign-out: could not verify the old session:" << ApiError::kindName(verdict.error().kind());
-                } else if (verdict->verdict == TokenValueCheck::Verdict::Accepted) {
-                    qCWarning(lcNetSapiensApi)
-                        << "sign-out: NetSapiens still accepts the old session, jti" << verdict->tokenId;
-                    emit warning(tr("Signed out, but NetSapiens still accepts the old session token."));
-                } else {
-                    qCInfo(lcNetSapiensApi) << "sign-out: NetSapiens rejects the old session";
-                }
-                return Done {};
-            });
+    return Async::then(refreshRevoked, this,
+        [this, oldSession, refreshExpires](Result<Done> refresh) -> QFuture<Result<Done>> {
+            ApiRequest request = ApiRequest::del(jwtUrl());
+            request.withBearer(*oldSession);
+            request.operation = QStringLiteral("netsapiens.sign-out");
+            // Said only when the refresh token is still (possibly) valid after the session ended.
+            const auto refreshProblem = [this, refresh, refreshExpires]() -> std::optional<ApiError> {
+                if (refresh)
+                    return std::nullopt;
+                ApiError error = refresh.error();
+                error.setUserMessage(
+                    tr("NetSapiens ended the session, but did not revoke its refresh token (%1); it may stay valid "
+                       "until %2.")
+                        .arg(refresh.error().userMessage(),
+                            refreshExpires ? refreshExpires->toString(Qt::ISODate) : tr("it expires")));
+                return error;
+            };
+            return Async::then(api()->send(request), this,
+                [this, oldSession, refreshProblem](Result<HttpResponse> response) -> QFuture<Result<Done>> {
+                    forgetSession();
+                    if (!response) {
+                        oldSession->fill(QLatin1Char('\0'));
+                        // 401: the server no longer accepts the session, so there is none left to end.
+                        if (response.error().kind() != ApiError::Kind::Unauthorized)
+                            return readyResult(Result<Done>(withServerMessage(response.error()))); // forgotten anyway
+                        if (const auto problem = refreshProblem())
+                            return readyResult(Result<Done>(*problem));
+                        return readyResult(Result<Done>(Done {}));
+                    }
+                    QFuture<Result<TokenValueCheck>> check =
+                        askJwt(*oldSession, SignOutCheckTimeoutMs, QStringLiteral("netsapiens.sign-out-verify"));
+                    oldSession->fill(QLatin1Char('\0'));
+                    return Async::then(
+                        check, this, [this, refreshProblem](Result<TokenValueCheck> verdict) -> Result<Done> {
+                            if (!verdict) {
+                                qCInfo(lcNetSapiensApi) << "sign-out: could not verify the old session:"
+                                                        << ApiError::kindName(verdict.error().kind());
+                            } else if (verdict->verdict == TokenValueCheck::Verdict::Accepted) {
+                                qCWarning(lcNetSapiensApi)
+                                    << "sign-out: NetSapiens still accepts the old session, jti" << verdict->tokenId;
+                                return ApiError(ApiError::Kind::Unknown,
+                                    tr("NetSapiens accepted the sign-out, but still accepts the old session "
+                                       "token."));
+                            } else {
+                                qCInfo(lcNetSapiensApi) << "sign-out: NetSapiens rejects the old session";
+                            }
+                            if (const auto problem = refreshProblem())
+                                return *problem;
+                            return Done {};
+                        });
+                })
+                .unwrap();
         })
         .unwrap();
+}
+
+bool NetSapiensProvider::keepsSession() const
+{
+    return keepSignedIn();
 }
 
 QFuture<Result<TokenValueCheck>> NetSapiensProvider::checkTokenValue(const QString &value)

@@ -26,7 +26,12 @@ public:
     bool isSignedIn() const override;
     QFuture<Result<SignInResult>> signIn() override;
     QFuture<Result<SignInResult>> submitMfa(const MfaChallenge &challenge, const QString &passcode) override;
+    // DELETE /jwt/{refresh jti}, then DELETE /jwt, then GET /jwt with the old value. Fails with NotFound when
+    // there is no session (nothing is sent), and with the reason when the server did not confirm that the
+    // session and its refresh token are both ended.
     QFuture<Result<Done>> signOut() override;
+    // True only with the account option "keep_signed_in".
+    bool keepsSession() const override;
     std::optional<Token> credentialToken() const override;
     QFuture<Result<TokenInspection>> inspectCurrent() override;
 

@@ -76,7 +76,7 @@ private slots:
     void verifyGarbageIsRejected();
     void verifyServerErrorIsNoVerdict();
     void signOutVerifiesOldSession();
-    void signOutWarnsWhenOldSessionStillAccepted();
+    void signOutFailsWhenOldSessionStillAccepted();
 
 private:
     NetSapiensProvider *makeProvider(bool mfaUser = false, const QVariantMap &extraOptions = {});
@@ -566,16 +566,22 @@ void TestNetSapiensProvider::signOutVerifiesOldSession()
     signIn(provider.get());
     QSignalSpy warnings(provider.get(), &TokenProvider::warning);
     const int before = int(m_server->requestLog().size());
+    const QString refreshJti = Jwt::decode(provider->secret("refresh")).id();
+    QVERIFY(!refreshJti.isEmpty());
     QVERIFY(await(provider->signOut()).ok());
     const QList<SandboxLogEntry> log = m_server->requestLog();
-    QCOMPARE(log.size(), before + 2); // DELETE /jwt, then GET /jwt with the old value
+    // DELETE /jwt/{refresh jti} while the session still authorizes it, DELETE /jwt, then GET /jwt with the old value.
+    QCOMPARE(log.size(), before + 3);
     QCOMPARE(log.at(before).method, QByteArray("DELETE"));
-    QCOMPARE(log.at(before + 1).method, QByteArray("GET"));
+    QVERIFY(log.at(before).path.endsWith(QLatin1String("/jwt/") + refreshJti));
+    QCOMPARE(log.at(before + 1).method, QByteArray("DELETE"));
     QVERIFY(log.at(before + 1).path.endsWith(QLatin1String("/jwt")));
+    QCOMPARE(log.at(before + 2).method, QByteArray("GET"));
+    QVERIFY(log.at(before + 2).path.endsWith(QLatin1String("/jwt")));
     QCOMPARE(warnings.count(), 0); // the sandbox rejects it
 }
 
-void TestNetSapiensProvider::signOutWarnsWhenOldSessionStillAccepted()
+void TestNetSapiensProvider::signOutFailsWhenOldSessionStillAccepted()
 {
     // A server that answers 202 to the sign-out but keeps the session: the check after it still gets a 200.
     TestHttpServer server;
@@ -591,12 +597,13 @@ void TestNetSapiensProvider::signOutWarnsWhenOldSessionStillAccepted()
     account.baseUrl = server.url(QStringLiteral("/ns-api/v2"));
     provider->setAccount(account);
     provider->setSecret(QStringLiteral("session"), QStringLiteral("old.session.value"));
-    QSignalSpy warnings(provider.get(), &TokenProvider::warning);
-    QVERIFY(await(provider->signOut()).ok());
+    // Not "signed out": the server's own check contradicts its 202.
+    const Result<Done> result = await(provider->signOut());
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error().userMessage().contains(QLatin1String("still accepts")),
+        qPrintable(result.error().userMessage()));
     QVERIFY(!provider->isSignedIn());
     QCOMPARE(server.requestCount(QStringLiteral("/ns-api/v2/jwt")), 2);
-    QCOMPARE(warnings.count(), 1);
-    QVERIFY(warnings.first().first().toString().contains(QLatin1String("still accepts")));
 }
 
 QTEST_GUILESS_MAIN(TestNetSapiensProvider)
