@@ -87,8 +87,10 @@ QString CliApplication::usage()
         "  audit [--since TIME|24h|7d] [--until TIME|DURATION] [--account A] [--action A] [--outcome O] [--csv]\n"
         "  break-glass SUBJECT [--dry-run] [--account NAME]...   (every account; one grouped audit entry)\n"
         "\n"
-        "Secrets are never accepted as arguments. Exit codes: 0 ok, 1 failed, 2 usage, 3 authentication needed\n"
-        "or refused, 4 not found or not available.\n");
+        "Secrets are never accepted as arguments. Exit codes: 0 ok, 1 failed (also: the server refused a value\n"
+        "or did not confirm a revoke or sign-out), 2 usage (an unknown command or option, or a missing or invalid\n"
+        "value of any option, found before anything is sent), 3 authentication needed or refused, 4 not found or\n"
+        "not available (also: logout without a session).\n");
 }
 
 bool CliApplication::isSecretOptionName(const QString &name)

@@ -704,7 +704,8 @@ QFuture<int> CliCommands::create(const QStringList &words)
         };
         const QList<FieldError> errors = provider->validateCreate(request);
         if (!errors.isEmpty()) {
-            done.finish(fail(1, describeFieldErrors(errors)));
+            // A value refused before anything is sent is a usage error (2), like every other command's flags.
+            done.finish(fail(2, describeFieldErrors(errors)));
             return;
         }
         Async::then(session->create(request), this, [this, done, describeFieldErrors](Result<CreatedToken> result) {
@@ -846,7 +847,8 @@ void CliCommands::revokeNext(
         return;
     }
     const Token token = queue.takeFirst();
-    auto record = [this, session, queue, results, firstFailure, done, id = token.id](const ApiError &error) {
+    auto record = [this, session, queue, results, firstFailure, done, id = token.id, name = token.label](
+                      const ApiError &error) {
         QJsonArray all = results;
         int failure = firstFailure;
         QJsonObject object;
@@ -856,7 +858,8 @@ void CliCommands::revokeNext(
         all.append(object);
         if (error.isNone()) {
             if (!m_app->jsonOutput())
-                m_app->out().line(tr_("Revoked %1").arg(id));
+                m_app->out().line(
+                    name.isEmpty() ? tr_("Revoked %1").arg(id) : tr_("Revoked %1 (\"%2\")").arg(id, name));
         } else {
             const int code = m_app->out().fail(error.exitCode(), tr_("%1: %2").arg(id, error.fullMessage()));
             if (failure == 0)
@@ -864,12 +867,6 @@ void CliCommands::revokeNext(
         }
         revokeNext(session, queue, all, failure, done);
     };
-    if (token.extra.value(QStringLiteral("cli.missing")).toBool()) {
-        const ApiError missing(ApiError::Kind::NotFound, tr_("no token with this id in this account"));
-        session->audit(QStringLiteral("revoke"), token.id, missing);
-        record(missing);
-        return;
-    }
     Async::then(session->revoke(token), this,
         [record](Result<Done> result) { record(result.ok() ? ApiError() : result.error()); });
 }
@@ -917,37 +914,37 @@ QFuture<int> CliCommands::revoke(const QStringList &words)
                     });
                 return;
             }
-            auto start = [this, session, ids, user, done](const QList<Token> &known, bool listed) {
+            // The revoke sends the operation the user named, with the id given: a user token's discard when
+            // --user is given, else the account's own kind of token. The listing only lends the token's name
+            // (and its kind where the service tells); it is never a gate, because a list can be incomplete
+            // (page cap, a next-page link to another host, a failed page) while the DELETE takes the id directly.
+            auto start = [this, session, ids, user, done](const QList<Token> &known) {
                 QList<Token> queue;
                 for (const QString &id : ids) {
                     Token token;
                     token.id = id;
                     token.subject = user;
+                    if (!user.isEmpty())
+                        token.kind = QStringLiteral("user");
                     token.accountId = session->account().id;
-                    bool found = false;
                     for (const Token &candidate : known) {
                         if (candidate.id == id) {
                             token = candidate;
-                            found = true;
                             break;
                         }
                     }
-                    if (listed && !found)
-                        token.extra.insert(QStringLiteral("cli.missing"), true);
                     queue.append(token);
                 }
                 revokeNext(session, queue, {}, 0, done);
             };
             if (!session->provider()->can(TokenProvider::Capability::List)) {
-                start({}, false);
+                start({});
                 return;
             }
             ListRequest request;
             request.subject = user;
-            Async::then(session->refresh(request), this, [start](Result<QList<Token>> result) {
-                // If the list fails, try the revocations anyway: the service reports what is wrong.
-                start(result.ok() ? result.value() : QList<Token>(), result.ok());
-            });
+            Async::then(session->refresh(request), this,
+                [start](Result<QList<Token>> result) { start(result.ok() ? result.value() : QList<Token>()); });
         });
 }
 
@@ -989,15 +986,38 @@ QFuture<int> CliCommands::login(const QStringList &words)
             });
             return;
         }
-        auto signedIn = [this, done, name](const SignInResult &result) {
-            if (!m_app->jsonOutput()) {
-                QString text = tr_("Signed in to \"%1\".").arg(name);
-                if (result.session && result.session->expires)
-                    text += QLatin1Char(' ')
-                        + tr_("The session expires %1.").arg(CliOutput::isoText(result.session->expires));
-                m_app->out().line(text);
+        auto signedIn = [this, session, done, name](const SignInResult &result) {
+            // A session this process obtained either outlives it in the keychain (the account keeps sessions and
+            // a keychain is there) or is ended before the process exits: never left live and forgotten.
+            const bool kept =
+                session->provider()->keepsSession() && m_app->secrets()->state() != SecretStore::State::MemoryOnly;
+            const std::optional<QDateTime> expires =
+                result.session ? result.session->expires : std::optional<QDateTime>();
+            if (kept) {
+                if (!m_app->jsonOutput()) {
+                    QString text = tr_("Signed in to \"%1\". The session is kept in the keychain").arg(name);
+                    text += expires ? tr_(" and expires %1.").arg(CliOutput::isoText(expires)) : tr_(".");
+                    m_app->out().line(text);
+                }
+                done.finish(0);
+                return;
             }
-            done.finish(0);
+            Async::then(session->signOut(), this, [this, done, name, expires](Result<Done> ended) {
+                if (!ended.ok()) {
+                    done.finish(fail(ended.error().exitCode() == 0 ? 1 : ended.error().exitCode(),
+                        tr_("signed in to \"%1\", but the session could not be ended before exit (%2); it may stay "
+                            "valid until %3")
+                            .arg(name, ended.error().fullMessage(),
+                                expires ? CliOutput::isoText(expires) : tr_("it expires"))));
+                    return;
+                }
+                if (!m_app->jsonOutput())
+                    m_app->out().line(tr_("Signed in to \"%1\": the credentials work. The account does not keep "
+                                          "sessions, so the session was ended before exit (the server accepted its "
+                                          "revocation).")
+                                          .arg(name));
+                done.finish(0);
+            });
         };
         Async::then(session->signIn(), this, [this, session, passcode, done, signedIn](Result<SignInResult> result) {
             if (!result.ok()) {
@@ -1064,6 +1084,11 @@ QFuture<int> CliCommands::logout(const QStringList &words)
             done.finish(fail(ApiError(ApiError::Kind::NotSupported,
                 tokenValue.isEmpty() ? tr_("this account has no session to sign out of")
                                      : tr_("this account cannot log out a token"))));
+            return;
+        }
+        if (tokenValue.isEmpty() && !session->provider()->isSignedIn()) {
+            // Nothing is sent, so nothing is claimed: exit 4 (not found), as documented.
+            done.finish(fail(4, tr_("not signed in to \"%1\": there is no session to sign out of").arg(name)));
             return;
         }
         QFuture<Result<Done>> future = tokenValue.isEmpty() ? session->signOut() : session->logoutToken(tokenValue);

@@ -161,7 +161,7 @@ void TestCliSpecter::badLifetime()
     const int before = tokensJson(QStringLiteral("Specter")).size();
     const CliRun run = m_cli.run({QStringLiteral("create"), QStringLiteral("Specter"), QStringLiteral("--name"),
         QStringLiteral("bad lifetime"), QStringLiteral("--expiry"), QStringLiteral("3 months")});
-    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.exitCode, 2); // an invalid value found before anything is sent is a usage error
     QCOMPARE(run.errLines().size(), 1);
     QVERIFY2(run.err.contains("--expiry"), run.err.constData());
     QVERIFY(run.out.isEmpty());

@@ -260,10 +260,11 @@ void TestCliSvix::localFieldErrors()
     const int before = tokensJson().size();
     const int posts = requestLogCount("svix.app-portal-access");
 
-    // Out of range (1 hour to 7 days): refused before any call, the option named.
+    // Out of range (1 hour to 7 days): refused before any call, the option named; a usage error like every
+    // other invalid value.
     CliRun run = m_cli.run({QStringLiteral("create"), QStringLiteral("Svix"), QStringLiteral("--kind"),
         QStringLiteral("portal"), QStringLiteral("--app"), m_app, QStringLiteral("--expiry"), QStringLiteral("8d")});
-    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.exitCode, 2);
     QCOMPARE(run.errLines().size(), 1);
     QVERIFY2(run.err.contains("--expiry"), run.err.constData());
     QVERIFY2(run.err.contains("7 days"), run.err.constData());
@@ -272,7 +273,7 @@ void TestCliSvix::localFieldErrors()
     run =
         m_cli.run({QStringLiteral("create"), QStringLiteral("Svix"), QStringLiteral("--kind"), QStringLiteral("portal"),
             QStringLiteral("--app"), m_app, QStringLiteral("--session"), QStringLiteral("not a session!")});
-    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.exitCode, 2);
     QCOMPARE(run.errLines().size(), 1);
     QVERIFY2(run.err.contains("--session"), run.err.constData());
 
