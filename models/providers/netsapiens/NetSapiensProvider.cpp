@@ -447,8 +447,11 @@ QFuture<Result<Done>> NetSapiensProvider::revokeToken(const Token &token)
 {
     const bool isSession = token.kind == SessionKind || (!token.id.isEmpty() && token.id == sessionJti());
     if (isSession) {
+        // Nothing would be sent, so nothing can be reported revoked.
         if (!isSignedIn())
-            return readyResult(Result<Done>(Done {}));
+            return readyResult(Result<Done>(ApiError(ApiError::Kind::NotFound,
+                tr("Not signed in: TokenDesk no longer holds this session, so it cannot revoke it. Revoke the user's "
+                   "tokens by uid (user@domain) to end it."))));
         ApiRequest request = ApiRequest::del(jwtUrl());
         request.withBearer(secret(SessionField));
         request.operation = QStringLiteral("netsapiens.revoke-current");

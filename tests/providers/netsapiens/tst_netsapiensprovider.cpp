@@ -470,9 +470,14 @@ void TestNetSapiensProvider::revokeCurrentSession()
     std::unique_ptr<NetSapiensProvider> provider(makeProvider());
     signIn(provider.get());
     const QString session = provider->secret("session");
-    QVERIFY(await(provider->revokeToken(*provider->credentialToken())).ok());
+    const Token sessionToken = *provider->credentialToken();
+    QVERIFY(await(provider->revokeToken(sessionToken)).ok());
     QVERIFY(!provider->isSignedIn());
     QCOMPARE(rawGetStatus(session), 401);
+    // Again, with no session left to send: not reported revoked.
+    const Result<Done> again = await(provider->revokeToken(sessionToken));
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().kind(), ApiError::Kind::NotFound);
 }
 
 void TestNetSapiensProvider::signOut()
