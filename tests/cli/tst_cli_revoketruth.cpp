@@ -33,6 +33,7 @@ private slots:
     void discardAnswerNamingAnotherToken();
     void relativeNextLinkIsFollowed_data();
     void relativeNextLinkIsFollowed();
+    void failedLaterPageIsAPagingWarning();
     void loginWithoutKeepingEndsTheSession();
     void logoutWithoutSession();
     void invalidValuesExitTwo_data();
@@ -289,6 +290,22 @@ void TestCliRevokeTruth::relativeNextLinkIsFollowed()
     QCOMPARE(QJsonDocument::fromJson(run.out).array().size(), total);
     QVERIFY2(!run.err.contains("warning"), run.err.constData());
     QVERIFY(!run.err.contains("2025"));
+}
+
+void TestCliRevokeTruth::failedLaterPageIsAPagingWarning()
+{
+    // Page 2 answers 404 without MagicBell's error body, as a gone route would: the list still prints page 1,
+    // and stderr names the page and says the list is incomplete, never "the JWT routes left MagicBell's API".
+    m_magicBell->setDefaultLimit(2);
+    m_magicBell->setCursorPagesFail(true);
+    const Run run = mb({QStringLiteral("--json"), QStringLiteral("tokens"), QStringLiteral("mb")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(run.out).array().size(), 2);
+    QVERIFY2(run.err.contains("warning:"), run.err.constData());
+    QVERIFY2(run.err.contains("Page 2"), run.err.constData());
+    QVERIFY2(run.err.contains("starting_after="), run.err.constData());
+    QVERIFY2(run.err.contains("incomplete"), run.err.constData());
+    QVERIFY2(!run.err.contains("2025"), run.err.constData());
 }
 
 void TestCliRevokeTruth::loginWithoutKeepingEndsTheSession()

@@ -248,6 +248,8 @@ SandboxResponse MagicBellEmulator::list(const SandboxRequest &request, const QLi
     }
     const QString after = queryValue(request.query, QStringLiteral("starting_after"), QStringLiteral("page[after]"));
     const QString before = queryValue(request.query, QStringLiteral("ending_before"), QStringLiteral("page[before]"));
+    if (m_cursorPagesFail && (!after.isEmpty() || !before.isEmpty()))
+        return SandboxResponse::text(404, "Not Found");
     auto indexOf = [&tokens](const QString &tokenId) -> qsizetype {
         for (qsizetype i = 0; i < tokens.size(); ++i) {
             if (tokens[i]->id == tokenId)

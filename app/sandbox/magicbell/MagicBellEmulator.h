@@ -53,6 +53,9 @@ public:
     void setLinkStyle(LinkStyle style) { m_linkStyle = style; }
     // Page size when the request gives no limit (default DefaultLimit).
     void setDefaultLimit(int limit) { m_defaultLimit = limit; }
+    // true: a list request with a cursor (every page after the first) answers 404 without MagicBell's error body,
+    // as a front end that does not route the cursor would.
+    void setCursorPagesFail(bool fail) { m_cursorPagesFail = fail; }
     // Non-empty: a discard still discards the token asked for but answers with this token_id.
     void setDiscardAnswerTokenId(const QString &tokenId) { m_discardAnswerTokenId = tokenId; }
 
@@ -92,4 +95,5 @@ private:
     LinkStyle m_linkStyle = LinkStyle::Absolute;
     int m_defaultLimit = DefaultLimit;
     QString m_discardAnswerTokenId;
+    bool m_cursorPagesFail = false;
 };
