@@ -1201,24 +1201,6 @@
         <source>MagicBell does not know this token or user.</source>
         <translation>MagicBell kennt dieses Token oder diesen Benutzer nicht.</translation>
     </message>
-    <message numerus="yes">
-        <source>MagicBell&apos;s next-page link points to another server; TokenDesk shows the first %n page(s) only.</source>
-        <translation>
-            <numerusform>Der Link zur nächsten Seite von MagicBell zeigt auf einen anderen Server; TokenDesk zeigt nur die erste Seite.</numerusform>
-            <numerusform>Der Link zur nächsten Seite von MagicBell zeigt auf einen anderen Server; TokenDesk zeigt nur die ersten %n Seiten.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>MagicBell&apos;s next-page link repeats an earlier page; TokenDesk shows the first %n page(s) only.</source>
-        <translation>
-            <numerusform>Der Link zur nächsten Seite von MagicBell wiederholt eine frühere Seite; TokenDesk zeigt nur die erste Seite.</numerusform>
-            <numerusform>Der Link zur nächsten Seite von MagicBell wiederholt eine frühere Seite; TokenDesk zeigt nur die ersten %n Seiten.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>MagicBell has more tokens than TokenDesk lists at once: showing the first %1 (%2 pages). Discard unused tokens to see the rest.</source>
-        <translation>MagicBell hat mehr Token, als TokenDesk auf einmal auflistet: Die ersten %1 werden gezeigt (%2 Seiten). Verwerfen Sie ungenutzte Token, um den Rest zu sehen.</translation>
-    </message>
     <message>
         <source>MagicBell reported no expiry although one was requested.</source>
         <translation>MagicBell hat kein Ablaufdatum gemeldet, obwohl eines angefordert wurde.</translation>
@@ -1250,6 +1232,34 @@
     <message>
         <source>This token has no id to discard.</source>
         <translation>Dieses Token hat keine ID zum Verwerfen.</translation>
+    </message>
+    <message>
+        <source>Page %1 of MagicBell&apos;s token list (%2) could not be read: %3</source>
+        <translation>Seite %1 der Token-Liste von MagicBell (%2) konnte nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>The next-page link of page %1 of MagicBell&apos;s token list (%2) points to another server, so TokenDesk did not follow it.</source>
+        <translation>Der Link zur nächsten Seite auf Seite %1 der Token-Liste von MagicBell (%2) zeigt auf einen anderen Server; TokenDesk ist ihm daher nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>The next-page link of page %1 of MagicBell&apos;s token list (%2) repeats an earlier page.</source>
+        <translation>Der Link zur nächsten Seite auf Seite %1 der Token-Liste von MagicBell (%2) wiederholt eine frühere Seite.</translation>
+    </message>
+    <message>
+        <source>MagicBell has more tokens than TokenDesk lists at once (%1 pages). Discard unused tokens to see the rest.</source>
+        <translation>MagicBell hat mehr Token, als TokenDesk auf einmal auflistet (%1 Seiten). Verwerfen Sie ungenutzte Token, um den Rest zu sehen.</translation>
+    </message>
+    <message>
+        <source>The list is incomplete: it shows the first %1 token(s) only.</source>
+        <translation>Die Liste ist unvollständig: Sie zeigt nur die ersten %1 Token.</translation>
+    </message>
+    <message>
+        <source>MagicBell answered the discard of %1 without naming a token; it is not confirmed as discarded and may still be valid.</source>
+        <translation>MagicBell hat das Verwerfen von %1 beantwortet, ohne ein Token zu nennen; es ist nicht als verworfen bestätigt und kann noch gültig sein.</translation>
+    </message>
+    <message>
+        <source>MagicBell answered the discard of %1 with another token id (%2); %1 is not confirmed as discarded and may still be valid.</source>
+        <translation>MagicBell hat das Verwerfen von %1 mit einer anderen Token-ID (%2) beantwortet; %1 ist nicht als verworfen bestätigt und kann noch gültig sein.</translation>
     </message>
 </context>
 <context>
@@ -2007,10 +2017,6 @@
         <translation>Geben Sie den Benutzer als benutzer@domain an, z. B. 1000@example.com.</translation>
     </message>
     <message>
-        <source>Signed out, but NetSapiens still accepts the old session token.</source>
-        <translation>Abgemeldet, aber NetSapiens akzeptiert das alte Sitzungstoken noch.</translation>
-    </message>
-    <message>
         <source>Paste the token to check.</source>
         <translation>Fügen Sie das zu prüfende Token ein.</translation>
     </message>
@@ -2021,6 +2027,30 @@
     <message>
         <source>NetSapiens still accepts this token (GET /jwt answers with its claims).</source>
         <translation>NetSapiens akzeptiert dieses Token noch (GET /jwt antwortet mit seinen Claims).</translation>
+    </message>
+    <message>
+        <source>Not signed in: TokenDesk no longer holds this session, so it cannot revoke it. Revoke the user&apos;s tokens by uid (user@domain) to end it.</source>
+        <translation>Nicht angemeldet: TokenDesk hat diese Sitzung nicht mehr und kann sie daher nicht widerrufen. Widerrufen Sie die Token des Benutzers per UID (benutzer@domain), um sie zu beenden.</translation>
+    </message>
+    <message>
+        <source>Not signed in: there is no session to sign out of.</source>
+        <translation>Nicht angemeldet: Es gibt keine Sitzung, von der abgemeldet werden kann.</translation>
+    </message>
+    <message>
+        <source>The refresh token carries no jti to revoke it by.</source>
+        <translation>Das Aktualisierungstoken enthält keine jti, über die es widerrufen werden kann.</translation>
+    </message>
+    <message>
+        <source>NetSapiens ended the session, but did not revoke its refresh token (%1); it may stay valid until %2.</source>
+        <translation>NetSapiens hat die Sitzung beendet, aber ihr Aktualisierungstoken nicht widerrufen (%1); es kann bis %2 gültig bleiben.</translation>
+    </message>
+    <message>
+        <source>it expires</source>
+        <translation>es abläuft</translation>
+    </message>
+    <message>
+        <source>NetSapiens accepted the sign-out, but still accepts the old session token.</source>
+        <translation>NetSapiens hat die Abmeldung angenommen, akzeptiert das alte Sitzungstoken aber weiterhin.</translation>
     </message>
 </context>
 <context>
