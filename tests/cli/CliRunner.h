@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QList>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QString>
 #include <QStringList>
 #include <QTest>
@@ -37,6 +38,9 @@ public:
     { }
 
     void setConfigDir(const QString &dir) { m_configDir = dir; }
+    // For a sandbox in the test's own process: it answers from this thread, so the event loop must keep running
+    // while the CLI works (waitForFinished() would block it).
+    void setSandboxInProcess(bool inProcess) { m_sandboxInProcess = inProcess; }
 
     CliRun run(const QStringList &arguments, const QByteArray &stdinData = {}, int timeoutMs = 60'000)
     {
@@ -47,6 +51,7 @@ public:
         args << arguments;
         process.setProgram(TestPaths::cliExecutable());
         process.setArguments(args);
+        QSignalSpy finished(&process, &QProcess::finished);
         process.start();
         CliRun run;
         if (!process.waitForStarted(10'000))
@@ -54,7 +59,12 @@ public:
         if (!stdinData.isEmpty())
             process.write(stdinData);
         process.closeWriteChannel();
-        run.finished = process.waitForFinished(timeoutMs) && process.exitStatus() == QProcess::NormalExit;
+        if (m_sandboxInProcess) {
+            run.finished =
+                (!finished.isEmpty() || finished.wait(timeoutMs)) && process.exitStatus() == QProcess::NormalExit;
+        } else {
+            run.finished = process.waitForFinished(timeoutMs) && process.exitStatus() == QProcess::NormalExit;
+        }
         if (!run.finished) {
             process.kill();
             process.waitForFinished(5'000);
@@ -85,6 +95,7 @@ public:
 
 private:
     QString m_configDir;
+    bool m_sandboxInProcess = false;
     QList<QByteArray> m_captured;
 };
 

@@ -1,3 +1,4 @@
+#include "CliRunner.h"
 #include "MagicBellEmulator.h"
 #include "NetSapiensEmulator.h"
 #include "SandboxServer.h"
@@ -40,12 +41,7 @@ private slots:
     void invalidValuesExitTwo();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliRun;
     Run cli(const QStringList &arguments, const QByteArray &stdinData = {});
     Run mb(const QStringList &arguments)
     {
@@ -119,25 +115,9 @@ void TestCliRevokeTruth::cleanup()
 
 TestCliRevokeTruth::Run TestCliRevokeTruth::cli(const QStringList &arguments, const QByteArray &stdinData)
 {
-    QProcess process;
-    process.setProgram(TestPaths::cliExecutable());
-    process.setArguments(QStringList {QStringLiteral("--config"), m_config->path()} + arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start();
-    Run run;
-    if (!process.waitForStarted(10000))
-        return run;
-    process.write(stdinData);
-    process.closeWriteChannel();
-    // The sandbox answers from this thread: keep the event loop running while the CLI works.
-    if (finished.isEmpty() && !finished.wait(60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
+    CliRunner runner(m_config->path());
+    runner.setSandboxInProcess(true);
+    const Run run = runner.run(arguments, stdinData);
     for (const QByteArray &secret : std::as_const(m_secrets)) {
         if (!secret.isEmpty() && (run.out.contains(secret) || run.err.contains(secret)))
             qFatal("a secret reached the CLI's output");

@@ -1,3 +1,4 @@
+#include "CliRunner.h"
 #include "MagicBellEmulator.h"
 #include "SandboxServer.h"
 #include "TestPaths.h"
@@ -28,12 +29,7 @@ private slots:
     void pageCapWarningOnStderr();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliRun;
     Run cli(const QStringList &arguments, const QByteArray &stdinData = {});
     QByteArray secretsLine() const { return "token=" + m_token.toUtf8() + '\n'; }
 
@@ -76,26 +72,9 @@ void TestMagicBellCli::cleanup()
 
 TestMagicBellCli::Run TestMagicBellCli::cli(const QStringList &arguments, const QByteArray &stdinData)
 {
-    QProcess process;
-    process.setProgram(TestPaths::cliExecutable());
-    process.setArguments(QStringList {QStringLiteral("--config"), m_config->path()} + arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start();
-    Run run;
-    if (!process.waitForStarted(10000))
-        return run;
-    process.write(stdinData);
-    process.closeWriteChannel();
-    // The sandbox answers from this thread: keep the event loop running while the CLI works.
-    if (finished.isEmpty() && !finished.wait(30000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    CliRunner runner(m_config->path());
+    runner.setSandboxInProcess(true);
+    return runner.run(arguments, stdinData, 30'000);
 }
 
 void TestMagicBellCli::listCreateAndDiscard()
