@@ -97,6 +97,7 @@ void AccountDialog::init()
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &AccountDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &AccountDialog::reject);
     connect(m_ui->providerCombo, &QComboBox::currentIndexChanged, this, [this] { rebuildFields(); });
+    connect(m_ui->baseUrlCombo, &QComboBox::editTextChanged, this, &AccountDialog::updateBaseUrlHint);
     // The editable text is the URL itself; picking a preset puts its URL in the editor.
     connect(m_ui->baseUrlCombo, &QComboBox::activated, this,
         [this](int index) { m_ui->baseUrlCombo->setEditText(m_ui->baseUrlCombo->itemData(index).toUrl().toString()); });
@@ -138,13 +139,17 @@ void AccountDialog::rebuildFields()
     const ProviderDescriptor *d = descriptor();
     if (!d)
         return;
-    if (!d->defaultBaseUrl.isEmpty())
+    if (d->baseUrlFromSecrets)
+        m_ui->baseUrlCombo->addItem(tr("From the credentials (default)"), QUrl());
+    else if (!d->defaultBaseUrl.isEmpty())
         m_ui->baseUrlCombo->addItem(tr("%1 (default)").arg(d->defaultBaseUrl.toString()), d->defaultBaseUrl);
     for (const auto &preset : d->regionPresets) {
         if (preset.second != d->defaultBaseUrl)
             m_ui->baseUrlCombo->addItem(tr("%1 — %2").arg(preset.first, preset.second.toString()), preset.second);
     }
     m_ui->baseUrlCombo->setEditText(m_editing && !previousUrl.isEmpty() ? previousUrl : d->defaultBaseUrl.toString());
+    if (QLineEdit *urlEdit = m_ui->baseUrlCombo->lineEdit())
+        urlEdit->setPlaceholderText(d->emptyBaseUrlHint);
 
     for (const FieldSpec &field : d->accountFields) {
         QWidget *editor = nullptr;
@@ -201,8 +206,34 @@ void AccountDialog::rebuildFields()
         form->addRow(label, box);
         m_fieldWidgets.insert(field.key, editor);
         m_fieldErrors.insert(field.key, error);
+        // A secret may choose the server (Svix: the API key's region), so the hint follows what is typed.
+        if (auto *edit = qobject_cast<QLineEdit *>(editor); edit && field.type == FieldSpec::Type::Secret)
+            connect(edit, &QLineEdit::textChanged, this, &AccountDialog::updateBaseUrlHint);
     }
     clearErrors();
+    updateBaseUrlHint();
+}
+
+QString AccountDialog::baseUrlHint() const
+{
+    return m_ui->baseUrlHint->isHidden() ? QString() : m_ui->baseUrlHint->text();
+}
+
+void AccountDialog::updateBaseUrlHint()
+{
+    const ProviderDescriptor *d = descriptor();
+    if (!d || !d->baseUrlFromSecrets || !m_ui->baseUrlCombo->currentText().trimmed().isEmpty()) {
+        m_ui->baseUrlHint->clear();
+        m_ui->baseUrlHint->hide();
+        return;
+    }
+    const QHash<QString, QString> typed = secrets();
+    if (typed.isEmpty() && m_editing)
+        m_ui->baseUrlHint->setText(tr("Requests go to the host the stored credentials choose."));
+    else
+        m_ui->baseUrlHint->setText(
+            tr("Requests go to %1 (chosen by the credentials).").arg(d->baseUrlFromSecrets(typed).toDisplayString()));
+    m_ui->baseUrlHint->show();
 }
 
 QVariant AccountDialog::fieldValue(const FieldSpec &field) const
@@ -296,7 +327,9 @@ QList<FieldError> AccountDialog::validate()
 
     const QString urlText = m_ui->baseUrlCombo->currentText().trimmed();
     const QUrl url = QUrl(urlText, QUrl::StrictMode);
-    if (urlText.isEmpty()) {
+    if (urlText.isEmpty() && d && d->baseUrlFromSecrets) {
+        // Empty is the service's own choice: the credentials pick the host.
+    } else if (urlText.isEmpty()) {
         errors.append({QStringLiteral("baseUrl"), tr("Enter the server URL.")});
     } else if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {

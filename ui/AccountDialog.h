@@ -50,6 +50,8 @@ public:
     QString errorText(const QString &field) const;
 
     static bool isLoopbackHost(const QString &host);
+    // The "requests go to ..." line shown while the URL is empty and the service derives it ("" when hidden).
+    QString baseUrlHint() const;
 
 public slots:
     void accept() override;
@@ -58,6 +60,7 @@ private:
     void init();
     void rebuildFields();
     void clearErrors();
+    void updateBaseUrlHint();
     const ProviderDescriptor *descriptor() const;
     QVariant fieldValue(const FieldSpec &field) const;
     void setFieldValue(const FieldSpec &field, const QVariant &value);

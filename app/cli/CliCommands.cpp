@@ -281,9 +281,10 @@ QFuture<int> CliCommands::accountAdd(const QStringList &words)
     account.id = QUuid::createUuid();
     account.name = args.value(QStringLiteral("name")).trimmed();
     account.providerId = descriptor->id;
+    // Without --url a service that derives its host from the credentials (Svix: the key's region) stores none.
     account.baseUrl = args.has(QStringLiteral("url")) ? QUrl(args.value(QStringLiteral("url")), QUrl::StrictMode)
                                                       : descriptor->defaultBaseUrl;
-    if (!account.baseUrl.isValid() || account.baseUrl.scheme().isEmpty())
+    if (args.has(QStringLiteral("url")) && (!account.baseUrl.isValid() || account.baseUrl.scheme().isEmpty()))
         return CliFuture::ready(fail(2, tr_("--url is not a valid URL")));
     for (const QString &option : args.values(QStringLiteral("option"))) {
         const qsizetype eq = option.indexOf(QLatin1Char('='));
@@ -375,30 +376,64 @@ QFuture<int> CliCommands::accountList(const QStringList &words)
     const QList<Account> accounts = store.load();
     if (!store.lastError().isEmpty() && accounts.isEmpty())
         return CliFuture::ready(fail(1, tr_("cannot read the accounts: %1").arg(store.lastError())));
-    if (m_app->jsonOutput()) {
-        QJsonArray array;
-        for (const Account &account : accounts) {
-            QJsonObject object;
-            object.insert(QStringLiteral("id"), account.id.toString(QUuid::WithoutBraces));
-            object.insert(QStringLiteral("name"), account.name);
-            object.insert(QStringLiteral("provider"), account.providerId);
-            object.insert(QStringLiteral("url"), account.baseUrl.toString());
-            object.insert(QStringLiteral("options"), QJsonObject::fromVariantMap(account.options));
-            array.append(object);
+
+    // An account without a base URL whose service derives the host from its secrets (Svix: the API key's
+    // region) needs them read to say where its requests go; they are used for that only, never printed.
+    auto secrets = std::make_shared<QHash<QUuid, QHash<QString, QString>>>();
+    auto remaining = std::make_shared<int>(1);
+    Completion done;
+    auto print = [this, accounts, secrets, done]() {
+        auto effective = [secrets](const Account &account) {
+            const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(account.providerId);
+            return descriptor ? descriptor->effectiveBaseUrl(account, secrets->value(account.id)) : account.baseUrl;
+        };
+        if (m_app->jsonOutput()) {
+            QJsonArray array;
+            for (const Account &account : accounts) {
+                QJsonObject object;
+                object.insert(QStringLiteral("id"), account.id.toString(QUuid::WithoutBraces));
+                object.insert(QStringLiteral("name"), account.name);
+                object.insert(QStringLiteral("provider"), account.providerId);
+                object.insert(QStringLiteral("url"), account.baseUrl.toString());
+                object.insert(QStringLiteral("effective_url"), effective(account).toString());
+                object.insert(QStringLiteral("options"), QJsonObject::fromVariantMap(account.options));
+                array.append(object);
+            }
+            m_app->out().json(array);
+        } else if (accounts.isEmpty()) {
+            m_app->out().line(tr_("No accounts. Add one with: tokendesk-cli account add --provider ID --name NAME"));
+        } else {
+            QList<QStringList> rows;
+            for (const Account &account : accounts) {
+                const QString url = effective(account).toString();
+                rows.append({account.name, account.providerId,
+                    account.baseUrl.isEmpty() && !url.isEmpty() ? tr_("%1 (from the credentials)").arg(url) : url,
+                    account.id.toString(QUuid::WithoutBraces)});
+            }
+            m_app->out().table({tr_("NAME"), tr_("PROVIDER"), tr_("URL"), tr_("ID")}, rows);
         }
-        m_app->out().json(array);
-        return CliFuture::ready(0);
+        done.finish(0);
+    };
+    for (const Account &account : accounts) {
+        const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(account.providerId);
+        if (!account.baseUrl.isEmpty() || !descriptor || !descriptor->baseUrlFromSecrets)
+            continue;
+        for (const QString &field : descriptor->secretFields()) {
+            ++*remaining;
+            const QUuid id = account.id;
+            Async::then(m_app->secrets()->read(account.secretKey(field)), this,
+                [secrets, remaining, print, id, field](Result<QString> value) {
+                    // An unreadable key leaves the service's fallback host.
+                    if (value.ok())
+                        (*secrets)[id].insert(field, value.value());
+                    if (--*remaining == 0)
+                        print();
+                });
+        }
     }
-    if (accounts.isEmpty()) {
-        m_app->out().line(tr_("No accounts. Add one with: tokendesk-cli account add --provider ID --name NAME"));
-        return CliFuture::ready(0);
-    }
-    QList<QStringList> rows;
-    for (const Account &account : accounts)
-        rows.append(
-            {account.name, account.providerId, account.baseUrl.toString(), account.id.toString(QUuid::WithoutBraces)});
-    m_app->out().table({tr_("NAME"), tr_("PROVIDER"), tr_("URL"), tr_("ID")}, rows);
-    return CliFuture::ready(0);
+    if (--*remaining == 0)
+        print();
+    return done.future();
 }
 
 QFuture<int> CliCommands::accountRemove(const QStringList &words)

@@ -41,3 +41,12 @@ std::optional<FieldError> ProviderDescriptor::checkBaseUrl(const QUrl &url, cons
     return FieldError {QStringLiteral("baseUrl"),
         QCoreApplication::translate("ProviderDescriptor", "Enter a web address such as %1.").arg(example)};
 }
+
+QUrl ProviderDescriptor::effectiveBaseUrl(const Account &account, const QHash<QString, QString> &secrets) const
+{
+    if (!account.baseUrl.isEmpty())
+        return account.baseUrl;
+    if (baseUrlFromSecrets)
+        return baseUrlFromSecrets(secrets);
+    return defaultBaseUrl;
+}

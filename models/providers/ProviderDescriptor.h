@@ -3,6 +3,7 @@
 #include "core/FieldSpec.h"
 #include "providers/TokenProvider.h"
 
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -24,12 +25,19 @@ struct ProviderDescriptor
     // token); not asked for in dialogs, but read back with the account's secrets and removed with the account.
     QStringList storedSecrets;
     TokenProvider::Capabilities capabilities;
+    // Where an account with an empty base URL goes, chosen from its secrets (Svix: the API key's region). When
+    // set, an empty base URL is a valid choice, "from the key", and the default; emptyBaseUrlHint says so.
+    std::function<QUrl(const QHash<QString, QString> &secrets)> baseUrlFromSecrets;
+    QString emptyBaseUrlHint;
     // Checks a new or edited account (URL shape, required options); empty = fine.
     std::function<QList<FieldError>(const Account &)> validateAccount;
     std::function<TokenProvider *(const Account &, const ProviderContext &, QObject *parent)> create;
 
     QStringList secretFields() const; // the Secret-typed account fields
     QStringList keychainFields() const;
+    // The URL the account's requests go to: its base URL when set, else the one its secrets choose, else
+    // defaultBaseUrl.
+    QUrl effectiveBaseUrl(const Account &account, const QHash<QString, QString> &secrets) const;
 
     // The base-URL check every descriptor's validateAccount starts with: http(s) with a host, and https unless
     // the host is loopback. An empty URL is fine unless `required` (the provider then uses its default). The

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,6 +33,7 @@ private slots:
     void revokeAllWithGraceAndSession();
     void revokeAllApplication();
     void auditRecordsActions();
+    void regionFromKeyWithoutUrl();
     void cleanupTestCase();
 
 private:
@@ -456,6 +458,40 @@ void TestCliSvix::auditRecordsActions()
     QVERIFY(!run.out.contains(m_apiKey));
     for (const QByteArray &value : std::as_const(m_printedOnce))
         QVERIFY(!run.out.contains(value));
+}
+
+// `account add` without --url stores no URL: the API key's region suffix picks the host, which `account list`
+// shows (table and JSON); an explicit --url still wins. The key itself is never printed.
+void TestCliSvix::regionFromKeyWithoutUrl()
+{
+    const QByteArray regionalKey = "sk_cli_region_test_key.us";
+    CliRun run = m_cli.run({QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
+                               QStringLiteral("--provider"), QStringLiteral("svix"), QStringLiteral("--name"),
+                               QStringLiteral("Regional"), QStringLiteral("--json")},
+        "api_key=" + regionalKey + "\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(run.out).object().value(QStringLiteral("url")).toString(), QString());
+
+    run = m_cli.run({QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QHash<QString, QJsonObject> byName;
+    for (const QJsonValue &value : QJsonDocument::fromJson(run.out).array())
+        byName.insert(value.toObject().value(QStringLiteral("name")).toString(), value.toObject());
+    QVERIFY(byName.contains(QStringLiteral("Regional")));
+    QCOMPARE(byName.value(QStringLiteral("Regional")).value(QStringLiteral("url")).toString(), QString());
+    QCOMPARE(byName.value(QStringLiteral("Regional")).value(QStringLiteral("effective_url")).toString(),
+        QStringLiteral("https://api.us.svix.com"));
+    QCOMPARE(byName.value(QStringLiteral("Svix")).value(QStringLiteral("effective_url")).toString(), m_baseUrl);
+    QVERIFY(!run.out.contains(regionalKey));
+
+    run = m_cli.run({QStringLiteral("account"), QStringLiteral("list")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.out.contains("https://api.us.svix.com (from the credentials)"), run.out.constData());
+    QVERIFY(!run.out.contains(regionalKey));
+    QVERIFY(!run.err.contains(regionalKey));
+
+    run = m_cli.run({QStringLiteral("account"), QStringLiteral("remove"), QStringLiteral("Regional")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
 }
 
 void TestCliSvix::cleanupTestCase()

@@ -10,8 +10,15 @@ ProviderDescriptor svixDescriptor()
     descriptor.id = QStringLiteral("svix");
     descriptor.displayName = QStringLiteral("Svix");
     descriptor.iconName = QStringLiteral("svix");
-    // Empty base URL = the region host chosen by the API key's suffix (SvixProvider::regionBaseUrl).
-    descriptor.defaultBaseUrl = QUrl(QStringLiteral("https://api.svix.com"));
+    // No default URL: an empty base URL means the region host chosen by the API key's suffix, as the official
+    // SDKs do; pre-filling https://api.svix.com sent regional keys to the wrong region.
+    descriptor.baseUrlFromSecrets = [](const QHash<QString, QString> &secrets) {
+        return SvixProvider::regionBaseUrl(secrets.value(QStringLiteral("api_key")));
+    };
+    descriptor.emptyBaseUrlHint =
+        QCoreApplication::translate("SvixDescriptor", "Empty: the API key's region (.eu, .us, ...) picks the host");
+    descriptor.regionPresets.append(
+        {QCoreApplication::translate("SvixDescriptor", "Global"), QUrl(QStringLiteral("https://api.svix.com"))});
     for (const char *region : {"us", "eu", "in", "ca", "au"})
         descriptor.regionPresets.append({QString::fromLatin1(region).toUpper(),
             QUrl(QStringLiteral("https://api.%1.svix.com").arg(QLatin1String(region)))});

@@ -55,9 +55,10 @@ namespace SvixWire {
 
 QUrl regionBaseUrl(const QString &apiKey)
 {
-    const qsizetype dot = apiKey.indexOf(QLatin1Char('.'));
-    if (dot >= 0) {
-        const QString region = apiKey.mid(dot + 1).trimmed().toLower();
+    // As the official SDKs do (token.split(".")[1]): the part between the first and the second dot.
+    const QStringList parts = apiKey.trimmed().split(QLatin1Char('.'));
+    if (parts.size() >= 2) {
+        const QString &region = parts.at(1);
         static const QStringList known = {QStringLiteral("us"), QStringLiteral("eu"), QStringLiteral("in"),
             QStringLiteral("ca"), QStringLiteral("au")};
         if (known.contains(region))

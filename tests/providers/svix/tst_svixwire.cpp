@@ -1,5 +1,6 @@
 // SvixWire: region from the key, request bodies (unset optionals omitted), 422 parsing, ApiTokenOut nulls.
 #include "core/UtcTime.h"
+#include "providers/ProviderRegistry.h"
 #include "providers/svix/SvixProvider.h"
 #include "providers/svix/SvixWire.h"
 
@@ -24,6 +25,8 @@ class TestSvixWire : public QObject
 private slots:
     void regionFromKey_data();
     void regionFromKey();
+    void descriptorEffectiveUrl_data();
+    void descriptorEffectiveUrl();
     void portalBodyOmitsUnset();
     void portalBodyFull();
     void expireAllBody();
@@ -58,8 +61,11 @@ void TestSvixWire::regionFromKey_data()
                           << "https://api.svix.com";
     QTest::newRow("unknown") << "sk_abc.xx"
                              << "https://api.svix.com";
+    // The SDKs take token.split(".")[1]: the part after the first dot, up to the next one.
     QTest::newRow("more dots") << "sk_abc.eu.extra"
-                               << "https://api.svix.com";
+                               << "https://api.eu.svix.com";
+    QTest::newRow("upper case is not a region") << "sk_abc.EU"
+                                                << "https://api.svix.com";
     QTest::newRow("empty") << ""
                            << "https://api.svix.com";
 }
@@ -69,6 +75,45 @@ void TestSvixWire::regionFromKey()
     QFETCH(QString, key);
     QFETCH(QString, url);
     QCOMPARE(SvixProvider::regionBaseUrl(key), QUrl(url));
+}
+
+void TestSvixWire::descriptorEffectiveUrl_data()
+{
+    QTest::addColumn<QString>("baseUrl");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("effective");
+    for (const char *region : {"us", "eu", "in", "ca", "au"})
+        QTest::newRow(region) << QString() << QStringLiteral("sk_abc.%1").arg(QLatin1String(region))
+                              << QStringLiteral("https://api.%1.svix.com").arg(QLatin1String(region));
+    QTest::newRow("no suffix") << QString() << QStringLiteral("sk_abc") << QStringLiteral("https://api.svix.com");
+    QTest::newRow("no key") << QString() << QString() << QStringLiteral("https://api.svix.com");
+    QTest::newRow("explicit URL wins") << QStringLiteral("https://svix.example.com/base") << QStringLiteral("sk_abc.eu")
+                                       << QStringLiteral("https://svix.example.com/base");
+}
+
+// The descriptor pre-fills no URL: an empty base URL is the key's region, what the provider then calls.
+void TestSvixWire::descriptorEffectiveUrl()
+{
+    QFETCH(QString, baseUrl);
+    QFETCH(QString, key);
+    QFETCH(QString, effective);
+    const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(QStringLiteral("svix"));
+    QVERIFY(descriptor);
+    QVERIFY(descriptor->defaultBaseUrl.isEmpty());
+    QVERIFY(descriptor->baseUrlFromSecrets);
+    Account account;
+    account.providerId = QStringLiteral("svix");
+    account.baseUrl = QUrl(baseUrl);
+    QHash<QString, QString> secrets;
+    if (!key.isEmpty())
+        secrets.insert(QStringLiteral("api_key"), key);
+    QCOMPARE(descriptor->effectiveBaseUrl(account, secrets), QUrl(effective));
+    QVERIFY(descriptor->validateAccount(account).isEmpty());
+
+    SvixProvider provider(account, ProviderContext {});
+    if (!key.isEmpty())
+        provider.setSecret(QStringLiteral("api_key"), key);
+    QCOMPARE(provider.baseUrl(), QUrl(effective));
 }
 
 void TestSvixWire::portalBodyOmitsUnset()

@@ -31,6 +31,7 @@ private slots:
     void requiredProviderFieldsAreReported();
     void secretsAreMaskedAndNotInSettingsFile();
     void editKeepsIdAndProvider();
+    void svixUrlFromKeyRegion();
 
 private:
     static const ProviderDescriptor *providerWithSecret();
@@ -254,6 +255,31 @@ void tst_AccountDialog::editKeepsIdAndProvider()
     QCOMPARE(edited.baseUrl, existing.baseUrl);
     // Secrets left empty while editing mean "keep the stored value".
     QVERIFY(dialog.secrets().isEmpty());
+}
+
+// Svix pre-fills no URL: empty is valid and means the key's region, and the hint names the host it picks.
+void tst_AccountDialog::svixUrlFromKeyRegion()
+{
+    AccountDialog dialog;
+    dialog.setProvider(QStringLiteral("svix"));
+    auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("baseUrlCombo"));
+    QVERIFY(combo);
+    QCOMPARE(combo->currentText(), QString());
+    QVERIFY(!combo->lineEdit()->placeholderText().isEmpty());
+    dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Svix EU"));
+    auto *key = dialog.findChild<QLineEdit *>(QStringLiteral("field_api_key"));
+    QVERIFY(key);
+    key->setText(QStringLiteral("sk_dialog_test.eu"));
+    QVERIFY2(dialog.baseUrlHint().contains(QLatin1String("https://api.eu.svix.com")), qPrintable(dialog.baseUrlHint()));
+    key->setText(QStringLiteral("sk_dialog_test"));
+    QVERIFY2(dialog.baseUrlHint().contains(QLatin1String("https://api.svix.com")), qPrintable(dialog.baseUrlHint()));
+    QVERIFY(dialog.validate().isEmpty());
+    QVERIFY(dialog.account().baseUrl.isEmpty());
+
+    // An explicit URL wins, and the hint goes away.
+    combo->setEditText(QStringLiteral("https://api.us.svix.com"));
+    QCOMPARE(dialog.baseUrlHint(), QString());
+    QCOMPARE(dialog.account().baseUrl, QUrl(QStringLiteral("https://api.us.svix.com")));
 }
 
 QTEST_MAIN(tst_AccountDialog)
