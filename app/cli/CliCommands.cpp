@@ -766,6 +766,8 @@ QFuture<int> CliCommands::create(const QStringList &words)
                 object.insert(QStringLiteral("expires_at"), CliOutput::isoOrNull(expires));
                 if (!created.link.isEmpty())
                     object.insert(QStringLiteral("link"), created.link);
+                if (!created.notes.isEmpty())
+                    object.insert(QStringLiteral("notes"), QJsonArray::fromStringList(created.notes));
                 m_app->out().json(object);
             } else {
                 CliOutput &out = m_app->out();

@@ -3,6 +3,7 @@
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
 #include "SandboxTls.h"
+#include "SvixEmulator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -45,6 +46,11 @@ int main(int argc, char *argv[])
         QStringLiteral("Serve https with this PEM certificate (needs --tls-key)."), QStringLiteral("FILE"));
     const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
         QStringLiteral("Unencrypted PEM private key of --tls-cert."), QStringLiteral("FILE"));
+    const QCommandLineOption svixOssOption(QStringLiteral("svix-oss"),
+        QStringLiteral("Let the Svix emulator behave as the self-hosted open-source server: portal tokens live 28 "
+                       "days with full access whatever is asked, no expire-all, message or one-time tokens, and "
+                       "logout answers 501."));
+    parser.addOption(svixOssOption);
     parser.addOption(portOption);
     parser.addOption(tlsOption);
     parser.addOption(tlsCertOption);
@@ -68,6 +74,10 @@ int main(int argc, char *argv[])
 
     SandboxServer server;
     registerBuiltinEmulators(server);
+    if (parser.isSet(svixOssOption)) {
+        if (auto *svix = dynamic_cast<SvixEmulator *>(server.emulator(QStringLiteral("svix"))))
+            svix->setOpenSource(true);
+    }
     if (seed > 0)
         server.seedTokens(seed);
     if (parser.isSet(faultsOption)) {

@@ -54,8 +54,13 @@ QSet<Kind> expectedKinds(const QString &operation, const QString &fault)
     if (const std::optional<QSet<Kind>> common = commonKinds(fault, bodyless))
         return *common;
     const int status = statusOf(fault);
-    if (isLegacy(operation) && (status == 404 || status == 405))
-        return {Kind::NotAvailable}; // contract: the legacy routes are gone from the current cloud API
+    // Contract: the legacy routes are gone from the current cloud API; create-message-token is x-internal; the
+    // open-source server routes neither it nor expire-all. A 404 without "Application not found", or a 405, on
+    // them means "this server does not offer it".
+    const bool optionalRoute =
+        isLegacy(operation) || operation == QLatin1String("message") || operation == QLatin1String("expire-all");
+    if (optionalRoute && (status == 404 || status == 405))
+        return {Kind::NotAvailable};
     return {ApiError::kindForStatus(status)};
 }
 

@@ -40,9 +40,10 @@ const QStringList &capabilityNames()
 
 } // namespace
 
-SvixEmulator::SvixEmulator(bool legacyRoutes)
+SvixEmulator::SvixEmulator(bool legacyRoutes, bool openSource)
     : m_apps {QStringLiteral("app_demo"), QStringLiteral("app_staging"), QStringLiteral("app_billing")}
     , m_legacyRoutes(legacyRoutes)
+    , m_openSource(openSource)
 { }
 
 QJsonObject SvixEmulator::readyInfo(const QUrl &serverUrl) const
@@ -150,9 +151,15 @@ SandboxResponse SvixEmulator::route(const SandboxRequest &request)
     }
     if (op == Op::None)
         return error(404, QStringLiteral("not_found"), QStringLiteral("Entity not found"));
+    // The open-source server does not route these at all: 404 with an empty body.
+    if (m_openSource && (op == Op::ExpireAll || op == Op::Message || op == Op::OneTime))
+        return SandboxResponse::empty(404);
     if (request.method != "POST")
         return error(405, QStringLiteral("method_not_allowed"), QStringLiteral("Method Not Allowed"));
 
+    if (op == Op::Logout && m_openSource)
+        return error(
+            501, QStringLiteral("not_implemented"), QStringLiteral("This API endpoint is not yet implemented."));
     if (op == Op::Logout)
         return logout(request);
     if (op == Op::OneTime)
@@ -218,7 +225,7 @@ SandboxResponse SvixEmulator::portalAccess(const SandboxRequest &request, const 
         return failure;
 
     qint64 expiry = 604800;
-    const QJsonValue expiryValue = body->value(QLatin1String("expiry"));
+    const QJsonValue expiryValue = m_openSource ? QJsonValue() : body->value(QLatin1String("expiry"));
     if (!expiryValue.isNull() && !expiryValue.isUndefined()) {
         if (!isInteger(expiryValue))
             return validation({QStringLiteral("body"), QStringLiteral("expiry")},
@@ -234,7 +241,8 @@ SandboxResponse SvixEmulator::portalAccess(const SandboxRequest &request, const 
                 QStringLiteral("value_error.number.not_le"));
     }
     QString sessionId;
-    const QJsonValue sessionValue = body->value(QLatin1String("sessionId"));
+    // The open-source server reads only featureFlags and application; the rest is ignored, not checked.
+    const QJsonValue sessionValue = m_openSource ? QJsonValue() : body->value(QLatin1String("sessionId"));
     if (!sessionValue.isNull() && !sessionValue.isUndefined()) {
         sessionId = sessionValue.toString();
         if (!sessionValue.isString() || !isSessionId(sessionId))
@@ -253,7 +261,7 @@ SandboxResponse SvixEmulator::portalAccess(const SandboxRequest &request, const 
                 return validation({QStringLiteral("body"), QStringLiteral("featureFlags"), QString::number(i)},
                     QStringLiteral("string does not match regex"), QStringLiteral("value_error.str.regex"));
     }
-    const QJsonValue capabilities = body->value(QLatin1String("capabilities"));
+    const QJsonValue capabilities = m_openSource ? QJsonValue() : body->value(QLatin1String("capabilities"));
     if (!capabilities.isNull() && !capabilities.isUndefined()) {
         const QJsonArray array = capabilities.toArray();
         for (qsizetype i = 0; i < array.size(); ++i)
@@ -267,7 +275,14 @@ SandboxResponse SvixEmulator::portalAccess(const SandboxRequest &request, const 
             return error(404, QStringLiteral("not_found"), QStringLiteral("Application not found"));
         m_apps.append(appId);
     }
+    if (m_openSource)
+        expiry = OpenSourcePortalLifetimeSeconds;
+    m_lastPortalLifetime = expiry;
     const QString token = mintPortalToken(appId, sessionId, expiry);
+    if (m_openSource)
+        return SandboxResponse::json(200,
+            {{QStringLiteral("url"), QStringLiteral("https://docs.svix.com/app-portal/oss")},
+                {QStringLiteral("token"), token}});
     const QString oneTime = QStringLiteral("otk_") + randomString(24);
     m_oneTimeTokens.insert(oneTime, token);
     m_lastOneTimeToken = oneTime;
@@ -405,7 +420,12 @@ SandboxResponse SvixEmulator::dashboardAccess(const QString &appId)
 {
     if (!m_apps.contains(appId))
         return error(404, QStringLiteral("not_found"), QStringLiteral("Application not found"));
-    const QString token = mintPortalToken(appId, QString(), 604800);
+    const QString token =
+        mintPortalToken(appId, QString(), m_openSource ? OpenSourcePortalLifetimeSeconds : qint64(604800));
+    if (m_openSource)
+        return SandboxResponse::json(200,
+            {{QStringLiteral("url"), QStringLiteral("https://docs.svix.com/app-portal/oss")},
+                {QStringLiteral("token"), token}});
     const QString oneTime = QStringLiteral("otk_") + randomString(24);
     m_oneTimeTokens.insert(oneTime, token);
     return SandboxResponse::json(200,

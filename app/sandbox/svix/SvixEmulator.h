@@ -21,7 +21,7 @@ class SvixEmulator final : public Emulator
 {
 public:
     // legacyRoutes = false answers 404 on one-time-token and dashboard-access, like the current cloud spec.
-    explicit SvixEmulator(bool legacyRoutes = true);
+    explicit SvixEmulator(bool legacyRoutes = true, bool openSource = false);
 
     static constexpr auto DemoApiKey = "sk_sandbox_svix_demo_key.eu";
     static constexpr qint64 IdempotencyLifetimeSeconds = 12 * 3600;
@@ -33,9 +33,17 @@ public:
     QJsonObject readyInfo(const QUrl &serverUrl) const override;
 
     void setLegacyRoutesEnabled(bool enabled) { m_legacyRoutes = enabled; }
+    // The open-source (self-hosted) server: app-portal-access ignores expiry, sessionId, readOnly and
+    // capabilities (28 days, full access) and answers the fixed URL https://docs.svix.com/app-portal/oss;
+    // expire-all, create-message-token and one-time-token are not routed (404, empty body); logout answers 501.
+    void setOpenSource(bool openSource) { m_openSource = openSource; }
+    bool isOpenSource() const { return m_openSource; }
+    static constexpr qint64 OpenSourcePortalLifetimeSeconds = 28 * 24 * 3600;
     QStringList appIds() const { return m_apps; }
     void addApp(const QString &appId) { m_apps.append(appId); }
 
+    // Tests: the lifetime of the most recent portal token as the server holds it.
+    std::optional<qint64> lastPortalLifetimeSeconds() const { return m_lastPortalLifetime; }
     // Tests: tokens minted (portal, message and dashboard), and requests answered from the idempotency cache.
     int mintedCount() const { return m_minted; }
     int replayCount() const { return m_replays; }
@@ -77,7 +85,9 @@ private:
     QHash<QString, QString> m_oneTimeTokens; // one-time key -> portal token
     QHash<QByteArray, CachedResponse> m_idempotency;
     QString m_lastOneTimeToken;
+    std::optional<qint64> m_lastPortalLifetime;
     bool m_legacyRoutes = true;
+    bool m_openSource = false;
     int m_minted = 0;
     int m_replays = 0;
     quint64 m_counter = 0;

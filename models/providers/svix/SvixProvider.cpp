@@ -26,6 +26,8 @@ const QString PortalKind = QStringLiteral("portal");
 const QString MessageKind = QStringLiteral("message");
 const QString HashPrefixKey = QStringLiteral("token_sha256_prefix");
 const QString IdempotencyExtraKey = QStringLiteral("idempotency_key");
+const QString ServerExtraKey = QStringLiteral("server");
+const QString OpenSourceServer = QStringLiteral("oss");
 
 constexpr qint64 PortalMinExpiry = 3600;
 constexpr qint64 PortalMaxExpiry = 604800;
@@ -114,7 +116,38 @@ TokenProvider::Capabilities SvixProvider::staticCapabilities()
 
 TokenProvider::Capabilities SvixProvider::capabilities() const
 {
-    return staticCapabilities();
+    Capabilities result = staticCapabilities();
+    // The open-source server does not route expire-all.
+    if (isOpenSourceServer())
+        result &= ~Capabilities(Capability::ExpireAll);
+    return result;
+}
+
+bool SvixProvider::isOpenSourceServer() const
+{
+    if (m_openSource)
+        return true;
+    if (!m_ledgerSaysOpenSource) {
+        m_ledgerSaysOpenSource = false;
+        if (Ledger *ledger = context().ledger) {
+            for (const LedgerEntry &entry : ledger->entries(account().id))
+                if (entry.extra.value(ServerExtraKey).toString() == OpenSourceServer)
+                    m_ledgerSaysOpenSource = true;
+        }
+    }
+    return *m_ledgerSaysOpenSource;
+}
+
+QString SvixProvider::openSourceNote()
+{
+    return tr("This is a self-hosted (open-source) Svix server: it ignores the lifetime, session and access asked "
+              "for. The token lives 28 days with full access.");
+}
+
+void SvixProvider::noteServer(const QString &portalUrl)
+{
+    if (SvixWire::isOpenSourcePortalUrl(portalUrl))
+        m_openSource = true;
 }
 
 QUrl SvixProvider::regionBaseUrl(const QString &apiKey)
@@ -157,7 +190,12 @@ QByteArray SvixProvider::newIdempotencyKey()
 
 QString SvixProvider::notAvailableMessage()
 {
-    return tr("not available on this server");
+    return tr("this server does not offer it");
+}
+
+ApiError SvixProvider::notOfferedError() const
+{
+    return ApiError(ApiError::Kind::NotAvailable, notAvailableMessage());
 }
 
 QUrl SvixProvider::baseUrl() const
@@ -208,13 +246,15 @@ ApiError SvixProvider::missingKeyError() const
     return ApiError(ApiError::Kind::Unauthorized, tr("Enter the Svix API key in the account settings."));
 }
 
-ApiError SvixProvider::mapError(const ApiError &error, bool legacyRoute) const
+ApiError SvixProvider::mapError(const ApiError &error, bool optionalRoute) const
 {
     ApiError mapped = error;
     const int status = error.httpStatus();
     const QByteArray body = error.body();
     const SvixWire::HttpError httpError = SvixWire::parseHttpError(body);
-    if (legacyRoute
+    // x-internal and removed operations may simply not be routed (the OSS server answers 404 with an empty
+    // body): that is "this server does not offer it", not an unknown application.
+    if (optionalRoute
         && (status == 405 || (status == 404 && httpError.detail != QLatin1String("Application not found")))) {
         ApiError notAvailable(ApiError::Kind::NotAvailable, notAvailableMessage(), status);
         notAvailable.setServerMessage(httpError.detail);
@@ -231,6 +271,13 @@ ApiError SvixProvider::mapError(const ApiError &error, bool legacyRoute) const
             mapped.setServerMessage(fieldErrors.first().message);
         mapped.setRetryAfterSeconds(error.retryAfterSeconds());
         return mapped;
+    }
+    if (status == 501) {
+        // The OSS server's api_not_implemented (logout).
+        ApiError notImplemented(ApiError::Kind::NotAvailable, tr("not implemented by this server"), status);
+        notImplemented.setServerMessage(httpError.detail);
+        notImplemented.setBody(body);
+        return notImplemented;
     }
     if (status == 401)
         mapped.setUserMessage(tr("Svix refused the credentials: the API key (or the token) is wrong, expired or "
@@ -309,6 +356,8 @@ QList<TokenKindSpec> SvixProvider::createKinds() const
     message.kind = MessageKind;
     message.label = tr("Message token");
     message.fields = {appField(), name, messageExpiry};
+    if (isOpenSourceServer())
+        return {portal}; // the open-source server does not route create-message-token
     return {portal, message};
 }
 
@@ -372,6 +421,8 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
     }
     if (!hasSecret(ApiKeyField))
         return readyResult(Result<CreatedToken>(missingKeyError()));
+    if (request.kind == MessageKind && isOpenSourceServer())
+        return readyResult(Result<CreatedToken>(notOfferedError()));
 
     const QString appId = request.value(QStringLiteral("app_id")).trimmed();
     const QString encodedApp = QString::fromLatin1(QUrl::toPercentEncoding(appId));
@@ -391,7 +442,7 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
         Async::then(api()->send(apiRequest), this,
             [this, promise, request, appId, name, expiry, now, idempotencyKey](Result<HttpResponse> response) {
                 if (!response) {
-                    promise->addResult(Result<CreatedToken>(mapError(response.error(), false)));
+                    promise->addResult(Result<CreatedToken>(mapError(response.error(), true)));
                     promise->finish();
                     return;
                 }
@@ -463,8 +514,12 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
                 promise->finish();
                 return;
             }
-            // Svix returns no id and no expiry: the expiry is the one asked for, counted from now.
-            const QDateTime expires = now.addSecs(lifetime);
+            noteServer(out->url);
+            const bool openSource = SvixWire::isOpenSourcePortalUrl(out->url);
+            // Svix returns no id and no expiry: the expiry is the one asked for, counted from now. The open-source
+            // server ignores what was asked: 28 days and every capability, whatever was sent.
+            const qint64 life = openSource ? SvixWire::OpenSourcePortalLifetimeSeconds : lifetime;
+            const QDateTime expires = now.addSecs(life);
             CreatedToken created;
             created.token.kind = PortalKind;
             created.token.label = tr("Portal access for %1").arg(appId);
@@ -472,8 +527,15 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
             created.token.accountId = account().id;
             created.token.created = now;
             created.token.expires = expires;
-            created.token.lifetimeSeconds = double(lifetime);
-            created.token.scopes = capabilityList;
+            created.token.lifetimeSeconds = double(life);
+            created.token.scopes = openSource ? portalCapabilities() : capabilityList;
+            QVariantMap extra;
+            if (openSource) {
+                created.token.extra.insert(ServerExtraKey, OpenSourceServer);
+                extra.insert(ServerExtraKey, OpenSourceServer);
+                created.notes.append(openSourceNote());
+                emit warning(openSourceNote());
+            }
             created.token.extra.insert(QStringLiteral("appId"), appId);
             if (!sessionId.isEmpty())
                 created.token.extra.insert(QStringLiteral("sessionId"), sessionId);
@@ -481,7 +543,7 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
             created.link = out->url;
             created.token.id = QStringLiteral("local-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
             recordMinted(request, appId, sessionId, created.token.id, created.token.label, expires, now, out->token,
-                idempotencyKey);
+                idempotencyKey, extra);
             promise->addResult(Result<CreatedToken>(created));
             promise->finish();
         });
@@ -490,7 +552,8 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
 
 void SvixProvider::recordMinted(const CreateRequest &request, const QString &appId, const QString &sessionId,
     const QString &tokenId, const QString &label, const std::optional<QDateTime> &expires,
-    const std::optional<QDateTime> &created, const QString &tokenValue, const QByteArray &idempotencyKey)
+    const std::optional<QDateTime> &created, const QString &tokenValue, const QByteArray &idempotencyKey,
+    const QVariantMap &extra)
 {
     Ledger *ledger = context().ledger;
     if (!ledger)
@@ -515,6 +578,8 @@ void SvixProvider::recordMinted(const CreateRequest &request, const QString &app
     // Not the secret: a truncated one-way hash, kept so that a later logout of the token can find this row.
     entry.extra.insert(HashPrefixKey, SvixWire::tokenHashPrefix(tokenValue));
     entry.extra.insert(IdempotencyExtraKey, key);
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+        entry.extra.insert(it.key(), it.value());
     if (ledger->record(entry) == 0)
         qCWarning(lcSvix) << "cannot record the minted token in the ledger:" << ledger->lastError();
 }
@@ -533,6 +598,9 @@ QFuture<Result<QList<Token>>> SvixProvider::listTokens(const ListRequest &reques
             continue;
         Token token = entry.toToken();
         token.extra.remove(IdempotencyExtraKey);
+        // A token of the open-source server has every capability, whatever was asked for.
+        if (entry.extra.value(ServerExtraKey).toString() == OpenSourceServer)
+            token.scopes = portalCapabilities();
         // expire-all ends tokens after a grace period: shown as an earlier expiry, not as revoked.
         if (entry.revoked && entry.revokedReason == QLatin1String("expire-all")) {
             if (!token.expires || *entry.revoked < *token.expires)
@@ -566,6 +634,8 @@ QFuture<Result<Done>> SvixProvider::expireAll(const ExpireAllRequest &request)
     }
     if (!hasSecret(ApiKeyField))
         return readyResult(Result<Done>(missingKeyError()));
+    if (isOpenSourceServer())
+        return readyResult(Result<Done>(notOfferedError()));
 
     const QString encodedApp = QString::fromLatin1(QUrl::toPercentEncoding(appId));
     const ApiRequest apiRequest = post(QStringLiteral("/api/v1/auth/app/%1/expire-all").arg(encodedApp),
@@ -577,7 +647,8 @@ QFuture<Result<Done>> SvixProvider::expireAll(const ExpireAllRequest &request)
     const QDateTime now = clock().now();
     Async::then(api()->send(apiRequest), this, [this, promise, request, appId, now](Result<HttpResponse> response) {
         if (!response) {
-            promise->addResult(Result<Done>(mapError(response.error(), false)));
+            // A 404 without "Application not found" is a server that does not route expire-all (open source).
+            promise->addResult(Result<Done>(mapError(response.error(), true)));
             promise->finish();
             return;
         }
@@ -628,8 +699,14 @@ QFuture<Result<Done>> SvixProvider::logoutToken(const QString &tokenValue)
 
 QFuture<Result<QString>> SvixProvider::exchangeOneTimeToken(const QString &oneTimeToken)
 {
-    ApiRequest apiRequest = post(QStringLiteral("/api/v1/auth/one-time-token"),
-        SvixWire::oneTimeTokenRequest(oneTimeToken), newIdempotencyKey(), QStringLiteral("svix.one-time-token"));
+    if (isOpenSourceServer())
+        return readyResult(Result<QString>(notOfferedError()));
+    if (oneTimeToken.trimmed().isEmpty())
+        return readyResult(
+            Result<QString>(ApiError(ApiError::Kind::InvalidInput, tr("Paste the one-time token of the magic link."))));
+    ApiRequest apiRequest =
+        post(QStringLiteral("/api/v1/auth/one-time-token"), SvixWire::oneTimeTokenRequest(oneTimeToken.trimmed()),
+            newIdempotencyKey(), QStringLiteral("svix.one-time-token"));
     auto promise = std::make_shared<QPromise<Result<QString>>>();
     promise->start();
     QFuture<Result<QString>> future = promise->future();
@@ -668,6 +745,7 @@ QFuture<Result<CreatedToken>> SvixProvider::dashboardAccess(const QString &appId
             promise->finish();
             return;
         }
+        noteServer(out->url);
         CreatedToken created;
         created.token.kind = QStringLiteral("dashboard");
         created.token.subject = app;

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QUrl>
 
+#include <optional>
+
 struct ApiRequest;
 
 // Svix authentication API (shared/contracts/svix.md): app-portal access tokens and message tokens, minted with
@@ -36,6 +38,11 @@ public:
 
     // The account's base URL when set, else the region host of the API key.
     QUrl baseUrl() const;
+    // Whether the server is the open-source one: its app-portal-access answer carried the fixed OSS portal URL
+    // (now, or in a token of this account recorded in the ledger). It then offers no expire-all, no message
+    // tokens and no one-time-token exchange, and its portal tokens live 28 days with full access.
+    bool isOpenSourceServer() const;
+    static QString openSourceNote();
     QString adminSessionId() const;
     QStringList appIds() const;
 
@@ -51,8 +58,9 @@ public:
     // createToken with a given idempotency key: one user action retried sends the same key (tests, retries).
     QFuture<Result<CreatedToken>> createTokenWithKey(const CreateRequest &request, const QByteArray &idempotencyKey);
 
-    // Legacy routes (not in the TokenProvider interface). A 404 or 405 from a server without them finishes with
-    // ApiError::Kind::NotAvailable.
+    // Seed operations outside the TokenProvider interface: dashboard-access (removed from the cloud spec, still
+    // routed by the OSS server) and the x-internal one-time-token exchange. A 404 or 405 from a server without
+    // them finishes with ApiError::Kind::NotAvailable ("this server does not offer it").
     QFuture<Result<QString>> exchangeOneTimeToken(const QString &oneTimeToken);
     QFuture<Result<CreatedToken>> dashboardAccess(const QString &appId);
 
@@ -60,9 +68,15 @@ private:
     QUrl url(const QString &path) const;
     ApiRequest post(
         const QString &path, const QByteArray &body, const QByteArray &idempotencyKey, const QString &operation) const;
-    ApiError mapError(const ApiError &error, bool legacyRoute) const;
+    ApiError mapError(const ApiError &error, bool optionalRoute) const;
+    ApiError notOfferedError() const;
+    void noteServer(const QString &portalUrl);
     ApiError missingKeyError() const;
     void recordMinted(const CreateRequest &request, const QString &appId, const QString &sessionId,
         const QString &tokenId, const QString &label, const std::optional<QDateTime> &expires,
-        const std::optional<QDateTime> &created, const QString &tokenValue, const QByteArray &idempotencyKey);
+        const std::optional<QDateTime> &created, const QString &tokenValue, const QByteArray &idempotencyKey,
+        const QVariantMap &extra = {});
+
+    bool m_openSource = false;
+    mutable std::optional<bool> m_ledgerSaysOpenSource; // read from the ledger once
 };

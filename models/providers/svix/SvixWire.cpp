@@ -67,6 +67,11 @@ QUrl regionBaseUrl(const QString &apiKey)
     return QUrl(QStringLiteral("https://api.svix.com"));
 }
 
+bool isOpenSourcePortalUrl(const QString &url)
+{
+    return url.trimmed() == QLatin1String(OpenSourcePortalUrl);
+}
+
 QByteArray portalAccessRequest(const PortalAccessIn &in)
 {
     QJsonObject object;

@@ -22,6 +22,13 @@ namespace SvixWire {
 // The region host the API key's suffix after the first '.' selects (us, eu, in, ca, au), else api.svix.com.
 QUrl regionBaseUrl(const QString &apiKey);
 
+// The fixed portal URL of the open-source (self-hosted) Svix server, which identifies it: that server ignores
+// expiry, sessionId, readOnly and capabilities (every app-portal token lives 28 days with full access), does not
+// route expire-all, create-message-token and one-time-token, and answers 501 to logout.
+inline constexpr char OpenSourcePortalUrl[] = "https://docs.svix.com/app-portal/oss";
+inline constexpr qint64 OpenSourcePortalLifetimeSeconds = 28 * 24 * 3600;
+bool isOpenSourcePortalUrl(const QString &url);
+
 // AppPortalAccessIn. The deprecated readOnly field is never sent: read-only access is capabilities ["ViewBase"].
 struct PortalAccessIn
 {

@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -71,6 +72,9 @@ private slots:
     void unknownAppIsNotFound();
     void legacyRoutesNotAvailable();
     void legacyRoutesOnSandbox();
+    void openSourceServerTruth();
+    void openSourceUndetectedRoutesNotOffered();
+    void internalRoute404IsNotOffered();
 
 private:
     SvixProvider *makeProvider(const QUrl &baseUrl, const QString &apiKey, bool unchecked = false);
@@ -382,7 +386,7 @@ void TestSvixProvider::legacyRoutesNotAvailable()
     auto *provider = makeProvider(server.baseUrl(), QStringLiteral("sk_test"));
     const auto dashboard = awaitFuture(provider->dashboardAccess(QStringLiteral("app_demo")));
     QCOMPARE(dashboard->error().kind(), ApiError::Kind::NotAvailable);
-    QCOMPARE(dashboard->error().userMessage(), QStringLiteral("not available on this server"));
+    QCOMPARE(dashboard->error().userMessage(), QStringLiteral("this server does not offer it"));
     const auto exchange = awaitFuture(provider->exchangeOneTimeToken(QStringLiteral("otk")));
     QCOMPARE(exchange->error().kind(), ApiError::Kind::NotAvailable);
 }
@@ -399,6 +403,111 @@ void TestSvixProvider::legacyRoutesOnSandbox()
     const auto ok = awaitFuture(provider->exchangeOneTimeToken(m_emulator->lastOneTimeToken()));
     QVERIFY(ok && ok->ok());
     QVERIFY(ok->value().startsWith(QLatin1String("appsk_")));
+}
+
+// The open-source server (emulator in OSS mode) is recognised by its fixed portal URL; the token it minted is
+// shown as it really is (28 days, every capability, a note saying so), and what it does not route is not offered.
+void TestSvixProvider::openSourceServerTruth()
+{
+    auto *provider = sandboxProvider();
+    QVERIFY(provider);
+    m_emulator->setOpenSource(true);
+    QVERIFY(!provider->isOpenSourceServer());
+    CreateRequest request = portalRequest(QStringLiteral("app_demo"), QStringLiteral("admin_1"), QStringLiteral("1h"));
+    request.values.insert(QStringLiteral("read_only"), true);
+    const QDateTime now = m_clock->now();
+    QSignalSpy warnings(provider, &TokenProvider::warning);
+    const auto created = awaitFuture(provider->createToken(request));
+    QVERIFY(created && created->ok());
+    QCOMPARE(m_emulator->lastPortalLifetimeSeconds(), std::optional<qint64>(28 * 24 * 3600));
+    const Token &token = created->value().token;
+    QCOMPARE(*token.expires, now.addSecs(28 * 24 * 3600));
+    QCOMPARE(token.scopes.size(), 6); // full access, not the ViewBase that was asked for
+    QVERIFY(created->value().notes.join(u' ').contains(QLatin1String("28 days")));
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY(provider->isOpenSourceServer());
+    QVERIFY(!provider->can(TokenProvider::Capability::ExpireAll));
+    QCOMPARE(provider->createKinds().size(), 1);
+    QCOMPARE(provider->createKinds().first().kind, QStringLiteral("portal"));
+
+    const auto listed = awaitFuture(provider->listTokens());
+    QVERIFY(listed && listed->ok());
+    QCOMPARE(listed->value().size(), 1);
+    QCOMPARE(*listed->value().first().expires, now.addSecs(28 * 24 * 3600));
+    QCOMPARE(listed->value().first().scopes.size(), 6);
+
+    ExpireAllRequest expire;
+    expire.appId = QStringLiteral("app_demo");
+    const auto expired = awaitFuture(provider->expireAll(expire));
+    QCOMPARE(expired->error().kind(), ApiError::Kind::NotAvailable);
+    QCOMPARE(expired->error().userMessage(), QStringLiteral("this server does not offer it"));
+    CreateRequest message;
+    message.kind = QStringLiteral("message");
+    message.values = {
+        {QStringLiteral("app_id"), QStringLiteral("app_demo")}, {QStringLiteral("name"), QStringLiteral("m")}};
+    QCOMPARE(awaitFuture(provider->createToken(message))->error().kind(), ApiError::Kind::NotAvailable);
+    QCOMPARE(awaitFuture(provider->exchangeOneTimeToken(QStringLiteral("otk_x")))->error().kind(),
+        ApiError::Kind::NotAvailable);
+    const auto logout = awaitFuture(provider->logoutToken(created->value().value));
+    QCOMPARE(logout->error().kind(), ApiError::Kind::NotAvailable);
+    QCOMPARE(logout->error().httpStatus(), 501);
+    QCOMPARE(logout->error().userMessage(), QStringLiteral("not implemented by this server"));
+
+    // Another provider of the same account (a later run) knows it from the ledger.
+    ProviderContext context;
+    context.network = m_network.get();
+    context.clock = m_clock.get();
+    context.ledger = m_ledger.get();
+    SvixProvider later(provider->account(), context);
+    QVERIFY(later.isOpenSourceServer());
+    QVERIFY(!later.can(TokenProvider::Capability::ExpireAll));
+}
+
+// Before anything told TokenDesk it is the open-source server, its unrouted operations (404, empty body) say
+// "this server does not offer it", never "unknown application".
+void TestSvixProvider::openSourceUndetectedRoutesNotOffered()
+{
+    auto *provider = sandboxProvider();
+    QVERIFY(provider);
+    m_emulator->setOpenSource(true);
+    CreateRequest message;
+    message.kind = QStringLiteral("message");
+    message.values = {
+        {QStringLiteral("app_id"), QStringLiteral("app_demo")}, {QStringLiteral("name"), QStringLiteral("m")}};
+    const auto created = awaitFuture(provider->createToken(message));
+    QCOMPARE(created->error().kind(), ApiError::Kind::NotAvailable);
+    QCOMPARE(created->error().userMessage(), QStringLiteral("this server does not offer it"));
+    ExpireAllRequest expire;
+    expire.appId = QStringLiteral("app_demo");
+    const auto expired = awaitFuture(provider->expireAll(expire));
+    QCOMPARE(expired->error().kind(), ApiError::Kind::NotAvailable);
+    const auto exchanged = awaitFuture(provider->exchangeOneTimeToken(QStringLiteral("otk_x")));
+    QCOMPARE(exchanged->error().kind(), ApiError::Kind::NotAvailable);
+    // The OSS server still routes dashboard-access.
+    const auto dashboard = awaitFuture(provider->dashboardAccess(QStringLiteral("app_demo")));
+    QVERIFY(dashboard && dashboard->ok());
+    QVERIFY(provider->isOpenSourceServer());
+}
+
+void TestSvixProvider::internalRoute404IsNotOffered()
+{
+    TestHttpServer server;
+    QVERIFY(server.listen());
+    server.setFallback(TestHttpServer::json(404, R"({"code":"not_found","detail":"Entity not found"})"));
+    server.setRoute(
+        QStringLiteral("/api/v1/auth/app/app_demo/create-message-token"), TestHttpServer::Response::make(405));
+    auto *provider = makeProvider(server.baseUrl(), QStringLiteral("sk_test"));
+    CreateRequest message;
+    message.kind = QStringLiteral("message");
+    message.values = {
+        {QStringLiteral("app_id"), QStringLiteral("app_demo")}, {QStringLiteral("name"), QStringLiteral("m")}};
+    auto result = awaitFuture(provider->createToken(message));
+    QCOMPARE(result->error().kind(), ApiError::Kind::NotAvailable);
+    QVERIFY(!result->error().fullMessage().contains(QLatin1String("application"), Qt::CaseInsensitive));
+    message.values.insert(QStringLiteral("app_id"), QStringLiteral("app_other")); // the fallback 404
+    result = awaitFuture(provider->createToken(message));
+    QCOMPARE(result->error().kind(), ApiError::Kind::NotAvailable);
+    QCOMPARE(result->error().userMessage(), QStringLiteral("this server does not offer it"));
 }
 
 QTEST_GUILESS_MAIN(TestSvixProvider)
