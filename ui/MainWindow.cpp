@@ -18,6 +18,7 @@
 #include "providers/AccountSession.h"
 #include "providers/ProviderDescriptor.h"
 #include "providers/ProviderRegistry.h"
+#include "providers/svix/SvixProvider.h"
 #include "store/Preferences.h"
 #include "store/SecretStore.h"
 #include "store/TokenNotes.h"
@@ -237,6 +238,10 @@ void MainWindow::createActions()
         QStringLiteral("actionExpireAll"), tr("E&xpire All…"), QStringLiteral("expire-all"), &MainWindow::expireAll);
     m_logoutToken = makeAction(QStringLiteral("actionLogoutToken"), tr("&Log Out a Token…"),
         QStringLiteral("logout-token"), &MainWindow::logoutToken);
+    m_svixDashboardAccess = makeAction(QStringLiteral("actionSvixDashboardAccess"), tr("Svix: Dash&board Access…"),
+        QString(), &MainWindow::svixDashboardAccess);
+    m_svixExchangeOneTime = makeAction(QStringLiteral("actionSvixExchangeOneTimeToken"),
+        tr("Svix: Exchange a One-Time To&ken…"), QString(), &MainWindow::svixExchangeOneTimeToken);
     m_jwtInspector = makeAction(QStringLiteral("actionJwtInspector"), tr("JWT &Inspector…"), QStringLiteral("inspect"),
         &MainWindow::inspectJwt);
     m_editNotes = makeAction(QStringLiteral("actionEditNotes"), tr("Edit &Notes…"), QString(), &MainWindow::editNotes,
@@ -297,6 +302,8 @@ void MainWindow::createMenus()
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete)}));
     m_tokenMenu->addAction(m_expireAll);
     m_tokenMenu->addAction(m_logoutToken);
+    m_tokenMenu->addAction(m_svixDashboardAccess);
+    m_tokenMenu->addAction(m_svixExchangeOneTime);
     m_tokenMenu->addSeparator();
     m_tokenMenu->addAction(m_editNotes);
 
@@ -1191,6 +1198,12 @@ void MainWindow::updateActions()
     m_revokeAllForSubject->setEnabled(can(TokenProvider::Capability::RevokeAllForSubject));
     m_expireAll->setEnabled(can(TokenProvider::Capability::ExpireAll));
     m_logoutToken->setEnabled(can(TokenProvider::Capability::Logout));
+    // The open-source Svix server does not route the one-time-token exchange.
+    const auto *svix = qobject_cast<const SvixProvider *>(provider);
+    m_svixDashboardAccess->setVisible(svix != nullptr);
+    m_svixExchangeOneTime->setVisible(svix != nullptr);
+    m_svixDashboardAccess->setEnabled(svix != nullptr);
+    m_svixExchangeOneTime->setEnabled(svix && !svix->isOpenSourceServer());
     m_verifyToken->setEnabled(can(TokenProvider::Capability::VerifyValue));
     m_inspectJwt->setEnabled(true);
     m_jwtInspector->setEnabled(true);
@@ -1546,6 +1559,67 @@ void MainWindow::logoutToken()
         }
         statusBar()->showMessage(tr("The token was logged out."), 10000);
         scheduleRefresh(id);
+    });
+    value.fill(QLatin1Char(' '));
+}
+
+void MainWindow::svixDashboardAccess()
+{
+    const QUuid id = currentAccountId();
+    AccountSession *session = id.isNull() ? nullptr : m_controller->session(id);
+    auto *svix = session ? qobject_cast<SvixProvider *>(session->provider()) : nullptr;
+    if (!svix)
+        return;
+    bool ok = false;
+    const QString app = QInputDialog::getItem(this, tr("Svix Dashboard Access"),
+        tr("Application id or uid (the server may no longer offer this older route):"), svix->appIds(), 0, true, &ok)
+                            .trimmed();
+    if (!ok || app.isEmpty())
+        return;
+    QPointer<AccountSession> guard(session);
+    Async::then(svix->dashboardAccess(app), this, [this, id, guard, app](Result<CreatedToken> result) {
+        if (guard)
+            guard->audit(QStringLiteral("dashboard-access"), app, result.ok() ? ApiError() : result.error());
+        if (!result.ok()) {
+            handleError(id, result.error(), tr("Dashboard access"));
+            return;
+        }
+        auto *reveal = new RevealDialog(result.value(), m_clipboard, this);
+        reveal->setAttribute(Qt::WA_DeleteOnClose);
+        reveal->open();
+    });
+}
+
+void MainWindow::svixExchangeOneTimeToken()
+{
+    const QUuid id = currentAccountId();
+    AccountSession *session = id.isNull() ? nullptr : m_controller->session(id);
+    auto *svix = session ? qobject_cast<SvixProvider *>(session->provider()) : nullptr;
+    if (!svix)
+        return;
+    bool ok = false;
+    QString value = QInputDialog::getText(this, tr("Exchange a One-Time Token"),
+        tr("Paste the one-time token (the key=… part of a magic link):"), QLineEdit::Password, QString(), &ok)
+                        .trimmed();
+    if (!ok || value.isEmpty())
+        return;
+    QPointer<AccountSession> guard(session);
+    Async::then(svix->exchangeOneTimeToken(value), this, [this, id, guard](Result<QString> result) {
+        if (guard)
+            guard->audit(
+                QStringLiteral("exchange-one-time-token"), QString(), result.ok() ? ApiError() : result.error());
+        if (!result.ok()) {
+            handleError(id, result.error(), tr("Exchanging the one-time token"));
+            return;
+        }
+        CreatedToken created;
+        created.token.kind = QStringLiteral("portal");
+        created.token.label = tr("Portal token from a one-time token");
+        created.token.accountId = id;
+        created.value = result.value();
+        auto *reveal = new RevealDialog(created, m_clipboard, this);
+        reveal->setAttribute(Qt::WA_DeleteOnClose);
+        reveal->open();
     });
     value.fill(QLatin1Char(' '));
 }

@@ -105,6 +105,10 @@ public slots:
     void revokeAllForSubject();
     void expireAll();
     void logoutToken();
+    // Svix seed operations outside the common interface: a dashboard-access token for an application, and
+    // trading a magic link's one-time token for the portal token; both shown once in the reveal dialog.
+    void svixDashboardAccess();
+    void svixExchangeOneTimeToken();
     void trySandbox();
     void updateActions();
     void showAllAccounts(); // the "All accounts" entry of the sidebar
@@ -199,6 +203,8 @@ private:
     QAction *m_revokeAllForSubject = nullptr;
     QAction *m_expireAll = nullptr;
     QAction *m_logoutToken = nullptr;
+    QAction *m_svixDashboardAccess = nullptr;
+    QAction *m_svixExchangeOneTime = nullptr;
     QAction *m_verifyToken = nullptr; // issue 7: Tokens → Verify a Revoked Token…
     QAction *m_jwtInspector = nullptr;
     QAction *m_editNotes = nullptr; // issue 7

@@ -86,6 +86,8 @@ QString CliApplication::usage()
         "  revoke-all ACCOUNT --app APP_ID [--grace 60s] [--session S]... [--dry-run]\n"
         "  audit [--since TIME|24h|7d] [--until TIME|DURATION] [--account A] [--action A] [--outcome O] [--csv]\n"
         "  break-glass SUBJECT [--dry-run] [--account NAME]...   (every account; one grouped audit entry)\n"
+        "  svix ACCOUNT dashboard-access --app APP_ID     a dashboard token and magic link (older route)\n"
+        "  svix ACCOUNT exchange-one-time-token           one-time token of a magic link on stdin -> portal token\n"
         "\n"
         "Secrets are never accepted as arguments. Exit codes: 0 ok, 1 failed (also: the server refused a value\n"
         "or did not confirm a revoke or sign-out), 2 usage (an unknown command or option, or a missing or invalid\n"

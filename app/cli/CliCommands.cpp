@@ -10,6 +10,7 @@
 #include "core/Jwt.h"
 #include "providers/AccountSession.h"
 #include "providers/ProviderRegistry.h"
+#include "providers/svix/SvixProvider.h"
 #include "store/AuditLog.h"
 #include "store/SecretStore.h"
 
@@ -123,6 +124,8 @@ QFuture<int> CliCommands::dispatch(const QStringList &words)
         return revokeAll(rest);
     if (command == QLatin1String("audit"))
         return audit(rest);
+    if (command == QLatin1String("svix"))
+        return svix(rest);
     if (command == QLatin1String("break-glass"))
         return (new CliBreakGlass(m_app, this))->run(rest);
     if (command.startsWith(QLatin1String("--")))
@@ -1139,6 +1142,76 @@ QFuture<int> CliCommands::logout(const QStringList &words)
             done.finish(0);
         });
     });
+}
+
+// `svix ACCOUNT dashboard-access --app APP` and `svix ACCOUNT exchange-one-time-token` (the one-time token on
+// stdin, never an argument): the token (and link) printed once, as create does.
+QFuture<int> CliCommands::svix(const QStringList &words)
+{
+    const QString synopsis = QStringLiteral(
+        "svix ACCOUNT dashboard-access --app APP_ID | svix ACCOUNT exchange-one-time-token (token on stdin)");
+    CliArguments args;
+    if (!parse(words, {{QStringLiteral("app"), Arity::Value}}, &args, 2, 2, synopsis))
+        return CliFuture::ready(2);
+    const QString operation = args.positionals.at(1);
+    const bool dashboard = operation == QLatin1String("dashboard-access");
+    if (!dashboard && operation != QLatin1String("exchange-one-time-token"))
+        return CliFuture::ready(fail(2, tr_("usage: tokendesk-cli %1").arg(synopsis)));
+    const QString app = args.value(QStringLiteral("app")).trimmed();
+    if (dashboard && app.isEmpty())
+        return CliFuture::ready(fail(2, tr_("dashboard-access needs --app APP_ID")));
+    QString oneTime;
+    if (!dashboard) {
+        if (m_app->hasStdinSecrets())
+            return CliFuture::ready(fail(2, tr_("the one-time token is read from stdin, which --secrets-stdin used")));
+        QByteArray data;
+        if (!CliApplication::readStdin(&data, 64 * 1024))
+            return CliFuture::ready(fail(1, tr_("the token on stdin is too large")));
+        oneTime = QString::fromUtf8(data).trimmed();
+        if (oneTime.isEmpty())
+            return CliFuture::ready(fail(2, tr_("no one-time token on stdin")));
+    }
+    return withSession(
+        args.positionals.first(), [this, dashboard, app, oneTime](AccountSession *session, const Completion &done) {
+            auto *provider = qobject_cast<SvixProvider *>(session->provider());
+            if (!provider) {
+                done.finish(fail(ApiError(ApiError::Kind::NotSupported, tr_("this is not a Svix account"))));
+                return;
+            }
+            auto print = [this, done](const QString &value, const QString &link) {
+                if (m_app->jsonOutput()) {
+                    QJsonObject object;
+                    object.insert(QStringLiteral("token"), value);
+                    if (!link.isEmpty())
+                        object.insert(QStringLiteral("link"), link);
+                    m_app->out().json(object);
+                } else {
+                    m_app->out().line(tr_("The value is shown once:"));
+                    m_app->out().line(value);
+                    if (!link.isEmpty())
+                        m_app->out().line(tr_("Link: %1").arg(link));
+                }
+                done.finish(0);
+            };
+            if (dashboard) {
+                Async::then(
+                    provider->dashboardAccess(app), this, [this, session, app, done, print](Result<CreatedToken> r) {
+                        session->audit(QStringLiteral("dashboard-access"), app, r.ok() ? ApiError() : r.error());
+                        if (!r.ok())
+                            done.finish(fail(r.error()));
+                        else
+                            print(r.value().value, r.value().link);
+                    });
+                return;
+            }
+            Async::then(provider->exchangeOneTimeToken(oneTime), this, [this, session, done, print](Result<QString> r) {
+                session->audit(QStringLiteral("exchange-one-time-token"), QString(), r.ok() ? ApiError() : r.error());
+                if (!r.ok())
+                    done.finish(fail(r.error()));
+                else
+                    print(r.value(), QString());
+            });
+        });
 }
 
 QFuture<int> CliCommands::verify(const QStringList &words)

@@ -50,6 +50,7 @@ private:
     QFuture<int> verify(const QStringList &words);
     QFuture<int> revokeAll(const QStringList &words);
     QFuture<int> audit(const QStringList &words);
+    QFuture<int> svix(const QStringList &words); // Svix seed operations outside the common interface
 
     // Finds the account, opens the database, loads its secrets (plus --secrets-stdin ones for this run),
     // runs `body`, then waits for keychain writes the provider asked for before finishing.

@@ -34,6 +34,7 @@ private slots:
     void revokeAllApplication();
     void auditRecordsActions();
     void regionFromKeyWithoutUrl();
+    void dashboardAccessAndOneTimeExchange();
     void openSourceServer();
     void cleanupTestCase();
 
@@ -493,6 +494,42 @@ void TestCliSvix::regionFromKeyWithoutUrl()
 
     run = m_cli.run({QStringLiteral("account"), QStringLiteral("remove"), QStringLiteral("Regional")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
+}
+
+// The two seed operations outside `create`: dashboard-access prints a portal token and magic link; the
+// one-time key of that link, given on stdin, is exchanged for the portal token. Both are audited.
+void TestCliSvix::dashboardAccessAndOneTimeExchange()
+{
+    CliRun run = m_cli.run({QStringLiteral("svix"), QStringLiteral("Svix"), QStringLiteral("dashboard-access"),
+        QStringLiteral("--app"), m_app, QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject dashboard = QJsonDocument::fromJson(run.out).object();
+    const QString token = dashboard.value(QStringLiteral("token")).toString();
+    const QString link = dashboard.value(QStringLiteral("link")).toString();
+    QVERIFY2(token.startsWith(QLatin1String("appsk_")), run.out.constData());
+    const qsizetype key = link.indexOf(QLatin1String("#key="));
+    QVERIFY2(key > 0, qPrintable(link));
+    const QByteArray oneTime = link.mid(key + 5).toUtf8();
+
+    // The one-time token is never an argument: it comes on stdin.
+    run = m_cli.run({QStringLiteral("svix"), QStringLiteral("Svix"), QStringLiteral("exchange-one-time-token"),
+                        QStringLiteral("--json")},
+        oneTime + "\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(run.out).object().value(QStringLiteral("token")).toString(), token);
+    // Single use: the second exchange is refused.
+    run = m_cli.run(
+        {QStringLiteral("svix"), QStringLiteral("Svix"), QStringLiteral("exchange-one-time-token")}, oneTime + "\n");
+    QCOMPARE(run.exitCode, 3);
+
+    run = m_cli.run({QStringLiteral("svix"), QStringLiteral("Svix"), QStringLiteral("dashboard-access")});
+    QCOMPARE(run.exitCode, 2);
+    run = m_cli.run(
+        {QStringLiteral("audit"), QStringLiteral("--json"), QStringLiteral("--account"), QStringLiteral("Svix")});
+    QVERIFY(run.out.contains("dashboard-access"));
+    QVERIFY(run.out.contains("exchange-one-time-token"));
+    QVERIFY(!run.out.contains(token.toUtf8()));
+    QVERIFY(!run.out.contains(oneTime));
 }
 
 // Against `tokendesk-sandbox --svix-oss`: the portal token is reported as the server makes it (28 days, full

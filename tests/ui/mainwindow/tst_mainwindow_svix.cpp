@@ -9,6 +9,7 @@
 
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
+#include "SvixEmulator.h"
 
 #include "core/Clock.h"
 #include "items/AccountListModel.h"
@@ -25,6 +26,7 @@
 #include <QIcon>
 #include <QImage>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPlainTextEdit>
@@ -52,6 +54,8 @@ private slots:
 
     void providerIconInTheSidebar();
     void mintLogoutAndExpireAll();
+    void dashboardAccessAndOneTimeFromMenu();
+    void openSourceServerShownAsItIs();
 
 private:
     bool startWindow();
@@ -284,6 +288,88 @@ void tst_MainWindowSvix::mintLogoutAndExpireAll()
     QCOMPARE(actions.count(QStringLiteral("create")), 2);
     QCOMPARE(actions.count(QStringLiteral("logout-token")), 1);
     QCOMPARE(actions.count(QStringLiteral("expire-all")), 1);
+}
+
+// Tokens > Svix: Dashboard Access… asks for the application and shows the token and magic link once; the
+// link's one-time key pasted into Svix: Exchange a One-Time Token… gives the same portal token, shown once.
+void tst_MainWindowSvix::dashboardAccessAndOneTimeFromMenu()
+{
+    QVERIFY(startWindow());
+    auto *dashboardAction = m_window->findChild<QAction *>(QStringLiteral("actionSvixDashboardAccess"));
+    auto *exchangeAction = m_window->findChild<QAction *>(QStringLiteral("actionSvixExchangeOneTimeToken"));
+    QVERIFY(dashboardAction && exchangeAction);
+    QVERIFY(dashboardAction->isEnabled() && exchangeAction->isEnabled());
+    auto *provider = qobject_cast<SvixProvider *>(m_controller->provider(m_account));
+    QVERIFY(provider);
+    const QString app = provider->appIds().first();
+
+    answerNextDialog<QInputDialog>([app](QInputDialog *dialog) {
+        dialog->setTextValue(app);
+        dialog->accept();
+    });
+    dashboardAction->trigger();
+    QVERIFY(QTest::qWaitFor([this] { return visibleDialog<RevealDialog>(m_window.get()) != nullptr; }, 15000));
+    RevealDialog *reveal = visibleDialog<RevealDialog>(m_window.get());
+    const QString token = reveal->findChild<QLineEdit *>(QStringLiteral("tokenValue"))->text();
+    const QString link = reveal->findChild<QLineEdit *>(QStringLiteral("linkValue"))->text();
+    QVERIFY(token.startsWith(QLatin1String("appsk_")));
+    const qsizetype key = link.indexOf(QLatin1String("#key="));
+    QVERIFY2(key > 0, qPrintable(link));
+    const QString oneTime = link.mid(key + 5);
+    reveal->reject();
+    QVERIFY(QTest::qWaitFor([this] { return visibleDialog<RevealDialog>(m_window.get()) == nullptr; }, 5000));
+
+    answerNextDialog<QInputDialog>([oneTime](QInputDialog *dialog) {
+        QCOMPARE(dialog->textEchoMode(), QLineEdit::Password);
+        dialog->setTextValue(oneTime);
+        dialog->accept();
+    });
+    exchangeAction->trigger();
+    QVERIFY(QTest::qWaitFor([this] { return visibleDialog<RevealDialog>(m_window.get()) != nullptr; }, 15000));
+    reveal = visibleDialog<RevealDialog>(m_window.get());
+    QCOMPARE(reveal->findChild<QLineEdit *>(QStringLiteral("tokenValue"))->text(), token);
+    reveal->reject();
+
+    AuditFilter filter;
+    filter.accountId = m_account;
+    QStringList actions;
+    for (const AuditEntry &entry : m_controller->auditLog()->query(filter)) {
+        actions.append(entry.action);
+        QVERIFY(!entry.detail.contains(token) && !entry.target.contains(token));
+    }
+    QCOMPARE(actions.count(QStringLiteral("dashboard-access")), 1);
+    QCOMPARE(actions.count(QStringLiteral("exchange-one-time-token")), 1);
+}
+
+// A self-hosted (open-source) server: the portal token's reveal dialog says it lives 28 days with full access,
+// its row counts down from 28 days, and expire-all and the one-time exchange are no longer offered.
+void tst_MainWindowSvix::openSourceServerShownAsItIs()
+{
+    QVERIFY(startWindow());
+    auto *emulator = dynamic_cast<SvixEmulator *>(m_server->emulator(QStringLiteral("svix")));
+    QVERIFY(emulator);
+    emulator->setOpenSource(true);
+    auto *provider = qobject_cast<SvixProvider *>(m_controller->provider(m_account));
+    QVERIFY(provider);
+    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    RevealDialog *reveal = createThroughDialog(m_window.get(), QStringLiteral("portal"),
+        {{QStringLiteral("app_id"), provider->appIds().first()}, {QStringLiteral("expiry"), QStringLiteral("1 hour")},
+            {QStringLiteral("read_only"), true}});
+    QVERIFY(reveal);
+    const QString notes = reveal->findChild<QLabel *>(QStringLiteral("notesLabel"))->text();
+    QVERIFY2(
+        notes.contains(QLatin1String("28 days")) && notes.contains(QLatin1String("full access")), qPrintable(notes));
+    reveal->reject();
+    QVERIFY(waitForRefresh(refreshed));
+    TokenListModel *model = m_window->tokenModel();
+    const int row = rowOfKind(QStringLiteral("portal"));
+    QVERIFY(row >= 0);
+    const qint64 left = model->index(row, 0).data(TokenListModel::RemainingMsRole).toLongLong();
+    QVERIFY2(left > 27 * 86400 * 1000LL, qPrintable(QString::number(left)));
+    m_window->selectAccount(m_account);
+    QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("actionExpireAll"))->isEnabled());
+    QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("actionSvixExchangeOneTimeToken"))->isEnabled());
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionSvixDashboardAccess"))->isEnabled());
 }
 
 QTEST_MAIN(tst_MainWindowSvix)
