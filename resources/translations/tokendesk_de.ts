@@ -134,6 +134,22 @@
         <source>%1 is required.</source>
         <translation>%1 ist erforderlich.</translation>
     </message>
+    <message>
+        <source>Effective server</source>
+        <translation>Tatsächlicher Server</translation>
+    </message>
+    <message>
+        <source>From the credentials (default)</source>
+        <translation>Aus den Zugangsdaten (Standard)</translation>
+    </message>
+    <message>
+        <source>Requests go to the host the stored credentials choose.</source>
+        <translation>Anfragen gehen an den Host, den die gespeicherten Zugangsdaten wählen.</translation>
+    </message>
+    <message>
+        <source>Requests go to %1 (chosen by the credentials).</source>
+        <translation>Anfragen gehen an %1 (von den Zugangsdaten gewählt).</translation>
+    </message>
 </context>
 <context>
     <name>AccountListCollector</name>
@@ -1820,6 +1836,42 @@
         <source>To check that the server rejects it: Tokens → Verify a Revoked Token…</source>
         <translation>Um zu prüfen, dass der Server es ablehnt: Token → Widerrufenes Token prüfen…</translation>
     </message>
+    <message>
+        <source>Svix: Dash&amp;board Access…</source>
+        <translation>Svix: Dash&amp;board-Zugang…</translation>
+    </message>
+    <message>
+        <source>Svix: Exchange a One-Time To&amp;ken…</source>
+        <translation>Svix: &amp;Einmal-Token eintauschen…</translation>
+    </message>
+    <message>
+        <source>Svix Dashboard Access</source>
+        <translation>Svix-Dashboard-Zugang</translation>
+    </message>
+    <message>
+        <source>Application id or uid (the server may no longer offer this older route):</source>
+        <translation>Anwendungs-ID oder -UID (der Server bietet diese ältere Route eventuell nicht mehr an):</translation>
+    </message>
+    <message>
+        <source>Dashboard access</source>
+        <translation>Dashboard-Zugang</translation>
+    </message>
+    <message>
+        <source>Exchange a One-Time Token</source>
+        <translation>Einmal-Token eintauschen</translation>
+    </message>
+    <message>
+        <source>Paste the one-time token (the key=… part of a magic link):</source>
+        <translation>Einmal-Token einfügen (der key=…-Teil eines Magic Links):</translation>
+    </message>
+    <message>
+        <source>Exchanging the one-time token</source>
+        <translation>Eintauschen des Einmal-Tokens</translation>
+    </message>
+    <message>
+        <source>Portal token from a one-time token</source>
+        <translation>Portal-Token aus einem Einmal-Token</translation>
+    </message>
 </context>
 <context>
     <name>MfaDialog</name>
@@ -2748,6 +2800,14 @@
         <source>A session id has 1 to 64 letters, digits, &apos;@&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>Eine Sitzungs-ID hat 1 bis 64 Buchstaben, Ziffern, „@“, „_“ oder „-“.</translation>
     </message>
+    <message>
+        <source>Empty: the API key&apos;s region (.eu, .us, ...) picks the host</source>
+        <translation>Leer: die Region des API-Schlüssels (.eu, .us, ...) wählt den Host</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>Global</translation>
+    </message>
 </context>
 <context>
     <name>SvixProvider</name>
@@ -2762,10 +2822,6 @@
     <message>
         <source>The application&apos;s id or uid.</source>
         <translation>Die ID oder UID der Anwendung.</translation>
-    </message>
-    <message>
-        <source>not available on this server</source>
-        <translation>auf diesem Server nicht verfügbar</translation>
     </message>
     <message>
         <source>Enter the Svix API key in the account settings.</source>
@@ -2882,6 +2938,22 @@
     <message>
         <source>Paste the portal token.</source>
         <translation>Fügen Sie das Portal-Token ein.</translation>
+    </message>
+    <message>
+        <source>This is a self-hosted (open-source) Svix server: it ignores the lifetime, session and access asked for. The token lives 28 days with full access.</source>
+        <translation>Dies ist ein selbst betriebener (Open-Source-)Svix-Server: Er ignoriert die verlangte Lebensdauer, Sitzung und Berechtigung. Das Token gilt 28 Tage mit vollem Zugriff.</translation>
+    </message>
+    <message>
+        <source>this server does not offer it</source>
+        <translation>dieser Server bietet das nicht an</translation>
+    </message>
+    <message>
+        <source>not implemented by this server</source>
+        <translation>von diesem Server nicht implementiert</translation>
+    </message>
+    <message>
+        <source>Paste the one-time token of the magic link.</source>
+        <translation>Fügen Sie das Einmal-Token des Magic Links ein.</translation>
     </message>
 </context>
 <context>
