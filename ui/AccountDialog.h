@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Account.h"
-#include "net/ApiError.h"
+#include "core/ApiError.h"
 
 #include <QDialog>
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/ApiError.h"
 #include "core/FieldSpec.h"
-#include "net/ApiError.h"
 #include "providers/TokenProvider.h"
 
 #include <QDialog>

@@ -1,8 +1,8 @@
 #include "ApiClient.h"
 
-#include "ApiError.h"
 #include "NetworkCompat.h"
 #include "RequestLog.h"
+#include "core/ApiError.h"
 #include "core/Clock.h"
 #include "core/ProcessHardening.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/ApiError.h"
+#include "core/ApiError.h"
 
 #include <QByteArray>
 #include <QDateTime>

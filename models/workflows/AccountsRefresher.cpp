@@ -1,7 +1,7 @@
 #include "workflows/AccountsRefresher.h"
 
+#include "core/ApiError.h"
 #include "core/Async.h"
-#include "net/ApiError.h"
 #include "providers/AccountSession.h"
 #include "providers/TokenProvider.h"
 #include "store/Preferences.h"

@@ -2,9 +2,9 @@
 
 #include "AwaitFuture.h"
 
+#include "core/ApiError.h"
 #include "core/Result.h"
 #include "net/ApiClient.h"
-#include "net/ApiError.h"
 #include "store/Ledger.h"
 
 #include <QSet>

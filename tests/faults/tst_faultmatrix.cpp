@@ -7,9 +7,9 @@
 #include "FaultInjector.h"
 #include "SandboxServer.h"
 
+#include "core/ApiError.h"
 #include "core/Clock.h"
 #include "net/ApiClient.h"
-#include "net/ApiError.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -1,4 +1,4 @@
-#include "net/ApiError.h"
+#include "core/ApiError.h"
 
 #include <QMetaEnum>
 #include <QSet>

@@ -6,9 +6,9 @@
 #include "SandboxTls.h"
 #include "SpecterEmulator.h"
 #include "TestPaths.h"
+#include "core/ApiError.h"
 #include "core/Clock.h"
 #include "net/ApiClient.h"
-#include "net/ApiError.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/TokenProvider.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/ApiError.h"
 #include "core/Result.h"
 #include "core/Token.h"
-#include "net/ApiError.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #include "StatusColors.h"
 #include "VerifyTokenDialog.h"
 
-#include "net/ApiError.h"
+#include "core/ApiError.h"
 #include "providers/TokenProvider.h"
 
 #include <QApplication>
