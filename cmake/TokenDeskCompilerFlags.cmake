@@ -29,4 +29,12 @@ function(tokendesk_set_target_options target)
             -fno-sanitize-recover=undefined)
         target_link_options(${target} PRIVATE -fsanitize=address,undefined)
     endif()
+    if(TOKENDESK_FUZZ AND CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        # The fuzz tree (tests/fuzz): the libraries carry libFuzzer's coverage instrumentation and the same
+        # sanitizers as the fuzz targets that link them. Outside libFuzzer the sanitizer runtime answers the
+        # coverage hooks, so the other programs of this tree still link and run.
+        target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link,address,undefined
+            -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+        target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+    endif()
 endfunction()
