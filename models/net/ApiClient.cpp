@@ -263,7 +263,7 @@ static void wipeRequestSecrets(ApiRequest &request)
 
 struct ApiClient::Pending
 {
-    enum class Abort { None, User, TooLarge };
+    enum class Abort { None, User, TooLarge, Deadline };
 
     ApiRequest request;
     QPromise<Result<HttpResponse>> promise;
@@ -309,6 +309,18 @@ void ApiClient::setRetryBaseDelayMs(int ms)
 void ApiClient::setMaxRetryAfterSeconds(int seconds)
 {
     m_maxRetryAfterSeconds = qMax(0, seconds);
+}
+
+void ApiClient::setDeadline(const QDeadlineTimer &deadline)
+{
+    m_deadline = deadline;
+}
+
+ApiError ApiClient::deadlineError(const Pending &pending) const
+{
+    return ApiError(ApiError::Kind::Timeout,
+        QCoreApplication::translate("ApiError", "No answer from %1 before the time allowed for this operation ran out.")
+            .arg(RequestLog::redactUrl(pending.request.url.toString())));
 }
 
 void ApiClient::setRequestLog(RequestLog *log)
@@ -418,7 +430,7 @@ void ApiClient::abortAll()
     }
 }
 
-QNetworkRequest ApiClient::buildRequest(const ApiRequest &request) const
+QNetworkRequest ApiClient::buildRequest(const ApiRequest &request, int transferTimeoutMs) const
 {
     QNetworkRequest networkRequest(request.url);
     networkRequest.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
@@ -427,7 +439,7 @@ QNetworkRequest ApiClient::buildRequest(const ApiRequest &request) const
         networkRequest.setRawHeader(header.first, header.second);
     if (!request.body.isEmpty())
         networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
-    NetworkCompat::setTransferTimeout(networkRequest, request.timeoutMs > 0 ? request.timeoutMs : m_timeoutMs);
+    NetworkCompat::setTransferTimeout(networkRequest, transferTimeoutMs);
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     networkRequest.setMaximumRedirectsAllowed(10);
     networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -447,13 +459,23 @@ void ApiClient::start(const std::shared_ptr<Pending> &pendingRef)
     const std::shared_ptr<Pending> pending = pendingRef;
     if (pending->done)
         return;
+    int transferTimeoutMs = pending->request.timeoutMs > 0 ? pending->request.timeoutMs : m_timeoutMs;
+    const qint64 leftMs = m_deadline.remainingTime(); // -1: no deadline
+    if (leftMs == 0) {
+        complete(pending, Result<HttpResponse>(deadlineError(*pending)));
+        return;
+    }
+    // The deadline timer below ends the attempt; the transfer timeout is kept just past it so that the
+    // deadline, not a plain timeout, is what gets reported.
+    if (leftMs > 0 && leftMs < transferTimeoutMs)
+        transferTimeoutMs = int(leftMs) + 1000;
     ++pending->attempt;
     pending->abort = Pending::Abort::None;
     pending->tlsDetails.clear();
     pending->elapsed.start();
 
     const ApiRequest &request = pending->request;
-    const QNetworkRequest networkRequest = buildRequest(request);
+    const QNetworkRequest networkRequest = buildRequest(request, transferTimeoutMs);
     const QByteArray method = request.method.toUpper();
     QNetworkReply *reply = nullptr;
     if (method == "GET" && request.body.isEmpty())
@@ -469,6 +491,15 @@ void ApiClient::start(const std::shared_ptr<Pending> &pendingRef)
     else
         reply = m_network->sendCustomRequest(networkRequest, method, request.body);
     pending->reply = reply;
+    if (leftMs > 0) {
+        // The transfer timeout only notices silence; a server that trickles bytes is stopped here.
+        QTimer::singleShot(int(qMin<qint64>(leftMs, INT_MAX)), reply, [pending, reply] {
+            if (pending->reply == reply && !pending->done) {
+                pending->abort = Pending::Abort::Deadline;
+                reply->abort();
+            }
+        });
+    }
 
     connect(reply, &QNetworkReply::finished, this, [this, pending] { finishReply(pending); });
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, pending] {
@@ -528,6 +559,8 @@ void ApiClient::finishReply(const std::shared_ptr<Pending> &pendingRef)
     QByteArray body;
     if (pending->abort == Pending::Abort::User) {
         error = ApiError(ApiError::Kind::Cancelled);
+    } else if (pending->abort == Pending::Abort::Deadline) {
+        error = deadlineError(*pending);
     } else if (pending->abort == Pending::Abort::TooLarge) {
         error = ApiError(ApiError::Kind::TooLarge, {}, status);
     } else if (networkError == QNetworkReply::InsecureRedirectError) {
@@ -611,12 +644,19 @@ void ApiClient::finishReply(const std::shared_ptr<Pending> &pendingRef)
         return;
     }
 
-    if (mayRetry && transient && pending->attempt <= m_maxRetries) {
+    if (error->kind() == ApiError::Kind::Timeout && m_deadline.hasExpired())
+        error = deadlineError(*pending);
+    if (mayRetry && transient && pending->attempt <= m_maxRetries && !m_deadline.hasExpired()) {
         int delayMs = m_retryBaseDelayMs;
         for (int i = 1; i < pending->attempt && delayMs < 60'000; ++i)
             delayMs *= 2;
         if (honoursRetryAfter)
             delayMs = qMax(delayMs, *retryAfter * 1000);
+        // A retry that could only start after the deadline would be cut off at once: report this failure now.
+        if (!m_deadline.isForever() && delayMs >= m_deadline.remainingTime()) {
+            complete(pending, Result<HttpResponse>(*error));
+            return;
+        }
         qCDebug(lcApi) << "retrying in" << delayMs << "ms";
         QTimer::singleShot(delayMs, this, [this, pending] {
             if (!pending->done)

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QFuture>
 #include <QJsonDocument>
 #include <QList>
@@ -81,6 +82,12 @@ public:
     void setMaxRetries(int retries); // for retryable requests; default 2
     void setRetryBaseDelayMs(int ms); // first backoff delay, doubled each time; default 500 ms
     void setMaxRetryAfterSeconds(int seconds); // longest Retry-After honoured before giving up; default 60
+    // One deadline for everything sent from now on, across attempts and retries: each attempt gets at most the
+    // time left, no retry starts (or waits) past it, and a request still open at the deadline is aborted as a
+    // Kind::Timeout naming the URL. A CLI command sets it once so a hanging server cannot hold it for
+    // attempts x transfer timeout. Default: forever (only the per-attempt transfer timeout applies).
+    void setDeadline(const QDeadlineTimer &deadline);
+    QDeadlineTimer deadline() const { return m_deadline; }
     void setRequestLog(RequestLog *log);
     // Extra CA certificates trusted for this client, added to (not replacing) the system ones.
     void setExtraCaCertificates(const QList<QSslCertificate> &certificates);
@@ -103,7 +110,8 @@ private:
     void finishReply(const std::shared_ptr<Pending> &pending);
     void complete(const std::shared_ptr<Pending> &pending, Result<HttpResponse> result);
     void logAttempt(const Pending &pending, int status, const ApiError &error);
-    QNetworkRequest buildRequest(const ApiRequest &request) const;
+    ApiError deadlineError(const Pending &pending) const;
+    QNetworkRequest buildRequest(const ApiRequest &request, int transferTimeoutMs) const;
 
     QNetworkAccessManager *m_network;
     const Clock *m_clock;
@@ -113,6 +121,7 @@ private:
     int m_maxRetries = 2;
     int m_retryBaseDelayMs = 500;
     int m_maxRetryAfterSeconds = 60;
+    QDeadlineTimer m_deadline {QDeadlineTimer::Forever};
     QList<QSslCertificate> m_extraCaCertificates;
     QList<std::shared_ptr<Pending>> m_pending;
 };

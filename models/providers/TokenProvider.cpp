@@ -18,6 +18,7 @@ TokenProvider::TokenProvider(const Account &account, const ProviderContext &cont
 {
     if (context.requestLog)
         m_api->setRequestLog(context.requestLog);
+    m_api->setDeadline(context.deadline);
     if (!m_account.options.value(QLatin1String(CaFileOption)).toString().trimmed().isEmpty())
         applyAccountTls();
     // Optional account option "timeout_seconds": the transfer timeout for a slow (or a test's faulty) server.

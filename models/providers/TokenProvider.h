@@ -5,6 +5,7 @@
 #include "core/Result.h"
 #include "core/Token.h"
 
+#include <QDeadlineTimer>
 #include <QFlags>
 #include <QFuture>
 #include <QHash>
@@ -25,6 +26,8 @@ struct ProviderContext
     const Clock *clock = nullptr;
     Ledger *ledger = nullptr; // may be null (then ledger-backed providers list nothing)
     RequestLog *requestLog = nullptr; // may be null
+    // One deadline for every request of this provider (ApiClient::setDeadline); the CLI's --timeout.
+    QDeadlineTimer deadline {QDeadlineTimer::Forever};
 };
 
 // Parameters of a create, keyed by FieldSpec::key of the chosen kind's fields.

@@ -435,6 +435,10 @@
         <source>%1 (Server: %2)</source>
         <translation>%1 (Server: %2)</translation>
     </message>
+    <message>
+        <source>No answer from %1 before the time allowed for this operation ran out.</source>
+        <translation>Keine Antwort von %1, bevor die für diesen Vorgang erlaubte Zeit abgelaufen war.</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>

@@ -5,6 +5,8 @@
 #include "net/RequestLog.h"
 
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -244,6 +246,53 @@ private slots:
         const auto result = await(m_client->send(request));
         QCOMPARE(kindName(result), QStringLiteral("timeout"));
         QCOMPARE(m_server->requestCount(QStringLiteral("/hang")), 2);
+    }
+
+    // A hanging server holds a request for the deadline, not for attempts x transfer timeout, and the error
+    // names the URL.
+    void deadlineCapsAttemptsAndRetries()
+    {
+        m_client->setTransferTimeoutMs(5000);
+        m_client->setMaxRetries(5);
+        m_server->setRoute(QStringLiteral("/hang"), TestHttpServer::hanging());
+        m_client->setDeadline(QDeadlineTimer(600));
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/hang")))));
+        QCOMPARE(kindName(result), QStringLiteral("timeout"));
+        QVERIFY2(elapsed.elapsed() < 3000, qPrintable(QString::number(elapsed.elapsed())));
+        QCOMPARE(m_server->requestCount(QStringLiteral("/hang")), 1);
+        QVERIFY2(result.error().fullMessage().contains(m_server->url(QStringLiteral("/hang")).toString()),
+            qPrintable(result.error().fullMessage()));
+
+        // Past the deadline nothing more is sent.
+        const auto late = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/hang")))));
+        QCOMPARE(kindName(late), QStringLiteral("timeout"));
+        QCOMPARE(m_server->requestCount(QStringLiteral("/hang")), 1);
+    }
+
+    void retriesStopAtTheDeadline()
+    {
+        // 503s are retried after 300, 600, 1200, ... ms; a backoff that would end past the deadline is not waited.
+        m_client->setMaxRetries(10);
+        m_client->setRetryBaseDelayMs(300);
+        m_server->setRoute(QStringLiteral("/busy"), TestHttpServer::json(503, R"({"message":"busy"})"));
+        m_client->setDeadline(QDeadlineTimer(2000));
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/busy")))));
+        QCOMPARE(kindName(result), QStringLiteral("server"));
+        // Sent at 0, 300 and 900 ms; the next wait (1200 ms) would pass the deadline, so the 503 is the answer.
+        QCOMPARE(m_server->requestCount(QStringLiteral("/busy")), 3);
+        QVERIFY2(elapsed.elapsed() < 2000, qPrintable(QString::number(elapsed.elapsed())));
+
+        // Without a deadline the same client retries every time.
+        m_client->setDeadline(QDeadlineTimer(QDeadlineTimer::Forever));
+        m_client->setMaxRetries(4);
+        m_client->setRetryBaseDelayMs(10);
+        const auto unbounded = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/busy")))));
+        QCOMPARE(kindName(unbounded), QStringLiteral("server"));
+        QCOMPARE(m_server->requestCount(QStringLiteral("/busy")), 3 + 5);
     }
 
     void sizeCapFromContentLength()
