@@ -80,6 +80,27 @@ RevealDialog::RevealDialog(const CreatedToken &created, ClipboardGuard *clipboar
         connect(open, &QPushButton::clicked, this, &RevealDialog::openLink);
     }
 
+    if (!created.refreshValue.isEmpty()) {
+        // A second live credential (NetSapiens v45 refresh JWT): shown once here, masked, like the token.
+        auto *refreshRow = new QHBoxLayout;
+        m_refresh = new QLineEdit(created.refreshValue, this);
+        m_refresh->setObjectName(QStringLiteral("refreshValue"));
+        m_refresh->setReadOnly(true);
+        m_refresh->setEchoMode(QLineEdit::Password);
+        m_refresh->setAccessibleName(tr("Refresh token value"));
+        m_refresh->setInputMethodHints(Qt::ImhSensitiveData);
+        auto *copyRefresh = new QPushButton(tr("Copy"), this);
+        copyRefresh->setObjectName(QStringLiteral("copyRefreshButton"));
+        copyRefresh->setEnabled(m_clipboard != nullptr);
+        refreshRow->addWidget(m_refresh, 1);
+        refreshRow->addWidget(copyRefresh);
+        form->addRow(tr("Refresh token:"), refreshRow);
+        connect(copyRefresh, &QPushButton::clicked, this, [this] {
+            if (m_clipboard && m_refresh && !m_refresh->text().isEmpty())
+                m_clipboard->copySecret(m_refresh->text());
+        });
+    }
+
     QString expiryText = tr("Never expires (or the service did not say)");
     if (created.token.expires) {
         const QDateTime expiry = created.token.effectiveExpiry(*Clock::system()).value_or(*created.token.expires);
@@ -168,5 +189,7 @@ void RevealDialog::done(int result)
     m_value->setEchoMode(QLineEdit::Password);
     if (m_link)
         m_link->clear();
+    if (m_refresh)
+        m_refresh->clear();
     QDialog::done(result);
 }

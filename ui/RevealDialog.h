@@ -36,6 +36,7 @@ private:
     QToolButton *m_show;
     QPushButton *m_copy;
     QLineEdit *m_link = nullptr;
+    QLineEdit *m_refresh = nullptr;
     QLabel *m_copyStatus;
     QLabel *m_notes;
     QLabel *m_expiry;

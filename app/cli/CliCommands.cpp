@@ -771,6 +771,12 @@ QFuture<int> CliCommands::create(const QStringList &words)
                     object.insert(QStringLiteral("link"), created.link);
                 if (!created.notes.isEmpty())
                     object.insert(QStringLiteral("notes"), QJsonArray::fromStringList(created.notes));
+                if (!created.refreshValue.isEmpty()) {
+                    object.insert(QStringLiteral("refresh"),
+                        QJsonObject {{QStringLiteral("id"), created.refreshId},
+                            {QStringLiteral("token"), created.refreshValue},
+                            {QStringLiteral("expires_at"), CliOutput::isoOrNull(created.refreshExpires)}});
+                }
                 m_app->out().json(object);
             } else {
                 CliOutput &out = m_app->out();
@@ -780,6 +786,13 @@ QFuture<int> CliCommands::create(const QStringList &words)
                 out.line(created.value);
                 if (!created.link.isEmpty())
                     out.line(tr_("Link: %1").arg(created.link));
+                if (!created.refreshValue.isEmpty()) {
+                    out.line(
+                        tr_("With it, a refresh token (id %1), expires %2. It can mint new tokens; shown once:")
+                            .arg(created.refreshId,
+                                created.refreshExpires ? CliOutput::isoText(created.refreshExpires) : tr_("never")));
+                    out.line(created.refreshValue);
+                }
                 for (const QString &note : created.notes)
                     out.line(tr_("Note: %1").arg(note));
             }

@@ -59,6 +59,11 @@ struct CreatedToken
     QString value; // the secret token value
     QString link; // a magic link, when the service returns one (Svix portal)
     QStringList notes; // extra lines to show with the reveal (e.g. "decoded exp differs from requested")
+    // A second credential issued with the token (a NetSapiens v45 refresh JWT), shown once with it and listed
+    // (ledger) under its own id; empty when the service issued none.
+    QString refreshValue;
+    QString refreshId;
+    std::optional<QDateTime> refreshExpires;
 };
 
 Q_DECLARE_METATYPE(Token)

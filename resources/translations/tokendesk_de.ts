@@ -2108,6 +2108,14 @@
         <source>NetSapiens accepted the sign-out, but still accepts the old session token.</source>
         <translation>NetSapiens hat die Abmeldung angenommen, akzeptiert das alte Sitzungstoken aber weiterhin.</translation>
     </message>
+    <message>
+        <source>The refresh token carries no jti; it cannot be revoked by id.</source>
+        <translation>Das Aktualisierungstoken enthält keine jti; es kann nicht per ID widerrufen werden.</translation>
+    </message>
+    <message>
+        <source>Refresh token for %1</source>
+        <translation>Aktualisierungstoken für %1</translation>
+    </message>
 </context>
 <context>
     <name>Preferences</name>
@@ -2360,6 +2368,14 @@
             <numerusform>Kopiert. Die Zwischenablage wird in %n Sekunde geleert.</numerusform>
             <numerusform>Kopiert. Die Zwischenablage wird in %n Sekunden geleert.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Refresh token value</source>
+        <translation>Wert des Aktualisierungstokens</translation>
+    </message>
+    <message>
+        <source>Refresh token:</source>
+        <translation>Aktualisierungstoken:</translation>
     </message>
 </context>
 <context>

@@ -273,6 +273,12 @@ void TestCliNetSapiens::delegatedCreateListRevoke()
     QVERIFY(!jti.isEmpty());
     QCOMPARE(value.count('.'), 2);
     m_tokenValues << value;
+    // v45: the refresh JWT of the delegated answer is printed once too, under its own id.
+    const QJsonObject refresh = created.value(QStringLiteral("refresh")).toObject();
+    QCOMPARE(refresh.value(QStringLiteral("token")).toString().count(u'.'), 2);
+    QVERIFY(!refresh.value(QStringLiteral("id")).toString().isEmpty());
+    QVERIFY(refresh.value(QStringLiteral("id")).toString() != jti);
+    m_tokenValues << refresh.value(QStringLiteral("token")).toString().toUtf8();
     QVERIFY(QDateTime::fromString(created.value(QStringLiteral("expires_at")).toString(), Qt::ISODate).isValid());
 
     // The human form prints the value once, on its own line.

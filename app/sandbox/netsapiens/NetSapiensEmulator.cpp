@@ -327,7 +327,9 @@ SandboxResponse NetSapiensEmulator::delegate(const QJsonObject &body)
         domain = QString::fromLatin1(Domain);
     if (domain != QLatin1String(Domain))
         return error(404, QStringLiteral("Domain not found or access denied"));
-    return SandboxResponse::json(200, issueAccess(user + QLatin1Char('@') + domain, false));
+    // v45 (the default Version) answers every POST /jwt success with {token, refresh}, delegated access
+    // included (JwtRequestSuccess in the v45 spec); the original v2 with the token only.
+    return SandboxResponse::json(200, issueAccess(user + QLatin1Char('@') + domain, true));
 }
 
 SandboxResponse NetSapiensEmulator::getJwt(const SandboxRequest &request)

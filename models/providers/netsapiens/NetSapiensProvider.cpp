@@ -28,6 +28,7 @@ const QString ClientSecretField = QStringLiteral("client_secret");
 const QString ApiKeyField = QStringLiteral("api_key");
 const QString SessionKind = QStringLiteral("session");
 const QString DelegatedKind = QStringLiteral("delegated");
+const QString DelegatedRefreshKind = QStringLiteral("delegated-refresh");
 const QString ProviderId = QStringLiteral("netsapiens");
 
 } // namespace
@@ -421,6 +422,18 @@ QFuture<Result<CreatedToken>> NetSapiensProvider::createToken(const CreateReques
             created.token.label = tr("Delegated token for %1").arg(created.token.subject);
             if (created.token.id.isEmpty())
                 created.notes.append(tr("The token carries no jti; it cannot be revoked by id."));
+            // v45 servers answer a delegation with a refresh JWT too (reality.md): a live credential of its own,
+            // with its own jti, that can mint new access tokens for the user. It is shown once with the access
+            // token, recorded and listed beside it, and revoked by its own jti: whether revoking the access token
+            // also revokes it is unknown (not documented), so it is never assumed.
+            if (!pair->refresh.isEmpty()) {
+                const Token refresh = NetSapiensWire::tokenFromJwt(pair->refresh, DelegatedRefreshKind);
+                created.refreshValue = pair->refresh;
+                created.refreshId = refresh.id;
+                created.refreshExpires = refresh.expires;
+                if (refresh.id.isEmpty())
+                    created.notes.append(tr("The refresh token carries no jti; it cannot be revoked by id."));
+            }
 
             if (Ledger *ledger = context().ledger) {
                 LedgerEntry entry;
@@ -433,7 +446,15 @@ QFuture<Result<CreatedToken>> NetSapiensProvider::createToken(const CreateReques
                 entry.created = created.token.created.value_or(clock().now());
                 entry.expires = created.token.expires;
                 entry.createdBy = account().options.value(QStringLiteral("username")).toString();
-                if (ledger->record(entry) == 0) {
+                bool recorded = ledger->record(entry) != 0;
+                if (!created.refreshId.isEmpty()) {
+                    entry.kind = DelegatedRefreshKind;
+                    entry.tokenId = created.refreshId;
+                    entry.label = tr("Refresh token for %1").arg(created.token.subject);
+                    entry.expires = created.refreshExpires;
+                    recorded = ledger->record(entry) != 0 && recorded;
+                }
+                if (!recorded) {
                     qCWarning(lcNetSapiens) << "could not record the delegated token in the ledger";
                     created.notes.append(
                         tr("TokenDesk could not record this token in its ledger: %1").arg(ledger->lastError()));

@@ -67,6 +67,7 @@ private slots:
     void inspectCurrent();
     void delegatedRecordedAndListed();
     void delegatedNeedsApiKeyAndValidInput();
+    void delegatedRefreshRevokedByItsJti();
     void revokeByJti();
     void revokeAllForUid();
     void revokeCurrentSession();
@@ -373,23 +374,45 @@ void TestNetSapiensProvider::delegatedRecordedAndListed()
     QCOMPARE(created->token.id, Jwt::decode(created->value).id());
     QCOMPARE(rawGetStatus(created->value), 200);
 
+    // v45: the delegated answer carries a refresh JWT, a credential of its own, returned once with the token.
+    QVERIFY(!created->refreshValue.isEmpty());
+    QCOMPARE(created->refreshId, Jwt::decode(created->refreshValue).id());
+    QVERIFY(!created->refreshId.isEmpty() && created->refreshId != created->token.id);
+    QVERIFY(created->refreshExpires);
+
     const auto entries = m_ledger->entries(provider->account().id);
-    QCOMPARE(entries.size(), 1);
-    const LedgerEntry &entry = entries.first();
-    QCOMPARE(entry.kind, QStringLiteral("delegated"));
-    QCOMPARE(entry.providerId, QStringLiteral("netsapiens"));
-    QCOMPARE(entry.tokenId, created->token.id);
-    QCOMPARE(entry.subject, QStringLiteral("1001@sandbox"));
-    QCOMPARE(entry.createdBy, info(ready(), "username"));
-    QVERIFY(entry.expires);
-    QVERIFY(!entry.revoked);
-    QVERIFY(!entry.extra.values().contains(created->value) && !entry.label.contains(created->value));
+    QCOMPARE(entries.size(), 2);
+    const auto entry = m_ledger->find(provider->account().id, created->token.id);
+    QVERIFY(entry);
+    const auto refreshEntry = m_ledger->find(provider->account().id, created->refreshId);
+    QVERIFY(refreshEntry);
+    QCOMPARE(refreshEntry->kind, QStringLiteral("delegated-refresh"));
+    QCOMPARE(refreshEntry->subject, QStringLiteral("1001@sandbox"));
+    QCOMPARE(refreshEntry->expires, created->refreshExpires);
+    for (const LedgerEntry &row : entries) {
+        for (const QString &value : {created->value, created->refreshValue})
+            QVERIFY(!row.extra.values().contains(value) && !row.label.contains(value) && row.tokenId != value);
+    }
+    QCOMPARE(entry->kind, QStringLiteral("delegated"));
+    QCOMPARE(entry->providerId, QStringLiteral("netsapiens"));
+    QCOMPARE(entry->tokenId, created->token.id);
+    QCOMPARE(entry->subject, QStringLiteral("1001@sandbox"));
+    QCOMPARE(entry->createdBy, info(ready(), "username"));
+    QVERIFY(entry->expires);
+    QVERIFY(!entry->revoked);
 
     auto listed = await(provider->listTokens());
     QVERIFY(listed.ok());
-    QCOMPARE(listed->size(), 2);
+    QCOMPARE(listed->size(), 3);
     QCOMPARE(listed->at(0).kind, QStringLiteral("session"));
-    const Token delegated = listed->at(1);
+    Token delegated;
+    bool refreshListed = false;
+    for (const Token &token : listed.value()) {
+        if (token.id == created->token.id)
+            delegated = token;
+        refreshListed = refreshListed || (token.id == created->refreshId && token.kind == "delegated-refresh");
+    }
+    QVERIFY(refreshListed);
     QCOMPARE(delegated.id, created->token.id);
     QCOMPARE(delegated.remainingMs(m_clock).value_or(-1), 86400LL * 1000);
     m_clock.advanceSeconds(3600);
@@ -420,6 +443,43 @@ void TestNetSapiensProvider::delegatedNeedsApiKeyAndValidInput()
     QCOMPARE(wrongKey.error().serverMessage(), QStringLiteral("Invalid or missing API key"));
     QVERIFY(m_ledger->entries(provider->account().id).isEmpty());
     QCOMPARE(required.count(), 0); // a bad API key is not a reason to sign in again
+}
+
+// Both credentials of a delegated answer are revoked by their own jti; neither revoke is taken to end the other
+// (whether NetSapiens does so is not documented).
+void TestNetSapiensProvider::delegatedRefreshRevokedByItsJti()
+{
+    std::unique_ptr<NetSapiensProvider> provider(makeProvider());
+    signIn(provider.get());
+    const auto created =
+        await(provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", "sandbox"}}}));
+    QVERIFY(created.ok());
+    QVERIFY(!created->refreshId.isEmpty());
+    auto serverRevoked = [this](const QString &jti) {
+        for (const NetSapiensEmulator::IssuedToken &issued : m_ns->issuedTokens()) {
+            if (issued.jti == jti)
+                return issued.revoked;
+        }
+        return false;
+    };
+    QVERIFY(!serverRevoked(created->refreshId));
+
+    const auto listed = await(provider->listTokens());
+    QVERIFY(listed.ok());
+    Token refresh;
+    for (const Token &token : listed.value()) {
+        if (token.id == created->refreshId)
+            refresh = token;
+    }
+    QCOMPARE(refresh.kind, QStringLiteral("delegated-refresh"));
+    QVERIFY(await(provider->revokeToken(refresh)).ok());
+    QVERIFY(serverRevoked(created->refreshId));
+    QVERIFY(m_ledger->find(provider->account().id, created->refreshId)->revoked);
+    // The access token is still live: revoking one says nothing about the other.
+    QCOMPARE(rawGetStatus(created->value), 200);
+    QVERIFY(!m_ledger->find(provider->account().id, created->token.id)->revoked);
+    QVERIFY(await(provider->revokeToken(created->token)).ok());
+    QCOMPARE(rawGetStatus(created->value), 401);
 }
 
 void TestNetSapiensProvider::revokeByJti()
@@ -460,7 +520,7 @@ void TestNetSapiensProvider::revokeAllForUid()
         QCOMPARE(bool(entry.revoked), entry.subject == QLatin1String("1001@sandbox"));
         revokedRows += entry.revoked ? 1 : 0;
     }
-    QCOMPARE(revokedRows, 2);
+    QCOMPARE(revokedRows, 4); // both delegated tokens of 1001 and their v45 refresh JWTs
     QCOMPARE(
         await(provider->revokeAllForSubject(QStringLiteral("no-domain"))).error().kind(), ApiError::Kind::InvalidInput);
 }
