@@ -148,8 +148,16 @@ void AccountDialog::rebuildFields()
             m_ui->baseUrlCombo->addItem(tr("%1 — %2").arg(preset.first, preset.second.toString()), preset.second);
     }
     m_ui->baseUrlCombo->setEditText(m_editing && !previousUrl.isEmpty() ? previousUrl : d->defaultBaseUrl.toString());
-    if (QLineEdit *urlEdit = m_ui->baseUrlCombo->lineEdit())
-        urlEdit->setPlaceholderText(d->emptyBaseUrlHint);
+    // An empty URL either means "from the credentials" (the descriptor's hint says how, e.g. Svix's key region)
+    // or, for a service without a usable default (NetSapiens: every operator has its own host), is required.
+    if (QLineEdit *urlEdit = m_ui->baseUrlCombo->lineEdit()) {
+        if (!d->emptyBaseUrlHint.isEmpty())
+            urlEdit->setPlaceholderText(d->emptyBaseUrlHint);
+        else if (d->defaultBaseUrl.isEmpty())
+            urlEdit->setPlaceholderText(tr("Your server's address (required), https://…"));
+        else
+            urlEdit->setPlaceholderText(QString());
+    }
 
     for (const FieldSpec &field : d->accountFields) {
         QWidget *editor = nullptr;

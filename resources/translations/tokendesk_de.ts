@@ -150,6 +150,10 @@
         <source>Requests go to %1 (chosen by the credentials).</source>
         <translation>Anfragen gehen an %1 (von den Zugangsdaten gewählt).</translation>
     </message>
+    <message>
+        <source>Your server&apos;s address (required), https://…</source>
+        <translation>Adresse Ihres Servers (erforderlich), https://…</translation>
+    </message>
 </context>
 <context>
     <name>AccountListCollector</name>
@@ -1921,10 +1925,6 @@
 </context>
 <context>
     <name>NetSapiensDescriptor</name>
-    <message>
-        <source>NetSapiens (ns-api.com)</source>
-        <translation>NetSapiens (ns-api.com)</translation>
-    </message>
     <message>
         <source>User name</source>
         <translation>Benutzername</translation>

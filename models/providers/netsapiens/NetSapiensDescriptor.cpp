@@ -25,9 +25,8 @@ ProviderDescriptor netsapiensDescriptor()
     descriptor.id = QStringLiteral("netsapiens");
     descriptor.displayName = QStringLiteral("NetSapiens");
     descriptor.iconName = QStringLiteral("netsapiens");
-    descriptor.defaultBaseUrl = QUrl(QStringLiteral("https://ns-api.com/ns-api/v2"));
-    descriptor.regionPresets = {
-        {QCoreApplication::translate("NetSapiensDescriptor", "NetSapiens (ns-api.com)"), descriptor.defaultBaseUrl}};
+    // No default: the spec's server "ns-api.com" is a placeholder (servers[0].variables.server.default); every
+    // operator runs its own host, https://{server}/ns-api/v2, so the account must name it.
 
     FieldSpec username = field("username", QCoreApplication::translate("NetSapiensDescriptor", "User name"),
         FieldSpec::Type::Text, true,
@@ -57,7 +56,7 @@ ProviderDescriptor netsapiensDescriptor()
     descriptor.validateAccount = [](const Account &account) {
         QList<FieldError> errors;
         if (const auto error = ProviderDescriptor::checkBaseUrl(
-                account.baseUrl, QStringLiteral("https://ns-api.com/ns-api/v2"), false))
+                account.baseUrl, QStringLiteral("https://pbx.example.com/ns-api/v2"), true))
             errors.append(*error);
         if (account.options.value(QStringLiteral("username")).toString().trimmed().isEmpty())
             errors.append({QStringLiteral("username"),

@@ -178,7 +178,9 @@ void TestNetSapiensProvider::descriptor()
 {
     const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(QStringLiteral("netsapiens"));
     QVERIFY(descriptor);
-    QCOMPARE(descriptor->defaultBaseUrl, QUrl(QStringLiteral("https://ns-api.com/ns-api/v2")));
+    // The spec's host is a placeholder: the operator's own host is required.
+    QVERIFY(descriptor->defaultBaseUrl.isEmpty());
+    QVERIFY(descriptor->regionPresets.isEmpty());
     QCOMPARE(descriptor->capabilities, NetSapiensProvider::staticCapabilities());
     for (auto capability :
         {TokenProvider::Capability::SignIn, TokenProvider::Capability::Mfa, TokenProvider::Capability::InspectCurrent,
@@ -192,6 +194,9 @@ void TestNetSapiensProvider::descriptor()
     Account account;
     account.providerId = QStringLiteral("netsapiens");
     account.baseUrl = descriptor->defaultBaseUrl;
+    QCOMPARE(descriptor->validateAccount(account).size(), 2); // no server address, no user name
+    QCOMPARE(descriptor->validateAccount(account).first().field, QStringLiteral("baseUrl"));
+    account.baseUrl = QUrl(QStringLiteral("https://pbx.example.com/ns-api/v2"));
     QCOMPARE(descriptor->validateAccount(account).size(), 1); // username missing
     account.options.insert(QStringLiteral("username"), QStringLiteral("1000@example"));
     QVERIFY(descriptor->validateAccount(account).isEmpty());
