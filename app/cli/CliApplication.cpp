@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QProcessEnvironment>
 
 #include <cstdio>
 
@@ -70,6 +71,10 @@ QString CliApplication::usage()
         "                         client_secret, or a secret field of the provider)\n"
         "  --password-stdin       read the password from the first line of stdin\n"
         "  --verbose              show diagnostics on stderr\n"
+        "  (environment)          TOKENDESK_SECRET_<FIELD>, e.g. TOKENDESK_SECRET_API_KEY: a secret for this run\n"
+        "                         only, never stored (for servers without a keychain)\n"
+        "  --timeout SECONDS      give up when the command's requests have not finished in this time, retries\n"
+        "                         included (default 30)\n"
         "\n"
         "Commands:\n"
         "  account add --provider ID --name NAME [--url URL] [--option key=value ...] [--secrets-stdin]\n"
@@ -200,6 +205,7 @@ ProviderContext CliApplication::providerContext()
     context.clock = Clock::system();
     context.ledger = m_ledger.get();
     context.requestLog = m_requestLog.get();
+    context.deadline = m_deadline;
     return context;
 }
 
@@ -208,6 +214,7 @@ QFuture<int> CliApplication::run(const QStringList &arguments)
     QStringList words;
     QString configValue;
     bool passwordFromStdin = false;
+    QString timeoutValue = QString::number(DefaultTimeoutSeconds);
     bool help = false;
     bool version = false;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
@@ -237,7 +244,13 @@ QFuture<int> CliApplication::run(const QStringList &arguments)
             passwordFromStdin = true;
         else if (word == QLatin1String("--verbose"))
             g_verbose = true;
-        else if (word.startsWith(QLatin1String("--config=")))
+        else if (word.startsWith(QLatin1String("--timeout=")))
+            timeoutValue = word.mid(10);
+        else if (word == QLatin1String("--timeout")) {
+            if (i + 1 >= arguments.size())
+                return CliFuture::ready(m_out.fail(2, cliText("option --timeout needs a value")));
+            timeoutValue = arguments.at(++i);
+        } else if (word.startsWith(QLatin1String("--config=")))
             configValue = word.mid(9);
         else if (word == QLatin1String("--config")) {
             if (i + 1 >= arguments.size())
@@ -258,6 +271,23 @@ QFuture<int> CliApplication::run(const QStringList &arguments)
     }
     if (words.isEmpty())
         return CliFuture::ready(m_out.fail(2, cliText("no command given (see --help)")));
+    bool timeoutOk = false;
+    const int timeoutSeconds = timeoutValue.trimmed().toInt(&timeoutOk);
+    if (!timeoutOk || timeoutSeconds < 1 || timeoutSeconds > MaxTimeoutSeconds) {
+        return CliFuture::ready(m_out.fail(2,
+            cliText("--timeout needs a whole number of seconds from 1 to %1, not \"%2\"")
+                .arg(MaxTimeoutSeconds)
+                .arg(timeoutValue)));
+    }
+    // Counted from here, so the time spent reading stdin and the keychain is part of it too.
+    m_deadline = QDeadlineTimer(qint64(timeoutSeconds) * 1000);
+
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const QString prefix = QLatin1String(SecretEnvironmentPrefix);
+    for (const QString &name : environment.keys()) {
+        if (name.startsWith(prefix) && name.size() > prefix.size() && !environment.value(name).isEmpty())
+            m_envSecrets.insert(name.mid(prefix.size()).toLower(), environment.value(name));
+    }
 
     m_configDir = AccountStore::resolveConfigDir(configValue);
     m_accounts = std::make_unique<AccountStore>(m_configDir);

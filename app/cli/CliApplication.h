@@ -6,6 +6,7 @@
 #include "providers/TokenProvider.h"
 #include "store/AccountStore.h"
 
+#include <QDeadlineTimer>
 #include <QFuture>
 #include <QHash>
 #include <QObject>
@@ -36,6 +37,8 @@ public:
     QFuture<int> run(const QStringList &arguments);
 
     static QString usage();
+    static constexpr int DefaultTimeoutSeconds = 30;
+    static constexpr int MaxTimeoutSeconds = 86'400;
     // Option names that would carry a secret on argv; they are refused (exit 2).
     static bool isSecretOptionName(const QString &name);
 
@@ -53,6 +56,10 @@ public:
     // Secrets read from stdin with --secrets-stdin (key -> value); empty without the option.
     bool hasStdinSecrets() const { return m_secretsFromStdin; }
     const QHash<QString, QString> &stdinSecrets() const { return m_stdinSecrets; }
+    // Secrets from TOKENDESK_SECRET_<FIELD> environment variables (field lower-cased: TOKENDESK_SECRET_API_KEY ->
+    // api_key), for this run only like the stdin ones (which win): headless use without a keychain. Never stored.
+    const QHash<QString, QString> &environmentSecrets() const { return m_envSecrets; }
+    static constexpr const char *SecretEnvironmentPrefix = "TOKENDESK_SECRET_";
     // Checks the stdin secret keys against the provider: generic keys and the provider's Secret fields.
     bool checkSecretKeys(const QString &providerId, QString *badKey) const;
     // Reads stdin to the end (capped); false when more than `maxBytes` arrived.
@@ -64,7 +71,10 @@ private:
     bool m_json = false;
     bool m_secretsFromStdin = false;
     QString m_configDir;
+    // Set once per command (--timeout): every request of every provider the command uses shares it.
+    QDeadlineTimer m_deadline {QDeadlineTimer::Forever};
     QHash<QString, QString> m_stdinSecrets;
+    QHash<QString, QString> m_envSecrets;
     std::unique_ptr<AccountStore> m_accounts;
     SecretStore *m_secrets = nullptr;
     QNetworkAccessManager *m_network = nullptr;

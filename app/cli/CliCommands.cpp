@@ -67,6 +67,9 @@ CliCommands::CliCommands(CliApplication *app)
 
 int CliCommands::fail(const ApiError &error)
 {
+    if (error.exitCode() == 3 && !m_signInHint.isEmpty())
+        return m_app->out().fail(
+            3, tr_("%1; sign in with `tokendesk-cli login %2`").arg(error.fullMessage(), m_signInHint));
     return m_app->out().fail(error.exitCode(), error.fullMessage());
 }
 
@@ -362,7 +365,10 @@ QFuture<int> CliCommands::accountAdd(const QStringList &words)
                     return;
                 if (firstError->isNone() && store_->state() == SecretStore::State::MemoryOnly) {
                     *firstError = ApiError(ApiError::Kind::Keychain,
-                        tr_("no OS keychain is available, so the secrets cannot be kept; the account was not added"));
+                        tr_("no OS keychain (Secret Service) is available and TokenDesk never writes secrets in plain "
+                            "text, so the account was not added. Either add it without secrets and give them for each "
+                            "run, on stdin with --secrets-stdin or in TOKENDESK_SECRET_<FIELD> environment variables "
+                            "(such as TOKENDESK_SECRET_API_KEY), or start a keychain and add it again"));
                 }
                 if (!firstError->isNone()) {
                     m_app->accounts().remove(account.id);
@@ -582,10 +588,23 @@ QFuture<int> CliCommands::withSession(const QString &nameOrId, const SessionBody
             inner.finish(fail(result.error()));
             return;
         }
-        // Secrets given on stdin apply to this run only; `account add` is what stores them.
+        // Secrets given in the environment or on stdin (which wins) apply to this run only; `account add` is what
+        // stores stdin ones. Environment variables meant for another provider's fields are left alone.
+        const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(session->account().providerId);
+        const QStringList fields = descriptor ? descriptor->secretFields() : QStringList();
+        const QHash<QString, QString> &fromEnvironment = m_app->environmentSecrets();
+        for (auto it = fromEnvironment.cbegin(); it != fromEnvironment.cend(); ++it) {
+            if (fields.contains(it.key()))
+                session->provider()->setSecret(it.key(), it.value());
+        }
         const QHash<QString, QString> &secrets = m_app->stdinSecrets();
         for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
             session->provider()->setSecret(it.key(), it.value());
+        const TokenProvider *provider = session->provider();
+        const QString name = session->account().name;
+        m_signInHint.clear();
+        if (provider->can(TokenProvider::Capability::SignIn) && !provider->isSignedIn())
+            m_signInHint = name.contains(QLatin1Char(' ')) ? QLatin1Char('"') + name + QLatin1Char('"') : name;
         body(session, inner);
     });
     Async::then(inner.future(), this, [this, session, done](int code) {
@@ -610,6 +629,12 @@ QFuture<int> CliCommands::tokens(const QStringList &words)
     request.subject = args.value(QStringLiteral("user"));
     request.appId = args.value(QStringLiteral("app"));
     return withSession(args.positionals.first(), [this, request](AccountSession *session, const Completion &done) {
+        // Without its session a signed-in listing would only show the ledger and look complete: say so instead.
+        if (!m_signInHint.isEmpty()) {
+            done.finish(fail(ApiError(ApiError::Kind::Unauthorized,
+                tr_("the account \"%1\" is not signed in").arg(session->account().name))));
+            return;
+        }
         // Non-fatal notices (a list cut short at the page cap) go to stderr; the list still prints.
         auto warnings = std::make_shared<QStringList>();
         const QMetaObject::Connection connection = connect(session->provider(), &TokenProvider::warning, this,
@@ -1029,6 +1054,7 @@ QFuture<int> CliCommands::login(const QStringList &words)
             return CliFuture::ready(fail(2, tr_("--passcode-stdin: no passcode on stdin")));
     }
     return withSession(args.positionals.first(), [this, passcode](AccountSession *session, const Completion &done) {
+        m_signInHint.clear(); // a refused login is not answered with "sign in"
         TokenProvider *provider = session->provider();
         const QString name = session->account().name;
         if (!provider->can(TokenProvider::Capability::SignIn)) {

@@ -65,4 +65,7 @@ private:
         const CliFuture::Completion &done);
 
     CliApplication *m_app;
+    // The account of this command when it signs in and has no session: an authentication failure then says to run
+    // `tokendesk-cli login NAME` (exit 3). Empty otherwise, and for `login` itself.
+    QString m_signInHint;
 };

@@ -354,8 +354,12 @@ void TestCliNetSapiens::logout()
     run = m_cli.run({QStringLiteral("show"), QStringLiteral("NS"), QStringLiteral("current")});
     QCOMPARE(run.exitCode, 3);
     QCOMPARE(run.errLines().size(), 1);
-    for (const QJsonValue &entry : tokensJson(QStringLiteral("NS")))
-        QVERIFY(entry.toObject().value(QStringLiteral("kind")).toString() != QLatin1String("session"));
+    QVERIFY2(run.err.contains("sign in with `tokendesk-cli login NS`"), run.err.constData());
+    // Signed out, the listing would show only the ledger and look complete: it asks to sign in instead.
+    run = m_cli.run({QStringLiteral("tokens"), QStringLiteral("NS"), QStringLiteral("--json")});
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains("sign in with `tokendesk-cli login NS`"), run.err.constData());
 }
 
 void TestCliNetSapiens::auditRecordsActions()
