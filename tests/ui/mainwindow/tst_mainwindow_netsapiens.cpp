@@ -446,6 +446,11 @@ void tst_MainWindowNetSapiens::delegatedTokenCreateRevealRevoke()
     QVERIFY(!reveal->isValueShown());
     const QString delegatedValue = value->text();
     QVERIFY(delegatedValue.count(QLatin1Char('.')) == 2);
+    // v45: the refresh JWT of the delegated answer is shown once too, masked, beside the token.
+    auto *refreshValue = reveal->findChild<QLineEdit *>(QStringLiteral("refreshValue"));
+    QVERIFY(refreshValue);
+    QCOMPARE(refreshValue->echoMode(), QLineEdit::Password);
+    QVERIFY(refreshValue->text().count(QLatin1Char('.')) == 2 && refreshValue->text() != delegatedValue);
     reveal->accept();
     QTRY_VERIFY(!findVisible<RevealDialog>(m_window.get()));
 
@@ -463,8 +468,11 @@ void tst_MainWindowNetSapiens::delegatedTokenCreateRevealRevoke()
         m_window->tokenModel()->index(row, TokenListModel::Status).data(TokenListModel::StatusRole).toInt();
     // A 24 h token counts as "expiring" (under a day left); it is neither revoked nor expired.
     QVERIFY(statusBefore == int(Token::Status::Active) || statusBefore == int(Token::Status::Expiring));
+    // The access token's row first, then its refresh JWT's row (kind delegated-refresh, its own jti).
     const QList<LedgerEntry> entries = m_controller->ledger()->entries(id);
-    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries.at(1).kind, QStringLiteral("delegated-refresh"));
+    QVERIFY(entries.at(1).tokenId != jti);
     QCOMPARE(entries.first().tokenId, jti);
     QCOMPARE(entries.first().subject, QStringLiteral("1001@sandbox"));
     QVERIFY(!entries.first().revoked);
@@ -521,7 +529,7 @@ void tst_MainWindowNetSapiens::revokeAllOfAUserNamesTheUser()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QVERIFY(selectAndWaitForRefresh(id));
-    QCOMPARE(m_controller->ledger()->entries(id).size(), 2);
+    QCOMPARE(m_controller->ledger()->entries(id).size(), 4); // two delegated tokens and their refresh JWTs
 
     // Cancelling the confirmation revokes nothing.
     QString question;
@@ -579,7 +587,7 @@ void tst_MainWindowNetSapiens::revokeAllOfAUserNamesTheUser()
         }
         return count;
     };
-    QTRY_COMPARE_WITH_TIMEOUT(revokedRows(), 2, NetworkTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(revokedRows(), 4, NetworkTimeoutMs);
     QVERIFY(m_controller->provider(id)->isSignedIn()); // 1000@sandbox's own session is not affected
 }
 
