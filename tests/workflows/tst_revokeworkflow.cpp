@@ -269,7 +269,8 @@ void TestRevokeWorkflow::breakGlassNetSapiensUsesOneUidCall()
     QCOMPARE(step.kind, RevokeStep::Kind::Subject);
     QVERIFY2(step.call.startsWith(QStringLiteral("DELETE ")) && step.call.endsWith(QStringLiteral("/jwt/") + uid),
         qPrintable(step.call));
-    QCOMPARE(step.covers.size(), 1); // the delegated token, not the admin's own session
+    // The delegated token and its v45 refresh JWT, not the admin's own session.
+    QCOMPARE(step.covers.size(), 2);
 
     RevokeRunner runner([this](const QUuid &id) { return m_fixture.session(id); }, m_fixture.audit());
     const auto outcomes = awaitFuture(runner.run(plan, QStringLiteral("break-glass")));
