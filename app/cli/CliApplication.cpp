@@ -191,6 +191,12 @@ bool CliApplication::openDatabase(QString *error)
     return true;
 }
 
+QDeadlineTimer CliApplication::restartDeadline()
+{
+    m_deadline = QDeadlineTimer(qint64(m_timeoutSeconds) * 1000);
+    return m_deadline;
+}
+
 ProviderContext CliApplication::providerContext()
 {
     if (!m_network)
@@ -280,6 +286,7 @@ QFuture<int> CliApplication::run(const QStringList &arguments)
                 .arg(timeoutValue)));
     }
     // Counted from here, so the time spent reading stdin and the keychain is part of it too.
+    m_timeoutSeconds = timeoutSeconds;
     m_deadline = QDeadlineTimer(qint64(timeoutSeconds) * 1000);
 
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

@@ -38,6 +38,9 @@ public:
 
     static QString usage();
     static constexpr int DefaultTimeoutSeconds = 30;
+    // The whole --timeout again from now, for the requests made after a person was waited for (a passcode
+    // typed at the prompt): their typing is not the server's slowness.
+    QDeadlineTimer restartDeadline();
     static constexpr int MaxTimeoutSeconds = 86'400;
     // Option names that would carry a secret on argv; they are refused (exit 2).
     static bool isSecretOptionName(const QString &name);
@@ -73,6 +76,7 @@ private:
     QString m_configDir;
     // Set once per command (--timeout): every request of every provider the command uses shares it.
     QDeadlineTimer m_deadline {QDeadlineTimer::Forever};
+    int m_timeoutSeconds = DefaultTimeoutSeconds;
     QHash<QString, QString> m_stdinSecrets;
     QHash<QString, QString> m_envSecrets;
     std::unique_ptr<AccountStore> m_accounts;

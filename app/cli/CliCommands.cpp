@@ -8,6 +8,7 @@
 #include "core/Clock.h"
 #include "core/Duration.h"
 #include "core/Jwt.h"
+#include "net/ApiClient.h"
 #include "providers/AccountSession.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/svix/SvixProvider.h"
@@ -1125,6 +1126,7 @@ QFuture<int> CliCommands::login(const QStringList &words)
                     return;
                 }
                 code = QString::fromUtf8(buffer).trimmed();
+                session->provider()->api()->setDeadline(m_app->restartDeadline());
             }
             Async::then(
                 session->submitMfa(result->challenge, code), this, [this, done, signedIn](Result<SignInResult> mfa) {
