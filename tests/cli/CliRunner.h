@@ -4,9 +4,11 @@
 #include "TestPaths.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QList>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QString>
 #include <QStringList>
@@ -16,8 +18,9 @@
 // printed so a test can check at the end that no secret ever reached stdout or stderr.
 struct CliRun
 {
-    int exitCode = -1;
+    int exitCode = -1; // -1 unless the CLI exited normally in time
     bool finished = false;
+    qint64 elapsedMs = 0;
     QByteArray out;
     QByteArray err;
 
@@ -41,6 +44,7 @@ public:
     // For a sandbox in the test's own process: it answers from this thread, so the event loop must keep running
     // while the CLI works (waitForFinished() would block it).
     void setSandboxInProcess(bool inProcess) { m_sandboxInProcess = inProcess; }
+    void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
 
     CliRun run(const QStringList &arguments, const QByteArray &stdinData = {}, int timeoutMs = 60'000)
     {
@@ -51,7 +55,11 @@ public:
         args << arguments;
         process.setProgram(TestPaths::cliExecutable());
         process.setArguments(args);
+        if (!m_environment.isEmpty())
+            process.setProcessEnvironment(m_environment);
         QSignalSpy finished(&process, &QProcess::finished);
+        QElapsedTimer elapsed;
+        elapsed.start();
         process.start();
         CliRun run;
         if (!process.waitForStarted(10'000))
@@ -69,7 +77,8 @@ public:
             process.kill();
             process.waitForFinished(5'000);
         }
-        run.exitCode = process.exitCode();
+        run.elapsedMs = elapsed.elapsed();
+        run.exitCode = run.finished ? process.exitCode() : -1;
         run.out = process.readAllStandardOutput();
         run.err = process.readAllStandardError();
         m_captured << run.out << run.err;
@@ -96,6 +105,7 @@ public:
 private:
     QString m_configDir;
     bool m_sandboxInProcess = false;
+    QProcessEnvironment m_environment;
     QList<QByteArray> m_captured;
 };
 

@@ -1,3 +1,4 @@
+#include "CliRunner.h"
 #include "MagicBellEmulator.h"
 #include "NetSapiensEmulator.h"
 #include "SandboxServer.h"
@@ -38,13 +39,7 @@ private slots:
     void secretsFromTheEnvironmentWithoutKeychain();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        qint64 elapsedMs = 0;
-    };
+    using Run = CliRun;
     Run cli(const QStringList &arguments, const QByteArray &stdinData = {},
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
     Run mb(const QStringList &arguments)
@@ -117,29 +112,10 @@ void TestCliRealUse::cleanup()
 TestCliRealUse::Run TestCliRealUse::cli(
     const QStringList &arguments, const QByteArray &stdinData, const QProcessEnvironment &environment)
 {
-    QProcess process;
-    process.setProgram(TestPaths::cliExecutable());
-    process.setArguments(QStringList {QStringLiteral("--config"), m_config->path()} + arguments);
-    process.setProcessEnvironment(environment);
-    QSignalSpy finished(&process, &QProcess::finished);
-    QElapsedTimer elapsed;
-    elapsed.start();
-    process.start();
-    Run run;
-    if (!process.waitForStarted(10000))
-        return run;
-    process.write(stdinData);
-    process.closeWriteChannel();
-    // The sandbox answers from this thread: keep the event loop running while the CLI works.
-    if (finished.isEmpty() && !finished.wait(100000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return run;
-    }
-    run.elapsedMs = elapsed.elapsed();
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
+    CliRunner runner(m_config->path());
+    runner.setSandboxInProcess(true);
+    runner.setEnvironment(environment);
+    const Run run = runner.run(arguments, stdinData, 100'000);
     for (const QByteArray &secret : std::as_const(m_secrets)) {
         if (!secret.isEmpty() && (run.out.contains(secret) || run.err.contains(secret)))
             qFatal("a secret reached the CLI's output");
