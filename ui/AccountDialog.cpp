@@ -153,7 +153,7 @@ void AccountDialog::rebuildFields()
     if (QLineEdit *urlEdit = m_ui->baseUrlCombo->lineEdit()) {
         if (!d->emptyBaseUrlHint.isEmpty())
             urlEdit->setPlaceholderText(d->emptyBaseUrlHint);
-        else if (d->defaultBaseUrl.isEmpty())
+        else if (d->needsBaseUrl())
             urlEdit->setPlaceholderText(tr("Your server's address (required), https://…"));
         else
             urlEdit->setPlaceholderText(QString());

@@ -284,7 +284,7 @@ QFuture<int> CliCommands::accountAdd(const QStringList &words)
     if (!m_app->checkSecretKeys(descriptor->id, &badKey))
         return CliFuture::ready(fail(2, tr_("--secrets-stdin: unknown secret key \"%1\"").arg(badKey)));
 
-    if (!args.has(QStringLiteral("url")) && descriptor->defaultBaseUrl.isEmpty()) {
+    if (!args.has(QStringLiteral("url")) && descriptor->needsBaseUrl()) {
         return CliFuture::ready(fail(2,
             tr_("--url is required for %1: there is no default server, every operator has its own address")
                 .arg(descriptor->displayName)));

@@ -33,6 +33,9 @@ struct ProviderDescriptor
     std::function<QList<FieldError>(const Account &)> validateAccount;
     std::function<TokenProvider *(const Account &, const ProviderContext &, QObject *parent)> create;
 
+    // True when an account must name its server: no default and none chosen from the secrets (NetSapiens: every
+    // operator has its own host). Svix's empty URL means "from the key" and is not a missing one.
+    bool needsBaseUrl() const { return defaultBaseUrl.isEmpty() && !baseUrlFromSecrets; }
     QStringList secretFields() const; // the Secret-typed account fields
     QStringList keychainFields() const;
     // The URL the account's requests go to: its base URL when set, else the one its secrets choose, else
