@@ -46,7 +46,7 @@ public:
     void setClock(const Clock *clock) { m_clock = clock; } // before the first session() call
     Ledger *ledger() const { return m_ledger.get(); }
     AuditLog *auditLog() const { return m_audit.get(); }
-    TokenNotes *tokenNotes() const { return m_notes.get(); } // issue 7: owner / where used, per token
+    TokenNotes *tokenNotes() const { return m_notes.get(); } // owner / where used, per token
     RequestLog *requestLog() const { return m_requestLog.get(); }
     // The user's preferences (preferences.ini in configDir()), one instance shared by the whole GUI.
     Preferences *preferences() const { return m_preferences; }

@@ -13,7 +13,7 @@ class AccountController;
 class Preferences;
 class QTimer;
 
-// Expiry alerts of the GUI (issue 7): one ExpiryAlertMonitor fed with every account's last token list plus the
+// Expiry alerts of the GUI: one ExpiryAlertMonitor fed with every account's last token list plus the
 // account's own credential token (TokenProvider::credentialToken()), with thresholds and on/off switches from
 // the Preferences (re-applied on changed()). Checks after each refresh and once a minute, on the controller's
 // clock. The alerts of one check become one notification (notificationShown): the tray shows it, and the

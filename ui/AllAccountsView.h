@@ -18,7 +18,7 @@ class QTableView;
 class TokenFilterModel;
 class TokenListModel;
 
-// "All accounts" (issue 7): one table of every token of every account, with the Account column and the
+// "All accounts": one table of every token of every account, with the Account column and the
 // provider's icon, filterable like the per-account table. Every account is refreshed concurrently
 // (AccountsRefresher); a status strip lists the accounts still loading and those that failed, with the reason,
 // and a failing account never holds up the others. Refresh by hand (refreshAll, F5 in the main window) or on

@@ -16,7 +16,7 @@ class QPushButton;
 class QStandardItemModel;
 class QTableView;
 
-// The audit log (issue 7): every create / revoke / login ... TokenDesk performed, newest first, filtered by
+// The audit log: every create / revoke / login ... TokenDesk performed, newest first, filtered by
 // account, action, outcome and a time range (since / until), as AuditLog::query does it. Entries of one grouped
 // action (bulk revoke, break-glass) share a Group id, shown in its own column. "Export CSV…" writes the
 // filtered rows as AuditLog::toCsv (RFC 4180, UTF-8; the log never holds a secret) with QSaveFile.

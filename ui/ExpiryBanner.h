@@ -9,7 +9,7 @@
 class AlertCenter;
 class QLabel;
 
-// The in-app banner above the token table (issue 7): how many tokens expire in the next 24 h and in the next
+// The in-app banner above the token table: how many tokens expire in the next 24 h and in the next
 // 7 days, with the first few names as links (keyboard-reachable) that select the token or its account. Hidden
 // when nothing is due. Follows AlertCenter::upcomingChanged().
 class ExpiryBanner : public QFrame

@@ -133,10 +133,10 @@ MainWindow::MainWindow(AccountController *controller, QWidget *parent)
     createActions();
     createWidgets();
     createMenus();
-    // Token notes (issue 7): the models keep them by account + token id across every refresh.
+    // Token notes: the models keep them by account + token id across every refresh.
     TokenNotesDialog::applyNotes(m_controller->tokenNotes(), {m_tokens, m_allAccounts->tokenModel()});
 
-    // Expiry alerts (issue 7): fed from every refresh; a tray icon when the platform has one.
+    // Expiry alerts: fed from every refresh; a tray icon when the platform has one.
     connect(this, &MainWindow::refreshed, m_alerts,
         [this](const QUuid &id) { m_alerts->setAccountTokens(id, m_cache.value(id)); });
     connect(
@@ -161,7 +161,7 @@ MainWindow::MainWindow(AccountController *controller, QWidget *parent)
     m_tokens->setVisibleRowsProvider(
         [view = QPointer<QTableView>(m_tokenView), tokens = m_tokens] { return visibleSourceRows(view, tokens); });
     m_tokens->setTicking(true);
-    // Preferences (issue 7): the clipboard delay and the table's time display, now and on every change.
+    // Preferences: the clipboard delay and the table's time display, now and on every change.
     const auto applyPreferences = [this] {
         const Preferences::Values &values = m_controller->preferences()->values();
         m_clipboard->setClearDelayMs(values.clipboardClearSeconds * 1000);
@@ -337,7 +337,7 @@ void MainWindow::createWidgets()
     auto *emptyLayout = new QVBoxLayout(empty);
     emptyLayout->addStretch();
     // The logo and the rich-text welcome (QTextDocument layout, font loading, SVG rendering) are filled in by
-    // onAccountsChanged() only when this page is shown: with accounts they cost start-up for nothing (issue 9, P1).
+    // onAccountsChanged() only when this page is shown: with accounts they cost start-up for nothing.
     auto *logo = new QLabel;
     logo->setObjectName(QStringLiteral("welcomeLogo"));
     logo->setAlignment(Qt::AlignCenter);
@@ -448,7 +448,7 @@ void MainWindow::createWidgets()
 
     m_splitter = new QSplitter;
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    // "All accounts" above the accounts tree (issue 7); the right side then shows its view instead of the table.
+    // "All accounts" above the accounts tree; the right side then shows its view instead of the table.
     auto *sidebar = new QWidget;
     auto *sidebarLayout = new QVBoxLayout(sidebar);
     sidebarLayout->setContentsMargins(0, 0, 0, 0);
@@ -568,7 +568,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     if (!m_quitting && closesToTray()) {
-        // Close to the tray (issue 7): the window hides, refreshes and expiry alerts go on.
+        // Close to the tray: the window hides, refreshes and expiry alerts go on.
         event->ignore();
         hide();
         if (!m_trayHintShown) {
@@ -582,7 +582,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-// ---- accounts -------------------------------------------------------------------------------------------
+// ---- accounts ---------------------------------------------------------------------------------------------------
 
 void MainWindow::onAccountsChanged()
 {
@@ -817,7 +817,7 @@ void MainWindow::removeAccount()
         setLastError(m_controller->lastError());
 }
 
-// ---- refresh and errors ---------------------------------------------------------------------------------
+// ---- refresh and errors -----------------------------------------------------------------------------------------
 
 void MainWindow::refresh()
 {
@@ -968,7 +968,7 @@ void MainWindow::handleError(const QUuid &id, const ApiError &error, const QStri
     showMessage(tr("TokenDesk"), text, true);
 }
 
-// ---- sign-in --------------------------------------------------------------------------------------------
+// ---- sign-in ----------------------------------------------------------------------------------------------------
 
 void MainWindow::requestSignIn(const QUuid &id, const QString &reason)
 {
@@ -1130,7 +1130,7 @@ void MainWindow::signOut()
     });
 }
 
-// ---- token actions --------------------------------------------------------------------------------------
+// ---- token actions ----------------------------------------------------------------------------------------------
 
 QMenu *MainWindow::tokenContextMenu()
 {
@@ -1636,7 +1636,7 @@ void MainWindow::trySandbox()
     close();
 }
 
-// ---- bulk revoke and break-glass (issue 7) ---------------------------------------------------------------
+// ---- bulk revoke and break-glass --------------------------------------------------------------------------------
 
 void MainWindow::breakGlass()
 {
@@ -1693,7 +1693,7 @@ RevokePlanDialog *MainWindow::openRevokePlan(
     return dialog;
 }
 
-// ---- issue 7: audit log, token notes ----------------------------------------------------------------------
+// ---- audit log, token notes -------------------------------------------------------------------------------------
 
 void MainWindow::showAuditLog()
 {
@@ -1728,7 +1728,7 @@ void MainWindow::editNotes()
     dialog->open();
 }
 
-// ---- preferences (issue 7) -------------------------------------------------------------------------------
+// ---- preferences ------------------------------------------------------------------------------------------------
 
 void MainWindow::showPreferences()
 {

@@ -55,7 +55,7 @@ public:
     TokenListModel *tokenModel() const { return m_tokens; }
     TokenFilterModel *filterModel() const { return m_filter; }
     QTreeView *accountView() const { return m_accountView; }
-    AllAccountsView *allAccountsView() const { return m_allAccounts; } // issue 7
+    AllAccountsView *allAccountsView() const { return m_allAccounts; }
     bool isAllAccountsShown() const;
     QTableView *tokenView() const { return m_tokenView; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
@@ -100,7 +100,7 @@ public slots:
     void copyId();
     void inspectJwt();
     void inspectCurrent();
-    void verifyToken(); // Tokens → Verify a Revoked Token… (issue 7)
+    void verifyToken(); // Tokens → Verify a Revoked Token…
     void listBySubject();
     void revokeAllForSubject();
     void expireAll();
@@ -116,9 +116,9 @@ public slots:
     // Lists every account at once, plans RevokePlan::forSubject and opens the RevokePlanDialog (accounts that
     // fail are shown there as not checked).
     void openBreakGlass(const QString &subject);
-    void showAuditLog(); // Tools → Audit Log… (issue 7)
-    void editNotes(); // Tokens → Edit Notes…: owner / where used of the selected token (issue 7)
-    void showPreferences(); // Edit → Preferences… (issue 7)
+    void showAuditLog(); // Tools → Audit Log…
+    void editNotes(); // Tokens → Edit Notes…: owner / where used of the selected token
+    void showPreferences(); // Edit → Preferences…
     void quitApplication(); // File → Quit and the tray's Quit: closes for real, also when closing to the tray
 
 signals:
@@ -168,7 +168,7 @@ private:
     bool m_quitting = false; // quitApplication() is closing the window: no hiding to the tray
     bool m_trayHintShown = false; // "still running in the tray" is said once per run
     bool m_sandbox = false;
-    std::function<bool()> m_sandboxLauncher; // issue 7: tests replace starting `tokendesk --sandbox`
+    std::function<bool()> m_sandboxLauncher; // tests replace starting `tokendesk --sandbox`
 
     QStackedWidget *m_stack = nullptr;
     QSplitter *m_splitter = nullptr;
@@ -205,9 +205,9 @@ private:
     QAction *m_logoutToken = nullptr;
     QAction *m_svixDashboardAccess = nullptr;
     QAction *m_svixExchangeOneTime = nullptr;
-    QAction *m_verifyToken = nullptr; // issue 7: Tokens → Verify a Revoked Token…
+    QAction *m_verifyToken = nullptr; // Tokens → Verify a Revoked Token…
     QAction *m_jwtInspector = nullptr;
-    QAction *m_editNotes = nullptr; // issue 7
+    QAction *m_editNotes = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_quit = nullptr;
 

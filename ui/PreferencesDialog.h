@@ -15,7 +15,7 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 
-// Edit → Preferences… (issue 7): edits Preferences::Values. Alert thresholds are typed as a list of durations
+// Edit → Preferences…: edits Preferences::Values. Alert thresholds are typed as a list of durations
 // ("7 days, 24 hours", core/Duration syntax, separated by commas or semicolons). Bad input is reported in the
 // dialog and keeps it open; OK saves through Preferences::save() and shows lastError() when the file could not
 // be written (the dialog then stays open so the user sees it).

@@ -5,7 +5,7 @@
 class QLabel;
 class QPalette;
 
-// Error and warning text colours that follow the platform's light/dark palette (issue 7), instead of a
+// Error and warning text colours that follow the platform's light/dark palette, instead of a
 // hard-coded text colour in a style sheet, unreadable on the other of light/dark.
 class StatusColors
 {

@@ -7,7 +7,7 @@
 class QLineEdit;
 class TokenListModel;
 
-// Edits the local note of one token (issue 7): who owns it and where it is used. No secrets: the fields say
+// Edits the local note of one token: who owns it and where it is used. No secrets: the fields say
 // so, and the note is stored in tokendesk.sqlite only.
 class TokenNotesDialog : public QDialog
 {

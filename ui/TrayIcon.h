@@ -9,7 +9,7 @@ class QMenu;
 class QSystemTrayIcon;
 class QWidget;
 
-// The system tray icon (issue 7): a menu with Show TokenDesk, Refresh and Quit, and the AlertCenter's grouped
+// The system tray icon: a menu with Show TokenDesk, Refresh and Quit, and the AlertCenter's grouped
 // notifications through showMessage. Create it only when QSystemTrayIcon::isSystemTrayAvailable(); without a
 // tray the alerts still reach the in-app banner.
 class TrayIcon : public QObject

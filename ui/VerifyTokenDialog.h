@@ -14,7 +14,7 @@ class QPushButton;
 class TokenProvider;
 struct TokenValueCheck;
 
-// Verify after revoke (issue 7): the user pastes a token value (masked unless "Show" is ticked) and the
+// Verify after revoke: the user pastes a token value (masked unless "Show" is ticked) and the
 // account's service says whether it still accepts it (TokenProvider::checkTokenValue). TokenDesk never stores
 // token values, so this is the only way to ask. The value is used for the one call, then the edit is cleared.
 class VerifyTokenDialog : public QDialog

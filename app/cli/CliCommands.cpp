@@ -226,7 +226,7 @@ void CliCommands::printTokens(const QList<Token> &list)
 {
     const FrozenClock clock(*Clock::system());
     if (m_app->jsonOutput()) {
-        // Issue 9 (P2): each token is written straight into a buffer flushed in chunks, byte for byte what
+        // Each token is written straight into a buffer flushed in chunks, byte for byte what
         // QJsonDocument::toJson(Indented) makes of tokenJson()'s objects (tst_cli_output compares the two).
         constexpr qsizetype chunk = 64 * 1024;
         QByteArray buffer;
@@ -1262,7 +1262,7 @@ QFuture<int> CliCommands::svix(const QStringList &words)
 
 QFuture<int> CliCommands::verify(const QStringList &words)
 {
-    // Verify after revoke (issue 7): does the server still accept this token value? The value comes from stdin
+    // Verify after revoke: does the server still accept this token value? The value comes from stdin
     // only (a --token option never gets here: CliApplication refuses secrets on the command line), is used for
     // the one call and wiped; exit 0 when the server rejects it, 1 when it accepts it or cannot tell.
     CliArguments args;

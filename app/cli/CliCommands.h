@@ -31,7 +31,7 @@ public:
     // The JSON shape of one token in `tokens --json` and `show --json`.
     static QJsonObject tokenJson(const Token &token, const Clock &clock);
     // tokenJson() as the streamed `tokens --json` writes it: one element of QJsonDocument::toJson(Indented)'s
-    // top-level array ("    {\n...\n    }", no separator), without building a QJsonObject (issue 9, P2).
+    // top-level array ("    {\n...\n    }", no separator), without building a QJsonObject.
     static void appendTokenJson(QByteArray &out, const Token &token, const Clock &clock);
 
 private:

@@ -156,7 +156,7 @@ QString CliOutput::isoText(const std::optional<QDateTime> &time)
 
 void CliOutput::appendJsonString(QByteArray &out, QStringView text)
 {
-    // Written in place (issue 9, P2): room for the worst case, then cut back to what was written (resize()
+    // Written in place: room for the worst case, then cut back to what was written (resize()
     // keeps the capacity).
     const qsizetype start = out.size();
     out.resize(start + jsonStringRoom(text.size()));

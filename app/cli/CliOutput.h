@@ -50,7 +50,7 @@ public:
 
     static QJsonValue isoOrNull(const std::optional<QDateTime> &time);
 
-    // Streaming JSON (issue 9, P2): appends `text` as a quoted JSON string, escaped exactly as QJsonDocument
+    // Streaming JSON: appends `text` as a quoted JSON string, escaped exactly as QJsonDocument
     // does, and a time as isoOrNull() would write it, without building QJsonValues.
     static void appendJsonString(QByteArray &out, QStringView text);
     static void appendJsonIsoOrNull(QByteArray &out, const std::optional<QDateTime> &time);

@@ -176,7 +176,7 @@ int main(int argc, char *argv[])
     FirstPaintExit firstPaintExit;
     if (qEnvironmentVariableIsSet("TOKENDESK_EXIT_ON_FIRST_PAINT"))
         window.installEventFilter(&firstPaintExit);
-    // "Start minimised to tray" (issue 7): only when a tray exists to bring the window back.
+    // "Start minimised to tray": only when a tray exists to bring the window back.
     const bool startInTray = window.trayIcon() && window.alertCenter()->preferences()->values().startMinimizedToTray;
     if (!startInTray)
         window.show();

@@ -4,7 +4,7 @@
 #include <QDateTime>
 #include <QString>
 
-// How TokenDesk writes a point in time for people, following the time-display preference (issue 7): the token
+// How TokenDesk writes a point in time for people, following the time-display preference: the token
 // tables and the audit log share it.
 class TimeText
 {

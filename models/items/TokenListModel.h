@@ -74,7 +74,7 @@ public:
     // Local notes per token ("owner", "where used"), shown in the Notes column and searched.
     void setNote(const QUuid &accountId, const QString &tokenId, const QString &note);
 
-    // How the Created and Expires columns show times (issue 7 preferences): Absolute (the locale's short format)
+    // How the Created and Expires columns show times: Absolute (the locale's short format)
     // or Relative to the clock ("in 3 days", "2 hours ago"), in local time or UTC (Qt::LocalTime / Qt::UTC).
     // Tooltips keep both local and UTC; SortRole is unaffected. Default: absolute, local.
     enum class TimeDisplay { Absolute, Relative };

@@ -76,7 +76,7 @@ struct TokenInspection
     std::optional<QDateTime> expires;
 };
 
-// Whether the server still accepts a token value the user pasted (verify after revoke, issue 7).
+// Whether the server still accepts a token value the user pasted (verify after revoke).
 struct TokenValueCheck
 {
     enum class Verdict {

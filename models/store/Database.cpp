@@ -63,7 +63,7 @@ const QList<Migration> &migrations()
             }},
         {2,
             {
-                // Token notes (issue 7): owner and "where is this used", local only, never a secret.
+                // Token notes: owner and "where is this used", local only, never a secret.
                 "CREATE TABLE token_notes ("
                 " account_id TEXT NOT NULL,"
                 " token_id TEXT NOT NULL,"

@@ -55,7 +55,7 @@ public:
         const QUuid &accountId, const QString &subject, const QDateTime &when, const QString &reason);
     bool removeAccount(const QUuid &accountId);
 
-    // Remembers that an alert (token + threshold) was shown, so it is not shown again (issue 7).
+    // Remembers that an alert (token + threshold) was shown, so it is not shown again.
     bool markNotified(const QUuid &accountId, const QString &tokenId, const QString &threshold);
     bool wasNotified(const QUuid &accountId, const QString &tokenId, const QString &threshold) const;
 

@@ -6,7 +6,7 @@
 
 #include <chrono>
 
-// The user's preferences (issue 7), kept in preferences.ini in the configuration folder. No secrets here.
+// The user's preferences, kept in preferences.ini in the configuration folder. No secrets here.
 // Values are validated on the way in and on the way out: a hand-edited file with nonsense falls back to the
 // defaults for the bad keys only. Emits changed() after save() when anything differs.
 class Preferences : public QObject

@@ -18,7 +18,7 @@
 class AccountSession;
 class Preferences;
 
-// Refreshes the token lists of every usable account at once (issue 7, the all-accounts view): at most
+// Refreshes the token lists of every usable account at once: at most
 // maxInFlight AccountSession::refresh calls in flight, per-account progress and per-account errors that do
 // not hold up the others. An interval timer (Preferences::refreshIntervalMinutes, 0 = off) re-runs it;
 // refreshAll() always works. Runs never overlap: a manual refreshAll() during a run queues exactly one more

@@ -15,7 +15,7 @@
 #include <cstdio>
 #include <limits>
 
-// The streamed `tokens --json` (issue 9, P2) against what QJsonDocument writes: string escaping, integers,
+// The streamed `tokens --json` against what QJsonDocument writes: string escaping, integers,
 // times and whole tokens must stay byte for byte the same.
 class TestCliOutput : public QObject
 {

@@ -8,7 +8,7 @@
 #include <QTest>
 #include <QUuid>
 
-// `tokendesk-cli verify ACCOUNT --token-stdin` (issue 7, verify after revoke) end to end against a
+// `tokendesk-cli verify ACCOUNT --token-stdin` end to end against a
 // tokendesk-sandbox process (Specter): still accepted before the revoke (exit 1), rejected after it (exit 0),
 // the value only from stdin and never printed.
 class TestCliVerify : public QObject

@@ -1,4 +1,4 @@
-// Concurrency (issue 8): 50 revokes in flight at once against the sandbox (Specter, every answer delayed so they
+// Concurrency: 50 revokes in flight at once against the sandbox (Specter, every answer delayed so they
 // overlap), cancelled half-way with ApiClient::abortAll() (the cancel path: TokenProvider::api()->abortAll();
 // every pending future then finishes with Kind::Cancelled). Checks: exactly 50 results (done, failed or
 // cancelled), none twice; no QNetworkReply left once the event loop drains; a QTimer keeps ticking while the

@@ -1,4 +1,4 @@
-// TLS end to end (issue 8): the sandbox serving https, a client that does not trust it getting an error that
+// TLS end to end: the sandbox serving https, a client that does not trust it getting an error that
 // names the certificate (subject, SHA-256 fingerprint), the per-account CA file ("ca_file" option) making it
 // work, no code path ignoring TLS errors, and plain http refused off loopback.
 #include "BuiltinEmulators.h"

@@ -1,4 +1,4 @@
-// tokendesk_screenshots (issue 7): saves the README screenshots, run by scripts/screenshots. Starts the GUI
+// tokendesk_screenshots: saves the README screenshots, run by scripts/screenshots. Starts the GUI
 // pieces offscreen on the in-process sandbox (seeded tokens, a fixed clock for the app and the sandbox, a fixed
 // window size) and writes main-window.png, create-dialog.png, mfa-dialog.png and all-accounts.png into the
 // folder given as the first argument.

@@ -1,4 +1,4 @@
-// No data loss (issue 8): a child process (tokendesk-crashwriter) saves accounts and writes ledger rows in a
+// No data loss: a child process (tokendesk-crashwriter) saves accounts and writes ledger rows in a
 // loop and is killed with SIGKILL at seeded random points, many times over the same folder. After every kill,
 // accounts.ini and tokendesk.sqlite must still be readable and hold everything the child reported as committed.
 // The seed is printed; rerun one with TOKENDESK_CRASH_SEED=<seed>.

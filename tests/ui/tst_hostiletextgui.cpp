@@ -9,7 +9,7 @@
 
 #include <QtTest>
 
-// Service text in the GUI (issue 20): the token table's cells and tooltips, the tray notification and a
+// Service text in the GUI: the token table's cells and tooltips, the tray notification and a
 // dialog title show a hostile token name without raw controls, bidi-isolated, shortened; the notification is
 // markup-escaped for notification servers that read markup.
 class TestHostileTextGui : public QObject

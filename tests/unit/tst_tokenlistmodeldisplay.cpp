@@ -9,7 +9,7 @@
 
 #include <memory>
 
-// The Created / Expires display of TokenListModel under the time preferences (issue 7): absolute local (the
+// The Created / Expires display of TokenListModel under the time preferences: absolute local (the
 // default), absolute UTC, relative to the clock (minute resolution, kept current by the tick).
 class TstTokenListModelDisplay : public QObject
 {

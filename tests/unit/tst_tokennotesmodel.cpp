@@ -1,4 +1,4 @@
-// Token notes in the table (issue 7): notes read from the TokenNotes store show in TokenListModel's Notes column,
+// Token notes in the table: notes read from the TokenNotes store show in TokenListModel's Notes column,
 // are matched by TokenFilterModel's text filter (owner and "where used"), stay when a refresh replaces the list
 // (setTokens, setTokensForAccount, clear + setTokens), and belong to one account + token id only.
 

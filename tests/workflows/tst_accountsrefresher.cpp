@@ -21,7 +21,7 @@
 
 using namespace std::chrono_literals;
 
-// The all-accounts refresh (issue 7) against the in-process sandbox: three accounts at once, one failing with a
+// The all-accounts refresh against the in-process sandbox: three accounts at once, one failing with a
 // wrong password; per-account progress and errors, the in-flight cap, no overlapping runs, the interval timer
 // driven by the preferences.
 class TestAccountsRefresher : public QObject

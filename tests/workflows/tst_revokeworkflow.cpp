@@ -19,7 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-// Bulk revoke and break-glass (issue 7) against the in-process sandbox with several accounts at once, one of
+// Bulk revoke and break-glass against the in-process sandbox with several accounts at once, one of
 // them failing: the plan (dry run) makes no call, every call it lists is made, per-token outcomes, grouped
 // audit entries, verification after revoke, cancellation, CSV export.
 class TestRevokeWorkflow : public QObject

@@ -43,7 +43,7 @@ Result<QList<ListedToken>> parseList(const QByteArray &body);
 // parseList() is parseListFast() when that reads the body, else parseListGeneric(). Both are public for the
 // differential tests only.
 // - parseListGeneric: through QJsonDocument, with the MalformedResponse details of every problem.
-// - parseListFast (issue 9, P2): one pass over the bytes for the shape the contract documents (keys and ids in
+// - parseListFast: one pass over the bytes for the shape the contract documents (keys and ids in
 //   plain ASCII, descriptions with simple escapes, strict JSON numbers). nullopt for anything else, valid or
 //   not, so that parseListGeneric decides; when it answers, the answer equals parseListGeneric's (same
 //   tokens, same order: QJsonObject's sorted keys, same doubles).

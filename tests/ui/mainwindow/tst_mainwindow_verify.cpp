@@ -24,7 +24,7 @@
 
 #include <memory>
 
-// Tokens → Verify a Revoked Token… (issue 7) in the main window on the in-process sandbox: enabled only for
+// Tokens → Verify a Revoked Token… in the main window on the in-process sandbox: enabled only for
 // accounts whose service can check a value, announced in the status bar after a single revoke, and the dialog
 // it opens gets "rejected by the server ✓" for the token just revoked.
 class tst_MainWindowVerify : public QObject

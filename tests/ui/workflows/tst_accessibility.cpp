@@ -1,4 +1,4 @@
-// Accessibility and keyboard (issue 7): every focusable widget of MainWindow and of the main dialogs has an
+// Accessibility and keyboard: every focusable widget of MainWindow and of the main dialogs has an
 // accessible name (its own, a buddy label's or its text), every action can be reached from the keyboard
 // (a shortcut or a menu with a mnemonic), and Tab moves focus to the token table and the filter.
 #include "AccountController.h"

@@ -28,7 +28,7 @@
 
 #include <memory>
 
-// The "All accounts" view (issue 7) in the main window, on the in-process sandbox with several accounts at
+// The "All accounts" view in the main window, on the in-process sandbox with several accounts at
 // once: a Specter account with a wrong password fails and is reported with its reason, the other accounts'
 // rows arrive with their account names, the selection spans accounts, F5 refreshes every account.
 class tst_AllAccountsView : public QObject

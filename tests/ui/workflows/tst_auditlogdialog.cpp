@@ -35,7 +35,7 @@
 
 #include <memory>
 
-// Issue 7 in the GUI: the audit log dialog (filters by account, action, outcome and time range narrow the rows,
+// In the GUI: the audit log dialog (filters by account, action, outcome and time range narrow the rows,
 // newest first, grouped actions marked, CSV export of the filtered rows without secrets) and token notes (edited
 // from Tokens → Edit Notes…, shown and searchable in the table, still there after a refresh and a restart).
 namespace {

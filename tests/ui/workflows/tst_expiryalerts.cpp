@@ -27,7 +27,7 @@
 
 #include <memory>
 
-// Expiry alerts in the GUI (issue 7): the AlertCenter fed by MainWindow's refreshes of several sandbox accounts
+// Expiry alerts in the GUI: the AlertCenter fed by MainWindow's refreshes of several sandbox accounts
 // (one failing), on a TestClock shared with the sandbox. A threshold crossed raises one notification, the expiry
 // one more, nothing twice, nothing again after a restart over the same config dir; the banner lists what is due.
 class TestExpiryAlerts : public QObject

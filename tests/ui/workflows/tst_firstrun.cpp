@@ -16,7 +16,7 @@
 
 #include <memory>
 
-// The first-run screen (issue 7): with no accounts the main area offers "Add an account" and "Try the
+// The first-run screen: with no accounts the main area offers "Add an account" and "Try the
 // sandbox"; the buttons trigger those actions; once there is an account the screen is gone.
 class TestFirstRun : public QObject
 {

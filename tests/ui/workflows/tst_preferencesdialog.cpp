@@ -25,7 +25,7 @@
 
 #include <memory>
 
-// Edit → Preferences… (issue 7): values round-trip through the dialog into preferences.ini, bad input is
+// Edit → Preferences…: values round-trip through the dialog into preferences.ini, bad input is
 // refused with a message, a file that cannot be written is reported, and MainWindow applies the clipboard
 // delay and the table's time display at once and on every change.
 class TestPreferencesDialog : public QObject

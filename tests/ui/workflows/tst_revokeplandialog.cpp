@@ -31,7 +31,7 @@
 
 #include <memory>
 
-// The RevokePlanDialog (issue 7) over plans on the in-process sandbox with several accounts, one failing: the
+// The RevokePlanDialog over plans on the in-process sandbox with several accounts, one failing: the
 // dry run lists every call and sends none, declining the confirmation sends nothing, the run shows one result
 // row per step with the verification, the export writes the runner's CSV, Cancel stops what was not started.
 // Through MainWindow: a multi-selection goes through the dialog, break-glass lists every account (the failing
