@@ -1,7 +1,4 @@
-#include "CliRunner.h"
-#include "MagicBellEmulator.h"
-#include "NetSapiensEmulator.h"
-#include "SandboxServer.h"
+#include "InProcessCliSandbox.h"
 #include "TestPaths.h"
 
 #include <QElapsedTimer>
@@ -22,7 +19,7 @@
 // for a signed-out account, the refresh JWT of a NetSapiens v45 delegated answer (shown once, listed, revoked),
 // no placeholder NetSapiens host, and secrets from the environment when there is no keychain. Secrets go on stdin
 // or in the environment, never in argv, and never out.
-class TestCliRealUse : public QObject
+class TestCliRealUse : public QObject, private InProcessCliSandbox
 {
     Q_OBJECT
 
@@ -37,31 +34,6 @@ private slots:
     void delegatedRefreshShownOnceListedRevoked();
     void netSapiensNeedsTheOperatorsHost();
     void secretsFromTheEnvironmentWithoutKeychain();
-
-private:
-    using Run = CliRun;
-    Run cli(const QStringList &arguments, const QByteArray &stdinData = {},
-        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
-    Run mb(const QStringList &arguments)
-    {
-        return cli(QStringList {QStringLiteral("--secrets-stdin")} + arguments, m_mbSecrets);
-    }
-    Run ns(const QStringList &arguments)
-    {
-        return cli(QStringList {QStringLiteral("--secrets-stdin")} + arguments, m_nsSecrets);
-    }
-    void addAccount(const QString &provider, const QString &name, const QString &url, const QStringList &options = {});
-
-    std::unique_ptr<QTemporaryDir> m_config;
-    std::unique_ptr<SandboxServer> m_sandbox;
-    MagicBellEmulator *m_magicBell = nullptr;
-    NetSapiensEmulator *m_netSapiens = nullptr;
-    QJsonObject m_nsInfo;
-    QByteArray m_mbSecrets;
-    QByteArray m_nsSecrets;
-    QString m_mbUrl;
-    QString m_nsUrl;
-    QList<QByteArray> m_secrets; // never printed by any run
 };
 
 void TestCliRealUse::initTestCase()
@@ -72,66 +44,17 @@ void TestCliRealUse::initTestCase()
 
 void TestCliRealUse::init()
 {
-    m_config = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_config->isValid());
-    m_sandbox = std::make_unique<SandboxServer>();
-    auto magicBell = std::make_unique<MagicBellEmulator>();
-    m_magicBell = magicBell.get();
-    m_sandbox->addEmulator(std::move(magicBell));
-    auto netSapiens = std::make_unique<NetSapiensEmulator>();
-    m_netSapiens = netSapiens.get();
-    m_sandbox->addEmulator(std::move(netSapiens));
-    QVERIFY(m_sandbox->listen());
-
-    const QJsonObject mbInfo = m_magicBell->readyInfo(m_sandbox->url());
-    const QByteArray mbToken = mbInfo.value(QLatin1String("token")).toString().toUtf8();
-    m_mbSecrets = "token=" + mbToken + '\n';
-    m_mbUrl = mbInfo.value(QLatin1String("base_url")).toString();
-    m_nsInfo = m_netSapiens->readyInfo(m_sandbox->url());
-    const QByteArray password = m_nsInfo.value(QLatin1String("password")).toString().toUtf8();
-    const QByteArray clientSecret = m_nsInfo.value(QLatin1String("client_secret")).toString().toUtf8();
+    // Runs wait up to 100 s: the deadline cases start hanging requests on purpose.
+    m_cliTimeoutMs = 100'000;
+    startSandbox();
+    // The API key too, for delegated tokens and their refresh JWTs.
     const QByteArray apiKey = m_nsInfo.value(QLatin1String("api_key")).toString().toUtf8();
-    m_nsSecrets = "password=" + password + "\nclient_secret=" + clientSecret + "\napi_key=" + apiKey + '\n';
-    m_nsUrl = m_nsInfo.value(QLatin1String("base_url")).toString();
-    m_secrets = {mbToken, password, clientSecret, apiKey};
-
-    addAccount(QStringLiteral("magicbell"), QStringLiteral("mb"), m_mbUrl);
-    addAccount(QStringLiteral("netsapiens"), QStringLiteral("ns"), m_nsUrl,
-        {QStringLiteral("username=") + m_nsInfo.value(QLatin1String("username")).toString(),
-            QStringLiteral("client_id=") + m_nsInfo.value(QLatin1String("client_id")).toString()});
+    m_nsSecrets += "api_key=" + apiKey + '\n';
 }
 
 void TestCliRealUse::cleanup()
 {
-    m_sandbox.reset();
-    m_magicBell = nullptr;
-    m_netSapiens = nullptr;
-    m_config.reset();
-}
-
-TestCliRealUse::Run TestCliRealUse::cli(
-    const QStringList &arguments, const QByteArray &stdinData, const QProcessEnvironment &environment)
-{
-    CliRunner runner(m_config->path());
-    runner.setSandboxInProcess(true);
-    runner.setEnvironment(environment);
-    const Run run = runner.run(arguments, stdinData, 100'000);
-    for (const QByteArray &secret : std::as_const(m_secrets)) {
-        if (!secret.isEmpty() && (run.out.contains(secret) || run.err.contains(secret)))
-            qFatal("a secret reached the CLI's output");
-    }
-    return run;
-}
-
-void TestCliRealUse::addAccount(
-    const QString &provider, const QString &name, const QString &url, const QStringList &options)
-{
-    QStringList arguments {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--provider"), provider,
-        QStringLiteral("--name"), name, QStringLiteral("--url"), url};
-    for (const QString &option : options)
-        arguments << QStringLiteral("--option") << option;
-    const Run added = cli(arguments);
-    QVERIFY2(added.exitCode == 0, added.err.constData());
+    stopSandbox();
 }
 
 void TestCliRealUse::hangingServerEndsAtTheDeadline()

@@ -1,7 +1,4 @@
-#include "CliRunner.h"
-#include "MagicBellEmulator.h"
-#include "NetSapiensEmulator.h"
-#include "SandboxServer.h"
+#include "InProcessCliSandbox.h"
 #include "TestPaths.h"
 
 #include <QFileInfo>
@@ -19,7 +16,7 @@
 // "revoked", "signed out" or "ended" only when the server confirmed it; a revoke sends the operation the user
 // named whatever the listing did; sessions the CLI obtains do not outlive it unless kept; relative next-page
 // links are followed; invalid values exit 2 everywhere. Secrets go on stdin, never in argv, and never out.
-class TestCliRevokeTruth : public QObject
+class TestCliRevokeTruth : public QObject, private InProcessCliSandbox
 {
     Q_OBJECT
 
@@ -41,30 +38,9 @@ private slots:
     void invalidValuesExitTwo();
 
 private:
-    using Run = CliRun;
-    Run cli(const QStringList &arguments, const QByteArray &stdinData = {});
-    Run mb(const QStringList &arguments)
-    {
-        return cli(QStringList {QStringLiteral("--secrets-stdin")} + arguments, m_mbSecrets);
-    }
-    Run ns(const QStringList &arguments)
-    {
-        return cli(QStringList {QStringLiteral("--secrets-stdin")} + arguments, m_nsSecrets);
-    }
-    void addAccount(const QString &provider, const QString &name, const QString &url, const QStringList &options = {});
     QString createUserToken();
     int requestCount(const QByteArray &method, const QString &path) const;
     int jwtStatus(const QString &value);
-
-    std::unique_ptr<QTemporaryDir> m_config;
-    std::unique_ptr<SandboxServer> m_sandbox;
-    MagicBellEmulator *m_magicBell = nullptr;
-    NetSapiensEmulator *m_netSapiens = nullptr;
-    QByteArray m_mbSecrets;
-    QByteArray m_nsSecrets;
-    QString m_mbUrl;
-    QString m_nsUrl;
-    QList<QByteArray> m_secrets; // never printed by any run
 };
 
 void TestCliRevokeTruth::initTestCase()
@@ -75,65 +51,12 @@ void TestCliRevokeTruth::initTestCase()
 
 void TestCliRevokeTruth::init()
 {
-    m_config = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_config->isValid());
-    m_sandbox = std::make_unique<SandboxServer>();
-    auto magicBell = std::make_unique<MagicBellEmulator>();
-    m_magicBell = magicBell.get();
-    m_sandbox->addEmulator(std::move(magicBell));
-    auto netSapiens = std::make_unique<NetSapiensEmulator>();
-    m_netSapiens = netSapiens.get();
-    m_sandbox->addEmulator(std::move(netSapiens));
-    QVERIFY(m_sandbox->listen());
-    m_sandbox->seedTokens(3);
-
-    const QJsonObject mbInfo = m_magicBell->readyInfo(m_sandbox->url());
-    const QByteArray mbToken = mbInfo.value(QLatin1String("token")).toString().toUtf8();
-    m_mbSecrets = "token=" + mbToken + '\n';
-    m_mbUrl = mbInfo.value(QLatin1String("base_url")).toString();
-    const QJsonObject nsInfo = m_netSapiens->readyInfo(m_sandbox->url());
-    const QByteArray password = nsInfo.value(QLatin1String("password")).toString().toUtf8();
-    const QByteArray clientSecret = nsInfo.value(QLatin1String("client_secret")).toString().toUtf8();
-    m_nsSecrets = "password=" + password + "\nclient_secret=" + clientSecret + '\n';
-    m_nsUrl = nsInfo.value(QLatin1String("base_url")).toString();
-    m_secrets = {mbToken, password, clientSecret};
-
-    addAccount(QStringLiteral("magicbell"), QStringLiteral("mb"), m_mbUrl);
-    // No "keep me signed in": a session the CLI obtains must not outlive the process.
-    addAccount(QStringLiteral("netsapiens"), QStringLiteral("ns"), m_nsUrl,
-        {QStringLiteral("username=") + nsInfo.value(QLatin1String("username")).toString(),
-            QStringLiteral("client_id=") + nsInfo.value(QLatin1String("client_id")).toString()});
+    startSandbox(3);
 }
 
 void TestCliRevokeTruth::cleanup()
 {
-    m_sandbox.reset();
-    m_magicBell = nullptr;
-    m_netSapiens = nullptr;
-    m_config.reset();
-}
-
-TestCliRevokeTruth::Run TestCliRevokeTruth::cli(const QStringList &arguments, const QByteArray &stdinData)
-{
-    CliRunner runner(m_config->path());
-    runner.setSandboxInProcess(true);
-    const Run run = runner.run(arguments, stdinData);
-    for (const QByteArray &secret : std::as_const(m_secrets)) {
-        if (!secret.isEmpty() && (run.out.contains(secret) || run.err.contains(secret)))
-            qFatal("a secret reached the CLI's output");
-    }
-    return run;
-}
-
-void TestCliRevokeTruth::addAccount(
-    const QString &provider, const QString &name, const QString &url, const QStringList &options)
-{
-    QStringList arguments {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--provider"), provider,
-        QStringLiteral("--name"), name, QStringLiteral("--url"), url};
-    for (const QString &option : options)
-        arguments << QStringLiteral("--option") << option;
-    const Run added = cli(arguments);
-    QVERIFY2(added.exitCode == 0, added.err.constData());
+    stopSandbox();
 }
 
 QString TestCliRevokeTruth::createUserToken()
