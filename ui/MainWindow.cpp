@@ -1563,11 +1563,18 @@ void MainWindow::logoutToken()
     value.fill(QLatin1Char(' '));
 }
 
+SvixProvider *MainWindow::currentSvix(AccountSession **session) const
+{
+    const QUuid id = currentAccountId();
+    *session = id.isNull() ? nullptr : m_controller->session(id);
+    return *session ? qobject_cast<SvixProvider *>((*session)->provider()) : nullptr;
+}
+
 void MainWindow::svixDashboardAccess()
 {
     const QUuid id = currentAccountId();
-    AccountSession *session = id.isNull() ? nullptr : m_controller->session(id);
-    auto *svix = session ? qobject_cast<SvixProvider *>(session->provider()) : nullptr;
+    AccountSession *session = nullptr;
+    SvixProvider *svix = currentSvix(&session);
     if (!svix)
         return;
     bool ok = false;
@@ -1593,8 +1600,8 @@ void MainWindow::svixDashboardAccess()
 void MainWindow::svixExchangeOneTimeToken()
 {
     const QUuid id = currentAccountId();
-    AccountSession *session = id.isNull() ? nullptr : m_controller->session(id);
-    auto *svix = session ? qobject_cast<SvixProvider *>(session->provider()) : nullptr;
+    AccountSession *session = nullptr;
+    SvixProvider *svix = currentSvix(&session);
     if (!svix)
         return;
     bool ok = false;

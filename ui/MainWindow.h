@@ -20,6 +20,7 @@ class AlertCenter;
 class ExpiryBanner;
 class RevokePlan;
 class RevokePlanDialog;
+class SvixProvider;
 class TrayIcon;
 class ClipboardGuard;
 class QAction;
@@ -129,6 +130,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The current account's session and, when its provider is Svix, that provider (for the Svix-only actions).
+    SvixProvider *currentSvix(AccountSession **session) const;
     void createActions();
     void execTokenContextMenu(const QPoint &globalPos);
     void createMenus();
