@@ -1,6 +1,8 @@
 #include "CliApplication.h"
 
-#include "CliCommands.h"
+#include "CliCommand.h"
+#include "CliCommandTable.h"
+#include "CliFieldFlags.h"
 #include "CliFuture.h"
 
 #include "core/Clock.h"
@@ -47,57 +49,46 @@ QString cliText(const char *text)
 
 CliApplication::CliApplication(QObject *parent)
     : QObject(parent)
-    , m_commands(new CliCommands(this))
 { }
 
 CliApplication::~CliApplication()
 {
-    delete m_commands;
+    // A command (and the sessions it opened) goes before the database and stores it may still use.
+    qDeleteAll(findChildren<CliCommand *>(Qt::FindDirectChildrenOnly));
 }
 
 QString CliApplication::usage()
 {
     return cliText(
-        "Usage: tokendesk-cli [global options] <command> [arguments]\n"
-        "\n"
-        "Issue, audit and revoke API tokens from scripts.\n"
-        "\n"
-        "Global options:\n"
-        "  --help                 show this help\n"
-        "  --version              show the version\n"
-        "  --config DIR           configuration directory (default: $TOKENDESK_CONFIG_DIR or the platform one)\n"
-        "  --json                 machine-readable output\n"
-        "  --secrets-stdin        read secrets as key=value lines from stdin (password, api_key, token,\n"
-        "                         client_secret, or a secret field of the provider)\n"
-        "  --password-stdin       read the password from the first line of stdin\n"
-        "  --verbose              show diagnostics on stderr\n"
-        "  (environment)          TOKENDESK_SECRET_<FIELD>, e.g. TOKENDESK_SECRET_API_KEY: a secret for this run\n"
-        "                         only, never stored (for servers without a keychain)\n"
-        "  --timeout SECONDS      give up when the command's requests have not finished in this time, retries\n"
-        "                         included (default 30)\n"
-        "\n"
-        "Commands:\n"
-        "  account add --provider ID --name NAME [--url URL] [--option key=value ...] [--secrets-stdin]\n"
-        "  account list\n"
-        "  account remove NAME|UUID\n"
-        "  decode [JWT|-]                         inspect a JWT (no argument or '-' reads stdin)\n"
-        "  tokens ACCOUNT [--user USER_ID] [--app APP_ID]\n"
-        "  create ACCOUNT [--kind K] [--<field> VALUE ...]\n"
-        "  show ACCOUNT ID|current\n"
-        "  revoke ACCOUNT ID... [--uid SUBJECT] [--user USER_ID]\n"
-        "  login ACCOUNT [--passcode-stdin | --passcode CODE]\n"
-        "  logout ACCOUNT [--token-stdin]\n"
-        "  verify ACCOUNT --token-stdin           does the server still accept this token? (0 rejected, 1 accepted)\n"
-        "  revoke-all ACCOUNT --app APP_ID [--grace 60s] [--session S]... [--dry-run]\n"
-        "  audit [--since TIME|24h|7d] [--until TIME|DURATION] [--account A] [--action A] [--outcome O] [--csv]\n"
-        "  break-glass SUBJECT [--dry-run] [--account NAME]...   (every account; one grouped audit entry)\n"
-        "  svix ACCOUNT dashboard-access --app APP_ID     a dashboard token and magic link (older route)\n"
-        "  svix ACCOUNT exchange-one-time-token           one-time token of a magic link on stdin -> portal token\n"
-        "\n"
-        "Secrets are never accepted as arguments. Exit codes: 0 ok, 1 failed (also: the server refused a value\n"
-        "or did not confirm a revoke or sign-out), 2 usage (an unknown command or option, or a missing or invalid\n"
-        "value of any option, found before anything is sent), 3 authentication needed or refused, 4 not found or\n"
-        "not available (also: logout without a session).\n");
+               "Usage: tokendesk-cli [global options] <command> [arguments]\n"
+               "\n"
+               "Issue, audit and revoke API tokens from scripts.\n"
+               "\n"
+               "Global options:\n"
+               "  --help                 show this help (after a command: the options of that command)\n"
+               "  --version              show the version\n"
+               "  --config DIR           configuration directory (default: $TOKENDESK_CONFIG_DIR or the platform one)\n"
+               "  --json                 machine-readable output\n"
+               "  --secrets-stdin        read secrets as key=value lines from stdin (password, api_key, token,\n"
+               "                         client_secret, or a secret field of the provider)\n"
+               "  --password-stdin       read the password from the first line of stdin\n"
+               "  --verbose              show diagnostics on stderr\n"
+               "  (environment)          TOKENDESK_SECRET_<FIELD>, e.g. TOKENDESK_SECRET_API_KEY: a secret for this "
+               "run\n"
+               "                         only, never stored (for servers without a keychain)\n"
+               "  --timeout SECONDS      give up when the command's requests have not finished in this time, retries\n"
+               "                         included (default 30)\n"
+               "\n"
+               "Commands:\n")
+        + CliCommandTable::commandList()
+        + cliText(
+            "\n"
+            "Run `tokendesk-cli help COMMAND` or `tokendesk-cli COMMAND --help` for the options of a command.\n"
+            "\n"
+            "Secrets are never accepted as arguments. Exit codes: 0 ok, 1 failed (also: the server refused a value\n"
+            "or did not confirm a revoke or sign-out), 2 usage (an unknown command or option, or a missing or invalid\n"
+            "value of any option, found before anything is sent), 3 authentication needed or refused, 4 not found or\n"
+            "not available (also: logout without a session).\n");
 }
 
 bool CliApplication::isSecretOptionName(const QString &name)
@@ -110,13 +101,7 @@ bool CliApplication::isSecretOptionName(const QString &name)
         return true;
     for (const ProviderDescriptor &descriptor : ProviderRegistry::instance().all()) {
         for (const FieldSpec &field : descriptor.accountFields) {
-            if (field.type != FieldSpec::Type::Secret)
-                continue;
-            if (lowered == field.key.toLower() || (!field.cliFlag.isEmpty() && lowered == field.cliFlag.toLower()))
-                return true;
-            QString dashed = field.key.toLower();
-            dashed.replace(QLatin1Char('_'), QLatin1Char('-'));
-            if (lowered == dashed)
+            if (field.type == FieldSpec::Type::Secret && CliFieldFlags::isSpellingOf(lowered, field))
                 return true;
         }
     }
@@ -268,6 +253,8 @@ QFuture<int> CliApplication::run(const QStringList &arguments)
     qInstallMessageHandler(quietMessageHandler);
 
     if (help) {
+        if (!words.isEmpty())
+            return CliFuture::ready(CliCommandTable::printHelp(this, words));
         m_out.raw(usage().toUtf8());
         return CliFuture::ready(0);
     }
@@ -331,5 +318,5 @@ QFuture<int> CliApplication::run(const QStringList &arguments)
             m_stdinSecrets.insert(QString::fromUtf8(line.left(eq)).trimmed(), QString::fromUtf8(line.mid(eq + 1)));
         }
     }
-    return m_commands->dispatch(words);
+    return CliCommandTable::run(this, words);
 }

@@ -17,7 +17,6 @@
 
 class AccountSession;
 class AuditLog;
-class CliCommands;
 class Database;
 class Ledger;
 class QNetworkAccessManager;
@@ -25,7 +24,7 @@ class RequestLog;
 class SecretStore;
 
 // tokendesk-cli without main(): global options, the environment every command shares (config directory,
-// account store, keychain, database, network) and the dispatch to CliCommands. Tests may link it.
+// account store, keychain, database, network) and the dispatch through CliCommandTable. Tests may link it.
 class CliApplication : public QObject
 {
     Q_OBJECT
@@ -86,5 +85,4 @@ private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<AuditLog> m_audit;
-    CliCommands *m_commands = nullptr;
 };

@@ -140,6 +140,16 @@ void CliOutput::note(const QString &message)
     writeErr(bytes);
 }
 
+QJsonValue CliOutput::textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QString CliOutput::jsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed();
+}
+
 QJsonValue CliOutput::isoOrNull(const std::optional<QDateTime> &time)
 {
     if (!time || !time->isValid())

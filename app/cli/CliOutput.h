@@ -49,6 +49,10 @@ public:
     int failureCount() const { return m_failures; }
 
     static QJsonValue isoOrNull(const std::optional<QDateTime> &time);
+    // An empty text as JSON null.
+    static QJsonValue textOrNull(const QString &text);
+    // `object` as indented JSON text without the final line break, for lines().
+    static QString jsonText(const QJsonObject &object);
 
     // Streaming JSON: appends `text` as a quoted JSON string, escaped exactly as QJsonDocument
     // does, and a time as isoOrNull() would write it, without building QJsonValues.

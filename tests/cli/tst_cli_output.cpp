@@ -1,5 +1,5 @@
-#include "CliCommands.h"
 #include "CliOutput.h"
+#include "CliTokenPrinter.h"
 #include "HostileText.h"
 #include "core/Clock.h"
 #include "core/Token.h"
@@ -226,8 +226,8 @@ void TestCliOutput::tokenJsonMatchesQJsonDocument()
     QJsonArray array;
     QByteArray streamed = "[\n";
     for (qsizetype i = 0; i < tokens.size(); ++i) {
-        array.append(CliCommands::tokenJson(tokens[i], clock));
-        CliCommands::appendTokenJson(streamed, tokens[i], clock);
+        array.append(CliTokenPrinter::tokenJson(tokens[i], clock));
+        CliTokenPrinter::appendTokenJson(streamed, tokens[i], clock);
         streamed += i + 1 < tokens.size() ? ",\n" : "\n";
     }
     streamed += "]\n";

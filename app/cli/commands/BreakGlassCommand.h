@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CliCommand.h"
 #include "CliFuture.h"
 
 #include "workflows/RevokePlan.h"
@@ -14,22 +15,19 @@
 #include <QUuid>
 
 class AccountSession;
-class CliApplication;
 
 // `tokendesk-cli break-glass SUBJECT [--dry-run] [--json] [--account NAME]...`: lists every selected account
 // (all of them by default) concurrently, plans a RevokePlan::forSubject over what was listed, prints every
 // call (the dry run stops there and sends nothing else), otherwise runs it with RevokeRunner as one grouped
 // "break-glass" audit action. Exit 0 when every account was checked and every step succeeded, 1 otherwise,
-// 2 on a usage error. One object per run; it deletes itself when done.
-class CliBreakGlass : public QObject
+// 2 on a usage error.
+class BreakGlassCommand : public CliCommand
 {
     Q_OBJECT
 public:
-    CliBreakGlass(CliApplication *app, QObject *parent = nullptr);
-
-    QFuture<int> run(const QStringList &words);
-
-    static QString synopsis();
+    explicit BreakGlassCommand(CliApplication *app);
+    static CliCommandSpec spec();
+    QFuture<int> run(const QStringList &words) override;
 
 private:
     void listed(AccountSession *session, const Result<QList<Token>> &result);
@@ -38,7 +36,6 @@ private:
     void report(const RevokePlan &plan, const QList<RevokeOutcome> &outcomes, bool ran);
     void finish(int code);
 
-    CliApplication *m_app;
     QString m_subject;
     bool m_dryRun = false;
     QList<AccountSession *> m_sessions;

@@ -1,4 +1,4 @@
-#include "CliBreakGlass.h"
+#include "BreakGlassCommand.h"
 
 #include "CliApplication.h"
 #include "CliArguments.h"
@@ -7,16 +7,10 @@
 #include "providers/AccountSession.h"
 #include "store/AuditLog.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
 namespace {
-
-QString tr_(const char *text)
-{
-    return QCoreApplication::translate("CliBreakGlass", text);
-}
 
 QString kindName(RevokeStep::Kind kind)
 {
@@ -49,35 +43,39 @@ QJsonObject stepJson(const RevokeStep &step)
 
 } // namespace
 
-CliBreakGlass::CliBreakGlass(CliApplication *app, QObject *parent)
-    : QObject(parent)
-    , m_app(app)
+BreakGlassCommand::BreakGlassCommand(CliApplication *app)
+    : CliCommand(spec(), app)
 { }
 
-QString CliBreakGlass::synopsis()
+CliCommandSpec BreakGlassCommand::spec()
 {
-    return QStringLiteral("break-glass SUBJECT [--dry-run] [--json] [--account NAME]...");
+    return {.name = QStringLiteral("break-glass"),
+        .arguments = QStringLiteral("SUBJECT"),
+        .summary = tr("revoke everything of a subject in every account (one grouped audit entry)"),
+        .options = {{QStringLiteral("dry-run"), CliArguments::Arity::Flag, {},
+                        tr("list the calls that would be made; send none")},
+            {QStringLiteral("account"), CliArguments::Arity::Repeated, QStringLiteral("NAME"),
+                tr("only this account (default: every account)")}},
+        .minPositionals = 1,
+        .maxPositionals = 1};
 }
 
-QFuture<int> CliBreakGlass::run(const QStringList &words)
+QFuture<int> BreakGlassCommand::run(const QStringList &words)
 {
     const QFuture<int> future = m_done.future();
     CliArguments args;
-    const CliArguments::Spec spec = {{QStringLiteral("dry-run"), CliArguments::Arity::Flag},
-        {QStringLiteral("account"), CliArguments::Arity::Repeated}};
-    QString error;
-    if (!CliArguments::parse(words, spec, &args, &error)) {
-        finish(m_app->out().fail(2, error));
+    if (!parse(words, &args)) {
+        finish(2);
         return future;
     }
-    if (args.positionals.size() != 1 || args.positionals.first().trimmed().isEmpty()) {
-        finish(m_app->out().fail(2, tr_("usage: tokendesk-cli %1").arg(synopsis())));
+    if (args.positionals.first().trimmed().isEmpty()) {
+        finish(usageError());
         return future;
     }
     if (m_app->hasStdinSecrets()) {
-        finish(m_app->out().fail(2,
-            tr_("break-glass uses the stored secrets of each account; --secrets-stdin "
-                "is not supported here")));
+        finish(out().fail(2,
+            tr("break-glass uses the stored secrets of each account; --secrets-stdin "
+               "is not supported here")));
         return future;
     }
     m_subject = args.positionals.first().trimmed();
@@ -91,18 +89,19 @@ QFuture<int> CliBreakGlass::run(const QStringList &words)
         for (const QString &name : names) {
             const std::optional<Account> account = m_app->accounts().find(name);
             if (!account) {
-                finish(m_app->out().fail(4, tr_("no account named \"%1\"").arg(name)));
+                finish(out().fail(4, tr("no account named \"%1\"").arg(name)));
                 return future;
             }
             accounts.append(*account);
         }
     }
     if (accounts.isEmpty()) {
-        finish(m_app->out().fail(4, tr_("no accounts configured (see `account add`)")));
+        finish(out().fail(4, tr("no accounts configured (see `account add`)")));
         return future;
     }
+    QString error;
     if (!m_app->openDatabase(&error)) {
-        finish(m_app->out().fail(1, error));
+        finish(out().fail(1, error));
         return future;
     }
 
@@ -112,7 +111,7 @@ QFuture<int> CliBreakGlass::run(const QStringList &words)
             new AccountSession(account, m_app->providerContext(), m_app->secrets(), m_app->auditLog(), this);
         if (!session->isValid()) {
             m_notChecked.append(
-                {account.name, tr_("provider \"%1\" is not part of this build").arg(account.providerId)});
+                {account.name, tr("provider \"%1\" is not part of this build").arg(account.providerId)});
             session->deleteLater();
             continue;
         }
@@ -136,7 +135,7 @@ QFuture<int> CliBreakGlass::run(const QStringList &words)
     return future;
 }
 
-void CliBreakGlass::listed(AccountSession *session, const Result<QList<Token>> &result)
+void BreakGlassCommand::listed(AccountSession *session, const Result<QList<Token>> &result)
 {
     if (result.ok())
         m_listed.append({session->account(), session->provider(), result.value()});
@@ -146,7 +145,7 @@ void CliBreakGlass::listed(AccountSession *session, const Result<QList<Token>> &
         planAndRun();
 }
 
-void CliBreakGlass::planAndRun()
+void BreakGlassCommand::planAndRun()
 {
     // Keep the accounts in their configured order whatever order the lists came back in.
     QList<RevokePlan::AccountTokens> ordered;
@@ -174,14 +173,14 @@ void CliBreakGlass::planAndRun()
         [this, plan](QList<RevokeOutcome> outcomes) { report(plan, outcomes, true); });
 }
 
-void CliBreakGlass::report(const RevokePlan &plan, const QList<RevokeOutcome> &outcomes, bool ran)
+void BreakGlassCommand::report(const RevokePlan &plan, const QList<RevokeOutcome> &outcomes, bool ran)
 {
     int failed = 0;
     for (const RevokeOutcome &outcome : outcomes)
         failed += outcome.state == RevokeOutcome::State::Succeeded ? 0 : 1;
     const bool ok = failed == 0 && m_notChecked.isEmpty();
 
-    if (m_app->jsonOutput()) {
+    if (jsonOutput()) {
         QJsonObject object;
         object.insert(QStringLiteral("subject"), m_subject);
         object.insert(QStringLiteral("dry_run"), m_dryRun);
@@ -213,19 +212,19 @@ void CliBreakGlass::report(const RevokePlan &plan, const QList<RevokeOutcome> &o
         if (m_runner && ran)
             object.insert(QStringLiteral("group"), m_runner->groupId());
         object.insert(QStringLiteral("ok"), ok);
-        m_app->out().json(object);
+        out().json(object);
     } else {
         for (const auto &[account, reason] : std::as_const(m_notChecked))
-            m_app->out().line(tr_("not checked: %1: %2").arg(account, reason));
+            out().line(tr("not checked: %1: %2").arg(account, reason));
         if (plan.isEmpty()) {
-            m_app->out().line(tr_("Nothing matches \"%1\" in the accounts checked.").arg(m_subject));
+            out().line(tr("Nothing matches \"%1\" in the accounts checked.").arg(m_subject));
         } else if (!ran) {
             if (m_dryRun)
-                m_app->out().line(tr_("Dry run: these calls would be made; none was sent."));
+                out().line(tr("Dry run: these calls would be made; none was sent."));
             else
-                m_app->out().line(tr_("Nothing can be revoked for \"%1\":").arg(m_subject));
+                out().line(tr("Nothing can be revoked for \"%1\":").arg(m_subject));
             for (const QString &line : plan.preview())
-                m_app->out().line(QStringLiteral("  ") + line);
+                out().line(QStringLiteral("  ") + line);
         } else {
             QList<QStringList> rows;
             for (const RevokeOutcome &outcome : outcomes) {
@@ -236,38 +235,34 @@ void CliBreakGlass::report(const RevokePlan &plan, const QList<RevokeOutcome> &o
             }
             for (const RevokeStep &step : plan.steps()) {
                 if (!step.willRun())
-                    rows.append({step.accountName, step.describe(), tr_("skipped"), step.skipReason});
+                    rows.append({step.accountName, step.describe(), tr("skipped"), step.skipReason});
             }
-            m_app->out().table({tr_("ACCOUNT"), tr_("STEP"), tr_("OUTCOME"), tr_("DETAIL")}, rows);
+            out().table({tr("ACCOUNT"), tr("STEP"), tr("OUTCOME"), tr("DETAIL")}, rows);
         }
     }
     // One stderr line says why the exit code is 1.
     QStringList problems;
     if (!m_notChecked.isEmpty())
-        problems.append(QCoreApplication::translate(
-            "CliBreakGlass", "%n account(s) could not be checked", nullptr, int(m_notChecked.size())));
+        problems.append(tr("%n account(s) could not be checked", nullptr, int(m_notChecked.size())));
     if (failed > 0)
-        problems.append(QCoreApplication::translate("CliBreakGlass", "%n step(s) did not succeed", nullptr, failed));
+        problems.append(tr("%n step(s) did not succeed", nullptr, failed));
     if (!problems.isEmpty())
-        m_app->out().fail(1, problems.join(QStringLiteral("; ")));
+        out().fail(1, problems.join(QStringLiteral("; ")));
     finish(ok ? 0 : 1);
 }
 
-void CliBreakGlass::finish(int code)
+void BreakGlassCommand::finish(int code)
 {
     // Wait for keychain writes a provider asked for (a refreshed session token) before reporting the code.
     auto pending = std::make_shared<int>(int(m_sessions.size()));
     if (*pending == 0) {
         m_done.finish(code);
-        deleteLater();
         return;
     }
     for (AccountSession *session : std::as_const(m_sessions)) {
         Async::then(session->settle(), this, [this, pending, code](Result<Done>) {
-            if (--*pending == 0) {
+            if (--*pending == 0)
                 m_done.finish(code);
-                deleteLater();
-            }
         });
     }
 }
