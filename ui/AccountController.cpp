@@ -13,6 +13,7 @@
 #include "store/Preferences.h"
 #include "store/SecretStore.h"
 #include "store/TokenNotes.h"
+#include "workflows/AccountTokens.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -58,6 +59,9 @@ AccountController::AccountController(const QString &configDir, SecretStore *secr
 {
     QDir().mkpath(configDir);
     m_preferences = new Preferences(configDir, this);
+    m_accountTokens = new AccountTokens([this](const QUuid &id) { return session(id); }, this);
+    m_accountTokens->setPrepare([this](const QUuid &id) { return prepare(id); });
+    connect(this, &AccountController::sessionCreated, m_accountTokens, &AccountTokens::watch);
     m_database = std::make_unique<Database>(QDir(configDir).filePath(QStringLiteral("tokendesk.sqlite")));
     if (!m_database->open())
         qCWarning(lcController) << "database not available:" << m_database->lastError();
@@ -170,6 +174,7 @@ QFuture<Result<Done>> AccountController::updateAccount(const Account &account, c
     m_model->updateAccount(account);
     // A new session picks up the changed URL and options; secrets are read again from the keychain.
     delete m_sessions.take(account.id);
+    m_accountTokens->forget(account.id); // listed with the old URL or credentials
     m_prepared.remove(account.id);
     m_unsupported.remove(account.id);
     emit accountsChanged();
@@ -208,6 +213,7 @@ bool AccountController::removeAccount(const QUuid &id)
         return false;
     }
     delete m_sessions.take(id);
+    m_accountTokens->forget(id);
     m_prepared.remove(id);
     m_unsupported.remove(id);
     if (const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(acc->providerId)) {

@@ -17,6 +17,7 @@
 
 class AccountListModel;
 class AccountSession;
+class AccountTokens;
 class AccountStore;
 class AuditLog;
 class Clock;
@@ -51,6 +52,8 @@ public:
     // The user's preferences (preferences.ini in configDir()), one instance shared by the whole GUI.
     Preferences *preferences() const { return m_preferences; }
     QNetworkAccessManager *network() const { return m_network; }
+    // What is known of every account's tokens: every view reads it, every listing goes through it.
+    AccountTokens *accountTokens() const { return m_accountTokens; }
 
     // Reads the accounts file into the model. False (with lastError()) when the file was malformed.
     bool load();
@@ -92,6 +95,7 @@ private:
     std::unique_ptr<TokenNotes> m_notes;
     std::unique_ptr<RequestLog> m_requestLog;
     Preferences *m_preferences = nullptr;
+    AccountTokens *m_accountTokens = nullptr;
     QHash<QUuid, AccountSession *> m_sessions;
     QSet<QUuid> m_prepared;
     QSet<QUuid> m_unsupported; // accounts whose provider is not built in

@@ -3,6 +3,7 @@
 #include "AccountController.h"
 #include "core/Async.h"
 #include "providers/AccountSession.h"
+#include "workflows/AccountTokens.h"
 
 #include <QTimer>
 
@@ -40,26 +41,16 @@ void AccountListCollector::start(const QList<QUuid> &accounts)
         return;
     }
     for (const QUuid &id : std::as_const(usable)) {
-        Async::then(m_controller->prepare(id), this, [this, id](Result<Done> prepared) {
-            AccountSession *session = m_controller->session(id);
-            if (!prepared.ok() || !session) {
+        Async::then(m_controller->accountTokens()->refresh(id), this, [this, id](Result<QList<Token>> result) {
+            AccountSession *current = m_controller->session(id);
+            if (result.ok() && current) {
+                m_listed.insert(id, {current->account(), current->provider(), result.value()});
+            } else {
                 const std::optional<Account> account = m_controller->account(id);
                 m_notChecked.append({account ? account->name : id.toString(QUuid::WithoutBraces),
-                    prepared.ok() ? tr("the account was removed") : prepared.error().fullMessage()});
-                done();
-                return;
+                    result.ok() ? tr("the account was removed") : result.error().fullMessage()});
             }
-            Async::then(session->refresh(), this, [this, id](Result<QList<Token>> result) {
-                AccountSession *current = m_controller->session(id);
-                if (result.ok() && current) {
-                    m_listed.insert(id, {current->account(), current->provider(), result.value()});
-                } else {
-                    const std::optional<Account> account = m_controller->account(id);
-                    m_notChecked.append({account ? account->name : id.toString(QUuid::WithoutBraces),
-                        result.ok() ? tr("the account was removed") : result.error().fullMessage()});
-                }
-                done();
-            });
+            done();
         });
     }
 }

@@ -6,6 +6,7 @@
 #include "core/UntrustedText.h"
 #include "providers/TokenProvider.h"
 #include "store/Preferences.h"
+#include "workflows/AccountTokens.h"
 
 #include <QLoggingCategory>
 #include <QSet>
@@ -33,6 +34,12 @@ AlertCenter::AlertCenter(AccountController *controller, Preferences *preferences
         check();
     });
     connect(m_controller, &AccountController::accountsChanged, this, &AlertCenter::syncAccounts);
+    // Every list of an account, whichever view asked for it, is what the alerts watch.
+    AccountTokens *known = m_controller->accountTokens();
+    connect(known, &AccountTokens::changed, this, [this, known](const QUuid &id) {
+        if (known->hasList(id))
+            setAccountTokens(id, known->tokens(id));
+    });
     applyPreferences();
 }
 
@@ -53,14 +60,8 @@ void AlertCenter::setAccountTokens(const QUuid &accountId, const QList<Token> &t
         m_fed.remove(accountId);
         return;
     }
-    QList<Token> watched = tokens;
-    if (TokenProvider *provider = m_controller->provider(accountId)) {
-        if (std::optional<Token> own = provider->credentialToken()) {
-            own->accountId = accountId;
-            watched.append(*own);
-        }
-    }
-    m_monitor->setTokens(accountId, account->name, watched);
+    m_monitor->setTokens(
+        accountId, account->name, AccountTokens::withCredential(tokens, m_controller->provider(accountId), accountId));
     m_fed.insert(accountId);
     check();
 }

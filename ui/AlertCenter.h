@@ -34,7 +34,8 @@ public:
     Preferences *preferences() const { return m_preferences; }
     QTimer *checkTimer() const { return m_timer; }
 
-    // Replaces what is known of one account (its last list; its credential token is added here) and checks.
+    // Replaces what is known of one account (its last list; its credential token is added here unless listed)
+    // and checks. The center follows AccountTokens by itself; tests feed it directly.
     void setAccountTokens(const QUuid &accountId, const QList<Token> &tokens);
     // Forgets the accounts the controller no longer has.
     void syncAccounts();

@@ -11,6 +11,7 @@
 #include "items/TokenListModel.h"
 #include "providers/AccountSession.h"
 #include "store/Preferences.h"
+#include "workflows/AccountTokens.h"
 #include "workflows/AccountsRefresher.h"
 
 #include <QComboBox>
@@ -25,6 +26,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 AllAccountsView::AllAccountsView(AccountController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
@@ -37,12 +40,11 @@ AllAccountsView::AllAccountsView(AccountController *controller, QWidget *parent)
                   ids.append(account.id);
               return ids;
           },
-          [controller](const QUuid &id) { return controller->session(id); }, this))
+          controller->accountTokens(), this))
 {
     setObjectName(QStringLiteral("allAccountsView"));
     setAccessibleName(tr("All accounts"));
     m_filter->setSourceModel(m_tokens);
-    m_refresher->setPrepare([controller](const QUuid &id) { return controller->prepare(id); });
     // The interval follows the one Preferences the Preferences dialog edits.
     m_refresher->setPreferences(controller->preferences());
 
@@ -110,8 +112,17 @@ AllAccountsView::AllAccountsView(AccountController *controller, QWidget *parent)
         updateStatus();
         emit allRefreshed();
     });
+    // Every list of an account, whoever asked for it (this view, the account's own table, an action's follow-up),
+    // shows here at once.
+    connect(m_controller->accountTokens(), &AccountTokens::changed, this, &AllAccountsView::showTokensOf);
     connect(m_controller, &AccountController::accountsChanged, this, &AllAccountsView::onAccountsChanged);
     onAccountsChanged();
+}
+
+void AllAccountsView::showTokensOf(const QUuid &id)
+{
+    if (m_providers.contains(id))
+        m_tokens->setTokensForAccount(id, m_controller->accountTokens()->tokens(id));
 }
 
 AllAccountsView::~AllAccountsView() = default;
@@ -172,8 +183,12 @@ void AllAccountsView::onAccountsChanged()
             m_refresher->forget(it.key());
         }
     }
-    m_providers = providers;
+    const QHash<QUuid, QString> before = std::exchange(m_providers, providers);
     m_tokens->setAccountNames(names);
+    for (auto it = providers.constBegin(); it != providers.constEnd(); ++it) {
+        if (!before.contains(it.key()) && m_controller->accountTokens()->hasList(it.key()))
+            showTokensOf(it.key());
+    }
     updateStatus();
     if (isVisible() && m_refresher->runCount() > 0)
         refreshAll(); // an account was added or edited: show it without waiting for the interval
@@ -182,9 +197,8 @@ void AllAccountsView::onAccountsChanged()
 void AllAccountsView::onAccountFinished(const QUuid &id, bool ok, const QString &message)
 {
     Q_UNUSED(message)
-    if (ok && m_providers.contains(id))
-        m_tokens->setTokensForAccount(id, m_refresher->tokens(id));
-    // A failed account keeps the rows of its last good refresh; the status strip says it failed.
+    // The rows came with AccountTokens::changed. A failed account keeps the rows of its last good list; the
+    // status strip says it failed.
     updateStatus();
     emit accountRefreshed(id, ok);
 }

@@ -57,6 +57,7 @@ protected:
 
 private:
     void onAccountsChanged();
+    void showTokensOf(const QUuid &id);
     void onAccountFinished(const QUuid &id, bool ok, const QString &message);
     void updateStatus();
     QString nameOf(const QUuid &id) const;

@@ -22,6 +22,7 @@
 #include "store/Preferences.h"
 #include "store/SecretStore.h"
 #include "store/TokenNotes.h"
+#include "workflows/AccountTokens.h"
 #include "workflows/AccountsRefresher.h"
 
 #include "AlertCenter.h"
@@ -136,13 +137,12 @@ MainWindow::MainWindow(AccountController *controller, QWidget *parent)
     // Token notes: the models keep them by account + token id across every refresh.
     TokenNotesDialog::applyNotes(m_controller->tokenNotes(), {m_tokens, m_allAccounts->tokenModel()});
 
-    // Expiry alerts: fed from every refresh; a tray icon when the platform has one.
-    connect(this, &MainWindow::refreshed, m_alerts,
-        [this](const QUuid &id) { m_alerts->setAccountTokens(id, m_cache.value(id)); });
-    connect(
-        m_allAccounts->refresher(), &AccountsRefresher::accountFinished, m_alerts, [this](const QUuid &id, bool ok) {
-            m_alerts->setAccountTokens(id, ok ? m_allAccounts->refresher()->tokens(id) : m_cache.value(id));
-        });
+    // Expiry alerts follow AccountTokens by themselves; a tray icon when the platform has one.
+    // The account's table follows every list of its account, whoever asked for it.
+    connect(m_controller->accountTokens(), &AccountTokens::changed, this, [this](const QUuid &id) {
+        if (id == currentAccountId() && !id.isNull())
+            showTokensOf(id);
+    });
     if (QSystemTrayIcon::isSystemTrayAvailable())
         ensureTrayIcon();
 
@@ -692,7 +692,7 @@ void MainWindow::onCurrentAccountChanged()
     if (m_tokens->property("tokendesk.account").toUuid() != id || id.isNull()) {
         m_tokens->setProperty("tokendesk.account", id);
         showTokensOf(id);
-        if (!id.isNull() && !m_cache.contains(id))
+        if (!id.isNull() && !m_controller->accountTokens()->hasList(id))
             refreshAccount(id);
     }
     updateActions();
@@ -700,7 +700,7 @@ void MainWindow::onCurrentAccountChanged()
 
 void MainWindow::showTokensOf(const QUuid &id)
 {
-    m_tokens->setTokens(id.isNull() ? QList<Token>() : m_cache.value(id));
+    m_tokens->setTokens(id.isNull() ? QList<Token>() : m_controller->accountTokens()->tokens(id));
     showWarningOf(currentAccountId());
     updateActions();
 }
@@ -788,7 +788,6 @@ void MainWindow::editAccount()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const Account edited = dialog->account();
-        m_cache.remove(edited.id);
         m_connected.remove(edited.id);
         Async::then(m_controller->updateAccount(edited, dialog->secrets()), this, [this, edited](Result<Done> result) {
             if (!result.ok())
@@ -810,7 +809,6 @@ void MainWindow::removeAccount()
                 .arg(account->name),
             {}))
         return;
-    m_cache.remove(account->id);
     m_connected.remove(account->id);
     m_accountState.remove(account->id);
     if (!m_controller->removeAccount(account->id))
@@ -857,42 +855,31 @@ void MainWindow::refreshAccount(const QUuid &id, const ListRequest &request)
     statusBar()->showMessage(tr("Refreshing…"));
     m_warnings.remove(id);
     showWarningOf(id);
-    Async::then(m_controller->prepare(id), this, [this, id, request](Result<Done> prepared) {
-        if (!prepared.ok()) {
-            handleError(id, prepared.error(), tr("Reading credentials"));
-            emit refreshed(id, false);
-            return;
-        }
-        AccountSession *session = m_controller->session(id);
-        if (!session) {
-            emit refreshed(id, false);
-            return;
-        }
-        TokenProvider *current = session->provider();
-        if (current->can(TokenProvider::Capability::SignIn) && !current->isSignedIn()) {
-            setAccountState(id, tr("not signed in"));
-            requestSignIn(id, tr("Sign in to see this account's tokens."));
-            emit refreshed(id, false);
-            return;
-        }
-        Async::then(session->refresh(request), this, [this, id](Result<QList<Token>> result) {
-            if (!result.ok()) {
+    AccountTokens *known = m_controller->accountTokens();
+    Async::then(known->refresh(id, request), this, [this, id, request, known](Result<QList<Token>> result) {
+        if (!result.ok()) {
+            if (known->needsSignIn(id)) {
+                setAccountState(id, tr("not signed in"));
+                requestSignIn(id, tr("Sign in to see this account's tokens."));
+            } else {
                 handleError(id, result.error(), tr("Refreshing"));
-                emit refreshed(id, false);
-                return;
             }
-            m_cache.insert(id, result.value());
-            m_lastRefresh = m_controller->clock()->now();
-            m_refreshLabel->setText(
-                tr("Last refresh: %1")
-                    .arg(QLocale().toString(m_lastRefresh.toLocalTime().time(), QLocale::ShortFormat)));
-            m_accountState.remove(id);
-            updateAccountStatus(id);
-            statusBar()->showMessage(tr("%n token(s)", nullptr, int(result.value().size())), 3000);
-            if (currentAccountId() == id)
-                showTokensOf(id); // also puts a warning of this refresh back in the status bar
-            emit refreshed(id, true);
-        });
+            emit refreshed(id, false);
+            return;
+        }
+        // A whole list reached this table through AccountTokens::changed; a narrowed one (one user's tokens)
+        // is shown here only.
+        if ((!request.subject.isEmpty() || !request.appId.isEmpty()) && currentAccountId() == id)
+            m_tokens->setTokens(result.value());
+        m_lastRefresh = m_controller->clock()->now();
+        m_refreshLabel->setText(
+            tr("Last refresh: %1").arg(QLocale().toString(m_lastRefresh.toLocalTime().time(), QLocale::ShortFormat)));
+        m_accountState.remove(id);
+        updateAccountStatus(id);
+        statusBar()->showMessage(tr("%n token(s)", nullptr, int(result.value().size())), 3000);
+        if (currentAccountId() == id)
+            showWarningOf(id); // puts a warning of this refresh back in the status bar
+        emit refreshed(id, true);
     });
 }
 
@@ -1122,7 +1109,7 @@ void MainWindow::signOut()
             handleError(id, result.error(), tr("Signing out"));
             return;
         }
-        m_cache.remove(id);
+        m_controller->accountTokens()->forget(id); // its list was that session's view
         if (currentAccountId() == id)
             showTokensOf(id);
         setAccountState(id, tr("signed out"));
@@ -1502,7 +1489,7 @@ void MainWindow::expireAll()
     if (!session || !session->provider()->can(TokenProvider::Capability::ExpireAll))
         return;
     QStringList appIds;
-    for (const Token &token : m_cache.value(id)) {
+    for (const Token &token : m_controller->accountTokens()->tokens(id)) {
         for (const QString &key : {QStringLiteral("appId"), QStringLiteral("app_id")}) {
             const QString app = token.extra.value(key).toString();
             if (!app.isEmpty() && !appIds.contains(app))

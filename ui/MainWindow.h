@@ -214,7 +214,6 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_quit = nullptr;
 
-    QHash<QUuid, QList<Token>> m_cache; // last list per account
     QHash<QUuid, QString> m_accountState; // "signed in", "sign-in needed", last error...
     QHash<QUuid, QString> m_warnings; // the provider's warning during the account's last refresh
     QSet<QUuid> m_signInOpen; // accounts with a sign-in dialog up

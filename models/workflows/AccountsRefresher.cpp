@@ -5,15 +5,16 @@
 #include "providers/AccountSession.h"
 #include "providers/TokenProvider.h"
 #include "store/Preferences.h"
+#include "workflows/AccountTokens.h"
 
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcAccountsRefresher, "tokendesk.workflows.refresh")
 
-AccountsRefresher::AccountsRefresher(AccountIds accounts, SessionLookup sessions, QObject *parent)
+AccountsRefresher::AccountsRefresher(AccountIds accounts, AccountTokens *tokens, QObject *parent)
     : QObject(parent)
     , m_accounts(std::move(accounts))
-    , m_sessions(std::move(sessions))
+    , m_tokens(tokens)
 {
     m_timer.setSingleShot(false);
     connect(&m_timer, &QTimer::timeout, this, &AccountsRefresher::onTimer);
@@ -59,7 +60,6 @@ QList<QUuid> AccountsRefresher::pendingAccounts() const
 
 void AccountsRefresher::forget(const QUuid &accountId)
 {
-    m_tokens.remove(accountId);
     m_errors.remove(accountId);
     m_queue.removeAll(accountId);
 }
@@ -81,7 +81,7 @@ bool AccountsRefresher::refreshAll()
     }
     m_queue.clear();
     for (const QUuid &id : m_accounts()) {
-        AccountSession *session = m_sessions(id);
+        AccountSession *session = m_tokens->session(id);
         TokenProvider *provider = session ? session->provider() : nullptr;
         if (provider && !provider->can(TokenProvider::Capability::List)
             && !provider->can(TokenProvider::Capability::LedgerBacked))
@@ -115,52 +115,11 @@ void AccountsRefresher::startNext()
 
 void AccountsRefresher::startAccount(const QUuid &id)
 {
-    AccountSession *session = m_sessions(id);
-    if (!session || !session->isValid()) {
-        finishAccount(id, false, tr("This account's service is not supported by this build."));
-        return;
-    }
-    if (!m_prepare) {
-        refreshSession(id);
-        return;
-    }
-    Async::then(m_prepare(id), this, [this, id](Result<Done> prepared) {
-        if (!prepared.ok()) {
-            finishAccount(id, false, tr("Reading credentials failed: %1").arg(prepared.error().fullMessage()));
-            return;
-        }
-        refreshSession(id);
-    });
-}
-
-void AccountsRefresher::refreshSession(const QUuid &id)
-{
-    AccountSession *session = m_sessions(id);
-    if (!session || !session->isValid()) {
-        finishAccount(id, false, tr("This account's service is not supported by this build."));
-        return;
-    }
-    TokenProvider *provider = session->provider();
-    if (provider->can(TokenProvider::Capability::SignIn) && !provider->isSignedIn()) {
-        finishAccount(id, false, tr("Not signed in: sign in to this account to see its tokens."));
-        return;
-    }
-    Async::then(session->refresh(), this, [this, id](Result<QList<Token>> result) {
+    Async::then(m_tokens->refresh(id), this, [this, id](Result<QList<Token>> result) {
         if (!result.ok()) {
-            const ApiError &error = result.error();
-            qCInfo(lcAccountsRefresher) << "refresh of an account failed:" << ApiError::kindName(error.kind())
-                                        << error.httpStatus();
-            finishAccount(id, false, error.fullMessage());
+            finishAccount(id, false, result.error().fullMessage());
             return;
         }
-        QList<Token> tokens = result.value();
-        for (Token &token : tokens) {
-            if (token.accountId.isNull())
-                token.accountId = id;
-        }
-        // The account may have been removed (forget()) while its refresh was in flight: keep nothing of it.
-        if (m_accounts && m_accounts().contains(id))
-            m_tokens.insert(id, tokens);
         finishAccount(id, true, {});
     });
 }

@@ -1,9 +1,5 @@
 #pragma once
 
-#include "core/Result.h"
-#include "core/Token.h"
-
-#include <QFuture>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -15,10 +11,10 @@
 #include <chrono>
 #include <functional>
 
-class AccountSession;
+class AccountTokens;
 class Preferences;
 
-// Refreshes the token lists of every usable account at once: at most
+// The scheduler of AccountTokens: refreshes the token lists of every usable account at once: at most
 // maxInFlight AccountSession::refresh calls in flight, per-account progress and per-account errors that do
 // not hold up the others. An interval timer (Preferences::refreshIntervalMinutes, 0 = off) re-runs it;
 // refreshAll() always works. Runs never overlap: a manual refreshAll() during a run queues exactly one more
@@ -31,14 +27,12 @@ class AccountsRefresher : public QObject
     Q_OBJECT
 public:
     using AccountIds = std::function<QList<QUuid>()>;
-    using SessionLookup = std::function<AccountSession *(const QUuid &accountId)>;
-    // Loads an account's secrets before its first refresh (the GUI passes AccountController::prepare).
-    using Prepare = std::function<QFuture<Result<Done>>(const QUuid &accountId)>;
 
-    AccountsRefresher(AccountIds accounts, SessionLookup sessions, QObject *parent = nullptr);
+    // The lists go to `tokens`, which every view reads.
+    AccountsRefresher(AccountIds accounts, AccountTokens *tokens, QObject *parent = nullptr);
     ~AccountsRefresher() override;
 
-    void setPrepare(Prepare prepare) { m_prepare = std::move(prepare); }
+    AccountTokens *accountTokens() const { return m_tokens; }
     void setMaxInFlight(int n) { m_maxInFlight = qMax(1, n); }
     int maxInFlight() const { return m_maxInFlight; }
 
@@ -52,9 +46,6 @@ public:
     bool isRunning() const { return m_running; }
     // Accounts of the current run not finished yet (queued or in flight), in start order.
     QList<QUuid> pendingAccounts() const;
-    // The last list of an account that refreshed successfully (kept when a later refresh fails).
-    QList<Token> tokens(const QUuid &accountId) const { return m_tokens.value(accountId); }
-    bool hasTokens(const QUuid &accountId) const { return m_tokens.contains(accountId); }
     // Accounts whose last refresh failed, with the message shown to the user.
     QHash<QUuid, QString> errors() const { return m_errors; }
     // Forgets an account (removed from the configuration).
@@ -74,13 +65,11 @@ signals:
 private:
     void startNext();
     void startAccount(const QUuid &id);
-    void refreshSession(const QUuid &id);
     void finishAccount(const QUuid &id, bool ok, const QString &message);
     void onTimer();
 
     AccountIds m_accounts;
-    SessionLookup m_sessions;
-    Prepare m_prepare;
+    AccountTokens *m_tokens;
     QPointer<Preferences> m_preferences;
     QTimer m_timer;
     int m_maxInFlight = 4;
@@ -89,6 +78,5 @@ private:
     int m_runs = 0;
     QList<QUuid> m_queue;
     QList<QUuid> m_inFlight;
-    QHash<QUuid, QList<Token>> m_tokens;
     QHash<QUuid, QString> m_errors;
 };

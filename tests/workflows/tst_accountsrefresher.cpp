@@ -10,6 +10,7 @@
 #include "store/Ledger.h"
 #include "store/Preferences.h"
 #include "store/SecretStore.h"
+#include "workflows/AccountTokens.h"
 #include "workflows/AccountsRefresher.h"
 
 #include <QNetworkAccessManager>
@@ -43,6 +44,7 @@ private:
     std::unique_ptr<AccountsRefresher> makeRefresher();
 
     QTemporaryDir m_dir;
+    std::unique_ptr<AccountTokens> m_tokens;
     SandboxAccounts m_fixture;
     QUuid m_lab, m_backup, m_broken;
 };
@@ -61,6 +63,7 @@ void TestAccountsRefresher::init()
 
 void TestAccountsRefresher::cleanup()
 {
+    m_tokens.reset();
     m_fixture.closeStore();
 }
 
@@ -83,8 +86,8 @@ void TestAccountsRefresher::addThreeAccounts()
 
 std::unique_ptr<AccountsRefresher> TestAccountsRefresher::makeRefresher()
 {
-    return std::make_unique<AccountsRefresher>(
-        [this] { return m_fixture.order(); }, [this](const QUuid &id) { return m_fixture.session(id); });
+    m_tokens = std::make_unique<AccountTokens>([this](const QUuid &id) { return m_fixture.session(id); });
+    return std::make_unique<AccountsRefresher>([this] { return m_fixture.order(); }, m_tokens.get());
 }
 
 void TestAccountsRefresher::refreshesEveryAccountOneFailing()
@@ -92,7 +95,7 @@ void TestAccountsRefresher::refreshesEveryAccountOneFailing()
     addThreeAccounts();
     auto refresher = makeRefresher();
     int prepared = 0;
-    refresher->setPrepare([this, &prepared](const QUuid &id) {
+    m_tokens->setPrepare([this, &prepared](const QUuid &id) {
         ++prepared;
         return m_fixture.session(id)->loadSecrets();
     });
@@ -125,13 +128,13 @@ void TestAccountsRefresher::refreshesEveryAccountOneFailing()
     QCOMPARE(refresher->errors().value(m_broken), messages.value(m_broken));
 
     // The good accounts' lists arrived in full, each row tagged with its account; the broken one has none.
-    QCOMPARE(refresher->tokens(m_lab).size(), 3);
-    QCOMPARE(refresher->tokens(m_backup).size(), 3);
-    for (const Token &token : refresher->tokens(m_lab))
+    QCOMPARE(m_tokens->tokens(m_lab).size(), 3);
+    QCOMPARE(m_tokens->tokens(m_backup).size(), 3);
+    for (const Token &token : m_tokens->tokens(m_lab))
         QCOMPARE(token.accountId, m_lab);
-    for (const Token &token : refresher->tokens(m_backup))
+    for (const Token &token : m_tokens->tokens(m_backup))
         QCOMPARE(token.accountId, m_backup);
-    QVERIFY(!refresher->hasTokens(m_broken));
+    QVERIFY(!m_tokens->hasList(m_broken));
 }
 
 void TestAccountsRefresher::capsCallsInFlight()
@@ -192,7 +195,7 @@ void TestAccountsRefresher::reportsAccountsThatCannotRefresh()
     QVERIFY(errors.contains(unknown));
     QVERIFY(ns->provider()->can(TokenProvider::Capability::SignIn));
     QVERIFY(errors.value(ns->account().id).contains(QStringLiteral("signed in")));
-    QVERIFY(refresher->hasTokens(m_lab));
+    QVERIFY(m_tokens->hasList(m_lab));
 }
 
 void TestAccountsRefresher::intervalFollowsPreferences()

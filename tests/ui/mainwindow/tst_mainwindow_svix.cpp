@@ -1,4 +1,5 @@
 #include "AccountController.h"
+#include "AllAccountsView.h"
 #include "Confirmer.h"
 #include "CreateTokenDialog.h"
 #include "ExpireAllDialog.h"
@@ -6,6 +7,8 @@
 #include "MainWindow.h"
 #include "MainWindowTestSupport.h"
 #include "RevealDialog.h"
+#include "workflows/AccountTokens.h"
+#include "workflows/AccountsRefresher.h"
 
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
@@ -56,6 +59,7 @@ private slots:
     void mintLogoutAndExpireAll();
     void dashboardAccessAndOneTimeFromMenu();
     void openSourceServerShownAsItIs();
+    void expireAllReachesAllAccountsAtOnce();
 
 private:
     bool startWindow();
@@ -374,3 +378,64 @@ void tst_MainWindowSvix::openSourceServerShownAsItIs()
 
 QTEST_MAIN(tst_MainWindowSvix)
 #include "tst_mainwindow_svix.moc"
+
+// One truth per token: after Expire All in the account's view, All accounts shows both tokens expired without a
+// Refresh All (it read its own copy of the list before).
+void tst_MainWindowSvix::expireAllReachesAllAccountsAtOnce()
+{
+    QVERIFY(startWindow());
+    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    auto *provider = qobject_cast<SvixProvider *>(m_controller->provider(m_account));
+    QVERIFY(provider && !provider->appIds().isEmpty());
+    const QString app = provider->appIds().first();
+    for (const QString &name : {QStringLiteral("first"), QStringLiteral("second")}) {
+        RevealDialog *reveal = createThroughDialog(m_window.get(), QStringLiteral("message"),
+            {{QStringLiteral("app_id"), app}, {QStringLiteral("name"), name},
+                {QStringLiteral("expiry"), QStringLiteral("7 days")}});
+        QVERIFY(reveal);
+        reveal->reject();
+        QVERIFY(waitForRefresh(refreshed));
+    }
+
+    // All accounts lists them once...
+    QSignalSpy allDone(m_window->allAccountsView(), &AllAccountsView::allRefreshed);
+    m_window->showAllAccounts();
+    m_window->allAccountsView()->refreshAll();
+    QVERIFY(allDone.wait(20000) || !allDone.isEmpty());
+    TokenListModel *all = m_window->allAccountsView()->tokenModel();
+    const Clock &clock = *m_controller->clock();
+    auto statusesInAllAccounts = [&] {
+        QList<Token::Status> statuses;
+        for (int row = 0; row < all->rowCount(); ++row) {
+            const Token token = all->tokenAt(row);
+            if (token.accountId == m_account && token.kind == QLatin1String("message"))
+                statuses.append(token.status(clock));
+        }
+        return statuses;
+    };
+    QCOMPARE(statusesInAllAccounts(), QList<Token::Status>({Token::Status::Active, Token::Status::Active}));
+
+    // ...then Expire All (no grace) in the account's own view.
+    m_window->selectAccount(m_account);
+    answerNextDialog<ExpireAllDialog>([app](ExpireAllDialog *dialog) {
+        dialog->findChild<QComboBox *>(QStringLiteral("appCombo"))->setCurrentText(app);
+        dialog->findChild<QSpinBox *>(QStringLiteral("graceValue"))->setValue(0);
+        dialog->accept();
+    });
+    Confirmer::setNextAnswerForTest(true);
+    refreshed.clear();
+    m_window->findChild<QAction *>(QStringLiteral("actionExpireAll"))->trigger();
+    QVERIFY(waitForRefresh(refreshed));
+
+    // Back in All accounts, without Refresh All: both expired, no row missing.
+    const int runs = m_window->allAccountsView()->refresher()->runCount();
+    m_window->showAllAccounts();
+    QCOMPARE(m_window->allAccountsView()->refresher()->runCount(), runs);
+    QCOMPARE(statusesInAllAccounts(), QList<Token::Status>({Token::Status::Expired, Token::Status::Expired}));
+    // The account's table, shown again without a refresh, says the same.
+    m_window->selectAccount(m_account);
+    TokenListModel *own = m_window->tokenModel();
+    QCOMPARE(own->rowCount(), 2);
+    for (int row = 0; row < own->rowCount(); ++row)
+        QCOMPARE(own->tokenAt(row).status(clock), Token::Status::Expired);
+}
