@@ -13,6 +13,7 @@
 #include "store/Preferences.h"
 #include "store/SecretStore.h"
 #include "store/TokenNotes.h"
+#include "workflows/AccountLifecycle.h"
 #include "workflows/AccountTokens.h"
 
 #include <QCoreApplication>
@@ -68,6 +69,7 @@ AccountController::AccountController(const QString &configDir, SecretStore *secr
     m_ledger = std::make_unique<Ledger>(m_database.get());
     m_audit = std::make_unique<AuditLog>(m_database.get());
     m_notes = std::make_unique<TokenNotes>(m_database.get());
+    m_lifecycle = new AccountLifecycle(m_store.get(), m_secrets, m_notes.get(), m_audit.get(), this);
 }
 
 AccountController::~AccountController()
@@ -145,21 +147,19 @@ QFuture<Result<Done>> AccountController::prepare(const QUuid &id)
 
 QFuture<Result<Done>> AccountController::addAccount(const Account &account, const QHash<QString, QString> &secrets)
 {
-    if (!m_store->add(account)) {
-        m_lastError = m_store->lastError();
-        return readyResult(Result<Done>(ApiError(ApiError::Kind::Storage, m_lastError)));
+    const QHash<QString, QString> values = nonEmpty(secrets);
+    QFuture<Result<Done>> stored = m_lifecycle->add(account, values);
+    if (stored.isFinished() && !stored.result().ok() && stored.result().error().kind() == ApiError::Kind::Storage) {
+        m_lastError = stored.result().error().userMessage();
+        return stored;
     }
     m_model->addAccount(account);
     // The session gets its secrets before anyone hears of the account: a window that selects and refreshes
     // the new account at once must not find it without credentials (and ask to sign in).
-    QFuture<Result<Done>> stored = readyResult(Result<Done>(Done {}));
     if (AccountSession *s = session(account.id)) {
         m_prepared.insert(account.id);
-        const QHash<QString, QString> values = nonEmpty(secrets);
         for (auto it = values.cbegin(); it != values.cend(); ++it)
             s->provider()->setSecret(it.key(), it.value()); // usable now; the keychain write follows
-        if (!values.isEmpty())
-            stored = s->storeSecrets(values);
     }
     emit accountsChanged();
     return stored;
@@ -203,27 +203,23 @@ QFuture<Result<Done>> AccountController::updateAccount(const Account &account, c
     return future;
 }
 
-bool AccountController::removeAccount(const QUuid &id)
+QFuture<Result<Done>> AccountController::removeAccount(const QUuid &id)
 {
     const std::optional<Account> acc = account(id);
     if (!acc)
-        return false;
-    if (!m_store->remove(id)) {
-        m_lastError = m_store->lastError();
-        return false;
+        return readyResult(Result<Done>(ApiError(ApiError::Kind::NotFound, tr("No such account."))));
+    QFuture<Result<Done>> removed = m_lifecycle->remove(*acc);
+    if (removed.isFinished() && !removed.result().ok() && removed.result().error().kind() == ApiError::Kind::Storage) {
+        m_lastError = removed.result().error().userMessage();
+        return removed;
     }
     delete m_sessions.take(id);
     m_accountTokens->forget(id);
     m_prepared.remove(id);
     m_unsupported.remove(id);
-    if (const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(acc->providerId)) {
-        for (const QString &field : descriptor->keychainFields())
-            m_secrets->remove(acc->secretKey(field));
-    }
-    m_notes->removeAccount(id); // a removed account's notes would never show again
     m_model->removeAccount(id);
     emit accountsChanged();
-    return true;
+    return removed;
 }
 
 QList<Account> AccountController::addDemoAccounts(const QJsonObject &readyInfo)

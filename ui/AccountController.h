@@ -16,6 +16,7 @@
 #include <optional>
 
 class AccountListModel;
+class AccountLifecycle;
 class AccountSession;
 class AccountTokens;
 class AccountStore;
@@ -70,8 +71,9 @@ public:
     // Saves the account (no secrets) and stores its secrets in the keychain. Empty secret values are skipped.
     QFuture<Result<Done>> addAccount(const Account &account, const QHash<QString, QString> &secrets);
     QFuture<Result<Done>> updateAccount(const Account &account, const QHash<QString, QString> &secrets);
-    // Removes the account, its session and its keychain entries.
-    bool removeAccount(const QUuid &id);
+    // Removes the account and its session, and through AccountLifecycle what the CLI removes too (keychain
+    // entries, notes). A Storage error (finished at once, lastError() set) means nothing was removed.
+    QFuture<Result<Done>> removeAccount(const QUuid &id);
 
     // Creates one account per service of a sandbox ready line ({"services": {"<id>": {"base_url": ...,
     // <credential keys>...}}}) whose provider is registered. Credentials are mapped onto the descriptor's
@@ -96,6 +98,7 @@ private:
     std::unique_ptr<RequestLog> m_requestLog;
     Preferences *m_preferences = nullptr;
     AccountTokens *m_accountTokens = nullptr;
+    AccountLifecycle *m_lifecycle = nullptr;
     QHash<QUuid, AccountSession *> m_sessions;
     QSet<QUuid> m_prepared;
     QSet<QUuid> m_unsupported; // accounts whose provider is not built in

@@ -811,8 +811,11 @@ void MainWindow::removeAccount()
         return;
     m_connected.remove(account->id);
     m_accountState.remove(account->id);
-    if (!m_controller->removeAccount(account->id))
-        setLastError(m_controller->lastError());
+    const QUuid id = account->id;
+    Async::then(m_controller->removeAccount(id), this, [this, id](Result<Done> result) {
+        if (!result.ok())
+            handleError(id, result.error(), tr("Removing the account"));
+    });
 }
 
 // ---- refresh and errors -----------------------------------------------------------------------------------------

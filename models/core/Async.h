@@ -3,6 +3,7 @@
 #include "Result.h"
 
 #include <QFuture>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -46,6 +47,27 @@ template<typename T, typename Function> auto then(QFuture<T> future, QObject *co
                     return Return {};
             }
             return function(std::move(value));
+        });
+}
+
+// Fan-in: one future that finishes when every one of `futures` has finished, with the first error among them in
+// the order given (Done when all succeeded, or when there are none). A future cancelled on its way counts as
+// a Cancelled error, like a Result's default.
+inline QFuture<Result<Done>> all(const QList<QFuture<Result<Done>>> &futures)
+{
+    if (futures.isEmpty())
+        return readyResult(Result<Done>(Done {}));
+    // Qt 6.4's whenAll calls then() through the iterator, which a const_iterator's const future cannot take.
+    QList<QFuture<Result<Done>>> pending = futures;
+    return QtFuture::whenAll(pending.begin(), pending.end())
+        .then(QtFuture::Launch::Sync, [](const QList<QFuture<Result<Done>>> &finished) {
+            for (const QFuture<Result<Done>> &future : finished) {
+                const Result<Done> result =
+                    future.isValid() && future.resultCount() > 0 ? future.result() : Result<Done> {};
+                if (!result.ok())
+                    return result;
+            }
+            return Result<Done>(Done {});
         });
 }
 

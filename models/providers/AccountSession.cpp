@@ -17,23 +17,6 @@ namespace {
 
 // Collects the outcome of several keychain operations started at once and finishes one promise when the
 // last of them is done, with the first error seen.
-struct Gather
-{
-    QPromise<Result<Done>> promise;
-    int pending = 0;
-    ApiError error;
-
-    void done(const ApiError &failure)
-    {
-        if (!failure.isNone() && error.isNone())
-            error = failure;
-        if (--pending == 0) {
-            promise.addResult(error.isNone() ? Result<Done>(Done {}) : Result<Done>(error));
-            promise.finish();
-        }
-    }
-};
-
 QString sessionText(const char *text)
 {
     return QCoreApplication::translate("AccountSession", text);
@@ -86,23 +69,21 @@ QFuture<Result<Done>> AccountSession::loadSecrets()
     if (fields.isEmpty() || !m_secrets)
         return readyResult(Result<Done>(Done {}));
 
-    auto gather = std::make_shared<Gather>();
-    gather->pending = int(fields.size());
-    gather->promise.start();
-    QFuture<Result<Done>> future = gather->promise.future();
+    QList<QFuture<Result<Done>>> reads;
     for (const QString &field : fields) {
-        Async::then(m_secrets->read(m_account.secretKey(field)), this, [this, gather, field](Result<QString> result) {
-            if (result.ok()) {
-                m_provider->setSecret(field, result.value());
-                gather->done(ApiError());
-            } else if (result.error().kind() == ApiError::Kind::NotFound) {
-                gather->done(ApiError());
-            } else {
-                gather->done(result.error());
-            }
-        });
+        reads.append(
+            Async::then(m_secrets->read(m_account.secretKey(field)), this, [this, field](Result<QString> result) {
+                if (result.ok()) {
+                    m_provider->setSecret(field, result.value());
+                    return Result<Done>(Done {});
+                }
+                // A field never stored is not an error: the caller may ask for it.
+                if (result.error().kind() == ApiError::Kind::NotFound)
+                    return Result<Done>(Done {});
+                return Result<Done>(result.error());
+            }));
     }
-    return future;
+    return Async::all(reads);
 }
 
 QFuture<Result<Done>> AccountSession::storeSecrets(const QHash<QString, QString> &values)
@@ -113,26 +94,19 @@ QFuture<Result<Done>> AccountSession::storeSecrets(const QHash<QString, QString>
         return readyResult(
             Result<Done>(ApiError(ApiError::Kind::Keychain, sessionText("No secret store is available."))));
 
-    auto gather = std::make_shared<Gather>();
-    gather->pending = int(values.size());
-    gather->promise.start();
-    QFuture<Result<Done>> future = gather->promise.future();
+    QList<QFuture<Result<Done>>> writes;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         const QString field = it.key();
         const QString value = it.value();
         QFuture<Result<Done>> write = value.isEmpty() ? m_secrets->remove(m_account.secretKey(field))
                                                       : m_secrets->write(m_account.secretKey(field), value);
-        Async::then(write, this, [this, gather, field, value](Result<Done> result) {
-            if (result.ok() && m_provider) {
-                if (value.isEmpty())
-                    m_provider->setSecret(field, QString());
-                else
-                    m_provider->setSecret(field, value);
-            }
-            gather->done(result.ok() ? ApiError() : result.error());
-        });
+        writes.append(Async::then(write, this, [this, field, value](Result<Done> result) {
+            if (result.ok() && m_provider)
+                m_provider->setSecret(field, value);
+            return result;
+        }));
     }
-    return future;
+    return Async::all(writes);
 }
 
 void AccountSession::persistSecret(const QString &field, const QString &value)

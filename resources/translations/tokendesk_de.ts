@@ -11,6 +11,10 @@
         <source>%1 (sandbox)</source>
         <translation>%1 (Sandbox)</translation>
     </message>
+    <message>
+        <source>No such account.</source>
+        <translation>Kein solches Konto.</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>
@@ -220,7 +224,7 @@
     </message>
 </context>
 <context>
-    <name>AccountsRefresher</name>
+    <name>AccountTokens</name>
     <message>
         <source>This account&apos;s service is not supported by this build.</source>
         <translation>Der Dienst dieses Kontos wird von diesem Build nicht unterstützt.</translation>
@@ -233,6 +237,9 @@
         <source>Not signed in: sign in to this account to see its tokens.</source>
         <translation>Nicht angemeldet: Melden Sie sich bei diesem Konto an, um seine Token zu sehen.</translation>
     </message>
+</context>
+<context>
+    <name>AccountsRefresher</name>
     <message>
         <source>Refresh failed.</source>
         <translation>Aktualisierung fehlgeschlagen.</translation>
@@ -1879,6 +1886,10 @@
     <message>
         <source>Portal token from a one-time token</source>
         <translation>Portal-Token aus einem Einmal-Token</translation>
+    </message>
+    <message>
+        <source>Removing the account</source>
+        <translation>Entfernen des Kontos</translation>
     </message>
 </context>
 <context>

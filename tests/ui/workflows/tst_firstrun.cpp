@@ -1,5 +1,6 @@
 #include "AccountController.h"
 #include "AccountDialog.h"
+#include "AwaitFuture.h"
 #include "MainWindow.h"
 
 #include "BuiltinEmulators.h"
@@ -145,8 +146,10 @@ void TestFirstRun::withAnAccountThePageIsGone()
     QVERIFY(stack()->currentWidget() != page());
 
     // Removing every account brings it back.
-    for (const Account &account : demo)
-        QVERIFY(m_controller->removeAccount(account.id));
+    for (const Account &account : demo) {
+        const auto removed = awaitFuture(m_controller->removeAccount(account.id));
+        QVERIFY(removed && removed->ok());
+    }
     QTRY_COMPARE(stack()->currentWidget(), page());
 }
 
