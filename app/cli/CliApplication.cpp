@@ -12,6 +12,8 @@
 #include "store/Database.h"
 #include "store/Ledger.h"
 #include "store/SecretStore.h"
+#include "store/TokenNotes.h"
+#include "workflows/AccountLifecycle.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -55,6 +57,7 @@ CliApplication::~CliApplication()
 {
     // A command (and the sessions it opened) goes before the database and stores it may still use.
     qDeleteAll(findChildren<CliCommand *>(Qt::FindDirectChildrenOnly));
+    delete m_lifecycle;
 }
 
 QString CliApplication::usage()
@@ -173,7 +176,19 @@ bool CliApplication::openDatabase(QString *error)
     }
     m_ledger = std::make_unique<Ledger>(m_database.get());
     m_audit = std::make_unique<AuditLog>(m_database.get());
+    m_notes = std::make_unique<TokenNotes>(m_database.get());
     return true;
+}
+
+AccountLifecycle *CliApplication::lifecycle()
+{
+    if (!m_lifecycle) {
+        QString error;
+        if (!openDatabase(&error))
+            m_out.note(cliText("the change is not in the audit log and notes stay: %1").arg(error));
+        m_lifecycle = new AccountLifecycle(m_accounts.get(), secrets(), m_notes.get(), m_audit.get(), this);
+    }
+    return m_lifecycle;
 }
 
 QDeadlineTimer CliApplication::restartDeadline()

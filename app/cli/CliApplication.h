@@ -18,7 +18,9 @@
 class AccountSession;
 class AuditLog;
 class Database;
+class AccountLifecycle;
 class Ledger;
+class TokenNotes;
 class QNetworkAccessManager;
 class RequestLog;
 class SecretStore;
@@ -53,6 +55,10 @@ public:
     bool openDatabase(QString *error);
     Ledger *ledger() const { return m_ledger.get(); }
     AuditLog *auditLog() const { return m_audit.get(); }
+    TokenNotes *tokenNotes() const { return m_notes.get(); }
+    // Adding and removing accounts as the window does. Opens the database for the audit entry and the notes;
+    // without a database those parts are skipped (the accounts file and the keychain are what matter).
+    AccountLifecycle *lifecycle();
     ProviderContext providerContext();
 
     // Secrets read from stdin with --secrets-stdin (key -> value); empty without the option.
@@ -85,4 +91,6 @@ private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<TokenNotes> m_notes;
+    AccountLifecycle *m_lifecycle = nullptr;
 };

@@ -138,8 +138,9 @@ void AccountTokens::watch(const QUuid &accountId, AccountSession *session)
     m_watched.insert(session);
     connect(session, &QObject::destroyed, this, [this, session] { m_watched.remove(session); });
     connect(session, &AccountSession::tokensChanged, this, [this, accountId] {
+        // Nobody has read this account's list yet: nothing shown is out of date, nothing to ask the service.
         // An action's own follow-up refresh and this one arrive together: one list, not two.
-        if (m_relistScheduled.contains(accountId))
+        if (!m_lists.contains(accountId) || m_relistScheduled.contains(accountId))
             return;
         m_relistScheduled.insert(accountId);
         QTimer::singleShot(0, this, [this, accountId] {

@@ -51,7 +51,8 @@ public:
     // Whether the account's provider signs in and has no session now: a refresh would fail without asking.
     bool needsSignIn(const QUuid &accountId) const;
 
-    // Re-lists the account after each change its session reports (create, revoke, expire-all, logout).
+    // Re-lists the account after each change its session reports (create, revoke, expire-all, logout), when a
+    // list of it is kept.
     void watch(const QUuid &accountId, AccountSession *session);
     // Forgets an account (removed from the configuration, or its list no longer valid after signing out).
     void forget(const QUuid &accountId);

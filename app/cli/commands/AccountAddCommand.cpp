@@ -6,6 +6,7 @@
 #include "core/Async.h"
 #include "providers/ProviderRegistry.h"
 #include "store/SecretStore.h"
+#include "workflows/AccountLifecycle.h"
 
 #include <QJsonObject>
 #include <QUrl>
@@ -100,9 +101,6 @@ QFuture<int> AccountAddCommand::run(const QStringList &words)
         if (existing.name.compare(account.name, Qt::CaseInsensitive) == 0)
             return CliFuture::ready(fail(1, tr("an account named \"%1\" already exists").arg(account.name)));
     }
-    if (!store.add(account))
-        return CliFuture::ready(fail(1, tr("cannot save the account: %1").arg(store.lastError())));
-
     auto finishAdded = [this, account]() {
         if (jsonOutput()) {
             QJsonObject object;
@@ -117,35 +115,30 @@ QFuture<int> AccountAddCommand::run(const QStringList &words)
         }
         return 0;
     };
-    const QHash<QString, QString> secrets = m_app->stdinSecrets();
-    if (secrets.isEmpty())
-        return CliFuture::ready(finishAdded());
-
+    // The same as the window's New Account: the accounts file, the keychain, an audit entry.
     CliFuture::Completion done;
     SecretStore *secretStore = m_app->secrets();
-    auto remaining = std::make_shared<int>(int(secrets.size()));
-    auto firstError = std::make_shared<ApiError>();
-    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
-        Async::then(secretStore->write(account.secretKey(it.key()), it.value()), this,
-            [this, done, remaining, firstError, account, secretStore, finishAdded](Result<Done> result) {
-                if (!result.ok() && firstError->isNone())
-                    *firstError = result.error();
-                if (--*remaining > 0)
-                    return;
-                if (firstError->isNone() && secretStore->state() == SecretStore::State::MemoryOnly) {
-                    *firstError = ApiError(ApiError::Kind::Keychain,
-                        tr("no OS keychain (Secret Service) is available and TokenDesk never writes secrets in plain "
-                           "text, so the account was not added. Either add it without secrets and give them for each "
-                           "run, on stdin with --secrets-stdin or in TOKENDESK_SECRET_<FIELD> environment variables "
-                           "(such as TOKENDESK_SECRET_API_KEY), or start a keychain and add it again"));
-                }
-                if (!firstError->isNone()) {
-                    m_app->accounts().remove(account.id);
-                    done.finish(fail(*firstError));
-                    return;
-                }
-                done.finish(finishAdded());
-            });
-    }
+    const QHash<QString, QString> secrets = m_app->stdinSecrets();
+    Async::then(m_app->lifecycle()->add(account, secrets), this,
+        [this, done, account, secretStore, secrets, finishAdded](Result<Done> result) {
+            if (!result.ok() && result.error().kind() == ApiError::Kind::Storage) {
+                done.finish(fail(1, tr("cannot save the account: %1").arg(result.error().userMessage())));
+                return;
+            }
+            ApiError error = result.ok() ? ApiError() : result.error();
+            if (error.isNone() && !secrets.isEmpty() && secretStore->state() == SecretStore::State::MemoryOnly) {
+                error = ApiError(ApiError::Kind::Keychain,
+                    tr("no OS keychain (Secret Service) is available and TokenDesk never writes secrets in plain "
+                       "text, so the account was not added. Either add it without secrets and give them for each "
+                       "run, on stdin with --secrets-stdin or in TOKENDESK_SECRET_<FIELD> environment variables "
+                       "(such as TOKENDESK_SECRET_API_KEY), or start a keychain and add it again"));
+            }
+            if (!error.isNone()) {
+                m_app->accounts().remove(account.id);
+                done.finish(fail(error));
+                return;
+            }
+            done.finish(finishAdded());
+        });
     return done.future();
 }

@@ -4,10 +4,7 @@
 #include "CliFuture.h"
 
 #include "core/Async.h"
-#include "providers/ProviderRegistry.h"
-#include "store/SecretStore.h"
-
-#include <memory>
+#include "workflows/AccountLifecycle.h"
 
 AccountRemoveCommand::AccountRemoveCommand(CliApplication *app)
     : CliCommand(spec(), app)
@@ -27,43 +24,27 @@ QFuture<int> AccountRemoveCommand::run(const QStringList &words)
     CliArguments args;
     if (!parse(words, &args))
         return CliFuture::ready(2);
-    AccountStore &store = m_app->accounts();
-    const std::optional<Account> account = store.find(args.positionals.first());
+    const std::optional<Account> account = m_app->accounts().find(args.positionals.first());
     if (!account)
         return CliFuture::ready(fail(4, tr("no account named \"%1\"").arg(args.positionals.first())));
-    if (!store.remove(account->id))
-        return CliFuture::ready(fail(1, tr("cannot save the accounts: %1").arg(store.lastError())));
-
-    // Its keychain entries go too: every secret field the provider declares, plus the generic keys.
-    QStringList fields = {QStringLiteral("password"), QStringLiteral("api_key"), QStringLiteral("token"),
-        QStringLiteral("client_secret")};
-    if (const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(account->providerId)) {
-        for (const QString &field : descriptor->keychainFields()) {
-            if (!fields.contains(field))
-                fields.append(field);
-        }
-    }
+    // The same clean-up as the window's Remove Account: the accounts file, every keychain entry an account of
+    // that service may hold, its notes, an audit entry.
     CliFuture::Completion done;
-    auto remaining = std::make_shared<int>(int(fields.size()));
-    auto firstError = std::make_shared<ApiError>();
     const Account removed = *account;
-    for (const QString &field : std::as_const(fields)) {
-        Async::then(m_app->secrets()->remove(removed.secretKey(field)), this,
-            [this, done, remaining, firstError, removed](Result<Done> result) {
-                if (!result.ok() && firstError->isNone())
-                    *firstError = result.error();
-                if (--*remaining > 0)
-                    return;
-                if (!firstError->isNone()) {
-                    done.finish(fail(firstError->exitCode(),
-                        tr("the account was removed, but its keychain entries could not be deleted: %1")
-                            .arg(firstError->fullMessage())));
-                    return;
-                }
-                if (!jsonOutput())
-                    out().line(tr("Removed account \"%1\".").arg(removed.name));
-                done.finish(0);
-            });
-    }
+    Async::then(m_app->lifecycle()->remove(removed), this, [this, done, removed](Result<Done> result) {
+        if (!result.ok() && result.error().kind() == ApiError::Kind::Storage) {
+            done.finish(fail(1, tr("cannot save the accounts: %1").arg(result.error().userMessage())));
+            return;
+        }
+        if (!result.ok()) {
+            done.finish(fail(result.error().exitCode(),
+                tr("the account was removed, but its keychain entries could not be deleted: %1")
+                    .arg(result.error().fullMessage())));
+            return;
+        }
+        if (!jsonOutput())
+            out().line(tr("Removed account \"%1\".").arg(removed.name));
+        done.finish(0);
+    });
     return done.future();
 }
