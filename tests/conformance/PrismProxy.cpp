@@ -236,43 +236,52 @@ bool PrismProxy::start(const QString &nodeModules, const QString &specPath, cons
     }
     out.close();
 
-    // A free port: the kernel picks one, Prism takes it over a moment later.
-    {
-        QTcpServer probe;
-        if (!probe.listen(QHostAddress::LocalHost, 0)) {
-            m_error = QStringLiteral("no free port");
-            return false;
-        }
-        m_port = probe.serverPort();
-    }
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
     environment.insert(QStringLiteral("FORCE_COLOR"), QStringLiteral("0"));
     m_process.setProcessEnvironment(environment);
     m_process.setProgram(node);
-    m_process.setArguments({QDir(nodeModules).filePath(QStringLiteral("@stoplight/prism-cli/dist/index.js")),
-        QStringLiteral("proxy"), prepared, upstream.toString(), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-        QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--verboseLevel"), QStringLiteral("info")});
-    m_process.start();
-    if (!m_process.waitForStarted(10'000)) {
-        m_error = QStringLiteral("node did not start: %1").arg(m_process.errorString());
-        return false;
-    }
-    // Loading the spec and starting node takes a few seconds, longer on a busy machine.
-    const QDeadlineTimer deadline(90'000);
-    while (!m_log.contains("Prism is listening")) {
-        if (m_process.state() != QProcess::Running || deadline.hasExpired()) {
-            readOutput();
-            m_error = QStringLiteral("Prism did not start with %1:\n%2")
-                          .arg(QFileInfo(specPath).fileName(), QString::fromUtf8(m_log.right(4000)));
-            stop();
+    // A free port: the kernel picks one and Prism takes it over a moment later, so another process may be quicker.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        {
+            QTcpServer probe;
+            if (!probe.listen(QHostAddress::LocalHost, 0)) {
+                m_error = QStringLiteral("no free port");
+                return false;
+            }
+            m_port = probe.serverPort();
+        }
+        m_log.clear();
+        m_partialLine.clear();
+        m_process.setArguments({QDir(nodeModules).filePath(QStringLiteral("@stoplight/prism-cli/dist/index.js")),
+            QStringLiteral("proxy"), prepared, upstream.toString(), QStringLiteral("--host"),
+            QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(m_port),
+            QStringLiteral("--verboseLevel"), QStringLiteral("info")});
+        m_process.start();
+        if (!m_process.waitForStarted(10'000)) {
+            m_error = QStringLiteral("node did not start: %1").arg(m_process.errorString());
             return false;
         }
-        m_process.waitForReadyRead(500);
+        // Loading the spec and starting node takes a few seconds, longer on a busy machine.
+        const QDeadlineTimer deadline(90'000);
+        while (
+            !m_log.contains("Prism is listening") && m_process.state() == QProcess::Running && !deadline.hasExpired()) {
+            m_process.waitForReadyRead(500);
+            readOutput();
+        }
         readOutput();
+        if (m_log.contains("Prism is listening")) {
+            m_violations.clear();
+            m_forwarded = 0;
+            return true;
+        }
+        m_error = QStringLiteral("Prism did not start with %1:\n%2")
+                      .arg(QFileInfo(specPath).fileName(), QString::fromUtf8(m_log.right(4000)));
+        stop();
+        if (!m_log.contains("EADDRINUSE"))
+            break;
     }
-    m_violations.clear();
-    return true;
+    return false;
 }
 
 void PrismProxy::stop()
