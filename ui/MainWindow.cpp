@@ -1372,11 +1372,11 @@ void MainWindow::revokeSelected()
 void MainWindow::showDetails()
 {
     const QList<Token> tokens = selectedTokens();
-    TokenProvider *provider = currentProvider();
-    if (tokens.size() != 1 || !provider)
-        return;
     const QUuid id = currentAccountId();
-    Async::then(provider->tokenDetails(tokens.first()), this, [this, id](Result<Token> result) {
+    AccountSession *session = m_controller->session(id);
+    if (tokens.size() != 1 || !session)
+        return;
+    Async::then(session->details(tokens.first()), this, [this, id](Result<Token> result) {
         if (!result.ok()) {
             handleError(id, result.error(), tr("Reading token details"));
             return;
@@ -1395,7 +1395,9 @@ void MainWindow::showDetails()
               << tr("Kind: %1").arg(shown(t.kind));
         if (!t.subject.isEmpty())
             lines << tr("Subject: %1").arg(shown(t.subject));
-        lines << tr("Created: %1").arg(date(t.created)) << tr("Expires: %1").arg(date(t.effectiveExpiry(clock)));
+        lines << tr("Created: %1").arg(date(t.created))
+              << tr("Expires: %1")
+                     .arg(t.expiryUnreported ? TimeText::unreportedExpiry() : date(t.effectiveExpiry(clock)));
         if (t.lastUsed)
             lines << tr("Last used: %1").arg(date(t.lastUsed));
         if (t.revoked)

@@ -8,6 +8,7 @@
 #include "core/Clock.h"
 #include "core/Duration.h"
 #include "core/Jwt.h"
+#include "core/TimeText.h"
 #include "net/ApiClient.h"
 #include "providers/AccountSession.h"
 #include "providers/ProviderRegistry.h"
@@ -47,6 +48,14 @@ QString remainingText(const Token &token, const Clock &clock)
     if (!ms)
         return QStringLiteral("-");
     return Duration::formatShort(*ms / 1000);
+}
+
+QString expiryText(const Token &token, const Clock &clock)
+{
+    if (token.expiryUnreported)
+        return TimeText::unreportedExpiry();
+    const std::optional<QDateTime> expiry = token.effectiveExpiry(clock);
+    return expiry ? CliOutput::isoText(expiry) : tr_("never");
 }
 
 QJsonValue textOrNull(const QString &text)
@@ -250,10 +259,8 @@ void CliCommands::printTokens(const QList<Token> &list)
     }
     QList<QStringList> rows;
     for (const Token &token : list) {
-        const std::optional<QDateTime> expiry = token.effectiveExpiry(clock);
         rows.append({token.id, token.label, token.kind, token.subject.isEmpty() ? QStringLiteral("-") : token.subject,
-            expiry ? CliOutput::isoText(expiry) : tr_("never"), remainingText(token, clock),
-            Token::statusName(token.status(clock))});
+            expiryText(token, clock), remainingText(token, clock), Token::statusName(token.status(clock))});
     }
     m_app->out().table(
         {tr_("ID"), tr_("NAME"), tr_("KIND"), tr_("SUBJECT"), tr_("EXPIRES"), tr_("REMAINING"), tr_("STATUS")}, rows);
@@ -846,11 +853,9 @@ QFuture<int> CliCommands::show(const QStringList &words)
                 m_app->out().json(tokenJson(token, clock));
                 return;
             }
-            const std::optional<QDateTime> expiry = token.effectiveExpiry(clock);
             m_app->out().fields({{tr_("ID"), token.id}, {tr_("Name"), token.label}, {tr_("Kind"), token.kind},
                 {tr_("Subject"), token.subject.isEmpty() ? QStringLiteral("-") : token.subject},
-                {tr_("Created"), CliOutput::isoText(token.created)},
-                {tr_("Expires"), expiry ? CliOutput::isoText(expiry) : tr_("never")},
+                {tr_("Created"), CliOutput::isoText(token.created)}, {tr_("Expires"), expiryText(token, clock)},
                 {tr_("Remaining"), remainingText(token, clock)},
                 {tr_("Status"), Token::statusName(token.status(clock))}});
         };
@@ -883,13 +888,13 @@ QFuture<int> CliCommands::show(const QStringList &words)
             done.finish(0);
             return;
         }
-        auto details = [this, provider, done, printToken](const Token &token) {
+        auto details = [this, session, provider, done, printToken](const Token &token) {
             if (!provider->can(TokenProvider::Capability::Details)) {
                 printToken(token);
                 done.finish(0);
                 return;
             }
-            Async::then(provider->tokenDetails(token), this, [this, done, printToken](Result<Token> result) {
+            Async::then(session->details(token), this, [this, done, printToken](Result<Token> result) {
                 if (!result.ok()) {
                     done.finish(fail(result.error()));
                     return;

@@ -53,6 +53,7 @@ AccountSession::AccountSession(
     , m_account(account)
     , m_secrets(secrets)
     , m_audit(audit)
+    , m_expiries(account.id, account.providerId, context.ledger)
 {
     m_provider = ProviderRegistry::instance().create(account, context, this);
     if (!m_provider) {
@@ -179,11 +180,27 @@ QFuture<Result<Done>> AccountSession::settle()
     return waiter->future();
 }
 
+template<typename T> QFuture<Result<T>> AccountSession::withKnownExpiries(QFuture<Result<T>> future)
+{
+    return Async::then(future, this, [this](Result<T> result) {
+        if (result.ok())
+            m_expiries.apply(result.value());
+        return result;
+    });
+}
+
 QFuture<Result<QList<Token>>> AccountSession::refresh(const ListRequest &request)
 {
     if (!m_provider)
         return readyResult(Result<QList<Token>>(noProvider(m_account)));
-    return m_provider->listTokens(request);
+    return withKnownExpiries(m_provider->listTokens(request));
+}
+
+QFuture<Result<Token>> AccountSession::details(const Token &token)
+{
+    if (!m_provider)
+        return readyResult(Result<Token>(noProvider(m_account)));
+    return withKnownExpiries(m_provider->tokenDetails(token));
 }
 
 QFuture<Result<CreatedToken>> AccountSession::create(const CreateRequest &request)
@@ -194,8 +211,10 @@ QFuture<Result<CreatedToken>> AccountSession::create(const CreateRequest &reques
         // The target is the new token's id; the value is never written anywhere.
         audit(QStringLiteral("create"), result.ok() ? result->token.id : request.kind,
             result.ok() ? ApiError() : result.error());
-        if (result.ok())
+        if (result.ok()) {
+            m_expiries.learnCreated(result->token, m_provider->can(TokenProvider::Capability::LedgerBacked));
             emit tokensChanged();
+        }
         return result;
     });
 }

@@ -3,6 +3,7 @@
 #include "core/Account.h"
 #include "core/Result.h"
 #include "core/Token.h"
+#include "providers/KnownExpiries.h"
 #include "providers/TokenProvider.h"
 
 #include <QFuture>
@@ -37,7 +38,9 @@ public:
     // Stores secret values (from the account dialog or --secrets-stdin) in the keychain and the provider.
     QFuture<Result<Done>> storeSecrets(const QHash<QString, QString> &values);
 
+    // Lists (and the details of one token) keep every expiry time once known (KnownExpiries).
     QFuture<Result<QList<Token>>> refresh(const ListRequest &request = {});
+    QFuture<Result<Token>> details(const Token &token);
     QFuture<Result<CreatedToken>> create(const CreateRequest &request); // audited, value never logged
     // `groupId` ties the audit entry to a grouped action (bulk revoke, break-glass).
     QFuture<Result<Done>> revoke(const Token &token, const QString &groupId = {}); // audited
@@ -63,10 +66,13 @@ private:
     TokenProvider *m_provider = nullptr;
     SecretStore *m_secrets;
     AuditLog *m_audit;
+    KnownExpiries m_expiries;
     int m_pendingWrites = 0;
     ApiError m_writeError;
     QList<std::shared_ptr<QPromise<Result<Done>>>> m_settleWaiters;
 
+    // The list or token the future yields, with every expiry time once known kept (KnownExpiries).
+    template<typename T> QFuture<Result<T>> withKnownExpiries(QFuture<Result<T>> future);
     void persistSecret(const QString &field, const QString &value);
     void finishWrite(const ApiError &error);
 };
