@@ -83,6 +83,8 @@ private slots:
     void badInputCaughtLocally_data();
     void badInputCaughtLocally();
     void server500Mapped();
+    void userNameNotStoredAsTyped();
+    void baseUrlEndingInApiIsAWrongUrl();
     void malformedList();
     void apiOffJsonError();
     void apiOffHtml404();
@@ -533,10 +535,75 @@ void TestSpecterProvider::server500Mapped()
     const auto result = await(provider->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::Server);
+    // TokenDesk checked the lifetime itself: the message does not blame it.
     QCOMPARE(result.error().userMessage(),
-        QStringLiteral("The server could not create the token: most likely it could not read the lifetime text, "
-                       "or a field was missing."));
+        QStringLiteral("The Specter server failed (HTTP 500) after TokenDesk had checked the description and the "
+                       "lifetime; Specter does not say why. Specter's log names the error."));
+    QVERIFY(!result.error().userMessage().contains(QStringLiteral("could not read the lifetime")));
     QCOMPARE(server->requestLog().size(), 1); // a create is never retried
+}
+
+void TestSpecterProvider::userNameNotStoredAsTyped()
+{
+    // Signs in (the password matches the stored id "alice_admin"), then every token call is Specter's 500.
+    m_specter->addUser(QStringLiteral("Alice Admin"), QStringLiteral("pw"), true);
+    SpecterProvider *provider = makeProvider(baseUrl(), QStringLiteral("pw"));
+    Account account = provider->account();
+    account.options.insert(QStringLiteral("username"), QStringLiteral("Alice Admin"));
+    provider->deleteLater();
+    ProviderContext context;
+    context.network = m_network;
+    context.clock = &m_clock;
+    auto *alice = new SpecterProvider(account, context, m_server);
+    alice->setSecret(QStringLiteral("password"), QStringLiteral("pw"));
+
+    const auto created = await(alice->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
+    QVERIFY(!created.ok());
+    QCOMPARE(created.error().httpStatus(), 500);
+    const QString message = created.error().userMessage();
+    QVERIFY2(message.contains(QStringLiteral("after TokenDesk had checked the description and the lifetime")),
+        qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("Try the user name \"alice_admin\"")), qPrintable(message));
+    QVERIFY(!message.contains(QStringLiteral("could not read the lifetime")));
+
+    const auto listed = await(alice->listTokens());
+    QVERIFY(!listed.ok());
+    QVERIFY2(
+        listed.error().userMessage().contains(QStringLiteral("alice_admin")), qPrintable(listed.error().userMessage()));
+
+    // The stored id itself works.
+    account.options.insert(QStringLiteral("username"), QStringLiteral("alice_admin"));
+    auto *stored = new SpecterProvider(account, context, m_server);
+    stored->setSecret(QStringLiteral("password"), QStringLiteral("pw"));
+    QVERIFY(await(stored->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour")))).ok());
+}
+
+void TestSpecterProvider::baseUrlEndingInApiIsAWrongUrl()
+{
+    // The API is on; the URL is wrong. Both of Specter's 404 answers (JSON for Accept: application/json, which
+    // TokenDesk sends, and the HTML page) must say so, not "the API is off".
+    QUrl withApi = baseUrl();
+    withApi.setPath(withApi.path() + QStringLiteral("/api/"));
+    const auto result = await(makeProvider(withApi)->listTokens());
+    QVERIFY(!result.ok());
+    QVERIFY2(
+        result.error().userMessage().startsWith(QStringLiteral("Wrong URL")), qPrintable(result.error().userMessage()));
+    QVERIFY(!result.error().userMessage().contains(QStringLiteral("SPECTER_API_ACTIVE")));
+
+    ScriptedSpecter *scripted = nullptr;
+    SandboxServer *server = scriptedServer(&scripted);
+    QVERIFY(server); // HTML 404 everywhere
+    QUrl htmlBase = server->url();
+    htmlBase.setPath(QStringLiteral("/specter/api"));
+    const auto html = await(makeProvider(htmlBase)->listTokens());
+    QVERIFY(!html.ok());
+    QVERIFY2(
+        html.error().userMessage().startsWith(QStringLiteral("Wrong URL")), qPrintable(html.error().userMessage()));
+
+    // Without /api the same API-off answer still says the API is off.
+    m_specter->setApiActive(false);
+    const auto off = await(makeProvider(baseUrl())->listTokens());
+    QVERIFY(off.error().userMessage().contains(QStringLiteral("SPECTER_API_ACTIVE")));
 }
 
 void TestSpecterProvider::malformedList()
