@@ -225,14 +225,18 @@ QList<Account> AccountController::addDemoAccounts(const QJsonObject &readyInfo)
     QList<Account> created;
     const QJsonObject services = readyInfo.value(QLatin1String("services")).toObject();
     for (auto it = services.constBegin(); it != services.constEnd(); ++it) {
-        const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(it.key());
+        const QJsonObject info = it.value().toObject();
+        // A service emulated twice (today's behaviour and a legacy one) names its provider.
+        const ProviderDescriptor *descriptor =
+            ProviderRegistry::instance().find(info.value(QLatin1String("provider")).toString(it.key()));
         if (!descriptor)
             continue;
-        const QJsonObject info = it.value().toObject();
         Account acc;
         acc.id = QUuid::createUuid();
         acc.providerId = descriptor->id;
-        acc.name = QCoreApplication::translate("AccountController", "%1 (sandbox)").arg(descriptor->displayName);
+        acc.name = info.value(QLatin1String("legacy")).toBool()
+            ? QCoreApplication::translate("AccountController", "%1, legacy API (sandbox)").arg(descriptor->displayName)
+            : QCoreApplication::translate("AccountController", "%1 (sandbox)").arg(descriptor->displayName);
         acc.baseUrl = QUrl(info.value(QLatin1String("base_url")).toString());
         QHash<QString, QString> secrets;
         for (const FieldSpec &field : descriptor->accountFields) {

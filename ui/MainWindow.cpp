@@ -1216,6 +1216,27 @@ void MainWindow::updateActions()
         if (m_editNotes)
             m_editNotes->setEnabled(notable(m_allAccounts->selectedTokens()));
     }
+    updateRevokeRefusal();
+}
+
+void MainWindow::updateRevokeRefusal()
+{
+    // A selection of tokens no service can revoke (MagicBell user JWTs signed here) disables Revoke and says why.
+    QString refusal;
+    const QList<Token> tokens = selectedTokens();
+    for (const Token &token : tokens) {
+        const TokenProvider *provider =
+            m_controller->provider(token.accountId.isNull() ? currentAccountId() : token.accountId);
+        refusal = provider ? provider->revokeRefusal(token) : QString();
+        if (refusal.isEmpty())
+            break;
+    }
+    if (m_revokeTip.isEmpty())
+        m_revokeTip = m_revoke->toolTip();
+    if (!refusal.isEmpty())
+        m_revoke->setEnabled(false);
+    m_revoke->setToolTip(refusal.isEmpty() ? m_revokeTip : refusal);
+    m_revoke->setStatusTip(refusal.isEmpty() ? m_revokeTip : refusal);
 }
 
 void MainWindow::newToken()
@@ -1462,8 +1483,9 @@ void MainWindow::listBySubject()
     if (!provider || !provider->can(TokenProvider::Capability::ListBySubject))
         return;
     bool ok = false;
+    // The provider names the identifier it sends (MagicBell: its own user id, not the email).
     const QString subject = QInputDialog::getText(
-        this, tr("Tokens of a User"), tr("User (id, external id or email):"), QLineEdit::Normal, QString(), &ok)
+        this, tr("Tokens of a User"), tr("%1:").arg(provider->subjectLabel()), QLineEdit::Normal, QString(), &ok)
                                 .trimmed();
     if (!ok || subject.isEmpty())
         return;

@@ -217,6 +217,16 @@ QString TokenProvider::revokeCall(const Token &) const
     return {};
 }
 
+QString TokenProvider::revokeRefusal(const Token &) const
+{
+    return {};
+}
+
+QString TokenProvider::subjectLabel() const
+{
+    return tr("User (id, external id or email)");
+}
+
 QString TokenProvider::revokeAllCall(const QString &) const
 {
     return {};

@@ -173,6 +173,11 @@ public:
     virtual QString expireAllCall(const ExpireAllRequest &request) const;
     // Whether `subject` is in the form revokeAllForSubject() takes (NetSapiens: user@domain).
     virtual bool acceptsSubject(const QString &subject) const;
+    // Why this token cannot be revoked at all (a MagicBell user JWT signed locally: no service knows it), for the
+    // disabled Revoke action and the CLI's refusal; empty when it can be. revokeToken() refuses it with this text.
+    virtual QString revokeRefusal(const Token &token) const;
+    // What a ListRequest's subject is, as the list-by-user prompt and the CLI name it.
+    virtual QString subjectLabel() const;
     // The applications expireAll() works on that the account knows of (Svix app ids); empty elsewhere.
     virtual QStringList applicationIds() const;
 

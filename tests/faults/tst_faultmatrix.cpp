@@ -95,7 +95,7 @@ void TestFaultMatrix::initTestCase()
 {
     m_network = new QNetworkAccessManager(this);
     m_server = new SandboxServer(this);
-    registerBuiltinEmulators(*m_server);
+    registerBuiltinEmulators(*m_server, {.magicbellJwtRoutes = true});
     m_server->seedTokens(3); // non-empty lists, so wrong-types has values to spoil
     QVERIFY(m_server->listen());
     const QJsonObject services = m_server->readyInfo().value(QLatin1String("services")).toObject();
@@ -213,7 +213,7 @@ void TestFaultMatrix::parseSpecs()
 void TestFaultMatrix::countAndPathScope()
 {
     SandboxServer server;
-    registerBuiltinEmulators(server);
+    registerBuiltinEmulators(server, {.magicbellJwtRoutes = true});
     QString error;
     QVERIFY(!server.setFaults(QStringLiteral("status=503:once@/specter,bogus"), &error));
     QVERIFY(server.faults().isEmpty()); // all or nothing
@@ -241,7 +241,7 @@ void TestFaultMatrix::countAndPathScope()
 void TestFaultMatrix::controlRoute()
 {
     SandboxServer server;
-    registerBuiltinEmulators(server);
+    registerBuiltinEmulators(server, {.magicbellJwtRoutes = true});
     SandboxRequest post;
     post.method = "POST";
     post.path = QStringLiteral("/_sandbox/faults");

@@ -106,8 +106,8 @@ bool TestFaultMatrixCli::startSandbox(SandboxProcess &sandbox, const QString &fa
         spec.append(fault + QLatin1Char('@') + QLatin1String(prefix));
     // Seeded tokens, so that wrong-types has list items to spoil.
     // The first sandbox picks a free port; the next ones reuse it, so the accounts added once stay valid.
-    if (!sandbox.start(
-            {QStringLiteral("--seed-tokens"), QStringLiteral("3"), QStringLiteral("--faults"), spec.join(u',')},
+    if (!sandbox.start({QStringLiteral("--seed-tokens"), QStringLiteral("3"), QStringLiteral("--magicbell-jwt-routes"),
+                           QStringLiteral("--faults"), spec.join(u',')},
             m_port))
         return false;
     if (m_port != 0 && sandbox.port() != m_port)
