@@ -145,6 +145,7 @@ QFuture<Result<Done>> AccountController::addAccount(const Account &account, cons
         m_lastError = m_store->lastError();
         return readyResult(Result<Done>(ApiError(ApiError::Kind::Storage, m_lastError)));
     }
+    AccountSession::auditConnectionChange(m_audit.get(), std::nullopt, account);
     m_model->addAccount(account);
     // The session gets its secrets before anyone hears of the account: a window that selects and refreshes
     // the new account at once must not find it without credentials (and ask to sign in).
@@ -163,10 +164,12 @@ QFuture<Result<Done>> AccountController::addAccount(const Account &account, cons
 
 QFuture<Result<Done>> AccountController::updateAccount(const Account &account, const QHash<QString, QString> &secrets)
 {
+    const std::optional<Account> before = m_model->account(account.id);
     if (!m_store->update(account)) {
         m_lastError = m_store->lastError();
         return readyResult(Result<Done>(ApiError(ApiError::Kind::Storage, m_lastError)));
     }
+    AccountSession::auditConnectionChange(m_audit.get(), before, account);
     m_model->updateAccount(account);
     // A new session picks up the changed URL and options; secrets are read again from the keychain.
     delete m_sessions.take(account.id);

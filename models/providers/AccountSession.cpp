@@ -307,6 +307,31 @@ QFuture<Result<Done>> AccountSession::logoutToken(const QString &tokenValue)
     });
 }
 
+void AccountSession::auditConnectionChange(AuditLog *audit, const std::optional<Account> &before, const Account &after)
+{
+    if (!audit)
+        return;
+    const auto allowedHost = [](const Account &account) {
+        return account.options.value(QLatin1String(TokenProvider::AllowHttpOption)).toString();
+    };
+    const QString was = before ? allowedHost(*before) : QString();
+    const QString now = allowedHost(after);
+    if (was == now)
+        return;
+    AuditEntry entry;
+    entry.time = QDateTime::currentDateTimeUtc();
+    entry.accountId = after.id;
+    entry.accountName = after.name;
+    entry.providerId = after.providerId;
+    entry.action = now.isEmpty() ? QStringLiteral("disallow-http") : QStringLiteral("allow-http");
+    entry.target = now.isEmpty() ? was : now;
+    entry.outcome = QStringLiteral("success");
+    entry.detail = now.isEmpty() ? sessionText("Plain http to %1 is no longer allowed.").arg(was)
+                                 : sessionText("Plain http to %1 allowed: nothing sent to it is encrypted.").arg(now);
+    if (!audit->append(entry))
+        qCWarning(lcSession) << "could not write the audit log:" << audit->lastError();
+}
+
 void AccountSession::audit(const QString &action, const QString &target, const ApiError &error, const QString &groupId)
 {
     if (!m_audit)

@@ -55,6 +55,10 @@ public:
     // for it before exiting, so a rotated session token is not lost). Fails with the first keychain error.
     QFuture<Result<Done>> settle();
 
+    // Audits the connection options that weaken transport security when an account is added or changed (the GUI
+    // and the CLI both call it): plain http allowed to a host ("allow-http") or taken back ("disallow-http").
+    static void auditConnectionChange(AuditLog *audit, const std::optional<Account> &before, const Account &after);
+
     // Writes one audit entry for this account (also used for grouped actions).
     void audit(const QString &action, const QString &target, const ApiError &error, const QString &groupId = {});
 

@@ -43,8 +43,8 @@ ProviderDescriptor magicbellDescriptor()
     descriptor.capabilities = MagicBellProvider::staticCapabilities();
     descriptor.validateAccount = [](const Account &account) {
         QList<FieldError> errors;
-        if (const auto error = ProviderDescriptor::checkBaseUrl(
-                account.baseUrl, QStringLiteral("https://api.magicbell.com/v2"), false))
+        if (const auto error =
+                ProviderDescriptor::checkBaseUrl(account, QStringLiteral("https://api.magicbell.com/v2"), false))
             errors.append(*error);
         return errors;
     };
