@@ -47,6 +47,11 @@ QSet<Kind> expectedKinds(const QString &provider, const QString &operation, cons
     if (const std::optional<QSet<Kind>> common = commonKinds(fault, revoke))
         return *common;
     const int status = fault.mid(fault.indexOf(QLatin1Char('=')) + 1).toInt();
+    // The project list gone (today's MagicBell): the account still lists its locally signed user tokens, with a
+    // warning.
+    if (provider == QLatin1String("magicbell") && (status == 404 || status == 405)
+        && operation == QLatin1String("list"))
+        return {Kind::None};
     if (provider == QLatin1String("magicbell") && (status == 404 || status == 405) && !revoke)
         return {Kind::NotAvailable}; // contract: the /jwt routes are gone
     if (provider == QLatin1String("magicbell") && status == 405)
