@@ -153,6 +153,7 @@ QFuture<Result<Done>> AccountController::addAccount(const Account &account, cons
         m_lastError = stored.result().error().userMessage();
         return stored;
     }
+    AccountSession::auditConnectionChange(m_audit.get(), std::nullopt, account);
     m_model->addAccount(account);
     // The session gets its secrets before anyone hears of the account: a window that selects and refreshes
     // the new account at once must not find it without credentials (and ask to sign in).
@@ -167,10 +168,12 @@ QFuture<Result<Done>> AccountController::addAccount(const Account &account, cons
 
 QFuture<Result<Done>> AccountController::updateAccount(const Account &account, const QHash<QString, QString> &secrets)
 {
+    const std::optional<Account> before = m_model->account(account.id);
     if (!m_store->update(account)) {
         m_lastError = m_store->lastError();
         return readyResult(Result<Done>(ApiError(ApiError::Kind::Storage, m_lastError)));
     }
+    AccountSession::auditConnectionChange(m_audit.get(), before, account);
     m_model->updateAccount(account);
     // A new session picks up the changed URL and options; secrets are read again from the keychain.
     delete m_sessions.take(account.id);
@@ -227,14 +230,18 @@ QList<Account> AccountController::addDemoAccounts(const QJsonObject &readyInfo)
     QList<Account> created;
     const QJsonObject services = readyInfo.value(QLatin1String("services")).toObject();
     for (auto it = services.constBegin(); it != services.constEnd(); ++it) {
-        const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(it.key());
+        const QJsonObject info = it.value().toObject();
+        // A service emulated twice (today's behaviour and a legacy one) names its provider.
+        const ProviderDescriptor *descriptor =
+            ProviderRegistry::instance().find(info.value(QLatin1String("provider")).toString(it.key()));
         if (!descriptor)
             continue;
-        const QJsonObject info = it.value().toObject();
         Account acc;
         acc.id = QUuid::createUuid();
         acc.providerId = descriptor->id;
-        acc.name = QCoreApplication::translate("AccountController", "%1 (sandbox)").arg(descriptor->displayName);
+        acc.name = info.value(QLatin1String("legacy")).toBool()
+            ? QCoreApplication::translate("AccountController", "%1, legacy API (sandbox)").arg(descriptor->displayName)
+            : QCoreApplication::translate("AccountController", "%1 (sandbox)").arg(descriptor->displayName);
         acc.baseUrl = QUrl(info.value(QLatin1String("base_url")).toString());
         QHash<QString, QString> secrets;
         for (const FieldSpec &field : descriptor->accountFields) {

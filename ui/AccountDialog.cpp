@@ -4,11 +4,13 @@
 #include "StatusColors.h"
 
 #include "core/FieldSpec.h"
+#include "net/ProxyPolicy.h"
 #include "providers/ProviderDescriptor.h"
 #include "providers/ProviderRegistry.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHostAddress>
 #include <QIcon>
@@ -66,6 +68,7 @@ AccountDialog::AccountDialog(const Account &existing, QWidget *parent)
     m_ui->providerCombo->setEnabled(false);
     m_ui->nameEdit->setText(existing.name);
     m_ui->baseUrlCombo->setEditText(existing.baseUrl.toString());
+    setConnection(existing);
     if (const ProviderDescriptor *d = descriptor()) {
         for (const FieldSpec &field : d->accountFields) {
             if (field.type == FieldSpec::Type::Secret) {
@@ -101,7 +104,78 @@ void AccountDialog::init()
     // The editable text is the URL itself; picking a preset puts its URL in the editor.
     connect(m_ui->baseUrlCombo, &QComboBox::activated, this,
         [this](int index) { m_ui->baseUrlCombo->setEditText(m_ui->baseUrlCombo->itemData(index).toUrl().toString()); });
+
+    // Connection options of every service: plain http to this one host, extra trusted CAs, a proxy.
+    StatusColors::apply(m_ui->httpWarning, StatusColors::Role::Error);
+    connect(m_ui->allowHttpCheck, &QCheckBox::toggled, this, &AccountDialog::updateHttpWarning);
+    connect(m_ui->baseUrlCombo, &QComboBox::editTextChanged, this, &AccountDialog::updateHttpWarning);
+    connect(m_ui->caFileBrowse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("CA certificate file"), m_ui->caFileEdit->text(),
+            tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+        if (!file.isEmpty())
+            m_ui->caFileEdit->setText(file);
+    });
+    m_ui->proxyCombo->addItem(tr("System proxy (default)"), int(ProxyPolicy::Mode::System));
+    m_ui->proxyCombo->addItem(tr("No proxy"), int(ProxyPolicy::Mode::Direct));
+    m_ui->proxyCombo->addItem(tr("SOCKS5 proxy (Tor)"), int(ProxyPolicy::Mode::Socks5));
+    connect(m_ui->proxyCombo, &QComboBox::currentIndexChanged, this, [this] {
+        const bool socks = m_ui->proxyCombo->currentData().toInt() == int(ProxyPolicy::Mode::Socks5);
+        m_ui->proxyEdit->setEnabled(socks);
+        if (socks && m_ui->proxyEdit->text().isEmpty())
+            m_ui->proxyEdit->setText(QStringLiteral("127.0.0.1:9050"));
+    });
+    m_ui->proxyEdit->setEnabled(false);
     rebuildFields();
+    updateHttpWarning();
+}
+
+void AccountDialog::setConnection(const Account &account)
+{
+    const QString allowed = account.options.value(QLatin1String(TokenProvider::AllowHttpOption)).toString();
+    m_ui->allowHttpCheck->setChecked(
+        !allowed.isEmpty() && allowed.compare(account.baseUrl.host(), Qt::CaseInsensitive) == 0);
+    m_ui->caFileEdit->setText(account.options.value(QLatin1String(TokenProvider::CaFileOption)).toString());
+    const ProxyPolicy proxy =
+        ProxyPolicy::parse(account.options.value(QLatin1String(TokenProvider::ProxyOption)).toString())
+            .value_or(ProxyPolicy());
+    m_ui->proxyCombo->setCurrentIndex(m_ui->proxyCombo->findData(int(proxy.mode())));
+    if (proxy.mode() == ProxyPolicy::Mode::Socks5)
+        m_ui->proxyEdit->setText(QStringLiteral("%1:%2").arg(proxy.host()).arg(proxy.port()));
+    updateHttpWarning();
+}
+
+QString AccountDialog::proxyText() const
+{
+    switch (ProxyPolicy::Mode(m_ui->proxyCombo->currentData().toInt())) {
+    case ProxyPolicy::Mode::System:
+        return {};
+    case ProxyPolicy::Mode::Direct:
+        return QStringLiteral("none");
+    case ProxyPolicy::Mode::Socks5:
+        break;
+    }
+    return QStringLiteral("socks5://") + m_ui->proxyEdit->text().trimmed();
+}
+
+QString AccountDialog::httpWarningText() const
+{
+    return m_ui->httpWarning->isHidden() ? QString() : m_ui->httpWarning->text();
+}
+
+void AccountDialog::updateHttpWarning()
+{
+    const QUrl url(m_ui->baseUrlCombo->currentText().trimmed());
+    const QString host = url.host();
+    if (!m_ui->allowHttpCheck->isChecked() || host.isEmpty()) {
+        m_ui->httpWarning->clear();
+        m_ui->httpWarning->hide();
+        return;
+    }
+    m_ui->httpWarning->setText(
+        tr("Warning: over plain http, everything sent to %1, the password and the tokens included, can be read "
+           "and changed by anyone on the network path. Allow it only for a server on your own network.")
+            .arg(host));
+    m_ui->httpWarning->show();
 }
 
 bool AccountDialog::hasProviders() const
@@ -283,6 +357,18 @@ Account AccountDialog::account() const
     result.providerId = providerId();
     result.name = m_ui->nameEdit->text().trimmed();
     result.baseUrl = QUrl(m_ui->baseUrlCombo->currentText().trimmed());
+    const auto setOption = [&result](const char *key, const QString &value) {
+        if (value.isEmpty())
+            result.options.remove(QLatin1String(key));
+        else
+            result.options.insert(QLatin1String(key), value);
+    };
+    // The host itself is stored, so the permission does not follow the account to another server.
+    setOption(TokenProvider::AllowHttpOption,
+        m_ui->allowHttpCheck->isChecked() && !isLoopbackHost(result.baseUrl.host()) ? result.baseUrl.host()
+                                                                                    : QString());
+    setOption(TokenProvider::CaFileOption, m_ui->caFileEdit->text().trimmed());
+    setOption(TokenProvider::ProxyOption, proxyText());
     if (const ProviderDescriptor *d = descriptor()) {
         for (const FieldSpec &field : d->accountFields) {
             if (field.type == FieldSpec::Type::Secret)
@@ -342,10 +428,14 @@ QList<FieldError> AccountDialog::validate()
     } else if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
         errors.append({QStringLiteral("baseUrl"), tr("Enter a full URL such as https://api.example.com.")});
-    } else if (url.scheme() == QLatin1String("http") && !isLoopbackHost(url.host())) {
+    } else if (url.scheme() == QLatin1String("http") && !ProviderDescriptor::allowsPlainHttp(acc)) {
         errors.append({QStringLiteral("baseUrl"),
-            tr("Use https: plain http is only allowed for this computer (localhost, 127.0.0.1).")});
+            tr("Use https: plain http is only allowed for this computer (localhost, 127.0.0.1), or to this host "
+               "when you tick \"Allow plain http to this host\" below.")});
     }
+    QString proxyProblem;
+    if (!ProxyPolicy::parse(proxyText(), &proxyProblem))
+        errors.append({QStringLiteral("proxy"), proxyProblem});
 
     if (d) {
         for (const FieldSpec &field : d->accountFields) {

@@ -50,6 +50,8 @@ public:
     QString errorText(const QString &field) const;
 
     static bool isLoopbackHost(const QString &host);
+    // The warning shown while plain http is allowed ("" when hidden).
+    QString httpWarningText() const;
     // The "requests go to ..." line shown while the URL is empty and the service derives it ("" when hidden).
     QString baseUrlHint() const;
 
@@ -61,6 +63,10 @@ private:
     void rebuildFields();
     void clearErrors();
     void updateBaseUrlHint();
+    void updateHttpWarning();
+    void setConnection(const Account &account);
+    // The proxy option as chosen ("" = system, "none", "socks5://HOST:PORT").
+    QString proxyText() const;
     const ProviderDescriptor *descriptor() const;
     QVariant fieldValue(const FieldSpec &field) const;
     void setFieldValue(const FieldSpec &field, const QVariant &value);

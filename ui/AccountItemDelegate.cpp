@@ -33,6 +33,37 @@ QSize AccountItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QM
 
 void AccountItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    paintItem(painter, option, index);
+    paintBadge(painter, option, index.data(AccountListModel::BadgeRole).toString());
+}
+
+void AccountItemDelegate::paintBadge(QPainter *painter, const QStyleOptionViewItem &option, const QString &badge)
+{
+    // A warning the account carries (plain http), at the right edge, in the error colour.
+    if (badge.isEmpty())
+        return;
+    QFont small = option.font;
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    small.setBold(true);
+    const QFontMetrics metrics(small);
+    const int width = metrics.horizontalAdvance(badge) + 8;
+    const int height = metrics.height() + 2;
+    const QRect box(
+        option.rect.right() - width - 4, option.rect.top() + (option.rect.height() - height) / 2, width, height);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0xb0, 0x00, 0x20));
+    painter->drawRoundedRect(box, 3, 3);
+    painter->setFont(small);
+    painter->setPen(Qt::white);
+    painter->drawText(box, Qt::AlignCenter, badge);
+    painter->restore();
+}
+
+void AccountItemDelegate::paintItem(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
     const QString status = index.data(AccountListModel::StatusTextRole).toString();
     if (status.isEmpty()) {
         QStyledItemDelegate::paint(painter, option, index);

@@ -3,7 +3,7 @@
 #include <QStyledItemDelegate>
 
 // Sidebar rows: provider groups with the provider's icon; accounts with their status text (signed in,
-// session expiry, keychain warning, last error) on a second, smaller line.
+// session expiry, keychain warning, last error) on a second, smaller line, and a badge (plain http) on the right.
 class AccountItemDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -15,4 +15,8 @@ public:
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    void paintItem(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    static void paintBadge(QPainter *painter, const QStyleOptionViewItem &option, const QString &badge);
 };

@@ -1206,6 +1206,27 @@ void MainWindow::updateActions()
         if (m_editNotes)
             m_editNotes->setEnabled(notable(m_allAccounts->selectedTokens()));
     }
+    updateRevokeRefusal();
+}
+
+void MainWindow::updateRevokeRefusal()
+{
+    // A selection of tokens no service can revoke (MagicBell user JWTs signed here) disables Revoke and says why.
+    QString refusal;
+    const QList<Token> tokens = selectedTokens();
+    for (const Token &token : tokens) {
+        const TokenProvider *provider =
+            m_controller->provider(token.accountId.isNull() ? currentAccountId() : token.accountId);
+        refusal = provider ? provider->revokeRefusal(token) : QString();
+        if (refusal.isEmpty())
+            break;
+    }
+    if (m_revokeTip.isEmpty())
+        m_revokeTip = m_revoke->toolTip();
+    if (!refusal.isEmpty())
+        m_revoke->setEnabled(false);
+    m_revoke->setToolTip(refusal.isEmpty() ? m_revokeTip : refusal);
+    m_revoke->setStatusTip(refusal.isEmpty() ? m_revokeTip : refusal);
 }
 
 void MainWindow::newToken()
@@ -1362,11 +1383,11 @@ void MainWindow::revokeSelected()
 void MainWindow::showDetails()
 {
     const QList<Token> tokens = selectedTokens();
-    TokenProvider *provider = currentProvider();
-    if (tokens.size() != 1 || !provider)
-        return;
     const QUuid id = currentAccountId();
-    Async::then(provider->tokenDetails(tokens.first()), this, [this, id](Result<Token> result) {
+    AccountSession *session = m_controller->session(id);
+    if (tokens.size() != 1 || !session)
+        return;
+    Async::then(session->details(tokens.first()), this, [this, id](Result<Token> result) {
         if (!result.ok()) {
             handleError(id, result.error(), tr("Reading token details"));
             return;
@@ -1385,7 +1406,9 @@ void MainWindow::showDetails()
               << tr("Kind: %1").arg(shown(t.kind));
         if (!t.subject.isEmpty())
             lines << tr("Subject: %1").arg(shown(t.subject));
-        lines << tr("Created: %1").arg(date(t.created)) << tr("Expires: %1").arg(date(t.effectiveExpiry(clock)));
+        lines << tr("Created: %1").arg(date(t.created))
+              << tr("Expires: %1")
+                     .arg(t.expiryUnreported ? TimeText::unreportedExpiry() : date(t.effectiveExpiry(clock)));
         if (t.lastUsed)
             lines << tr("Last used: %1").arg(date(t.lastUsed));
         if (t.revoked)
@@ -1450,8 +1473,9 @@ void MainWindow::listBySubject()
     if (!provider || !provider->can(TokenProvider::Capability::ListBySubject))
         return;
     bool ok = false;
+    // The provider names the identifier it sends (MagicBell: its own user id, not the email).
     const QString subject = QInputDialog::getText(
-        this, tr("Tokens of a User"), tr("User (id, external id or email):"), QLineEdit::Normal, QString(), &ok)
+        this, tr("Tokens of a User"), tr("%1:").arg(provider->subjectLabel()), QLineEdit::Normal, QString(), &ok)
                                 .trimmed();
     if (!ok || subject.isEmpty())
         return;

@@ -112,6 +112,7 @@ public slots:
     void svixExchangeOneTimeToken();
     void trySandbox();
     void updateActions();
+    void updateRevokeRefusal();
     void showAllAccounts(); // the "All accounts" entry of the sidebar
     void breakGlass(); // Tokens → Revoke Everything for a Subject: asks for the subject, then openBreakGlass()
     // Lists every account at once, plans RevokePlan::forSubject and opens the RevokePlanDialog (accounts that
@@ -197,6 +198,7 @@ private:
     QAction *m_signOut = nullptr;
     QAction *m_newToken = nullptr;
     QAction *m_revoke = nullptr;
+    QString m_revokeTip; // Revoke's own tooltip, shown again when no selected token refuses revocation
     QAction *m_refresh = nullptr;
     QAction *m_details = nullptr;
     QAction *m_copyId = nullptr;

@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 
 #include "core/Clock.h"
+#include "core/TimeText.h"
 #include "core/Duration.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,8 @@ QString remainingText(const Token &token, const Clock &clock)
 
 QString expiryText(const Token &token, const Clock &clock)
 {
+    if (token.expiryUnreported)
+        return TimeText::unreportedExpiry();
     const std::optional<QDateTime> expiry = token.effectiveExpiry(clock);
     return expiry ? CliOutput::isoText(expiry) : tr_("never");
 }

@@ -148,7 +148,10 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(options.sandbox)) {
         sandbox = std::make_unique<SandboxServer>();
-        registerBuiltinEmulators(*sandbox);
+        // Today's MagicBell and, as a second demo account, one that still has the legacy /jwt routes.
+        BuiltinEmulatorOptions emulatorOptions;
+        emulatorOptions.magicbellLegacyInstance = true;
+        registerBuiltinEmulators(*sandbox, emulatorOptions);
         if (!sandbox->listen()) {
             std::fprintf(stderr, "tokendesk: the sandbox cannot listen on 127.0.0.1\n");
             return 1;

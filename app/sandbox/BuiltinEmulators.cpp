@@ -8,11 +8,13 @@
 
 #include <memory>
 
-void registerBuiltinEmulators(SandboxServer &server)
+void registerBuiltinEmulators(SandboxServer &server, const BuiltinEmulatorOptions &options)
 {
     // One line per emulator.
     server.addEmulator(std::make_unique<SpecterEmulator>());
-    server.addEmulator(std::make_unique<MagicBellEmulator>());
+    server.addEmulator(std::make_unique<MagicBellEmulator>(options.magicbellJwtRoutes));
+    if (options.magicbellLegacyInstance)
+        server.addEmulator(MagicBellEmulator::legacyInstance());
     server.addEmulator(std::make_unique<NetSapiensEmulator>());
     server.addEmulator(std::make_unique<SvixEmulator>());
 }

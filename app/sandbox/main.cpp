@@ -50,6 +50,11 @@ int main(int argc, char *argv[])
         QStringLiteral("Let the Svix emulator behave as the self-hosted open-source server: portal tokens live 28 "
                        "days with full access whatever is asked, no expire-all, message or one-time tokens, and "
                        "logout answers 501."));
+    const QCommandLineOption magicbellJwtOption(QStringLiteral("magicbell-jwt-routes"),
+        QStringLiteral("Let the MagicBell emulator serve the legacy /jwt routes (project and user token lists, "
+                       "create, discard). Without it, MagicBell behaves as today: those routes answer 404, and user "
+                       "tokens are signed by the customer with the project's secret key."));
+    parser.addOption(magicbellJwtOption);
     parser.addOption(svixOssOption);
     parser.addOption(portOption);
     parser.addOption(tlsOption);
@@ -73,7 +78,9 @@ int main(int argc, char *argv[])
     }
 
     SandboxServer server;
-    registerBuiltinEmulators(server);
+    BuiltinEmulatorOptions emulatorOptions;
+    emulatorOptions.magicbellJwtRoutes = parser.isSet(magicbellJwtOption);
+    registerBuiltinEmulators(server, emulatorOptions);
     if (parser.isSet(svixOssOption)) {
         if (auto *svix = dynamic_cast<SvixEmulator *>(server.emulator(QStringLiteral("svix"))))
             svix->setOpenSource(true);

@@ -30,3 +30,8 @@ QString TimeText::format(
         return {};
     return display == Display::Relative ? relative(when, now) : absolute(when, zone, withSeconds);
 }
+
+QString TimeText::unreportedExpiry()
+{
+    return tr("expired (time not reported by the service)");
+}

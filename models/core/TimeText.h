@@ -22,4 +22,7 @@ public:
     // relative() or absolute() after `display`; empty for an invalid time.
     static QString format(
         const QDateTime &when, const QDateTime &now, Display display, Qt::TimeSpec zone, bool withSeconds = false);
+    // The expiry of a token the service reports as expired without saying when (Token::expiryUnreported), in
+    // every view and in the CLI's table.
+    static QString unreportedExpiry();
 };

@@ -8,10 +8,26 @@
 void Token::setRemainingLife(double remainingSeconds, const Clock &clock)
 {
     const qint64 remaining = qint64(std::llround(std::max(0.0, remainingSeconds) * 1000.0));
+    serverSkewMs = 0;
+    if (remaining <= 0) {
+        // "0 s left" says the token has expired, not when: the time of this answer is no expiry time.
+        expiresAtMonotonicMs = clock.monotonicMs();
+        expires.reset();
+        expiryUnreported = true;
+        return;
+    }
     expiresAtMonotonicMs = clock.monotonicMs() + remaining;
     // Also keep an absolute expiry for display and sorting, in local terms at receipt.
     expires = clock.now().addMSecs(remaining);
+    expiryUnreported = false;
+}
+
+void Token::setKnownExpiry(const QDateTime &expiry)
+{
+    expires = expiry;
+    expiresAtMonotonicMs.reset();
     serverSkewMs = 0;
+    expiryUnreported = false;
 }
 
 std::optional<qint64> Token::remainingMs(const Clock &clock) const
@@ -42,6 +58,8 @@ std::optional<double> Token::lifeFraction(const Clock &clock) const
 
 std::optional<QDateTime> Token::effectiveExpiry(const Clock &clock) const
 {
+    if (expiryUnreported)
+        return std::nullopt;
     if (expiresAtMonotonicMs)
         return clock.now().addMSecs(*expiresAtMonotonicMs - clock.monotonicMs());
     if (expires && expires->isValid())

@@ -37,14 +37,23 @@ struct Token
     // Total lifetime in seconds, so the bar can show the fraction left. nullopt when unknown.
     std::optional<double> lifetimeSeconds;
 
+    // Set when the service says the token has expired but never said when (Specter reports "0 s left"): then
+    // `expires` is empty and no expiry time is shown, rather than the time the list happened to be read.
+    bool expiryUnreported = false;
+
     // Anchors a server-reported remaining life (seconds, may be fractional) to the clock's monotonic time.
+    // Zero or less means "expired at a time the service does not report" (expiryUnreported).
     void setRemainingLife(double remainingSeconds, const Clock &clock);
+    // Replaces whatever the service reported with an absolute expiry known from elsewhere (a JWT's exp, the
+    // ledger, an earlier list), in local UTC terms.
+    void setKnownExpiry(const QDateTime &expiry);
 
     // Remaining milliseconds (0 once expired); nullopt when the token never expires or the expiry is unknown.
     std::optional<qint64> remainingMs(const Clock &clock) const;
     // Fraction of the lifetime left in [0, 1]; nullopt when it cannot be known.
     std::optional<double> lifeFraction(const Clock &clock) const;
-    // Expiry in local UTC terms (skew-corrected), for display and sorting.
+    // Expiry in local UTC terms (skew-corrected), for display and sorting; nullopt when it never expires or the
+    // time is not known (see expiryUnreported).
     std::optional<QDateTime> effectiveExpiry(const Clock &clock) const;
 
     // Expiring = under 25 % of its life left, or under `soonSeconds` (default 24 h).

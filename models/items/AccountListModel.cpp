@@ -1,5 +1,7 @@
 #include "AccountListModel.h"
 
+#include "providers/TokenProvider.h"
+
 #include "providers/ProviderRegistry.h"
 
 #include <algorithm>
@@ -85,10 +87,15 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
         return account.name.isEmpty() ? account.baseUrl.host() : account.name;
     case Qt::ToolTipRole: {
         QString tip = account.baseUrl.toDisplayString();
+        if (usesAllowedPlainHttp(account))
+            tip +=
+                u'\n' + tr("Plain http is allowed to %1: nothing sent to it is encrypted.").arg(account.baseUrl.host());
         if (const QString status = m_status.value(account.id); !status.isEmpty())
             tip += u'\n' + status;
         return tip;
     }
+    case BadgeRole:
+        return usesAllowedPlainHttp(account) ? tr("http") : QString();
     case AccountIdRole:
         return account.id;
     case ProviderIdRole:
@@ -100,6 +107,13 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+bool AccountListModel::usesAllowedPlainHttp(const Account &account)
+{
+    const QString allowed = account.options.value(QLatin1String(TokenProvider::AllowHttpOption)).toString();
+    return account.baseUrl.scheme() == QLatin1String("http") && !allowed.isEmpty()
+        && allowed.compare(account.baseUrl.host(), Qt::CaseInsensitive) == 0;
 }
 
 void AccountListModel::setAccounts(const QList<Account> &accounts)

@@ -19,6 +19,7 @@ public:
         ProviderIdRole, // QString
         IsGroupRole, // bool
         StatusTextRole, // e.g. "signed in, session expires in 3 h", "keychain unavailable"
+        BadgeRole, // a short warning shown on the account ("http" when it talks plain http off this computer)
     };
     Q_ENUM(Role)
 
@@ -40,6 +41,8 @@ public:
     void setStatusText(const QUuid &id, const QString &text);
 
 private:
+    // The account talks plain http to a host other than this computer, because the user allowed it.
+    static bool usesAllowedPlainHttp(const Account &account);
     struct Group
     {
         QString providerId;

@@ -125,6 +125,8 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
         case Created:
             return timeText(token.created);
         case Expires: {
+            if (token.expiryUnreported)
+                return TimeText::unreportedExpiry();
             const auto expiry = token.effectiveExpiry(*m_clock);
             return expiry ? timeText(expiry) : tr("never");
         }
@@ -161,6 +163,9 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
         case Created:
             return token.created.value_or(QDateTime());
         case Expires:
+            // An expiry the service did not report sorts before every known one: the token has expired.
+            if (token.expiryUnreported)
+                return UtcTime::fromSecs(0);
             return token.effectiveExpiry(*m_clock).value_or(farFuture());
         case RemainingLife:
             return token.remainingMs(*m_clock).value_or(std::numeric_limits<qint64>::max());
@@ -182,6 +187,9 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
                     UntrustedText::forDisplay(token.id));
         case Created:
         case Expires: {
+            if (column == Expires && token.expiryUnreported)
+                return tr("The service reports this token as expired but does not say when, and TokenDesk never "
+                          "saw its expiry time.");
             const auto dt = column == Created ? token.created : token.effectiveExpiry(*m_clock);
             if (!dt || !dt->isValid())
                 return column == Expires ? tr("This token never expires (or its expiry is not known).") : QVariant();
@@ -438,7 +446,9 @@ TokenListModel::RowKey TokenListModel::makeRowKey(const Token &token) const
     RowKey key;
     const QString note = m_notes.isEmpty() ? QString() : m_notes.value(noteKey(token.accountId, token.id));
     key.search = QStringList {token.label, token.subject, token.id, token.kind, note}.join(u'\n').toCaseFolded();
-    if (token.expiresAtMonotonicMs) {
+    if (token.expiryUnreported) {
+        key.expiry = 0; // as SortRole: before every known expiry
+    } else if (token.expiresAtMonotonicMs) {
         key.monotonic = true;
         key.expiry = *token.expiresAtMonotonicMs;
     } else if (token.expires && token.expires->isValid()) {

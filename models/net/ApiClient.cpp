@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 
+#include "AccountProxyFactory.h"
 #include "NetworkCompat.h"
 #include "RequestLog.h"
 #include "core/ApiError.h"
@@ -330,11 +331,50 @@ void ApiClient::setRequestLog(RequestLog *log)
 
 void ApiClient::setExtraCaCertificates(const QList<QSslCertificate> &certificates)
 {
+    // Clearing the shared manager's connection cache disturbs requests of other accounts in flight: only a
+    // real change of the trust store does it.
+    if (certificates == m_extraCaCertificates)
+        return;
     m_extraCaCertificates = certificates;
     // Qt keys its connection cache by host and port, not by TLS configuration: a connection made (or refused)
     // with the old trust store would otherwise be reused.
-    if (m_network)
-        m_network->clearConnectionCache();
+    if (QNetworkAccessManager *manager = network())
+        manager->clearConnectionCache();
+}
+
+void ApiClient::setPlainHttpHost(const QString &host)
+{
+    m_plainHttpHost = host.trimmed().toLower();
+}
+
+bool ApiClient::allowsPlainHttp(const QUrl &url) const
+{
+    return isLoopbackHost(url.host()) || (!m_plainHttpHost.isEmpty() && url.host().toLower() == m_plainHttpHost);
+}
+
+void ApiClient::setProxyPolicy(const ProxyPolicy &policy)
+{
+    if (policy.mode() == ProxyPolicy::Mode::System) {
+        if (m_ownNetwork) {
+            m_ownNetwork->deleteLater();
+            m_ownNetwork = nullptr;
+        }
+        // The shared manager follows the system's proxy (environment variables included) for every account
+        // that has no proxy of its own.
+        if (m_network && !dynamic_cast<AccountProxyFactory *>(m_network->proxyFactory()))
+            m_network->setProxyFactory(new AccountProxyFactory(policy));
+        return;
+    }
+    // A proxy of this account's own (or none at all): a manager of its own, since Qt chooses proxies per manager.
+    if (!m_ownNetwork)
+        m_ownNetwork = new QNetworkAccessManager(this);
+    m_ownNetwork->setProxyFactory(new AccountProxyFactory(policy));
+    m_ownNetwork->clearConnectionCache();
+}
+
+QNetworkAccessManager *ApiClient::network() const
+{
+    return m_ownNetwork ? m_ownNetwork : m_network;
 }
 
 QString ApiClient::serverMessageFromBody(const QByteArray &body)
@@ -378,7 +418,7 @@ QFuture<Result<HttpResponse>> ApiClient::send(const ApiRequest &request)
             refused = ApiError(ApiError::Kind::InvalidInput,
                 QCoreApplication::translate("ApiError", "The server address is not a valid URL."));
         }
-    } else if (scheme == QLatin1String("http") && !isLoopbackHost(url.host())) {
+    } else if (scheme == QLatin1String("http") && !allowsPlainHttp(url)) {
         refused = ApiError(ApiError::Kind::InsecureUrl);
     }
     if (refused) {
@@ -479,17 +519,17 @@ void ApiClient::start(const std::shared_ptr<Pending> &pendingRef)
     const QByteArray method = request.method.toUpper();
     QNetworkReply *reply = nullptr;
     if (method == "GET" && request.body.isEmpty())
-        reply = m_network->get(networkRequest);
+        reply = network()->get(networkRequest);
     else if (method == "HEAD")
-        reply = m_network->head(networkRequest);
+        reply = network()->head(networkRequest);
     else if (method == "DELETE" && request.body.isEmpty())
-        reply = m_network->deleteResource(networkRequest);
+        reply = network()->deleteResource(networkRequest);
     else if (method == "POST")
-        reply = m_network->post(networkRequest, request.body);
+        reply = network()->post(networkRequest, request.body);
     else if (method == "PUT")
-        reply = m_network->put(networkRequest, request.body);
+        reply = network()->put(networkRequest, request.body);
     else
-        reply = m_network->sendCustomRequest(networkRequest, method, request.body);
+        reply = network()->sendCustomRequest(networkRequest, method, request.body);
     pending->reply = reply;
     if (leftMs > 0) {
         // The transfer timeout only notices silence; a server that trickles bytes is stopped here.

@@ -18,6 +18,7 @@
 class QNetworkAccessManager;
 class QNetworkRequest;
 class Clock;
+class ProxyPolicy;
 class RequestLog;
 
 using RawHeader = QPair<QByteArray, QByteArray>;
@@ -91,6 +92,13 @@ public:
     void setRequestLog(RequestLog *log);
     // Extra CA certificates trusted for this client, added to (not replacing) the system ones.
     void setExtraCaCertificates(const QList<QSslCertificate> &certificates);
+    // Plain http is refused off loopback, except to this one host (an account's "allow plain http to this host").
+    void setPlainHttpHost(const QString &host);
+    bool allowsPlainHttp(const QUrl &url) const;
+    // The proxy of this client's requests (default: the system's, see ProxyPolicy).
+    void setProxyPolicy(const ProxyPolicy &policy);
+    // The manager requests go through: the shared one, or this client's own when it has a proxy of its own.
+    QNetworkAccessManager *network() const;
 
     QFuture<Result<HttpResponse>> send(const ApiRequest &request);
 
@@ -123,5 +131,7 @@ private:
     int m_maxRetryAfterSeconds = 60;
     QDeadlineTimer m_deadline {QDeadlineTimer::Forever};
     QList<QSslCertificate> m_extraCaCertificates;
+    QString m_plainHttpHost;
+    QNetworkAccessManager *m_ownNetwork = nullptr;
     QList<std::shared_ptr<Pending>> m_pending;
 };

@@ -36,6 +36,7 @@ AccountSession::AccountSession(
     , m_account(account)
     , m_secrets(secrets)
     , m_audit(audit)
+    , m_expiries(account.id, account.providerId, context.ledger)
 {
     m_provider = ProviderRegistry::instance().create(account, context, this);
     if (!m_provider) {
@@ -153,11 +154,27 @@ QFuture<Result<Done>> AccountSession::settle()
     return waiter->future();
 }
 
+template<typename T> QFuture<Result<T>> AccountSession::withKnownExpiries(QFuture<Result<T>> future)
+{
+    return Async::then(future, this, [this](Result<T> result) {
+        if (result.ok())
+            m_expiries.apply(result.value());
+        return result;
+    });
+}
+
 QFuture<Result<QList<Token>>> AccountSession::refresh(const ListRequest &request)
 {
     if (!m_provider)
         return readyResult(Result<QList<Token>>(noProvider(m_account)));
-    return m_provider->listTokens(request);
+    return withKnownExpiries(m_provider->listTokens(request));
+}
+
+QFuture<Result<Token>> AccountSession::details(const Token &token)
+{
+    if (!m_provider)
+        return readyResult(Result<Token>(noProvider(m_account)));
+    return withKnownExpiries(m_provider->tokenDetails(token));
 }
 
 QFuture<Result<CreatedToken>> AccountSession::create(const CreateRequest &request)
@@ -168,8 +185,10 @@ QFuture<Result<CreatedToken>> AccountSession::create(const CreateRequest &reques
         // The target is the new token's id; the value is never written anywhere.
         audit(QStringLiteral("create"), result.ok() ? result->token.id : request.kind,
             result.ok() ? ApiError() : result.error());
-        if (result.ok())
+        if (result.ok()) {
+            m_expiries.learnCreated(result->token, m_provider->can(TokenProvider::Capability::LedgerBacked));
             emit tokensChanged();
+        }
         return result;
     });
 }
@@ -260,6 +279,31 @@ QFuture<Result<Done>> AccountSession::logoutToken(const QString &tokenValue)
         audit(QStringLiteral("logout-token"), target, result.ok() ? ApiError() : result.error());
         return result;
     });
+}
+
+void AccountSession::auditConnectionChange(AuditLog *audit, const std::optional<Account> &before, const Account &after)
+{
+    if (!audit)
+        return;
+    const auto allowedHost = [](const Account &account) {
+        return account.options.value(QLatin1String(TokenProvider::AllowHttpOption)).toString();
+    };
+    const QString was = before ? allowedHost(*before) : QString();
+    const QString now = allowedHost(after);
+    if (was == now)
+        return;
+    AuditEntry entry;
+    entry.time = QDateTime::currentDateTimeUtc();
+    entry.accountId = after.id;
+    entry.accountName = after.name;
+    entry.providerId = after.providerId;
+    entry.action = now.isEmpty() ? QStringLiteral("disallow-http") : QStringLiteral("allow-http");
+    entry.target = now.isEmpty() ? was : now;
+    entry.outcome = QStringLiteral("success");
+    entry.detail = now.isEmpty() ? sessionText("Plain http to %1 is no longer allowed.").arg(was)
+                                 : sessionText("Plain http to %1 allowed: nothing sent to it is encrypted.").arg(now);
+    if (!audit->append(entry))
+        qCWarning(lcSession) << "could not write the audit log:" << audit->lastError();
 }
 
 void AccountSession::audit(const QString &action, const QString &target, const ApiError &error, const QString &groupId)

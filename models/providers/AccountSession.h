@@ -3,6 +3,7 @@
 #include "core/Account.h"
 #include "core/Result.h"
 #include "core/Token.h"
+#include "providers/KnownExpiries.h"
 #include "providers/TokenProvider.h"
 
 #include <QFuture>
@@ -37,7 +38,9 @@ public:
     // Stores secret values (from the account dialog or --secrets-stdin) in the keychain and the provider.
     QFuture<Result<Done>> storeSecrets(const QHash<QString, QString> &values);
 
+    // Lists (and the details of one token) keep every expiry time once known (KnownExpiries).
     QFuture<Result<QList<Token>>> refresh(const ListRequest &request = {});
+    QFuture<Result<Token>> details(const Token &token);
     QFuture<Result<CreatedToken>> create(const CreateRequest &request); // audited, value never logged
     // `groupId` ties the audit entry to a grouped action (bulk revoke, break-glass).
     QFuture<Result<Done>> revoke(const Token &token, const QString &groupId = {}); // audited
@@ -52,6 +55,10 @@ public:
     // for it before exiting, so a rotated session token is not lost). Fails with the first keychain error.
     QFuture<Result<Done>> settle();
 
+    // Audits the connection options that weaken transport security when an account is added or changed (the GUI
+    // and the CLI both call it): plain http allowed to a host ("allow-http") or taken back ("disallow-http").
+    static void auditConnectionChange(AuditLog *audit, const std::optional<Account> &before, const Account &after);
+
     // Writes one audit entry for this account (also used for grouped actions).
     void audit(const QString &action, const QString &target, const ApiError &error, const QString &groupId = {});
 
@@ -63,10 +70,13 @@ private:
     TokenProvider *m_provider = nullptr;
     SecretStore *m_secrets;
     AuditLog *m_audit;
+    KnownExpiries m_expiries;
     int m_pendingWrites = 0;
     ApiError m_writeError;
     QList<std::shared_ptr<QPromise<Result<Done>>>> m_settleWaiters;
 
+    // The list or token the future yields, with every expiry time once known kept (KnownExpiries).
+    template<typename T> QFuture<Result<T>> withKnownExpiries(QFuture<Result<T>> future);
     void persistSecret(const QString &field, const QString &value);
     void finishWrite(const ApiError &error);
 };

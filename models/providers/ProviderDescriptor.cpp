@@ -24,17 +24,20 @@ QStringList ProviderDescriptor::keychainFields() const
     return fields;
 }
 
-std::optional<FieldError> ProviderDescriptor::checkBaseUrl(const QUrl &url, const QString &example, bool required)
+std::optional<FieldError> ProviderDescriptor::checkBaseUrl(
+    const Account &account, const QString &example, bool required)
 {
+    const QUrl &url = account.baseUrl;
     if (url.isEmpty() && !required)
         return std::nullopt;
     const bool web = url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http");
     if (url.isValid() && !url.host().isEmpty() && web) {
         // The same rule ApiClient enforces on every request, said when the account is saved.
-        if (url.scheme() == QLatin1String("http") && !ApiClient::isLoopbackHost(url.host())) {
+        if (url.scheme() == QLatin1String("http") && !allowsPlainHttp(account)) {
             return FieldError {QStringLiteral("baseUrl"),
                 QCoreApplication::translate("ProviderDescriptor",
-                    "Use https: plain http is only allowed for this computer (localhost, 127.0.0.1).")};
+                    "Use https: plain http is only allowed for this computer (localhost, 127.0.0.1), or to a host "
+                    "you allow it for (\"Allow plain http to this host\", --option allow_http=HOST).")};
         }
         return std::nullopt;
     }
@@ -49,4 +52,13 @@ QUrl ProviderDescriptor::effectiveBaseUrl(const Account &account, const QHash<QS
     if (baseUrlFromSecrets)
         return baseUrlFromSecrets(secrets);
     return defaultBaseUrl;
+}
+
+bool ProviderDescriptor::allowsPlainHttp(const Account &account)
+{
+    const QString host = account.baseUrl.host();
+    if (ApiClient::isLoopbackHost(host))
+        return true;
+    const QString allowed = account.options.value(QLatin1String(TokenProvider::AllowHttpOption)).toString().trimmed();
+    return !allowed.isEmpty() && allowed.compare(host, Qt::CaseInsensitive) == 0;
 }

@@ -43,8 +43,9 @@ struct ProviderDescriptor
     QUrl effectiveBaseUrl(const Account &account, const QHash<QString, QString> &secrets) const;
 
     // The base-URL check every descriptor's validateAccount starts with: http(s) with a host, and https unless
-    // the host is loopback. An empty URL is fine unless `required` (the provider then uses its default). The
-    // message names `example`.
-    static std::optional<FieldError> checkBaseUrl(const QUrl &url, const QString &example,
-        bool required); // secretFields() plus storedSecrets: everything under the account's key
+    // the host is loopback or the account allows plain http to it. An empty URL is fine unless `required` (the
+    // provider then uses its default). The message names `example`.
+    static std::optional<FieldError> checkBaseUrl(const Account &account, const QString &example, bool required);
+    // Whether the account's base URL may use plain http: a loopback host, or the host its "allow_http" names.
+    static bool allowsPlainHttp(const Account &account);
 };

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "net/ApiClient.h"
+#include "net/ProxyPolicy.h"
 
 #include <QLoggingCategory>
 #include <QSslCertificate>
@@ -19,8 +20,7 @@ TokenProvider::TokenProvider(const Account &account, const ProviderContext &cont
     if (context.requestLog)
         m_api->setRequestLog(context.requestLog);
     m_api->setDeadline(context.deadline);
-    if (!m_account.options.value(QLatin1String(CaFileOption)).toString().trimmed().isEmpty())
-        applyAccountTls();
+    applyAccountConnection();
     // Optional account option "timeout_seconds": the transfer timeout for a slow (or a test's faulty) server.
     bool ok = false;
     const int timeoutSeconds = account.options.value(QStringLiteral("timeout_seconds")).toInt(&ok);
@@ -30,14 +30,17 @@ TokenProvider::TokenProvider(const Account &account, const ProviderContext &cont
 
 void TokenProvider::setAccount(const Account &account)
 {
-    const bool caChanged =
-        account.options.value(QLatin1String(CaFileOption)) != m_account.options.value(QLatin1String(CaFileOption));
+    const auto connectionOf = [](const Account &a) {
+        return QVariantList {a.options.value(QLatin1String(CaFileOption)),
+            a.options.value(QLatin1String(AllowHttpOption)), a.options.value(QLatin1String(ProxyOption))};
+    };
+    const bool connectionChanged = connectionOf(account) != connectionOf(m_account);
     m_account = account;
-    if (caChanged)
-        applyAccountTls();
+    if (connectionChanged)
+        applyAccountConnection();
 }
 
-void TokenProvider::applyAccountTls()
+void TokenProvider::applyAccountConnection()
 {
     const QString caFile = m_account.options.value(QLatin1String(CaFileOption)).toString().trimmed();
     QList<QSslCertificate> certificates;
@@ -48,6 +51,13 @@ void TokenProvider::applyAccountTls()
                                   << m_account.name;
     }
     m_api->setExtraCaCertificates(certificates);
+    m_api->setPlainHttpHost(m_account.options.value(QLatin1String(AllowHttpOption)).toString());
+    QString problem;
+    const std::optional<ProxyPolicy> proxy =
+        ProxyPolicy::parse(m_account.options.value(QLatin1String(ProxyOption)).toString(), &problem);
+    if (!proxy)
+        qCWarning(lcProvider) << "account" << m_account.name << "has an unreadable proxy option; using the system's";
+    m_api->setProxyPolicy(proxy.value_or(ProxyPolicy()));
 }
 
 TokenProvider::~TokenProvider()
@@ -215,6 +225,16 @@ QUrl TokenProvider::endpoint(const QString &path) const
 QString TokenProvider::revokeCall(const Token &) const
 {
     return {};
+}
+
+QString TokenProvider::revokeRefusal(const Token &) const
+{
+    return {};
+}
+
+QString TokenProvider::subjectLabel() const
+{
+    return tr("User (id, external id or email)");
 }
 
 QString TokenProvider::revokeAllCall(const QString &) const

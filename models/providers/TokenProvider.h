@@ -127,6 +127,11 @@ public:
     // system ones, e.g. a company CA or a self-signed server). Not a secret; an unreadable file is logged and
     // the server's certificate error then says what was presented.
     static constexpr const char *CaFileOption = "ca_file";
+    // Account option naming the one host plain http may go to (a home node on the LAN); set only with the user's
+    // explicit consent, since everything sent to it, passwords included, can be read on the way.
+    static constexpr const char *AllowHttpOption = "allow_http";
+    // Account option with the account's ProxyPolicy ("" = the system's, "none", "socks5://HOST:PORT").
+    static constexpr const char *ProxyOption = "proxy";
     virtual Capabilities capabilities() const = 0;
     bool can(Capability capability) const { return capabilities().testFlag(capability); }
 
@@ -173,6 +178,11 @@ public:
     virtual QString expireAllCall(const ExpireAllRequest &request) const;
     // Whether `subject` is in the form revokeAllForSubject() takes (NetSapiens: user@domain).
     virtual bool acceptsSubject(const QString &subject) const;
+    // Why this token cannot be revoked at all (a MagicBell user JWT signed locally: no service knows it), for the
+    // disabled Revoke action and the CLI's refusal; empty when it can be. revokeToken() refuses it with this text.
+    virtual QString revokeRefusal(const Token &token) const;
+    // What a ListRequest's subject is, as the list-by-user prompt and the CLI name it.
+    virtual QString subjectLabel() const;
     // The applications expireAll() works on that the account knows of (Svix app ids); empty elsewhere.
     virtual QStringList applicationIds() const;
 
@@ -203,7 +213,8 @@ protected:
     QUrl endpoint(const QString &path) const;
 
 private:
-    void applyAccountTls();
+    // The account's connection options (CA file, plain-http host, proxy) into the client.
+    void applyAccountConnection();
 
     Account m_account;
     ProviderContext m_context;

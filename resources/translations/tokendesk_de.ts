@@ -15,6 +15,10 @@
         <source>No such account.</source>
         <translation>Kein solches Konto.</translation>
     </message>
+    <message>
+        <source>%1, legacy API (sandbox)</source>
+        <translation>%1, alte API (Sandbox)</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>
@@ -131,10 +135,6 @@
         <translation>Geben Sie eine vollständige URL ein, z. B. https://api.example.com.</translation>
     </message>
     <message>
-        <source>Use https: plain http is only allowed for this computer (localhost, 127.0.0.1).</source>
-        <translation>Verwenden Sie https: einfaches http ist nur für diesen Computer erlaubt (localhost, 127.0.0.1).</translation>
-    </message>
-    <message>
         <source>%1 is required.</source>
         <translation>%1 ist erforderlich.</translation>
     </message>
@@ -158,6 +158,94 @@
         <source>Your server&apos;s address (required), https://…</source>
         <translation>Adresse Ihres Servers (erforderlich), https://…</translation>
     </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Plain http:</source>
+        <translation>Unverschlüsseltes http:</translation>
+    </message>
+    <message>
+        <source>Allow plain &amp;http to this host</source>
+        <translation>Unverschlüsseltes &amp;http zu diesem Host erlauben</translation>
+    </message>
+    <message>
+        <source>Allow plain http to this host</source>
+        <translation>Unverschlüsseltes http zu diesem Host erlauben</translation>
+    </message>
+    <message>
+        <source>For a server on your own network (a home node) that has no https. Everything sent to it, the password included, can be read on the way.</source>
+        <translation>Für einen Server im eigenen Netz (einen Heimknoten) ohne https. Alles, was an ihn gesendet wird, auch das Passwort, kann unterwegs mitgelesen werden.</translation>
+    </message>
+    <message>
+        <source>Plain http warning</source>
+        <translation>Warnung zu unverschlüsseltem http</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA-Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>System certificates only</source>
+        <translation>Nur die Zertifikate des Systems</translation>
+    </message>
+    <message>
+        <source>A PEM file of certificates to trust for this server as well (a self-signed certificate or your own CA).</source>
+        <translation>Eine PEM-Datei mit Zertifikaten, denen für diesen Server zusätzlich vertraut wird (ein selbst signiertes Zertifikat oder eine eigene CA).</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a CA certificate file</source>
+        <translation>CA-Zertifikatsdatei wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Proxy:</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>SOCKS5 proxy address</source>
+        <translation>Adresse des SOCKS5-Proxys</translation>
+    </message>
+    <message>
+        <source>HOST:PORT of a SOCKS5 proxy, which also resolves the server&apos;s name: Tor&apos;s is 127.0.0.1:9050, for a .onion address.</source>
+        <translation>HOST:PORT eines SOCKS5-Proxys, der auch den Namen des Servers auflöst: der von Tor ist 127.0.0.1:9050, für eine .onion-Adresse.</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>System proxy (default)</source>
+        <translation>Proxy des Systems (Standard)</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Kein Proxy</translation>
+    </message>
+    <message>
+        <source>SOCKS5 proxy (Tor)</source>
+        <translation>SOCKS5-Proxy (Tor)</translation>
+    </message>
+    <message>
+        <source>Warning: over plain http, everything sent to %1, the password and the tokens included, can be read and changed by anyone on the network path. Allow it only for a server on your own network.</source>
+        <translation>Warnung: Über unverschlüsseltes http kann alles, was an %1 gesendet wird, auch das Passwort und die Token, von jedem auf dem Netzwerkweg gelesen und verändert werden. Erlauben Sie es nur für einen Server im eigenen Netz.</translation>
+    </message>
+    <message>
+        <source>Use https: plain http is only allowed for this computer (localhost, 127.0.0.1), or to this host when you tick &quot;Allow plain http to this host&quot; below.</source>
+        <translation>Verwenden Sie https: Unverschlüsseltes http ist nur für diesen Computer erlaubt (localhost, 127.0.0.1) oder zu diesem Host, wenn Sie unten „Unverschlüsseltes http zu diesem Host erlauben“ ankreuzen.</translation>
+    </message>
 </context>
 <context>
     <name>AccountListCollector</name>
@@ -175,6 +263,14 @@
     <message>
         <source>Other</source>
         <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Plain http is allowed to %1: nothing sent to it is encrypted.</source>
+        <translation>Unverschlüsseltes http zu %1 ist erlaubt: Nichts, was dorthin gesendet wird, ist verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>http</source>
+        <translation>http</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1253,22 @@
         <source>A project JWT from the MagicBell dashboard (Settings, Access Tokens). It is sent as a Bearer token.</source>
         <translation>Ein Projekt-JWT aus dem MagicBell-Dashboard (Settings, Access Tokens). Es wird als Bearer-Token gesendet.</translation>
     </message>
+    <message>
+        <source>Project secret key</source>
+        <translation>Geheimer Schlüssel des Projekts</translation>
+    </message>
+    <message>
+        <source>The project&apos;s secret key (MagicBell dashboard, User Auth). TokenDesk signs user tokens with it; it is never sent anywhere.</source>
+        <translation>Der geheime Schlüssel des Projekts (MagicBell-Dashboard, User Auth). TokenDesk signiert damit Benutzer-Token; er wird nirgendwohin gesendet.</translation>
+    </message>
+    <message>
+        <source>Project API key</source>
+        <translation>API-Schlüssel des Projekts</translation>
+    </message>
+    <message>
+        <source>The project&apos;s API key (MagicBell dashboard, API Keys). User tokens signed by TokenDesk name it.</source>
+        <translation>Der API-Schlüssel des Projekts (MagicBell-Dashboard, API Keys). Von TokenDesk signierte Benutzer-Token nennen ihn.</translation>
+    </message>
 </context>
 <context>
     <name>MagicBellProvider</name>
@@ -1291,6 +1403,50 @@
     <message>
         <source>MagicBell answered the discard of %1 with another token id (%2); %1 is not confirmed as discarded and may still be valid.</source>
         <translation>MagicBell hat das Verwerfen von %1 mit einer anderen Token-ID (%2) beantwortet; %1 ist nicht als verworfen bestätigt und kann noch gültig sein.</translation>
+    </message>
+    <message>
+        <source>How long the token stays valid. MagicBell cannot revoke it: it stays valid until then, unless the project&apos;s secret key is rotated.</source>
+        <translation>Wie lange das Token gültig bleibt. MagicBell kann es nicht widerrufen: Es bleibt bis dahin gültig, außer der geheime Schlüssel des Projekts wird ausgetauscht.</translation>
+    </message>
+    <message>
+        <source>User token, signed by TokenDesk</source>
+        <translation>Benutzer-Token, von TokenDesk signiert</translation>
+    </message>
+    <message>
+        <source>Enter the project&apos;s secret key (MagicBell dashboard, User Auth) in the account settings: it signs the token.</source>
+        <translation>Geben Sie in den Kontoeinstellungen den geheimen Schlüssel des Projekts ein (MagicBell-Dashboard, User Auth): Er signiert das Token.</translation>
+    </message>
+    <message>
+        <source>Enter the project&apos;s API key (MagicBell dashboard, API Keys) in the account settings: the token names it.</source>
+        <translation>Geben Sie in den Kontoeinstellungen den API-Schlüssel des Projekts ein (MagicBell-Dashboard, API Keys): Das Token nennt ihn.</translation>
+    </message>
+    <message>
+        <source>MagicBell answered 404: either it does not know this token or user, or it no longer offers the JWT routes. TokenDesk could not tell which (%1).</source>
+        <translation>MagicBell antwortete mit 404: Entweder kennt es dieses Token oder diesen Benutzer nicht, oder es bietet die JWT-Routen nicht mehr an. TokenDesk konnte nicht klären, was zutrifft (%1).</translation>
+    </message>
+    <message>
+        <source>Listed: the user tokens TokenDesk signed for this project.</source>
+        <translation>Aufgelistet: die Benutzer-Token, die TokenDesk für dieses Projekt signiert hat.</translation>
+    </message>
+    <message>
+        <source>MagicBell cannot revoke a user token TokenDesk signed: it stays valid until it expires. Only rotating the project&apos;s secret key in MagicBell&apos;s dashboard invalidates it (and every other user token signed with that key).</source>
+        <translation>MagicBell kann ein von TokenDesk signiertes Benutzer-Token nicht widerrufen: Es bleibt gültig, bis es abläuft. Nur ein Austausch des geheimen Projektschlüssels im MagicBell-Dashboard macht es ungültig (und jedes andere mit diesem Schlüssel signierte Benutzer-Token).</translation>
+    </message>
+    <message>
+        <source>MagicBell user id (the id MagicBell gave the user, not the email or external id)</source>
+        <translation>MagicBell-Benutzer-ID (die ID, die MagicBell dem Benutzer gab, nicht die E-Mail-Adresse oder die externe ID)</translation>
+    </message>
+    <message>
+        <source>User token for %1</source>
+        <translation>Benutzer-Token für %1</translation>
+    </message>
+    <message>
+        <source>TokenDesk keeps no ledger here, so this token will not be listed.</source>
+        <translation>TokenDesk führt hier kein Register, daher wird dieses Token nicht aufgelistet.</translation>
+    </message>
+    <message>
+        <source>TokenDesk could not record this token in its ledger: %1</source>
+        <translation>TokenDesk konnte dieses Token nicht im Register vermerken: %1</translation>
     </message>
 </context>
 <context>
@@ -1752,10 +1908,6 @@
         <translation>Token eines Benutzers</translation>
     </message>
     <message>
-        <source>User (id, external id or email):</source>
-        <translation>Benutzer (ID, externe ID oder E-Mail):</translation>
-    </message>
-    <message>
         <source>Revoke All for a Subject</source>
         <translation>Alle für ein Subjekt widerrufen</translation>
     </message>
@@ -1890,6 +2042,10 @@
     <message>
         <source>Removing the account</source>
         <translation>Entfernen des Kontos</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
     </message>
 </context>
 <context>
@@ -2296,12 +2452,19 @@
 <context>
     <name>ProviderDescriptor</name>
     <message>
-        <source>Use https: plain http is only allowed for this computer (localhost, 127.0.0.1).</source>
-        <translation>Verwenden Sie https: einfaches http ist nur für diesen Computer erlaubt (localhost, 127.0.0.1).</translation>
-    </message>
-    <message>
         <source>Enter a web address such as %1.</source>
         <translation>Geben Sie eine Webadresse wie %1 ein.</translation>
+    </message>
+    <message>
+        <source>Use https: plain http is only allowed for this computer (localhost, 127.0.0.1), or to a host you allow it for (&quot;Allow plain http to this host&quot;, --option allow_http=HOST).</source>
+        <translation>Verwenden Sie https: Unverschlüsseltes http ist nur für diesen Computer erlaubt (localhost, 127.0.0.1) oder zu einem Host, für den Sie es erlauben („Unverschlüsseltes http zu diesem Host erlauben“, --option allow_http=HOST).</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyPolicy</name>
+    <message>
+        <source>Proxy: use &quot;system&quot;, &quot;none&quot; or socks5://HOST:PORT (for Tor: socks5://127.0.0.1:9050).</source>
+        <translation>Proxy: Verwenden Sie „system“, „none“ oder socks5://HOST:PORT (für Tor: socks5://127.0.0.1:9050).</translation>
     </message>
 </context>
 <context>
@@ -2777,10 +2940,6 @@
         <translation>Ein Token mit dieser Beschreibung existiert bereits, oder die Beschreibung ist leer.</translation>
     </message>
     <message>
-        <source>The server could not create the token: most likely it could not read the lifetime text, or a field was missing.</source>
-        <translation>Der Server konnte das Token nicht erstellen: Höchstwahrscheinlich konnte er den Laufzeittext nicht lesen, oder ein Feld fehlte.</translation>
-    </message>
-    <message>
         <source>The token Specter returned could not be decoded; its expiry is unknown.</source>
         <translation>Das von Specter zurückgegebene Token konnte nicht dekodiert werden; sein Ablaufdatum ist unbekannt.</translation>
     </message>
@@ -2799,6 +2958,30 @@
     <message>
         <source>Specter refuses this token.</source>
         <translation>Specter lehnt dieses Token ab.</translation>
+    </message>
+    <message>
+        <source>Wrong URL: the base URL ends in /api, and TokenDesk adds /api itself. Enter Specter&apos;s address without /api (for example http://specter.local:25441).</source>
+        <translation>Falsche URL: Die Basis-URL endet auf /api, und TokenDesk fügt /api selbst an. Geben Sie die Adresse von Specter ohne /api ein (zum Beispiel http://specter.local:25441).</translation>
+    </message>
+    <message>
+        <source>The Specter server failed (HTTP %1) and does not say why.</source>
+        <translation>Der Specter-Server ist gescheitert (HTTP %1) und nennt keinen Grund.</translation>
+    </message>
+    <message>
+        <source>The Specter server failed (HTTP %1) after TokenDesk had checked %2; Specter does not say why.</source>
+        <translation>Der Specter-Server ist gescheitert (HTTP %1), nachdem TokenDesk %2 geprüft hatte; Specter nennt keinen Grund.</translation>
+    </message>
+    <message>
+        <source>A known cause: Specter stores user names in lower case with &quot;_&quot; for spaces, and fails every token call of a user whose name is not already in that form. Try the user name &quot;%1&quot;.</source>
+        <translation>Eine bekannte Ursache: Specter speichert Benutzernamen kleingeschrieben mit „_“ statt Leerzeichen und scheitert an jedem Token-Aufruf eines Benutzers, dessen Name nicht schon so geschrieben ist. Versuchen Sie den Benutzernamen „%1“.</translation>
+    </message>
+    <message>
+        <source>Specter&apos;s log names the error.</source>
+        <translation>Das Protokoll von Specter nennt den Fehler.</translation>
+    </message>
+    <message>
+        <source>the description and the lifetime</source>
+        <translation>die Beschreibung und die Lebensdauer</translation>
     </message>
 </context>
 <context>
@@ -3009,6 +3192,10 @@
         <source>%1 UTC</source>
         <translation>%1 UTC</translation>
     </message>
+    <message>
+        <source>expired (time not reported by the service)</source>
+        <translation>abgelaufen (Zeitpunkt vom Dienst nicht gemeldet)</translation>
+    </message>
 </context>
 <context>
     <name>TokenFilterBar</name>
@@ -3143,6 +3330,10 @@ ID: %2</translation>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
+    <message>
+        <source>The service reports this token as expired but does not say when, and TokenDesk never saw its expiry time.</source>
+        <translation>Der Dienst meldet dieses Token als abgelaufen, sagt aber nicht wann, und TokenDesk hat seinen Ablaufzeitpunkt nie gesehen.</translation>
+    </message>
 </context>
 <context>
     <name>TokenNotes</name>
@@ -3231,6 +3422,10 @@ ID: %2</translation>
     <message>
         <source>A token value has no spaces, line breaks or characters outside plain ASCII: paste one token.</source>
         <translation>Ein Token-Wert enthält keine Leerzeichen, Zeilenumbrüche oder Zeichen außerhalb von ASCII: Fügen Sie genau ein Token ein.</translation>
+    </message>
+    <message>
+        <source>User (id, external id or email)</source>
+        <translation>Benutzer (ID, externe ID oder E-Mail-Adresse)</translation>
     </message>
 </context>
 <context>

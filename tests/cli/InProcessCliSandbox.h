@@ -31,7 +31,7 @@ protected:
         m_config = std::make_unique<QTemporaryDir>();
         QVERIFY(m_config->isValid());
         m_sandbox = std::make_unique<SandboxServer>();
-        auto magicBell = std::make_unique<MagicBellEmulator>();
+        auto magicBell = std::make_unique<MagicBellEmulator>(true); // the legacy /jwt routes
         m_magicBell = magicBell.get();
         m_sandbox->addEmulator(std::move(magicBell));
         auto netSapiens = std::make_unique<NetSapiensEmulator>();

@@ -53,7 +53,7 @@ void TestSecretLeak::initTestCase()
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("config")));
     m_cli.setConfigDir(m_dir.filePath(QStringLiteral("config")));
 
-    QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
+    QVERIFY2(m_sandbox.start({QStringLiteral("--magicbell-jwt-routes")}), qPrintable(m_sandbox.errorString()));
     m_services = m_sandbox.services();
     m_specterPassword =
         m_services.value(QLatin1String("specter")).toObject().value(QLatin1String("password")).toString().toUtf8();

@@ -72,7 +72,7 @@ int main(int argc, char *argv[])
     // The same instant for the app and the sandbox: remaining lives and "created" columns are the same each run.
     TestClock clock(UtcTime::dateTime(QDate(2026, 3, 2), QTime(9, 30)));
     SandboxServer sandbox;
-    registerBuiltinEmulators(sandbox);
+    registerBuiltinEmulators(sandbox, {.magicbellJwtRoutes = true});
     sandbox.setClock([&clock] { return clock.now(); });
     if (!sandbox.listen()) {
         std::fprintf(stderr, "tokendesk_screenshots: the sandbox cannot listen\n");

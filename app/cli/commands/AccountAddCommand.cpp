@@ -4,6 +4,9 @@
 #include "CliFuture.h"
 
 #include "core/Async.h"
+#include "net/ApiClient.h"
+#include "net/ProxyPolicy.h"
+#include "providers/AccountSession.h"
 #include "providers/ProviderRegistry.h"
 #include "store/SecretStore.h"
 #include "workflows/AccountLifecycle.h"
@@ -79,6 +82,13 @@ QFuture<int> AccountAddCommand::run(const QStringList &words)
         }
         account.options.insert(key, option.mid(eq + 1));
     }
+    // allow_http names the one host plain http may go to; "yes" means the --url's own host.
+    const QString allowHttp = account.options.value(QLatin1String(TokenProvider::AllowHttpOption)).toString();
+    if (allowHttp == QLatin1String("yes") || allowHttp == QLatin1String("true") || allowHttp == QLatin1String("1"))
+        account.options.insert(QLatin1String(TokenProvider::AllowHttpOption), account.baseUrl.host());
+    if (QString problem;
+        !ProxyPolicy::parse(account.options.value(QLatin1String(TokenProvider::ProxyOption)).toString(), &problem))
+        return CliFuture::ready(fail(2, tr("--option proxy: %1").arg(problem)));
     // Defaults of options the user did not give.
     for (const FieldSpec &field : descriptor->accountFields) {
         if (field.type != FieldSpec::Type::Secret && !account.options.contains(field.key)
@@ -138,6 +148,11 @@ QFuture<int> AccountAddCommand::run(const QStringList &words)
                 done.finish(fail(error));
                 return;
             }
+            AccountSession::auditConnectionChange(m_app->auditLog(), std::nullopt, account);
+            if (account.baseUrl.scheme() == QLatin1String("http") && !ApiClient::isLoopbackHost(account.baseUrl.host()))
+                out().note(tr("plain http to %1 is allowed for this account: nothing sent to it, the password and "
+                              "the tokens included, is encrypted")
+                               .arg(account.baseUrl.host()));
             done.finish(finishAdded());
         });
     return done.future();

@@ -42,17 +42,17 @@ void ShowCommand::inSession(AccountSession *session, const CliFuture::Completion
         Token token;
         token.id = m_id;
         token.accountId = session->account().id;
-        showDetails(provider, token, done);
+        showDetails(session, token, done);
         return;
     }
-    Async::then(session->refresh(), this, [this, provider, done](Result<QList<Token>> result) {
+    Async::then(session->refresh(), this, [this, session, done](Result<QList<Token>> result) {
         if (!result.ok()) {
             done.finish(fail(result.error()));
             return;
         }
         for (const Token &token : result.value()) {
             if (token.id == m_id) {
-                showDetails(provider, token, done);
+                showDetails(session, token, done);
                 return;
             }
         }
@@ -90,14 +90,15 @@ void ShowCommand::showCurrent(TokenProvider *provider, const CliFuture::Completi
     done.finish(0);
 }
 
-void ShowCommand::showDetails(TokenProvider *provider, const Token &token, const CliFuture::Completion &done)
+void ShowCommand::showDetails(AccountSession *session, const Token &token, const CliFuture::Completion &done)
 {
+    TokenProvider *provider = session->provider();
     if (!provider->can(TokenProvider::Capability::Details)) {
         CliTokenPrinter::printOne(out(), jsonOutput(), token, *Clock::system());
         done.finish(0);
         return;
     }
-    Async::then(provider->tokenDetails(token), this, [this, done](Result<Token> result) {
+    Async::then(session->details(token), this, [this, done](Result<Token> result) {
         if (!result.ok()) {
             done.finish(fail(result.error()));
             return;

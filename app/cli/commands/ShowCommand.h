@@ -22,7 +22,7 @@ private:
     void inSession(AccountSession *session, const CliFuture::Completion &done) override;
 
     void showCurrent(TokenProvider *provider, const CliFuture::Completion &done);
-    void showDetails(TokenProvider *provider, const Token &token, const CliFuture::Completion &done);
+    void showDetails(AccountSession *session, const Token &token, const CliFuture::Completion &done);
 
     QString m_id;
 };

@@ -34,7 +34,25 @@ MagicBellEmulator::MagicBellEmulator(bool jwtRoutes)
 {
     m_secret.resize(32);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_secret.data()), 8);
+    QByteArray projectKey(32, '\0');
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(projectKey.data()), 8);
+    m_projectSecretKey = QString::fromLatin1(projectKey.toHex());
     m_demoTokenId = nextId();
+}
+
+std::unique_ptr<MagicBellEmulator> MagicBellEmulator::legacyInstance()
+{
+    auto emulator = std::make_unique<MagicBellEmulator>(true);
+    emulator->m_id = QStringLiteral("magicbell-legacy");
+    emulator->m_prefix = QStringLiteral("/magicbell-legacy/v2");
+    return emulator;
+}
+
+SandboxResponse MagicBellEmulator::notFound(const QString &code, const QString &message) const
+{
+    if (m_bareNotFound)
+        return SandboxResponse::text(404, "Not Found");
+    return error(404, code, message);
 }
 
 QString MagicBellEmulator::nextId()
@@ -83,8 +101,12 @@ QJsonObject MagicBellEmulator::readyInfo(const QUrl &serverUrl) const
     QUrl base = serverUrl;
     base.setPath(prefix());
     return {{QStringLiteral("base_url"), base.toString()}, {QStringLiteral("token"), demoToken()},
+        {QStringLiteral("provider"), QStringLiteral("magicbell")}, {QStringLiteral("legacy"), m_jwtRoutes},
+        {QStringLiteral("secret_key"), m_projectSecretKey},
+        {QStringLiteral("project_api_key"), QString::fromLatin1(DemoApiKey)},
         {QStringLiteral("user_email"), QString::fromLatin1(DemoUserEmail)},
-        {QStringLiteral("user_external_id"), QString::fromLatin1(DemoUserExternalId)}};
+        {QStringLiteral("user_external_id"), QString::fromLatin1(DemoUserExternalId)},
+        {QStringLiteral("user_id"), QString::fromLatin1(DemoUserId)}};
 }
 
 int MagicBellEmulator::tokenCount(const QString &kind) const
@@ -315,16 +337,21 @@ SandboxResponse MagicBellEmulator::list(const SandboxRequest &request, const QLi
 
 SandboxResponse MagicBellEmulator::listUser(const SandboxRequest &request, const QString &userId) const
 {
-    bool known = userId == QLatin1String(DemoUserEmail) || userId == QLatin1String(DemoUserExternalId);
+    // Which id the route takes is not documented: the user's own id most likely (as /users/{user_id}); the
+    // email and external id are accepted too, so that both readings can be tried against the sandbox.
+    const bool demo = userId == QLatin1String(DemoUserId);
+    bool known = demo || userId == QLatin1String(DemoUserEmail) || userId == QLatin1String(DemoUserExternalId);
     QList<const StoredToken *> tokens;
     for (const StoredToken &token : m_tokens) {
-        if (token.kind == User && !userId.isEmpty() && (token.email == userId || token.externalId == userId)) {
+        if (token.kind == User && !userId.isEmpty()
+            && (token.email == userId || token.externalId == userId
+                || (demo && token.externalId == QLatin1String(DemoUserExternalId)))) {
             tokens.append(&token);
             known = true;
         }
     }
     if (!known)
-        return error(404, QStringLiteral("user_not_found"), QStringLiteral("No user with this id."));
+        return notFound(QStringLiteral("user_not_found"), QStringLiteral("No user with this id."));
     return list(request, tokens);
 }
 
@@ -404,5 +431,5 @@ SandboxResponse MagicBellEmulator::discard(const QString &kind, const QString &t
         return SandboxResponse::json(
             200, {{QStringLiteral("token_id"), answered}, {QStringLiteral("discarded_at"), iso(*token.discarded)}});
     }
-    return error(404, QStringLiteral("token_not_found"), QStringLiteral("No token with this id."));
+    return notFound(QStringLiteral("token_not_found"), QStringLiteral("No token with this id."));
 }

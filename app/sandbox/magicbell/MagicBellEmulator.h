@@ -9,17 +9,24 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
-// MagicBell project API v2 JWT routes (shared/contracts/magicbell.md), mounted under "/magicbell/v2":
-// GET/POST /jwt/project, DELETE /jwt/project/{token_id}, POST /jwt/user, GET /jwt/user/{user_id},
-// DELETE /jwt/user/{token_id}. Bearer auth with a project JWT (HS256, signed here); paging with
-// limit/starting_after/ending_before (and the older page[size]/page[after]/page[before]) and absolute links.
+// MagicBell project API v2 (shared/contracts/magicbell.md), mounted under "/magicbell/v2". By default it is
+// today's MagicBell, whose published API no longer has the /jwt routes: they answer 404 like any unknown route.
+// With the legacy JWT routes: GET/POST /jwt/project, DELETE /jwt/project/{token_id}, POST /jwt/user,
+// GET /jwt/user/{user_id}, DELETE /jwt/user/{token_id}. Bearer auth with a project JWT (HS256, signed here);
+// paging with limit/starting_after/ending_before (and the older page[size]/page[after]/page[before]) and
+// absolute links. The ready info also names the project's secret key and API key, with which a customer signs
+// user JWTs today.
 class MagicBellEmulator final : public Emulator
 {
 public:
-    // jwtRoutes = false emulates today's MagicBell, whose published API no longer has the /jwt routes (404).
-    explicit MagicBellEmulator(bool jwtRoutes = true);
+    // jwtRoutes = true serves the legacy /jwt routes (tokendesk-sandbox --magicbell-jwt-routes).
+    explicit MagicBellEmulator(bool jwtRoutes = false);
+    // A second MagicBell with the legacy routes, mounted under "/magicbell-legacy/v2" next to today's one (the
+    // embedded sandbox's legacy demo account). Its ready info names the provider ("magicbell") and "legacy".
+    static std::unique_ptr<MagicBellEmulator> legacyInstance();
 
     static constexpr int DefaultLimit = 20;
     static constexpr int MaxLimit = 100;
@@ -27,9 +34,12 @@ public:
     static constexpr auto DemoUserEmail = "hana@magicbell.sandbox";
     static constexpr auto DemoUserExternalId = "demo-user";
     static constexpr auto ProjectId = "sandbox-project";
+    // The demo user's own MagicBell id (distinct from its email and external id), which /users/{user_id} takes.
+    static constexpr auto DemoUserId = "0b7f3c5e-4d1a-4c8e-9f2b-6a5d3e1c7b90";
+    static constexpr auto DemoApiKey = "pk_sandbox_0123456789abcdef";
 
-    QString id() const override { return QStringLiteral("magicbell"); }
-    QString prefix() const override { return QStringLiteral("/magicbell/v2"); }
+    QString id() const override { return m_id; }
+    QString prefix() const override { return m_prefix; }
     SandboxResponse handle(const SandboxRequest &request) override;
     // {"base_url": "<server>/magicbell/v2", "token": <demo project JWT>, "user_email", "user_external_id"}
     QJsonObject readyInfo(const QUrl &serverUrl) const override;
@@ -58,6 +68,11 @@ public:
     void setCursorPagesFail(bool fail) { m_cursorPagesFail = fail; }
     // Non-empty: a discard still discards the token asked for but answers with this token_id.
     void setDiscardAnswerTokenId(const QString &tokenId) { m_discardAnswerTokenId = tokenId; }
+    // true: an unknown token or user id answers the same bare 404 as a missing route (the v2 spec documents no
+    // error body, so a client must not need one).
+    void setBareNotFound(bool bare) { m_bareNotFound = bare; }
+    // The project's secret key (hex text), with which user JWTs are signed.
+    QString secretKey() const { return m_projectSecretKey; }
 
 private:
     struct StoredToken
@@ -96,4 +111,9 @@ private:
     int m_defaultLimit = DefaultLimit;
     QString m_discardAnswerTokenId;
     bool m_cursorPagesFail = false;
+    bool m_bareNotFound = false;
+    QString m_id = QStringLiteral("magicbell");
+    QString m_prefix = QStringLiteral("/magicbell/v2");
+    QString m_projectSecretKey;
+    SandboxResponse notFound(const QString &code, const QString &message) const;
 };

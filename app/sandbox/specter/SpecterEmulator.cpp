@@ -58,17 +58,23 @@ SpecterEmulator::SpecterEmulator()
     addUser(QString::fromLatin1(DemoUser), QString::fromLatin1(DemoPassword), true);
 }
 
+QString SpecterEmulator::storedId(const QString &name)
+{
+    return name.toLower().replace(QLatin1Char(' '), QLatin1Char('_'));
+}
+
 void SpecterEmulator::addUser(const QString &name, const QString &password, bool isAdmin)
 {
-    User &user = m_users[name];
-    user.name = name;
+    // Specter keeps user ids lower-case with "_" for spaces; the login name is matched against that id.
+    User &user = m_users[storedId(name)];
+    user.name = storedId(name);
     user.password = password;
     user.isAdmin = isAdmin;
 }
 
 int SpecterEmulator::tokenCount(const QString &user) const
 {
-    const auto it = m_users.constFind(user);
+    const auto it = m_users.constFind(storedId(user));
     return it == m_users.constEnd() ? 0 : int(it->tokens.size());
 }
 
@@ -120,7 +126,7 @@ SandboxResponse SpecterEmulator::notFoundPage(const SandboxRequest &request) con
         "text/html; charset=utf-8");
 }
 
-SpecterEmulator::User *SpecterEmulator::basicAuthUser(const SandboxRequest &request)
+SpecterEmulator::User *SpecterEmulator::basicAuthUser(const SandboxRequest &request, QString *typedName)
 {
     const QByteArray header = request.header("authorization").trimmed();
     const qsizetype space = header.indexOf(' ');
@@ -134,9 +140,10 @@ SpecterEmulator::User *SpecterEmulator::basicAuthUser(const SandboxRequest &requ
         return nullptr;
     const QString name = QString::fromUtf8(decoded.decoded.left(colon));
     const QString password = QString::fromUtf8(decoded.decoded.mid(colon + 1));
-    auto it = m_users.find(name);
+    auto it = m_users.find(storedId(name));
     if (it == m_users.end() || password.isEmpty() || it->password != password)
         return nullptr;
+    *typedName = name;
     return &*it;
 }
 
@@ -172,9 +179,14 @@ SandboxResponse SpecterEmulator::handle(const SandboxRequest &request)
     if (!isCollection && !idMatch.hasMatch())
         return notFoundPage(request);
 
-    User *user = basicAuthUser(request);
+    QString typedName;
+    User *user = basicAuthUser(request, &typedName);
     if (!user)
         return unauthorized();
+    // Past authentication every token route looks the user up by the name as typed (get_user(current_user())),
+    // which misses a user whose name is not stored as typed: None.<method> raises, error_handling answers 500.
+    if (typedName != user->name)
+        return genericError();
     if (isCollection) {
         if (request.method == "GET")
             return list(*user);
@@ -246,19 +258,21 @@ SandboxResponse SpecterEmulator::create(User &user, const SandboxRequest &reques
     if (!description)
         return genericError();
 
-    for (const StoredToken &token : std::as_const(user.tokens)) {
-        if (token.description == *description)
-            return SandboxResponse::json(400, message(QStringLiteral("Token description already exists or is blank")));
-    }
-    if (description->isEmpty())
-        return SandboxResponse::json(400, message(QStringLiteral("Token description already exists or is blank")));
-
+    // Specter's order (JWTResource.post): the lifetime is parsed and the JWT signed before the description is
+    // validated, so an unreadable lifetime is a 500 even when the description is taken or blank.
     const auto lifeText = pythonStr(body.value(QStringLiteral("jwt_token_life")));
     if (!lifeText)
         return genericError();
     const auto life = SpecterTimeParse::parse(*lifeText);
     if (!life)
         return genericError(); // timedelta(seconds=None) raises
+
+    for (const StoredToken &token : std::as_const(user.tokens)) {
+        if (token.description == *description)
+            return SandboxResponse::json(400, message(QStringLiteral("Token description already exists or is blank")));
+    }
+    if (description->isEmpty())
+        return SandboxResponse::json(400, message(QStringLiteral("Token description already exists or is blank")));
 
     const QString tokenId = addToken(user.name, user, *description, life->value, life->isFloat);
     const StoredToken &token = user.tokens.constLast();

@@ -24,7 +24,8 @@ public:
     QJsonObject readyInfo(const QUrl &serverUrl) const override;
     void seedTokens(int count) override;
 
-    // Adds (or replaces) a user; each user sees only their own tokens.
+    // Adds (or replaces) a user; each user sees only their own tokens. Stored under storedId(name), as Specter
+    // stores it: a user whose name is not already in that form signs in, then gets a 500 on every token call.
     void addUser(const QString &name, const QString &password, bool isAdmin = false);
     // SPECTER_API_ACTIVE: when off, every /api route answers like Specter's generic 404 page.
     void setApiActive(bool active) { m_apiActive = active; }
@@ -61,7 +62,9 @@ private:
     SandboxResponse wallet(const SandboxRequest &request); // SecureResource GET /api/v1alpha/wallets/<alias>/
     SandboxResponse notFoundPage(const SandboxRequest &request) const;
 
-    User *basicAuthUser(const SandboxRequest &request);
+    // The user whose password matches (looked up by stored id), and the name as it was typed.
+    User *basicAuthUser(const SandboxRequest &request, QString *typedName);
+    static QString storedId(const QString &name);
     QString addToken(const QString &userName, User &user, const QString &description, double life, bool lifeIsFloat);
     QByteArray signJwt(const QJsonObject &claims) const;
     QJsonValue remainingLife(const StoredToken &token) const;

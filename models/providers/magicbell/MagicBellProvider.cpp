@@ -6,13 +6,19 @@
 #include "core/Clock.h"
 #include "core/Duration.h"
 #include "core/Jwt.h"
+#include "core/UtcTime.h"
 #include "net/ApiClient.h"
+#include "store/Ledger.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QMessageAuthenticationCode>
 #include <QPromise>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUuid>
 
 #include <cmath>
 
@@ -22,7 +28,16 @@ namespace {
 
 const QString ProjectKind = QStringLiteral("project");
 const QString UserKind = QStringLiteral("user");
+// A user JWT TokenDesk signs itself with the project's secret key, as MagicBell documents today.
+const QString SignedUserKind = QStringLiteral("signed-user");
 const QString TokenField = QStringLiteral("token");
+const QString SecretKeyField = QStringLiteral("secret_key");
+const QString ApiKeyOption = QStringLiteral("project_api_key");
+
+QByteArray base64Url(const QByteArray &data)
+{
+    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
 
 QString requestKind(const CreateRequest &request)
 {
@@ -176,7 +191,19 @@ QList<TokenKindSpec> MagicBellProvider::createKinds() const
     user.kind = UserKind;
     user.label = tr("User token");
     user.fields = {email, externalId, nameField(false), expiryField()};
-    return {project, user};
+
+    // MagicBell's documented way today: the customer signs user JWTs. No service call, no revocation.
+    FieldSpec signedExpiry = expiryField();
+    signedExpiry.required = true;
+    signedExpiry.defaultValue = QStringLiteral("365 days");
+    signedExpiry.placeholder = QStringLiteral("365 days");
+    signedExpiry.toolTip = tr("How long the token stays valid. MagicBell cannot revoke it: it stays valid until "
+                              "then, unless the project's secret key is rotated.");
+    TokenKindSpec signedUser;
+    signedUser.kind = SignedUserKind;
+    signedUser.label = tr("User token, signed by TokenDesk");
+    signedUser.fields = {email, externalId, nameField(false), signedExpiry};
+    return {project, user, signedUser};
 }
 
 std::optional<qint64> MagicBellProvider::expirySeconds(const QVariant &value, QString *error)
@@ -213,7 +240,7 @@ QList<FieldError> MagicBellProvider::validateCreate(const CreateRequest &request
     CreateRequest normalized = request;
     normalized.kind = requestKind(request);
     QList<FieldError> errors = TokenProvider::validateCreate(normalized);
-    if (normalized.kind != ProjectKind && normalized.kind != UserKind)
+    if (normalized.kind != ProjectKind && normalized.kind != UserKind && normalized.kind != SignedUserKind)
         return errors;
 
     QString expiryError;
@@ -221,7 +248,17 @@ QList<FieldError> MagicBellProvider::validateCreate(const CreateRequest &request
     if (!expiryError.isEmpty())
         errors.append({QStringLiteral("expiry"), expiryError});
 
-    if (normalized.kind == UserKind) {
+    if (normalized.kind == SignedUserKind) {
+        if (!hasSecret(SecretKeyField))
+            errors.append({QString(),
+                tr("Enter the project's secret key (MagicBell dashboard, User Auth) in the account settings: it "
+                   "signs the token.")});
+        if (account().options.value(ApiKeyOption).toString().trimmed().isEmpty())
+            errors.append({QString(),
+                tr("Enter the project's API key (MagicBell dashboard, API Keys) in the account settings: the token "
+                   "names it.")});
+    }
+    if (normalized.kind == UserKind || normalized.kind == SignedUserKind) {
         const QString email = request.value(QStringLiteral("email")).trimmed();
         const QString externalId = request.value(QStringLiteral("external_id")).trimmed();
         if (email.isEmpty() && externalId.isEmpty())
@@ -267,9 +304,10 @@ ApiError MagicBellProvider::mapError(ApiError error, bool addressesAnId) const
     const int status = error.httpStatus();
     const QByteArray body = error.body();
     const QString serverMessage = body.isEmpty() ? error.serverMessage() : MagicBellWire::parseErrorMessage(body);
-    // A route that is gone answers 404/405 without MagicBell's error body; an unknown token or user id answers
-    // 404 with one.
-    if (status == 405 || (status == 404 && !(addressesAnId && MagicBellWire::hasErrorsArray(body)))) {
+    // A route without an id answers 404/405 only when it is gone. On a route with an id a 404 may also mean an
+    // unknown id: the caller asks probeRoutes() which (explainNotFound), never the body, which the v2 spec does
+    // not document.
+    if (status == 405 || (status == 404 && !addressesAnId)) {
         ApiError notAvailable(ApiError::Kind::NotAvailable, notAvailableMessage(), status);
         notAvailable.setServerMessage(serverMessage);
         notAvailable.setBody(body);
@@ -286,6 +324,53 @@ ApiError MagicBellProvider::mapError(ApiError error, bool addressesAnId) const
     if (!serverMessage.isEmpty())
         error.setServerMessage(serverMessage);
     return error;
+}
+
+bool MagicBellProvider::needsProbe(const ApiError &error, bool addressesAnId)
+{
+    return addressesAnId && error.httpStatus() == 404;
+}
+
+QFuture<Result<HttpResponse>> MagicBellProvider::probeRoutes()
+{
+    QUrl url = endpoint(QStringLiteral("/jwt/project"));
+    url.setQuery(QStringLiteral("limit=1"));
+    ApiRequest request = ApiRequest::get(url);
+    request.withBearer(secret(TokenField));
+    request.operation = QStringLiteral("magicbell.probe-routes");
+    return api()->send(request);
+}
+
+ApiError MagicBellProvider::explainNotFound(ApiError notFound, const Result<HttpResponse> &probe)
+{
+    // The readings of a 404 on a route with an id, decided by the id-less JWT route (GET /jwt/project):
+    // - the probe answers 2xx: the JWT routes exist, so the id is unknown;
+    // - the probe answers 404 or 405: the JWT routes are gone (today's MagicBell);
+    // - anything else (401, 5xx, no answer): both readings stay open, and the message says so.
+    if (probe.ok()) {
+        notFound.setUserMessage(tr("MagicBell does not know this token or user."));
+        return notFound;
+    }
+    const int status = probe.error().httpStatus();
+    if (status == 404 || status == 405) {
+        ApiError notAvailable(ApiError::Kind::NotAvailable, notAvailableMessage(), notFound.httpStatus());
+        notAvailable.setServerMessage(notFound.serverMessage());
+        notAvailable.setBody(notFound.body());
+        return notAvailable;
+    }
+    notFound.setUserMessage(tr("MagicBell answered 404: either it does not know this token or user, or it no longer "
+                               "offers the JWT routes. TokenDesk could not tell which (%1).")
+                                .arg(probe.error().userMessage()));
+    return notFound;
+}
+
+void MagicBellProvider::finishList(const std::shared_ptr<ListState> &state)
+{
+    // The project list carries the user tokens signed here too: the ledger is their only list.
+    if (state->subject.isEmpty())
+        state->tokens.append(signedTokensFromLedger());
+    state->promise.addResult(Result<QList<Token>>(state->tokens));
+    state->promise.finish();
 }
 
 QFuture<Result<QList<Token>>> MagicBellProvider::listTokens(const ListRequest &request)
@@ -314,8 +399,7 @@ void MagicBellProvider::fetchPage(const std::shared_ptr<ListState> &state, const
     auto finishWithWarning = [this, state](const QString &message) {
         qCWarning(lcMagicBell) << "token list ended early:" << message;
         emit warning(message + QLatin1Char(' ') + incompleteListMessage(state->tokens.size()));
-        state->promise.addResult(Result<QList<Token>>(state->tokens));
-        state->promise.finish();
+        finishList(state);
     };
 
     Async::then(api()->send(request), this, [this, state, url, finishWithWarning](Result<HttpResponse> response) {
@@ -330,7 +414,22 @@ void MagicBellProvider::fetchPage(const std::shared_ptr<ListState> &state, const
                                       .arg(pageText(url), response.error().fullMessage()));
                 return;
             }
-            state->promise.addResult(Result<QList<Token>>(mapError(response.error(), state->addressesAnId)));
+            const ApiError mapped = mapError(response.error(), state->addressesAnId);
+            if (needsProbe(response.error(), state->addressesAnId)) {
+                Async::then(probeRoutes(), this, [state, mapped](Result<HttpResponse> probe) {
+                    state->promise.addResult(Result<QList<Token>>(explainNotFound(mapped, probe)));
+                    state->promise.finish();
+                });
+                return;
+            }
+            if (mapped.kind() == ApiError::Kind::NotAvailable && state->subject.isEmpty()) {
+                // Today's MagicBell: no project token list, but the user tokens signed here are still listed.
+                emit warning(notAvailableMessage() + QLatin1Char(' ')
+                    + tr("Listed: the user tokens TokenDesk signed for this project."));
+                finishList(state);
+                return;
+            }
+            state->promise.addResult(Result<QList<Token>>(mapped));
             state->promise.finish();
             return;
         }
@@ -353,8 +452,7 @@ void MagicBellProvider::fetchPage(const std::shared_ptr<ListState> &state, const
             state->tokens.append(token);
         }
         if (page->next.isEmpty()) {
-            state->promise.addResult(Result<QList<Token>>(state->tokens));
-            state->promise.finish();
+            finishList(state);
             return;
         }
         const QUrl next = resolveLink(page->next, url);
@@ -402,6 +500,8 @@ QFuture<Result<CreatedToken>> MagicBellProvider::createToken(const CreateRequest
     if (!errors.isEmpty()) {
         return readyResult(Result<CreatedToken>(ApiError::invalidInput(errors)));
     }
+    if (requestKind(request) == SignedUserKind)
+        return readyResult(signUserToken(request));
     if (!hasSecret(TokenField))
         return readyResult(Result<CreatedToken>(unauthorizedError()));
 
@@ -522,8 +622,24 @@ void MagicBellProvider::recoverLostCreate(const std::shared_ptr<QPromise<Result<
         });
 }
 
+QString MagicBellProvider::revokeRefusal(const Token &token) const
+{
+    if (token.kind != SignedUserKind)
+        return {};
+    return tr("MagicBell cannot revoke a user token TokenDesk signed: it stays valid until it expires. Only rotating "
+              "the project's secret key in MagicBell's dashboard invalidates it (and every other user token signed "
+              "with that key).");
+}
+
+QString MagicBellProvider::subjectLabel() const
+{
+    return tr("MagicBell user id (the id MagicBell gave the user, not the email or external id)");
+}
+
 QFuture<Result<Done>> MagicBellProvider::revokeToken(const Token &token)
 {
+    if (const QString refusal = revokeRefusal(token); !refusal.isEmpty())
+        return readyResult(Result<Done>(ApiError(ApiError::Kind::NotSupported, refusal)));
     if (token.id.isEmpty())
         return readyResult(
             Result<Done>(ApiError(ApiError::Kind::InvalidInput, tr("This token has no id to discard."))));
@@ -534,32 +650,129 @@ QFuture<Result<Done>> MagicBellProvider::revokeToken(const Token &token)
     request.operation =
         token.kind == UserKind ? QStringLiteral("magicbell.discard-user") : QStringLiteral("magicbell.discard-project");
     const QString asked = token.id;
-    return Async::then(api()->send(request), this, [this, asked](Result<HttpResponse> response) -> Result<Done> {
-        if (!response)
-            return mapError(response.error(), true);
-        Result<MagicBellWire::DiscardInfo> discarded = MagicBellWire::parseDiscard(response->body);
-        if (!discarded)
-            return discarded.error();
-        // DiscardTokenResponse.token_id is required: an answer that names another token (or none) does not
-        // confirm that the token asked for was discarded, so it may still be live.
-        if (discarded->tokenId != asked) {
-            ApiError unconfirmed(ApiError::Kind::MalformedResponse,
-                discarded->tokenId.isEmpty()
-                    ? tr("MagicBell answered the discard of %1 without naming a token; it is not confirmed as "
-                         "discarded and may still be valid.")
-                          .arg(asked)
-                    : tr("MagicBell answered the discard of %1 with another token id (%2); %1 is not confirmed as "
-                         "discarded and may still be valid.")
-                          .arg(asked, discarded->tokenId),
-                response->status);
-            unconfirmed.setBody(response->body);
-            return unconfirmed;
-        }
-        return Done {};
-    });
+    return Async::then(api()->send(request), this,
+        [this, asked](Result<HttpResponse> response) -> QFuture<Result<Done>> {
+            if (!response) {
+                const ApiError mapped = mapError(response.error(), true);
+                if (!needsProbe(response.error(), true))
+                    return readyResult(Result<Done>(mapped));
+                return Async::then(probeRoutes(), this,
+                    [mapped](Result<HttpResponse> probe) { return Result<Done>(explainNotFound(mapped, probe)); });
+            }
+            return readyResult(confirmDiscard(asked, response.value()));
+        })
+        .unwrap();
+}
+
+Result<Done> MagicBellProvider::confirmDiscard(const QString &asked, const HttpResponse &response)
+{
+    Result<MagicBellWire::DiscardInfo> discarded = MagicBellWire::parseDiscard(response.body);
+    if (!discarded)
+        return discarded.error();
+    // DiscardTokenResponse.token_id is required: an answer that names another token (or none) does not confirm
+    // that the token asked for was discarded, so it may still be live.
+    if (discarded->tokenId != asked) {
+        ApiError unconfirmed(ApiError::Kind::MalformedResponse,
+            discarded->tokenId.isEmpty()
+                ? tr("MagicBell answered the discard of %1 without naming a token; it is not confirmed as "
+                     "discarded and may still be valid.")
+                      .arg(asked)
+                : tr("MagicBell answered the discard of %1 with another token id (%2); %1 is not confirmed as "
+                     "discarded and may still be valid.")
+                      .arg(asked, discarded->tokenId),
+            response.status);
+        unconfirmed.setBody(response.body);
+        return unconfirmed;
+    }
+    return Done {};
 }
 
 QString MagicBellProvider::revokeCall(const Token &token) const
 {
     return describeCall("DELETE", tokenUrl(token.kind, token.id));
+}
+
+QString MagicBellProvider::signJwt(const QJsonObject &claims, const QString &secretKey)
+{
+    const QJsonObject header {
+        {QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+    const QByteArray signingInput = base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
+        + base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    const QByteArray signature =
+        QMessageAuthenticationCode::hash(signingInput, secretKey.toUtf8(), QCryptographicHash::Sha256);
+    return QString::fromLatin1(signingInput + '.' + base64Url(signature));
+}
+
+Result<CreatedToken> MagicBellProvider::signUserToken(const CreateRequest &request)
+{
+    QString ignored;
+    const qint64 seconds = expirySeconds(request.values.value(QStringLiteral("expiry")), &ignored).value_or(0);
+    const QString email = request.value(QStringLiteral("email")).trimmed();
+    const QString externalId = request.value(QStringLiteral("external_id")).trimmed();
+    const QString name = request.value(QStringLiteral("name")).trimmed();
+    const qint64 issued = clock().now().toSecsSinceEpoch();
+    const qint64 expires = issued + seconds;
+
+    // The payload MagicBell documents for user authentication (user_email and/or user_external_id, api_key) plus
+    // exp; iat as their jsonwebtoken example adds it.
+    QJsonObject claims;
+    if (!email.isEmpty())
+        claims.insert(QStringLiteral("user_email"), email);
+    if (!externalId.isEmpty())
+        claims.insert(QStringLiteral("user_external_id"), externalId);
+    claims.insert(QStringLiteral("api_key"), account().options.value(ApiKeyOption).toString().trimmed());
+    claims.insert(QStringLiteral("iat"), issued);
+    claims.insert(QStringLiteral("exp"), expires);
+
+    CreatedToken created;
+    created.value = signJwt(claims, secret(SecretKeyField));
+    Token &token = created.token;
+    token.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    token.kind = SignedUserKind;
+    token.subject = email.isEmpty() ? externalId : email;
+    token.label = name.isEmpty() ? tr("User token for %1").arg(token.subject) : name;
+    token.accountId = account().id;
+    token.created = UtcTime::fromSecs(issued);
+    token.expires = UtcTime::fromSecs(expires);
+    token.lifetimeSeconds = double(seconds);
+    created.notes.append(revokeRefusal(token));
+    qCDebug(lcMagicBell) << "signed a user token locally, expires in" << seconds << "s";
+
+    // The ledger is the only list of these tokens (no value, only what identifies and times it).
+    Ledger *ledger = context().ledger;
+    if (!ledger) {
+        created.notes.append(tr("TokenDesk keeps no ledger here, so this token will not be listed."));
+        return created;
+    }
+    LedgerEntry entry;
+    entry.accountId = account().id;
+    entry.providerId = account().providerId;
+    entry.kind = SignedUserKind;
+    entry.tokenId = token.id;
+    entry.label = token.label;
+    entry.subject = token.subject;
+    entry.created = *token.created;
+    entry.expires = token.expires;
+    entry.createdBy = account().name;
+    if (ledger->record(entry) == 0) {
+        qCWarning(lcMagicBell) << "could not record the signed user token in the ledger";
+        created.notes.append(tr("TokenDesk could not record this token in its ledger: %1").arg(ledger->lastError()));
+    }
+    return created;
+}
+
+QList<Token> MagicBellProvider::signedTokensFromLedger() const
+{
+    QList<Token> tokens;
+    Ledger *ledger = context().ledger;
+    if (!ledger)
+        return tokens;
+    for (const LedgerEntry &entry : ledger->entries(account().id)) {
+        if (entry.kind != SignedUserKind)
+            continue;
+        Token token = entry.toToken();
+        token.accountId = account().id;
+        tokens.append(token);
+    }
+    return tokens;
 }

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "net/ApiClient.h"
 #include "providers/TokenProvider.h"
 
+#include <QJsonObject>
 #include <QUrl>
 
 #include <memory>
@@ -10,7 +12,9 @@
 // discard), authenticated with a project JWT as a Bearer token. See shared/contracts/magicbell.md.
 //
 // The /jwt routes left MagicBell's published API in 2025: a 404 or 405 on them is reported as
-// ApiError::Kind::NotAvailable (the account stays usable), not as a failure.
+// ApiError::Kind::NotAvailable (the account stays usable), not as a failure. What MagicBell documents today is
+// that the customer signs user JWTs with the project's secret key: the "signed-user" kind does that locally and
+// lists those tokens from the ledger (with the project tokens, or alone where the routes are gone).
 class MagicBellProvider : public TokenProvider
 {
     Q_OBJECT
@@ -36,6 +40,12 @@ public:
     // token.kind "user" discards a user token, anything else a project token.
     QFuture<Result<Done>> revokeToken(const Token &token) override;
     QString revokeCall(const Token &token) const override;
+    // User tokens signed here (kind "signed-user") cannot be revoked: MagicBell never saw them.
+    QString revokeRefusal(const Token &token) const override;
+    QString subjectLabel() const override;
+
+    // An HS256 JWT of `claims`, signed with the project's secret key as MagicBell verifies user tokens.
+    static QString signJwt(const QJsonObject &claims, const QString &secretKey);
 
     static constexpr int MaxPages = 50;
     // The page cap: the account option "max_pages" (1 to MaxPages) when set, else MaxPages.
@@ -49,6 +59,16 @@ public:
 
 private:
     struct ListState;
+    // Signs a user JWT locally (no network) and records it in the ledger, which is the only list of such tokens.
+    Result<CreatedToken> signUserToken(const CreateRequest &request);
+    QList<Token> signedTokensFromLedger() const;
+    void finishList(const std::shared_ptr<ListState> &state);
+    // A 404 on a route with an id: unknown id, or the JWT routes gone. probeRoutes() asks the id-less route and
+    // explainNotFound() reads its answer (the readings are listed there).
+    static bool needsProbe(const ApiError &error, bool addressesAnId);
+    QFuture<Result<HttpResponse>> probeRoutes();
+    static ApiError explainNotFound(ApiError notFound, const Result<HttpResponse> &probe);
+    Result<Done> confirmDiscard(const QString &asked, const HttpResponse &response);
     void fetchPage(const std::shared_ptr<ListState> &state, const QUrl &url);
     // The page a links.next value names, resolved against the URL of the page that carried it.
     static QUrl resolveLink(const QString &link, const QUrl &current);

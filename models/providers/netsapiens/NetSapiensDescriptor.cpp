@@ -55,8 +55,8 @@ ProviderDescriptor netsapiensDescriptor()
     descriptor.capabilities = NetSapiensProvider::staticCapabilities();
     descriptor.validateAccount = [](const Account &account) {
         QList<FieldError> errors;
-        if (const auto error = ProviderDescriptor::checkBaseUrl(
-                account.baseUrl, QStringLiteral("https://pbx.example.com/ns-api/v2"), true))
+        if (const auto error =
+                ProviderDescriptor::checkBaseUrl(account, QStringLiteral("https://pbx.example.com/ns-api/v2"), true))
             errors.append(*error);
         if (account.options.value(QStringLiteral("username")).toString().trimmed().isEmpty())
             errors.append({QStringLiteral("username"),

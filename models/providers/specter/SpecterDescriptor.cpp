@@ -32,7 +32,7 @@ ProviderDescriptor specterDescriptor()
     descriptor.validateAccount = [](const Account &account) {
         QList<FieldError> errors;
         if (const auto error =
-                ProviderDescriptor::checkBaseUrl(account.baseUrl, QStringLiteral("http://127.0.0.1:25441"), true))
+                ProviderDescriptor::checkBaseUrl(account, QStringLiteral("http://127.0.0.1:25441"), true))
             errors.append(*error);
         if (account.options.value(QStringLiteral("username")).toString().trimmed().isEmpty()) {
             errors.append({QStringLiteral("username"),

@@ -84,10 +84,55 @@ ApiError SpecterProvider::mapError(ApiError error)
     return error;
 }
 
+bool SpecterProvider::baseUrlEndsInApi() const
+{
+    QString path = account().baseUrl.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    return path.endsWith(QLatin1String("/api"), Qt::CaseInsensitive);
+}
+
 ApiError SpecterProvider::apiOffError() const
 {
+    // With a base URL ending in /api every call goes to /api/api/...: Specter's 404 handler answers it exactly as
+    // it answers a Specter without the API, so the URL is what to fix, not the server.
+    if (baseUrlEndsInApi()) {
+        return ApiError(ApiError::Kind::NotFound,
+            tr("Wrong URL: the base URL ends in /api, and TokenDesk adds /api itself. Enter Specter's address "
+               "without /api (for example http://specter.local:25441)."));
+    }
     return ApiError(ApiError::Kind::NotAvailable,
         tr("The REST API is not enabled on this Specter (start it with SPECTER_API_ACTIVE=True)."));
+}
+
+QString SpecterProvider::storedUserName(const QString &name)
+{
+    return name.toLower().replace(QLatin1Char(' '), QLatin1Char('_'));
+}
+
+ApiError SpecterProvider::serverFailed(ApiError error, const QString &checked) const
+{
+    // Specter answers every exception with the same generic 500, so the cause can only be narrowed down by what
+    // is known to cause one. Known: a user name it does not store as typed (it keeps user ids lower-case with
+    // "_" for spaces and then fails to find the user on every token call).
+    const QString name = userName();
+    const QString stored = storedUserName(name);
+    QString text = checked.isEmpty()
+        ? tr("The Specter server failed (HTTP %1) and does not say why.").arg(error.httpStatus())
+        : tr("The Specter server failed (HTTP %1) after TokenDesk had checked %2; "
+             "Specter does not say why.")
+              .arg(error.httpStatus())
+              .arg(checked);
+    if (stored != name) {
+        text += QLatin1Char(' ')
+            + tr("A known cause: Specter stores user names in lower case with \"_\" for spaces, and fails every "
+                 "token call of a user whose name is not already in that form. Try the user name \"%1\".")
+                  .arg(stored);
+    } else {
+        text += QLatin1Char(' ') + tr("Specter's log names the error.");
+    }
+    error.setUserMessage(text);
+    return error;
 }
 
 Token SpecterProvider::baseToken(const QString &id, const QString &description) const
@@ -114,6 +159,8 @@ QFuture<Result<QList<Token>>> SpecterProvider::listTokens(const ListRequest &)
                         return readyResult(Result<QList<Token>>(QList<Token>()));
                     return diagnoseMissingApi(error);
                 }
+                if (error.kind() == ApiError::Kind::Server && isSpecterJsonError(error))
+                    return readyResult(Result<QList<Token>>(serverFailed(error, {})));
                 return readyResult(Result<QList<Token>>(mapError(error)));
             }
             // One parse of a large list: the API-off body ({"error": ...}) is looked for only when it is no list.
@@ -219,9 +266,8 @@ QFuture<Result<CreatedToken>> SpecterProvider::createToken(const CreateRequest &
                 ApiError error = result.error();
                 if (error.kind() == ApiError::Kind::BadRequest)
                     error.setUserMessage(tr("A token with this description exists, or the description is blank."));
-                else if (error.kind() == ApiError::Kind::Server)
-                    error.setUserMessage(tr("The server could not create the token: most likely it could not read "
-                                            "the lifetime text, or a field was missing."));
+                else if (error.kind() == ApiError::Kind::Server && isSpecterJsonError(error))
+                    error = serverFailed(error, tr("the description and the lifetime"));
                 return mapError(error);
             }
             if (SpecterWire::isApiOffBody(result->body))

@@ -15,6 +15,8 @@ public:
     static constexpr qint64 MaxResponseBytes = 32 * 1024 * 1024;
 
     static Capabilities staticCapabilities();
+    // How Specter stores a user name it was given (lower case, spaces as "_").
+    static QString storedUserName(const QString &name);
     Capabilities capabilities() const override { return staticCapabilities(); }
 
     QFuture<Result<QList<Token>>> listTokens(const ListRequest &request = {}) override;
@@ -35,6 +37,10 @@ private:
     // Shared mapping: 401 -> Unauthorized with our sentence, and signInRequired.
     ApiError mapError(ApiError error);
     ApiError apiOffError() const;
+    bool baseUrlEndsInApi() const;
+    // Specter's generic 500 on create or list, with what is known to cause it; `checked` names what TokenDesk
+    // validated itself before sending, so the message does not blame it.
+    ApiError serverFailed(ApiError error, const QString &checked) const;
     // The list route gave an undocumented 404: ask the health route whether the REST API is on at all.
     QFuture<Result<QList<Token>>> diagnoseMissingApi(const ApiError &original);
     Token baseToken(const QString &id, const QString &description) const;

@@ -53,7 +53,7 @@ ProviderDescriptor svixDescriptor()
     descriptor.validateAccount = [](const Account &account) {
         QList<FieldError> errors;
         if (const auto error =
-                ProviderDescriptor::checkBaseUrl(account.baseUrl, QStringLiteral("https://api.eu.svix.com"), false))
+                ProviderDescriptor::checkBaseUrl(account, QStringLiteral("https://api.eu.svix.com"), false))
             errors.append(*error);
         const QString sessionId = account.options.value(QStringLiteral("session_id")).toString().trimmed();
         if (!sessionId.isEmpty() && !SvixProvider::isValidSessionId(sessionId))

@@ -2,6 +2,7 @@
 #include "MagicBellEmulator.h"
 #include "SandboxServer.h"
 #include "TestPaths.h"
+#include "core/UtcTime.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -25,6 +26,7 @@ private slots:
     void listCreateAndDiscard();
     void userTokens();
     void notAvailableExitCode();
+    void signedUserTokens();
     void unauthorizedExitCode();
     void pageCapWarningOnStderr();
 
@@ -50,7 +52,7 @@ void TestMagicBellCli::init()
     m_config = std::make_unique<QTemporaryDir>();
     QVERIFY(m_config->isValid());
     m_sandbox = std::make_unique<SandboxServer>();
-    auto emulator = std::make_unique<MagicBellEmulator>();
+    auto emulator = std::make_unique<MagicBellEmulator>(true); // the legacy /jwt routes
     m_emulator = emulator.get();
     m_sandbox->addEmulator(std::move(emulator));
     QVERIFY(m_sandbox->listen());
@@ -127,10 +129,78 @@ void TestMagicBellCli::userTokens()
 void TestMagicBellCli::notAvailableExitCode()
 {
     m_emulator->setJwtRoutesEnabled(false);
+    // The project list is gone: the account still lists (the user tokens signed here), with a warning.
     const Run listed =
         cli({QStringLiteral("--secrets-stdin"), QStringLiteral("tokens"), QStringLiteral("mb")}, secretsLine());
-    QCOMPARE(listed.exitCode, 4);
-    QVERIFY(!listed.err.isEmpty());
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY2(listed.err.contains("does not offer this"), listed.err.constData());
+    // What addresses the gone routes directly still fails as not available.
+    const Run created =
+        cli({QStringLiteral("--secrets-stdin"), QStringLiteral("create"), QStringLiteral("mb"),
+                QStringLiteral("--kind"), QStringLiteral("project"), QStringLiteral("--name"), QStringLiteral("x")},
+            secretsLine());
+    QCOMPARE(created.exitCode, 4);
+    QVERIFY(!created.err.isEmpty());
+}
+
+void TestMagicBellCli::signedUserTokens()
+{
+    // Today's MagicBell: no /jwt routes. The secret key comes on stdin, the API key is an account option.
+    m_emulator->setJwtRoutesEnabled(false);
+    const Run added = cli({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--provider"),
+        QStringLiteral("magicbell"), QStringLiteral("--name"), QStringLiteral("today"), QStringLiteral("--url"),
+        m_emulator->readyInfo(m_sandbox->url()).value(QLatin1String("base_url")).toString(), QStringLiteral("--option"),
+        QStringLiteral("project_api_key=") + QString::fromLatin1(MagicBellEmulator::DemoApiKey)});
+    QVERIFY2(added.exitCode == 0, added.err.constData());
+    const QByteArray secrets = secretsLine() + "secret_key=" + m_emulator->secretKey().toUtf8() + '\n';
+
+    const Run created = cli(
+        {QStringLiteral("--secrets-stdin"), QStringLiteral("--json"), QStringLiteral("create"), QStringLiteral("today"),
+            QStringLiteral("--kind"), QStringLiteral("signed-user"), QStringLiteral("--user-email"),
+            QStringLiteral("hana@example.com"), QStringLiteral("--expiry"), QStringLiteral("1 day")},
+        secrets);
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    const QJsonObject answer = QJsonDocument::fromJson(created.out).object();
+    const QString value = answer.value(QLatin1String("token")).toString();
+    QCOMPARE(value.count(QLatin1Char('.')), 2);
+    const QString id = answer.value(QLatin1String("id")).toString();
+    QVERIFY(!id.isEmpty());
+    QVERIFY(QJsonDocument(answer.value(QLatin1String("notes")).toArray()).toJson().contains("cannot revoke"));
+    const QJsonObject claims = QJsonDocument::fromJson(
+        QByteArray::fromBase64(value.section(QLatin1Char('.'), 1, 1).toLatin1(), QByteArray::Base64UrlEncoding))
+                                   .object();
+    QCOMPARE(claims.value(QLatin1String("user_email")).toString(), QStringLiteral("hana@example.com"));
+    QCOMPARE(claims.value(QLatin1String("api_key")).toString(), QString::fromLatin1(MagicBellEmulator::DemoApiKey));
+    QVERIFY(m_sandbox->requestLog().isEmpty()); // signed locally
+
+    // Listed from the ledger, with its expiry, counting down.
+    const Run listed = cli({QStringLiteral("--secrets-stdin"), QStringLiteral("--json"), QStringLiteral("tokens"),
+                               QStringLiteral("today")},
+        secrets);
+    QVERIFY2(listed.exitCode == 0, listed.err.constData());
+    QVERIFY(!listed.out.contains(value.toUtf8())); // never the value again
+    bool found = false;
+    for (const QJsonValue &entry : QJsonDocument::fromJson(listed.out).array()) {
+        const QJsonObject token = entry.toObject();
+        if (token.value(QLatin1String("id")).toString() != id)
+            continue;
+        found = true;
+        QCOMPARE(token.value(QLatin1String("kind")).toString(), QStringLiteral("signed-user"));
+        QCOMPARE(token.value(QLatin1String("expires_at")).toString(),
+            UtcTime::fromSecs(qint64(claims.value(QLatin1String("exp")).toDouble())).toString(Qt::ISODate));
+        const double remaining = token.value(QLatin1String("remaining_seconds")).toDouble();
+        QVERIFY(remaining > 86300 && remaining <= 86400);
+    }
+    QVERIFY(found);
+
+    // Revoke is refused with the reason: exit 4, nothing sent.
+    const Run revoked =
+        cli({QStringLiteral("--secrets-stdin"), QStringLiteral("revoke"), QStringLiteral("today"), id}, secrets);
+    QCOMPARE(revoked.exitCode, 4);
+    QVERIFY2(revoked.err.contains("cannot revoke"), revoked.err.constData());
+    QVERIFY2(revoked.err.contains("secret key"), revoked.err.constData());
+    for (const SandboxLogEntry &entry : m_sandbox->requestLog())
+        QVERIFY(entry.method != "DELETE");
 }
 
 void TestMagicBellCli::unauthorizedExitCode()

@@ -1,21 +1,29 @@
 #include "AwaitFuture.h"
 #include "providers/magicbell/MagicBellProvider.h"
 
+#include "BuiltinEmulators.h"
 #include "MagicBellEmulator.h"
+#include "RawHttp.h"
 #include "SandboxServer.h"
 #include "TestHttpServer.h"
 
 #include "core/Clock.h"
 #include "core/Jwt.h"
 #include "net/ApiClient.h"
+#include "store/Database.h"
+#include "store/Ledger.h"
 
 #include <QEventLoop>
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -87,6 +95,12 @@ private slots:
     void relativeLinksAreResolved();
     void failedLaterPageIsAPagingWarning();
     void crossOriginLinkIsNotFollowed();
+    void sandboxIsTodaysMagicBellByDefault();
+    void signedUserTokenVerifies();
+    void signedUserTokenNeedsTheKeys();
+    void signedUserTokensListedNotRevocable();
+    void unknownIdOrRouteGoneWithoutErrorBody();
+    void subjectLabelNamesTheUserId();
     void lostCreateReplyFindsToken();
     void lostCreateReplyFindsNothing();
     void createTimeoutFindsToken();
@@ -94,13 +108,21 @@ private slots:
 private:
     MagicBellProvider *makeProvider(const QUrl &baseUrl, const QString &token);
     MagicBellProvider *sandboxProvider(bool jwtRoutes = true);
+    // A provider for user tokens signed locally: the keys as the dashboard shows them, and a ledger.
+    MagicBellProvider *signingProvider(const QUrl &baseUrl);
     CreateRequest projectRequest(const QString &name, const QString &expiry = {}) const;
 
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<SandboxServer> m_sandbox;
     MagicBellEmulator *m_emulator = nullptr;
     std::unique_ptr<TokenProvider> m_provider;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<Ledger> m_ledger;
 };
+
+static const QString SecretKey = QStringLiteral("sk_test_4f2b8c1d9e7a6b5c");
+static const QString ApiKey = QStringLiteral("pk_test_0a1b2c3d");
 
 void TestMagicBellProvider::init()
 {
@@ -110,6 +132,9 @@ void TestMagicBellProvider::init()
 void TestMagicBellProvider::cleanup()
 {
     m_provider.reset();
+    m_ledger.reset();
+    m_database.reset();
+    m_dir.reset();
     m_sandbox.reset();
     m_emulator = nullptr;
     m_network.reset();
@@ -147,6 +172,42 @@ MagicBellProvider *TestMagicBellProvider::sandboxProvider(bool jwtRoutes)
         QUrl(info.value(QLatin1String("base_url")).toString()), info.value(QLatin1String("token")).toString());
 }
 
+MagicBellProvider *TestMagicBellProvider::signingProvider(const QUrl &baseUrl)
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_database = std::make_unique<Database>(m_dir->filePath(QStringLiteral("tokendesk.sqlite")));
+    if (!m_database->open())
+        return nullptr;
+    m_ledger = std::make_unique<Ledger>(m_database.get());
+    Account account;
+    account.id = QUuid::createUuid();
+    account.name = QStringLiteral("MagicBell today");
+    account.providerId = QStringLiteral("magicbell");
+    account.baseUrl = baseUrl;
+    account.options.insert(QStringLiteral("project_api_key"), ApiKey);
+    ProviderContext context;
+    context.network = m_network.get();
+    context.clock = Clock::system();
+    context.ledger = m_ledger.get();
+    auto *provider = new MagicBellProvider(account, context);
+    provider->api()->setMaxRetries(0);
+    provider->setSecret(QStringLiteral("secret_key"), SecretKey);
+    m_provider.reset(provider);
+    return provider;
+}
+
+static CreateRequest signedRequest(const QString &email, const QString &externalId, const QString &expiry)
+{
+    CreateRequest request;
+    request.kind = QStringLiteral("signed-user");
+    if (!email.isEmpty())
+        request.values.insert(QStringLiteral("email"), email);
+    if (!externalId.isEmpty())
+        request.values.insert(QStringLiteral("external_id"), externalId);
+    request.values.insert(QStringLiteral("expiry"), expiry);
+    return request;
+}
+
 CreateRequest TestMagicBellProvider::projectRequest(const QString &name, const QString &expiry) const
 {
     CreateRequest request;
@@ -166,9 +227,12 @@ void TestMagicBellProvider::descriptorShape()
     QVERIFY(provider->can(TokenProvider::Capability::ListBySubject));
     QVERIFY(!provider->can(TokenProvider::Capability::SignIn));
     const QList<TokenKindSpec> kinds = provider->createKinds();
-    QCOMPARE(kinds.size(), 2);
+    QCOMPARE(kinds.size(), 3);
     QCOMPARE(kinds[0].kind, QStringLiteral("project"));
     QCOMPARE(kinds[1].kind, QStringLiteral("user"));
+    QCOMPARE(kinds[2].kind, QStringLiteral("signed-user"));
+    QCOMPARE(kinds[2].fields.last().key, QStringLiteral("expiry"));
+    QVERIFY(kinds[2].fields.last().required); // MagicBell cannot revoke it: an expiry is the only end it has
     QCOMPARE(kinds[0].fields[0].key, QStringLiteral("name"));
     QVERIFY(kinds[0].fields[0].required);
     QCOMPARE(kinds[0].fields[0].maxLength, 255);
@@ -501,10 +565,13 @@ void TestMagicBellProvider::notAvailableWithoutJwtRoutes()
 {
     auto *provider = sandboxProvider(false);
     QVERIFY(provider);
+    // The project list is gone; the account still lists (its locally signed user tokens) and says why.
+    QSignalSpy warnings(provider, &TokenProvider::warning);
     const auto list = awaitFuture(provider->listTokens());
-    QVERIFY(list && !list->ok());
-    QCOMPARE(list->error().kind(), ApiError::Kind::NotAvailable);
-    QCOMPARE(list->error().userMessage(), MagicBellProvider::notAvailableMessage());
+    QVERIFY(list && list->ok());
+    QVERIFY(list->value().isEmpty());
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY(warnings.first().first().toString().startsWith(MagicBellProvider::notAvailableMessage()));
 
     ListRequest byUser;
     byUser.subject = QStringLiteral("demo-user");
@@ -534,10 +601,11 @@ void TestMagicBellProvider::methodNotAllowedIsNotAvailable()
     server.setRoute(QStringLiteral("/v2/jwt/project"), TestHttpServer::text(405, "Method Not Allowed"));
     server.setRoute(QStringLiteral("/v2/jwt/project/t1"), TestHttpServer::text(405, "Method Not Allowed"));
     auto *provider = makeProvider(server.url(QStringLiteral("/v2")), QStringLiteral("a.b.c"));
+    QSignalSpy warnings(provider, &TokenProvider::warning);
     const auto list = awaitFuture(provider->listTokens());
-    QVERIFY(list && !list->ok());
-    QCOMPARE(list->error().kind(), ApiError::Kind::NotAvailable);
-    QCOMPARE(list->error().httpStatus(), 405);
+    QVERIFY(list && list->ok());
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY(warnings.first().first().toString().startsWith(MagicBellProvider::notAvailableMessage()));
     Token token;
     token.id = QStringLiteral("t1");
     const auto discarded = awaitFuture(provider->revokeToken(token));
@@ -730,6 +798,253 @@ void TestMagicBellProvider::createTimeoutFindsToken()
     QCOMPARE(created->error().userMessage(), MagicBellProvider::lostReplyMessage());
     QVERIFY(created->error().details().contains(QLatin1String("new-2")));
     QCOMPARE(countRequests(server, "POST", QStringLiteral("/v2/jwt/project")), 1);
+}
+
+void TestMagicBellProvider::sandboxIsTodaysMagicBellByDefault()
+{
+    // The sandbox's default is today's MagicBell: no /jwt routes, answered like any unknown route.
+    for (const bool legacy : {false, true}) {
+        SandboxServer server;
+        BuiltinEmulatorOptions options;
+        options.magicbellJwtRoutes = legacy;
+        registerBuiltinEmulators(server, options);
+        QVERIFY(server.listen());
+        auto *emulator = static_cast<MagicBellEmulator *>(server.emulator(QStringLiteral("magicbell")));
+        QVERIFY(emulator);
+        const RawHttp::Headers bearer {{"Authorization", "Bearer " + emulator->demoToken().toLatin1()}};
+        QUrl url = server.url();
+        url.setPath(QStringLiteral("/magicbell/v2/jwt/project"));
+        const RawHttp::Reply reply = RawHttp::get(url, bearer);
+        QCOMPARE(reply.status, legacy ? 200 : 404);
+        url.setPath(QStringLiteral("/magicbell/v2/no/such/route"));
+        const RawHttp::Reply unknown = RawHttp::get(url, bearer);
+        QCOMPARE(unknown.status, 404);
+        if (!legacy)
+            QCOMPARE(reply.body, unknown.body); // a removed route answers like one that never was
+        QVERIFY(!server.emulator(QStringLiteral("magicbell-legacy")));
+        const QJsonObject info = server.readyInfo().value(QLatin1String("services")).toObject();
+        QCOMPARE(info.value(QLatin1String("magicbell")).toObject().value(QLatin1String("legacy")).toBool(), legacy);
+    }
+    // The embedded sandbox: today's MagicBell and a legacy one side by side, each naming its provider.
+    SandboxServer server;
+    BuiltinEmulatorOptions options;
+    options.magicbellLegacyInstance = true;
+    registerBuiltinEmulators(server, options);
+    QVERIFY(server.listen());
+    auto *legacy = static_cast<MagicBellEmulator *>(server.emulator(QStringLiteral("magicbell-legacy")));
+    QVERIFY(legacy);
+    QUrl url = server.url();
+    url.setPath(QStringLiteral("/magicbell-legacy/v2/jwt/project"));
+    QCOMPARE(RawHttp::get(url, {{"Authorization", "Bearer " + legacy->demoToken().toLatin1()}}).status, 200);
+    const QJsonObject services = server.readyInfo().value(QLatin1String("services")).toObject();
+    const QJsonObject legacyInfo = services.value(QLatin1String("magicbell-legacy")).toObject();
+    QCOMPARE(legacyInfo.value(QLatin1String("provider")).toString(), QStringLiteral("magicbell"));
+    QVERIFY(legacyInfo.value(QLatin1String("legacy")).toBool());
+    QVERIFY(legacyInfo.value(QLatin1String("base_url")).toString().endsWith(QLatin1String("/magicbell-legacy/v2")));
+    QVERIFY(!services.value(QLatin1String("magicbell")).toObject().value(QLatin1String("legacy")).toBool());
+}
+
+void TestMagicBellProvider::signedUserTokenVerifies()
+{
+    // No server at all: the token is signed here.
+    auto *provider = signingProvider(QUrl(QStringLiteral("https://api.magicbell.invalid/v2")));
+    QVERIFY(provider);
+    const qint64 before = QDateTime::currentSecsSinceEpoch();
+    const auto created = awaitFuture(provider->createToken(
+        signedRequest(QStringLiteral("hana@example.com"), QStringLiteral("user-42"), QStringLiteral("2 hours"))));
+    QVERIFY(created);
+    QVERIFY2(created->ok(), qPrintable(created->error().fullMessage()));
+    const QString value = created->value().value;
+    const QStringList parts = value.split(QLatin1Char('.'));
+    QCOMPARE(parts.size(), 3);
+
+    // The signature, recomputed here: HMAC-SHA256 over "header.payload" with the secret key.
+    const QByteArray expected = QMessageAuthenticationCode::hash(
+        parts[0].toLatin1() + '.' + parts[1].toLatin1(), SecretKey.toUtf8(), QCryptographicHash::Sha256)
+                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    QCOMPARE(parts[2].toLatin1(), expected);
+    const Jwt jwt = Jwt::decode(value);
+    QVERIFY(jwt.isValid());
+    QCOMPARE(jwt.algorithm(), QStringLiteral("HS256"));
+    const QJsonObject claims = jwt.claims();
+    QCOMPARE(claims.value(QLatin1String("user_email")).toString(), QStringLiteral("hana@example.com"));
+    QCOMPARE(claims.value(QLatin1String("user_external_id")).toString(), QStringLiteral("user-42"));
+    QCOMPARE(claims.value(QLatin1String("api_key")).toString(), ApiKey);
+    const qint64 exp = qint64(claims.value(QLatin1String("exp")).toDouble());
+    QCOMPARE(exp, qint64(claims.value(QLatin1String("iat")).toDouble()) + 7200);
+    QVERIFY(exp >= before + 7200 && exp <= QDateTime::currentSecsSinceEpoch() + 7200);
+
+    // An independent HS256 implementation agrees (node's crypto), when node is installed.
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    if (!node.isEmpty()) {
+        // Token and key travel on stdin, never in argv.
+        const QStringList script {QStringLiteral("-e"),
+            QStringLiteral("const c=require('crypto');let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{"
+                           "const [t,k]=s.split('\\n');const [h,p,g]=t.split('.');"
+                           "const m=c.createHmac('sha256',k).update(h+'.'+p).digest('base64url');"
+                           "if(m!==g||JSON.parse(Buffer.from(h,'base64url')).alg!=='HS256'){process.exit(1)}"
+                           "process.stdout.write(Buffer.from(p,'base64url').toString())})")};
+        const auto verify = [&node, &script](const QByteArray &input, QByteArray *output) {
+            QProcess process;
+            process.start(node, script);
+            if (!process.waitForStarted())
+                return -1;
+            process.write(input);
+            process.closeWriteChannel();
+            if (!process.waitForFinished(20000))
+                return -1;
+            *output = process.readAllStandardOutput();
+            return process.exitCode();
+        };
+        QByteArray payload;
+        QCOMPARE(verify(value.toUtf8() + '\n' + SecretKey.toUtf8(), &payload), 0);
+        const QJsonObject verified = QJsonDocument::fromJson(payload).object();
+        QCOMPARE(verified.value(QLatin1String("exp")).toDouble(), double(exp));
+        QCOMPARE(verified.value(QLatin1String("user_email")).toString(), QStringLiteral("hana@example.com"));
+        QCOMPARE(verified.value(QLatin1String("api_key")).toString(), ApiKey);
+        // A wrong key fails the same check.
+        QCOMPARE(verify(value.toUtf8() + "\nnot-the-key", &payload), 1);
+    } else {
+        qInfo("node not found: the signature was checked against Qt's HMAC only");
+    }
+
+    // The ledger lists it with its expiry, without the value.
+    const Token &token = created->value().token;
+    QCOMPARE(token.kind, QStringLiteral("signed-user"));
+    QCOMPARE(token.expires->toSecsSinceEpoch(), exp);
+    const std::optional<LedgerEntry> row = m_ledger->find(provider->account().id, token.id);
+    QVERIFY(row);
+    QCOMPARE(row->kind, QStringLiteral("signed-user"));
+    QCOMPARE(row->expires.value_or(QDateTime()).toSecsSinceEpoch(), exp);
+    QCOMPARE(row->subject, QStringLiteral("hana@example.com"));
+    const QString extra = QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(row->extra)).toJson());
+    for (const QString &text : {row->label, row->subject, row->tokenId, extra})
+        QVERIFY(!text.contains(parts[2]));
+    // The reveal says it cannot be revoked.
+    QVERIFY(created->value().notes.contains(provider->revokeRefusal(token)));
+}
+
+void TestMagicBellProvider::signedUserTokenNeedsTheKeys()
+{
+    auto *provider = signingProvider(QUrl(QStringLiteral("https://api.magicbell.invalid/v2")));
+    QVERIFY(provider);
+    QVERIFY(
+        provider->validateCreate(signedRequest(QStringLiteral("a@b.example"), {}, QStringLiteral("1 day"))).isEmpty());
+    // Neither user, no expiry.
+    const QList<FieldError> missing = provider->validateCreate(signedRequest({}, {}, {}));
+    QStringList fields;
+    for (const FieldError &error : missing)
+        fields << error.field;
+    QVERIFY2(fields.contains(QStringLiteral("email")) && fields.contains(QStringLiteral("expiry")),
+        qPrintable(fields.join(u',')));
+    // No secret key, no API key: said before anything is signed.
+    provider->setSecret(QStringLiteral("secret_key"), {});
+    Account account = provider->account();
+    account.options.remove(QStringLiteral("project_api_key"));
+    provider->setAccount(account);
+    const QList<FieldError> keys =
+        provider->validateCreate(signedRequest(QStringLiteral("a@b.example"), {}, QStringLiteral("1 day")));
+    QCOMPARE(keys.size(), 2);
+    const auto created =
+        awaitFuture(provider->createToken(signedRequest(QStringLiteral("a@b.example"), {}, QStringLiteral("1 day"))));
+    QVERIFY(created && !created->ok());
+    QCOMPARE(created->error().kind(), ApiError::Kind::InvalidInput);
+    QVERIFY(m_ledger->entries(account.id).isEmpty());
+}
+
+void TestMagicBellProvider::signedUserTokensListedNotRevocable()
+{
+    // Today's MagicBell: no /jwt routes.
+    m_sandbox = std::make_unique<SandboxServer>();
+    auto emulator = std::make_unique<MagicBellEmulator>();
+    m_emulator = emulator.get();
+    m_sandbox->addEmulator(std::move(emulator));
+    QVERIFY(m_sandbox->listen());
+    const QJsonObject info = m_emulator->readyInfo(m_sandbox->url());
+    auto *provider = signingProvider(QUrl(info.value(QLatin1String("base_url")).toString()));
+    QVERIFY(provider);
+    provider->setSecret(QStringLiteral("token"), info.value(QLatin1String("token")).toString());
+    const auto created =
+        awaitFuture(provider->createToken(signedRequest({}, QStringLiteral("user-7"), QStringLiteral("30 days"))));
+    QVERIFY(created && created->ok());
+    QVERIFY(m_sandbox->requestLog().isEmpty()); // signed here, nothing sent
+
+    const auto listed = awaitFuture(provider->listTokens());
+    QVERIFY(listed && listed->ok());
+    QCOMPARE(listed->value().size(), 1);
+    const Token token = listed->value().constFirst();
+    QCOMPARE(token.id, created->value().token.id);
+    QCOMPARE(token.kind, QStringLiteral("signed-user"));
+    QCOMPARE(token.subject, QStringLiteral("user-7"));
+    QCOMPARE(token.expires, created->value().token.expires);
+    const qint64 remaining = token.remainingMs(*Clock::system()).value_or(-1);
+    QVERIFY(remaining > 29 * 86400 * 1000LL && remaining <= 30 * 86400 * 1000LL);
+
+    // Revocation is refused with the reason, and nothing is sent.
+    const QString refusal = provider->revokeRefusal(token);
+    QVERIFY(refusal.contains(QStringLiteral("cannot revoke")));
+    QVERIFY(refusal.contains(QStringLiteral("secret key")));
+    const qsizetype sent = m_sandbox->requestLog().size();
+    const auto revoked = awaitFuture(provider->revokeToken(token));
+    QVERIFY(revoked && !revoked->ok());
+    QCOMPARE(revoked->error().kind(), ApiError::Kind::NotSupported);
+    QCOMPARE(revoked->error().userMessage(), refusal);
+    QCOMPARE(m_sandbox->requestLog().size(), sent);
+    // Other kinds are not refused.
+    Token project = token;
+    project.kind = QStringLiteral("project");
+    QVERIFY(provider->revokeRefusal(project).isEmpty());
+}
+
+void TestMagicBellProvider::unknownIdOrRouteGoneWithoutErrorBody()
+{
+    // Unknown ids answer the same bare 404 as a missing route: the provider asks the id-less route which it is.
+    for (const bool routes : {true, false}) {
+        auto *provider = sandboxProvider(routes);
+        QVERIFY(provider);
+        m_emulator->setBareNotFound(true);
+        ListRequest byUser;
+        byUser.subject = QStringLiteral("nobody-knows-me");
+        const auto list = awaitFuture(provider->listTokens(byUser));
+        QVERIFY(list && !list->ok());
+        QCOMPARE(list->error().kind(), routes ? ApiError::Kind::NotFound : ApiError::Kind::NotAvailable);
+        Token token;
+        token.id = QStringLiteral("no-such-token");
+        token.kind = QStringLiteral("user");
+        const auto discarded = awaitFuture(provider->revokeToken(token));
+        QVERIFY(discarded && !discarded->ok());
+        QCOMPARE(discarded->error().kind(), routes ? ApiError::Kind::NotFound : ApiError::Kind::NotAvailable);
+        if (routes)
+            QCOMPARE(discarded->error().userMessage(), QStringLiteral("MagicBell does not know this token or user."));
+    }
+    // A probe that cannot answer leaves both readings open, and says so.
+    TestHttpServer server;
+    QVERIFY(server.listen());
+    server.setRoute(QStringLiteral("/v2/jwt/user/u1"), TestHttpServer::text(404, "Not Found"));
+    server.setRoute(QStringLiteral("/v2/jwt/project"), TestHttpServer::text(503, "busy"));
+    auto *provider = makeProvider(server.url(QStringLiteral("/v2")), QStringLiteral("a.b.c"));
+    ListRequest byUser;
+    byUser.subject = QStringLiteral("u1");
+    const auto list = awaitFuture(provider->listTokens(byUser));
+    QVERIFY(list && !list->ok());
+    QCOMPARE(list->error().kind(), ApiError::Kind::NotFound);
+    QVERIFY2(list->error().userMessage().contains(QStringLiteral("could not tell")),
+        qPrintable(list->error().userMessage()));
+}
+
+void TestMagicBellProvider::subjectLabelNamesTheUserId()
+{
+    auto *provider = makeProvider(QUrl(QStringLiteral("https://api.magicbell.com/v2")), {});
+    QVERIFY(provider->subjectLabel().startsWith(QStringLiteral("MagicBell user id")));
+    // The emulator takes MagicBell's own user id on the user-token route.
+    auto *sandbox = sandboxProvider(true);
+    QVERIFY(sandbox);
+    m_emulator->seedTokens(1);
+    ListRequest byUser;
+    byUser.subject = QString::fromLatin1(MagicBellEmulator::DemoUserId);
+    const auto list = awaitFuture(sandbox->listTokens(byUser));
+    QVERIFY(list && list->ok());
+    QCOMPARE(list->value().size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestMagicBellProvider)

@@ -36,6 +36,7 @@ private slots:
     void healthRoutes();
     void apiOffLooksLikeSpecter404();
     void usersSeeOnlyTheirOwnTokens();
+    void userNameNotStoredAsTypedIs500();
     void seedTokens();
 
 private:
@@ -225,8 +226,11 @@ void TestSpecterEmulator::duplicateOrBlankDescriptionIs400()
     QCOMPARE(reply.body, expected);
     // Whitespace-only is not blank to Specter.
     QCOMPARE(create(QStringLiteral("  "), QStringLiteral("2 hours")).status, 201);
-    // A duplicate with an unreadable lifetime is still a 400 (the description is checked first).
-    QCOMPARE(create(QStringLiteral("dup"), QStringLiteral("3 months")).status, 400);
+    // Specter reads the lifetime (and signs the JWT) before it checks the description: a duplicate with an
+    // unreadable lifetime is the generic 500, not the 400.
+    reply = create(QStringLiteral("dup"), QStringLiteral("3 months"));
+    QCOMPARE(reply.status, 500);
+    QCOMPARE(reply.body, GenericBody);
     QCOMPARE(m_specter->tokenCount(QStringLiteral("admin")), 2);
 }
 
@@ -434,6 +438,28 @@ void TestSpecterEmulator::usersSeeOnlyTheirOwnTokens()
     const RawHttp::Reply reply = RawHttp::get(url(QStringLiteral("/api/v1alpha/token/")),
         {RawHttp::basicAuth(QStringLiteral("bob"), QStringLiteral("bobpw"))});
     QCOMPARE(reply.status, 404);
+}
+
+void TestSpecterEmulator::userNameNotStoredAsTypedIs500()
+{
+    m_specter->addUser(QStringLiteral("Alice Admin"), QStringLiteral("alicepw"), true);
+    const QString collection = QStringLiteral("/api/v1alpha/token/");
+    const RawHttp::Headers typed = {RawHttp::basicAuth(QStringLiteral("Alice Admin"), QStringLiteral("alicepw"))};
+    // The password matches (authentication passes), then every token call fails to find the user.
+    RawHttp::Reply reply = RawHttp::get(url(collection), typed);
+    QCOMPARE(reply.status, 500);
+    QCOMPARE(reply.body, GenericBody);
+    reply = RawHttp::send("POST", url(collection), RawHttp::Headers(typed) << RawHttp::jsonContentType(),
+        R"({"jwt_token_description":"a","jwt_token_life":"1 hour"})");
+    QCOMPARE(reply.status, 500);
+    QCOMPARE(reply.body, GenericBody);
+    QCOMPARE(m_specter->tokenCount(QStringLiteral("alice_admin")), 0);
+    // A wrong password is still a 401, and the stored form of the name works.
+    QCOMPARE(
+        RawHttp::get(url(collection), {RawHttp::basicAuth(QStringLiteral("Alice Admin"), QStringLiteral("x"))}).status,
+        401);
+    const RawHttp::Headers stored = {RawHttp::basicAuth(QStringLiteral("alice_admin"), QStringLiteral("alicepw"))};
+    QCOMPARE(RawHttp::get(url(collection), stored).status, 404); // the empty list
 }
 
 void TestSpecterEmulator::seedTokens()

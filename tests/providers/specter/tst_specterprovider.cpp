@@ -2,12 +2,18 @@
 #include "SandboxServer.h"
 #include "SpecterEmulator.h"
 #include "core/Clock.h"
+#include "core/TimeText.h"
+#include "items/TokenListModel.h"
+#include "providers/AccountSession.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/specter/SpecterDescriptor.h"
 #include "providers/specter/SpecterProvider.h"
+#include "store/Database.h"
+#include "store/Ledger.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <optional>
 
@@ -68,12 +74,17 @@ private slots:
     void details();
     void deleteTwice();
     void expiredTokensStayListed();
+    void expiredTokenKeepsTheExpiryItHad();
+    void expiryNeverSeenIsSaidSo();
+    void createdExpiryOutlivesTheProcess();
     void duplicateDescription();
     void wrongPasswordAsksForSignIn();
     void createKinds();
     void badInputCaughtLocally_data();
     void badInputCaughtLocally();
     void server500Mapped();
+    void userNameNotStoredAsTyped();
+    void baseUrlEndingInApiIsAWrongUrl();
     void malformedList();
     void apiOffJsonError();
     void apiOffHtml404();
@@ -86,6 +97,8 @@ private slots:
 
 private:
     SpecterProvider *makeProvider(const QUrl &baseUrl, const QString &password = Password);
+    // The GUI's and the CLI's way to a provider: lists and creates through it keep known expiries.
+    AccountSession *makeSession(const QUuid &accountId, Ledger *ledger = nullptr);
     QUrl baseUrl() const;
     SandboxServer *scriptedServer(ScriptedSpecter **emulator);
 
@@ -138,6 +151,23 @@ SpecterProvider *TestSpecterProvider::makeProvider(const QUrl &base, const QStri
     auto *provider = new SpecterProvider(account, context, m_server);
     provider->setSecret(QStringLiteral("password"), password);
     return provider;
+}
+
+AccountSession *TestSpecterProvider::makeSession(const QUuid &accountId, Ledger *ledger)
+{
+    Account account;
+    account.id = accountId;
+    account.name = QStringLiteral("Sandbox Specter");
+    account.providerId = QStringLiteral("specter");
+    account.baseUrl = baseUrl();
+    account.options.insert(QStringLiteral("username"), QStringLiteral("admin"));
+    ProviderContext context;
+    context.network = m_network;
+    context.clock = &m_clock;
+    context.ledger = ledger;
+    auto *session = new AccountSession(account, context, nullptr, nullptr, m_server);
+    session->provider()->setSecret(QStringLiteral("password"), Password);
+    return session;
 }
 
 SandboxServer *TestSpecterProvider::scriptedServer(ScriptedSpecter **emulator)
@@ -327,6 +357,87 @@ void TestSpecterProvider::expiredTokensStayListed()
     QCOMPARE(expired, 1);
 }
 
+void TestSpecterProvider::expiredTokenKeepsTheExpiryItHad()
+{
+    m_clock.setNow(m_serverNow); // one clock for both sides: the JWT's exp is in server time
+    // Created elsewhere (Specter's own UI): TokenDesk learns its expiry only from a list.
+    QVERIFY(await(makeProvider(baseUrl())->createToken(createRequest(QStringLiteral("ci"), QStringLiteral("1 minute"))))
+                .ok());
+    AccountSession *session = makeSession(QUuid::createUuid());
+    const auto first = await(session->refresh());
+    QVERIFY(first.ok());
+    QCOMPARE(first.value().size(), 1);
+    const QDateTime expiry = first.value().constFirst().effectiveExpiry(m_clock).value_or(QDateTime());
+    QVERIFY(expiry.isValid());
+    QCOMPARE(first.value().constFirst().status(m_clock), Token::Status::Expiring);
+
+    // Both clocks move past the expiry; the server now only says "0 s left", twice.
+    for (int round = 0; round < 2; ++round) {
+        m_clock.advanceSeconds(600);
+        m_serverNow = m_serverNow.addSecs(600);
+        const auto later = await(session->refresh());
+        QVERIFY(later.ok());
+        const Token &token = later.value().constFirst();
+        QVERIFY(!token.expiryUnreported);
+        QCOMPARE(token.status(m_clock), Token::Status::Expired);
+        QCOMPARE(token.effectiveExpiry(m_clock).value_or(QDateTime()), expiry);
+        QCOMPARE(token.remainingMs(m_clock).value_or(-1), 0);
+    }
+}
+
+void TestSpecterProvider::expiryNeverSeenIsSaidSo()
+{
+    m_clock.setNow(m_serverNow); // one clock for both sides: the JWT's exp is in server time
+    QVERIFY(await(makeProvider(baseUrl())->createToken(createRequest(QStringLiteral("ci"), QStringLiteral("1 minute"))))
+                .ok());
+    m_serverNow = m_serverNow.addSecs(120);
+    AccountSession *session = makeSession(QUuid::createUuid());
+    const auto listed = await(session->refresh());
+    QVERIFY(listed.ok());
+    const Token token = listed.value().constFirst();
+    QVERIFY(token.expiryUnreported);
+    QVERIFY(!token.effectiveExpiry(m_clock));
+    QCOMPARE(token.status(m_clock), Token::Status::Expired);
+
+    TokenListModel model(&m_clock);
+    model.setTokens({token});
+    const QModelIndex expires = model.index(0, TokenListModel::Expires);
+    QCOMPARE(model.data(expires).toString(), TimeText::unreportedExpiry());
+    QCOMPARE(model.data(expires).toString(), QStringLiteral("expired (time not reported by the service)"));
+    m_clock.advanceSeconds(3600); // nothing moves with the clock
+    QCOMPARE(model.data(expires).toString(), TimeText::unreportedExpiry());
+    QCOMPARE(model.data(model.index(0, TokenListModel::Status)).toString(), QStringLiteral("Expired"));
+}
+
+void TestSpecterProvider::createdExpiryOutlivesTheProcess()
+{
+    m_clock.setNow(m_serverNow); // one clock for both sides: the JWT's exp is in server time
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Database database(dir.filePath(QStringLiteral("ledger.sqlite")));
+    QVERIFY2(database.open(), qPrintable(database.lastError()));
+    Ledger ledger(&database);
+    const QUuid accountId = QUuid::createUuid();
+
+    const auto created =
+        await(makeSession(accountId, &ledger)->create(createRequest(QStringLiteral("ci"), QStringLiteral("1 minute"))));
+    QVERIFY(created.ok());
+    const QDateTime exp = *created.value().token.expires; // the JWT's exp
+    const std::optional<LedgerEntry> row = ledger.find(accountId, created.value().token.id);
+    QVERIFY(row);
+    QCOMPARE(row->expires.value_or(QDateTime()), exp);
+
+    // A later run (a new session, nothing in memory) after the expiry: the ledger still knows the time.
+    m_serverNow = m_serverNow.addSecs(3600);
+    m_clock.advanceSeconds(3600);
+    const auto listed = await(makeSession(accountId, &ledger)->refresh());
+    QVERIFY(listed.ok());
+    const Token &token = listed.value().constFirst();
+    QVERIFY(!token.expiryUnreported);
+    QCOMPARE(token.effectiveExpiry(m_clock).value_or(QDateTime()), exp);
+    QCOMPARE(token.status(m_clock), Token::Status::Expired);
+}
+
 void TestSpecterProvider::duplicateDescription()
 {
     SpecterProvider *provider = makeProvider(baseUrl());
@@ -424,10 +535,75 @@ void TestSpecterProvider::server500Mapped()
     const auto result = await(provider->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::Server);
+    // TokenDesk checked the lifetime itself: the message does not blame it.
     QCOMPARE(result.error().userMessage(),
-        QStringLiteral("The server could not create the token: most likely it could not read the lifetime text, "
-                       "or a field was missing."));
+        QStringLiteral("The Specter server failed (HTTP 500) after TokenDesk had checked the description and the "
+                       "lifetime; Specter does not say why. Specter's log names the error."));
+    QVERIFY(!result.error().userMessage().contains(QStringLiteral("could not read the lifetime")));
     QCOMPARE(server->requestLog().size(), 1); // a create is never retried
+}
+
+void TestSpecterProvider::userNameNotStoredAsTyped()
+{
+    // Signs in (the password matches the stored id "alice_admin"), then every token call is Specter's 500.
+    m_specter->addUser(QStringLiteral("Alice Admin"), QStringLiteral("pw"), true);
+    SpecterProvider *provider = makeProvider(baseUrl(), QStringLiteral("pw"));
+    Account account = provider->account();
+    account.options.insert(QStringLiteral("username"), QStringLiteral("Alice Admin"));
+    provider->deleteLater();
+    ProviderContext context;
+    context.network = m_network;
+    context.clock = &m_clock;
+    auto *alice = new SpecterProvider(account, context, m_server);
+    alice->setSecret(QStringLiteral("password"), QStringLiteral("pw"));
+
+    const auto created = await(alice->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
+    QVERIFY(!created.ok());
+    QCOMPARE(created.error().httpStatus(), 500);
+    const QString message = created.error().userMessage();
+    QVERIFY2(message.contains(QStringLiteral("after TokenDesk had checked the description and the lifetime")),
+        qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("Try the user name \"alice_admin\"")), qPrintable(message));
+    QVERIFY(!message.contains(QStringLiteral("could not read the lifetime")));
+
+    const auto listed = await(alice->listTokens());
+    QVERIFY(!listed.ok());
+    QVERIFY2(
+        listed.error().userMessage().contains(QStringLiteral("alice_admin")), qPrintable(listed.error().userMessage()));
+
+    // The stored id itself works.
+    account.options.insert(QStringLiteral("username"), QStringLiteral("alice_admin"));
+    auto *stored = new SpecterProvider(account, context, m_server);
+    stored->setSecret(QStringLiteral("password"), QStringLiteral("pw"));
+    QVERIFY(await(stored->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour")))).ok());
+}
+
+void TestSpecterProvider::baseUrlEndingInApiIsAWrongUrl()
+{
+    // The API is on; the URL is wrong. Both of Specter's 404 answers (JSON for Accept: application/json, which
+    // TokenDesk sends, and the HTML page) must say so, not "the API is off".
+    QUrl withApi = baseUrl();
+    withApi.setPath(withApi.path() + QStringLiteral("/api/"));
+    const auto result = await(makeProvider(withApi)->listTokens());
+    QVERIFY(!result.ok());
+    QVERIFY2(
+        result.error().userMessage().startsWith(QStringLiteral("Wrong URL")), qPrintable(result.error().userMessage()));
+    QVERIFY(!result.error().userMessage().contains(QStringLiteral("SPECTER_API_ACTIVE")));
+
+    ScriptedSpecter *scripted = nullptr;
+    SandboxServer *server = scriptedServer(&scripted);
+    QVERIFY(server); // HTML 404 everywhere
+    QUrl htmlBase = server->url();
+    htmlBase.setPath(QStringLiteral("/specter/api"));
+    const auto html = await(makeProvider(htmlBase)->listTokens());
+    QVERIFY(!html.ok());
+    QVERIFY2(
+        html.error().userMessage().startsWith(QStringLiteral("Wrong URL")), qPrintable(html.error().userMessage()));
+
+    // Without /api the same API-off answer still says the API is off.
+    m_specter->setApiActive(false);
+    const auto off = await(makeProvider(baseUrl())->listTokens());
+    QVERIFY(off.error().userMessage().contains(QStringLiteral("SPECTER_API_ACTIVE")));
 }
 
 void TestSpecterProvider::malformedList()

@@ -2,8 +2,10 @@
 #include "AccountDialog.h"
 
 #include "core/FieldSpec.h"
+#include "items/AccountListModel.h"
 #include "providers/ProviderRegistry.h"
 #include "store/AccountStore.h"
+#include "store/AuditLog.h"
 #include "store/SecretStore.h"
 
 #include <QCheckBox>
@@ -32,6 +34,7 @@ private slots:
     void secretsAreMaskedAndNotInSettingsFile();
     void editKeepsIdAndProvider();
     void svixUrlFromKeyRegion();
+    void connectionOptions();
 
 private:
     static const ProviderDescriptor *providerWithSecret();
@@ -280,6 +283,79 @@ void tst_AccountDialog::svixUrlFromKeyRegion()
     combo->setEditText(QStringLiteral("https://api.us.svix.com"));
     QCOMPARE(dialog.baseUrlHint(), QString());
     QCOMPARE(dialog.account().baseUrl, QUrl(QStringLiteral("https://api.us.svix.com")));
+}
+
+// A home node: plain http to its LAN address only with the box ticked (warning shown, host stored, badge in the
+// sidebar, audit entry), a CA file, and a SOCKS5 proxy; all read back when the account is edited.
+void tst_AccountDialog::connectionOptions()
+{
+    AccountDialog dialog;
+    dialog.setProvider(QStringLiteral("specter"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Umbrel"));
+    dialog.findChild<QComboBox *>(QStringLiteral("baseUrlCombo"))
+        ->setEditText(QStringLiteral("http://192.168.1.20:25441"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("field_username"))->setText(QStringLiteral("admin"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("field_password"))->setText(QStringLiteral("pw"));
+    dialog.validate();
+    QVERIFY(dialog.errorText(QStringLiteral("baseUrl")).contains(QStringLiteral("https")));
+    QVERIFY(dialog.httpWarningText().isEmpty());
+
+    auto *allowHttp = dialog.findChild<QCheckBox *>(QStringLiteral("allowHttpCheck"));
+    QVERIFY(allowHttp);
+    allowHttp->setChecked(true);
+    QVERIFY2(dialog.httpWarningText().contains(QStringLiteral("192.168.1.20")), qPrintable(dialog.httpWarningText()));
+    QVERIFY(dialog.httpWarningText().contains(QStringLiteral("password")));
+    dialog.findChild<QLineEdit *>(QStringLiteral("caFileEdit"))->setText(QStringLiteral("/etc/ssl/umbrel.pem"));
+    auto *proxy = dialog.findChild<QComboBox *>(QStringLiteral("proxyCombo"));
+    proxy->setCurrentIndex(proxy->findText(QStringLiteral("SOCKS5 proxy (Tor)")));
+    auto *proxyEdit = dialog.findChild<QLineEdit *>(QStringLiteral("proxyEdit"));
+    QCOMPARE(proxyEdit->text(), QStringLiteral("127.0.0.1:9050")); // Tor's default
+    const QList<FieldError> errors = dialog.validate();
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors.first().message));
+    const Account account = dialog.account();
+    QCOMPARE(account.options.value(QStringLiteral("allow_http")).toString(), QStringLiteral("192.168.1.20"));
+    QCOMPARE(account.options.value(QStringLiteral("ca_file")).toString(), QStringLiteral("/etc/ssl/umbrel.pem"));
+    QCOMPARE(account.options.value(QStringLiteral("proxy")).toString(), QStringLiteral("socks5://127.0.0.1:9050"));
+
+    // A proxy address without a port is refused.
+    proxyEdit->setText(QStringLiteral("127.0.0.1"));
+    QVERIFY(!dialog.validate().isEmpty());
+    QVERIFY(dialog.errorText(QString()).contains(QStringLiteral("socks5://")));
+    proxyEdit->setText(QStringLiteral("127.0.0.1:9050"));
+
+    // Saved: audited, and the sidebar carries the badge.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    AccountController controller(dir.path(), SecretStore::createMemoryOnly());
+    controller.secretStore()->setParent(&controller);
+    QFuture<Result<Done>> saved = controller.addAccount(account, dialog.secrets());
+    QTRY_VERIFY(saved.isFinished());
+    QVERIFY(saved.result().ok());
+    bool audited = false;
+    for (const AuditEntry &entry : controller.auditLog()->query()) {
+        if (entry.action == QLatin1String("allow-http") && entry.target == QLatin1String("192.168.1.20"))
+            audited = entry.accountId == account.id;
+    }
+    QVERIFY(audited);
+    const QModelIndex row = controller.accountModel()->indexOf(account.id);
+    QCOMPARE(row.data(AccountListModel::BadgeRole).toString(), QStringLiteral("http"));
+    QVERIFY(row.data(Qt::ToolTipRole).toString().contains(QStringLiteral("nothing sent to it is encrypted")));
+
+    // Edited: everything is read back; the permission is for that host only.
+    AccountDialog edit(account);
+    QVERIFY(edit.findChild<QCheckBox *>(QStringLiteral("allowHttpCheck"))->isChecked());
+    QCOMPARE(edit.account().options, account.options);
+    edit.findChild<QComboBox *>(QStringLiteral("baseUrlCombo"))->setEditText(QStringLiteral("https://node.example"));
+    QCOMPARE(edit.account().options.value(QStringLiteral("allow_http")).toString(), QStringLiteral("node.example"));
+    edit.findChild<QCheckBox *>(QStringLiteral("allowHttpCheck"))->setChecked(false);
+    QVERIFY(!edit.account().options.contains(QStringLiteral("allow_http")));
+    QFuture<Result<Done>> updated = controller.updateAccount(edit.account(), {});
+    QTRY_VERIFY(updated.isFinished());
+    QVERIFY(controller.accountModel()->indexOf(account.id).data(AccountListModel::BadgeRole).toString().isEmpty());
+    bool revoked = false;
+    for (const AuditEntry &entry : controller.auditLog()->query())
+        revoked = revoked || entry.action == QLatin1String("disallow-http");
+    QVERIFY(revoked);
 }
 
 QTEST_MAIN(tst_AccountDialog)

@@ -75,7 +75,7 @@ void tst_AllAccountsView::cleanup()
 bool tst_AllAccountsView::startWindow()
 {
     m_server = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_server);
+    registerBuiltinEmulators(*m_server, {.magicbellJwtRoutes = true});
     if (!m_server->listen())
         return false;
     m_server->seedTokens(3);

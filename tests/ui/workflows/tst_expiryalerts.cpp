@@ -64,7 +64,7 @@ void TestExpiryAlerts::init()
     QVERIFY(m_dir->isValid());
     m_clock.setNow(UtcTime::dateTime(QDate(2026, 11, 23), QTime(9, 0)));
     m_sandbox = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_sandbox);
+    registerBuiltinEmulators(*m_sandbox, {.magicbellJwtRoutes = true});
     m_sandbox->setClock([this] { return m_clock.now(); });
     QVERIFY(m_sandbox->listen());
 }
