@@ -860,7 +860,7 @@ void TestMagicBellProvider::signedUserTokenVerifies()
 
     // The signature, recomputed here: HMAC-SHA256 over "header.payload" with the secret key.
     const QByteArray expected = QMessageAuthenticationCode::hash(
-        parts[0].toLatin1() + '.' + parts[1].toLatin1(), SecretKey.toUtf8(), QCryptographicHash::Sha256)
+        QByteArray(parts[0].toLatin1() + '.' + parts[1].toLatin1()), SecretKey.toUtf8(), QCryptographicHash::Sha256)
                                     .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     QCOMPARE(parts[2].toLatin1(), expected);
     const Jwt jwt = Jwt::decode(value);
