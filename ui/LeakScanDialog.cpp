@@ -118,6 +118,7 @@ LeakScanDialog::~LeakScanDialog()
     if (m_thread) {
         m_cancelFlag = true;
         m_thread->wait();
+        delete m_thread;
     }
 }
 
