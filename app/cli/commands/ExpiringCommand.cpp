@@ -48,8 +48,8 @@ QFuture<int> ExpiringCommand::run(const QStringList &words)
     QString why;
     const std::optional<double> seconds = Duration::parseSeconds(within, &why);
     if (!seconds || *seconds <= 0)
-        return CliFuture::ready(fail(2,
-            tr("--within: %1").arg(why.isEmpty() ? tr("a positive duration such as 7d or \"12 hours\"") : why)));
+        return CliFuture::ready(fail(
+            2, tr("--within: %1").arg(why.isEmpty() ? tr("a positive duration such as 7d or \"12 hours\"") : why)));
     m_withinSeconds = qint64(*seconds);
     m_lister = new CliAccountLister(m_app, this);
     if (const int code = m_lister->select(args.values(QStringLiteral("account"))))
