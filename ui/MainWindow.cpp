@@ -32,7 +32,10 @@
 #include "CreateTokenDialog.h"
 #include "ExpireAllDialog.h"
 #include "ExpiryBanner.h"
+#include "ExpiryCalendarDialog.h"
+#include "IdentifyTokenDialog.h"
 #include "JwtInspectorDialog.h"
+#include "LeakScanDialog.h"
 #include "MfaDialog.h"
 #include "PreferencesDialog.h"
 #include "RemainingLifeDelegate.h"
@@ -295,6 +298,8 @@ void MainWindow::createMenus()
     m_tokenMenu->addSeparator();
     m_tokenMenu->addAction(m_revoke);
     m_tokenMenu->addAction(m_verifyToken);
+    m_tokenMenu->addAction(
+        makeAction(QStringLiteral("actionIdentify"), tr("&Identify…"), QString(), &MainWindow::identifyToken));
     m_tokenMenu->addAction(m_listBySubject);
     m_tokenMenu->addAction(m_revokeAllForSubject);
     m_tokenMenu->addAction(makeAction(QStringLiteral("actionBreakGlass"), tr("Revoke &Everything for a Subject…"),
@@ -312,6 +317,10 @@ void MainWindow::createMenus()
     tools->addAction(m_findAction);
     tools->addAction(makeAction(QStringLiteral("actionAuditLog"), tr("&Audit Log…"), QString(),
         &MainWindow::showAuditLog, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)}));
+    tools->addAction(makeAction(
+        QStringLiteral("actionLeakScan"), tr("Scan for &Leaked Tokens…"), QString(), &MainWindow::scanForLeaks));
+    tools->addAction(makeAction(QStringLiteral("actionExpiryCalendar"), tr("Export Expiry &Calendar…"), QString(),
+        &MainWindow::exportExpiryCalendar));
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
@@ -1724,6 +1733,27 @@ void MainWindow::showAuditLog()
     dialog->setTimeDisplay(values.timeDisplay == Preferences::TimeDisplay::Relative ? TimeText::Display::Relative
                                                                                     : TimeText::Display::Absolute,
         timeZoneOf(values), m_controller->clock());
+    dialog->open();
+}
+
+void MainWindow::identifyToken()
+{
+    auto *dialog = new IdentifyTokenDialog(m_controller, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::scanForLeaks()
+{
+    auto *dialog = new LeakScanDialog(m_controller, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::exportExpiryCalendar()
+{
+    auto *dialog = new ExpiryCalendarDialog(m_controller, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 

@@ -1,16 +1,15 @@
 #include "VerifyTokenDialog.h"
 
+#include "PastedValueEdit.h"
 #include "StatusColors.h"
 
 #include "core/Async.h"
-#include "core/Jwt.h"
+#include "core/ProcessHardening.h"
 #include "core/UntrustedText.h"
 #include "providers/TokenProvider.h"
 
-#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -37,27 +36,14 @@ VerifyTokenDialog::VerifyTokenDialog(TokenProvider *provider, QWidget *parent)
     m_account->setAccessibleName(tr("Account"));
     form->addRow(tr("Account:"), m_account);
 
-    auto *inputRow = new QHBoxLayout;
-    m_input = new QLineEdit(this);
-    m_input->setObjectName(QStringLiteral("tokenInput"));
-    m_input->setEchoMode(QLineEdit::Password);
-    m_input->setPlaceholderText(tr("Paste the token value"));
-    m_input->setMaxLength(int(Jwt::MaxInputBytes));
-    m_input->setInputMethodHints(Qt::ImhSensitiveData | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
-    m_input->setAccessibleName(tr("Token value"));
-    m_input->setAccessibleDescription(tr("The value of the token to check; it is cleared after the check."));
-    m_show = new QCheckBox(tr("Show"), this);
-    m_show->setObjectName(QStringLiteral("showToken"));
-    m_show->setAccessibleName(tr("Show the token value"));
-    inputRow->addWidget(m_input, 1);
-    inputRow->addWidget(m_show);
+    m_input = new PastedValueEdit(this);
+    m_input->lineEdit()->setAccessibleDescription(
+        tr("The value of the token to check; it is cleared after the check."));
     auto *tokenLabel = new QLabel(tr("&Token:"), this);
-    tokenLabel->setBuddy(m_input);
-    form->addRow(tokenLabel, inputRow);
+    tokenLabel->setBuddy(m_input->lineEdit());
+    form->addRow(tokenLabel, m_input);
     layout->addLayout(form);
-    connect(m_show, &QCheckBox::toggled, this,
-        [this](bool on) { m_input->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
-    connect(m_input, &QLineEdit::textChanged, this, &VerifyTokenDialog::updateButtons);
+    connect(m_input, &PastedValueEdit::changed, this, &VerifyTokenDialog::updateButtons);
 
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("result"));
@@ -80,10 +66,7 @@ VerifyTokenDialog::VerifyTokenDialog(TokenProvider *provider, QWidget *parent)
     updateButtons();
 }
 
-VerifyTokenDialog::~VerifyTokenDialog()
-{
-    wipeInput();
-}
+VerifyTokenDialog::~VerifyTokenDialog() = default;
 
 QString VerifyTokenDialog::resultText() const
 {
@@ -92,25 +75,13 @@ QString VerifyTokenDialog::resultText() const
 
 void VerifyTokenDialog::done(int result)
 {
-    wipeInput();
+    m_input->wipe();
     QDialog::done(result);
 }
 
 void VerifyTokenDialog::updateButtons()
 {
-    m_verify->setEnabled(!m_checking && m_provider && !m_input->text().trimmed().isEmpty());
-}
-
-void VerifyTokenDialog::wipeInput()
-{
-    // QLineEdit keeps its own copy; overwrite what we can reach, then clear (also the undo history).
-    QString text = m_input->text();
-    if (!text.isEmpty()) {
-        m_input->setText(QString(text.size(), QLatin1Char(' ')));
-        text.fill(QLatin1Char('\0'));
-    }
-    m_input->clear();
-    m_input->setModified(false);
+    m_verify->setEnabled(!m_checking && m_provider && !m_input->isEmpty());
 }
 
 void VerifyTokenDialog::verify()
@@ -121,15 +92,14 @@ void VerifyTokenDialog::verify()
         setResult(tr("The account is no longer open."), Tone::Warning);
         return;
     }
-    QString value = m_input->text().trimmed();
-    if (value.isEmpty())
+    if (m_input->isEmpty())
         return;
+    QString value = m_input->take();
     m_checking = true;
     updateButtons();
     setResult(tr("Asking %1…").arg(m_provider->account().name), Tone::None);
     QFuture<Result<TokenValueCheck>> future = m_provider->checkTokenValue(value);
-    value.fill(QLatin1Char('\0'));
-    wipeInput();
+    ProcessHardening::wipe(value);
     Async::then(future, this, [this](Result<TokenValueCheck> result) {
         m_checking = false;
         showResult(result);

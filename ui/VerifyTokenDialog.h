@@ -7,9 +7,8 @@
 
 #include <optional>
 
-class QCheckBox;
 class QLabel;
-class QLineEdit;
+class PastedValueEdit;
 class QPushButton;
 class TokenProvider;
 struct TokenValueCheck;
@@ -43,13 +42,11 @@ private:
     void verify();
     void showResult(const Result<TokenValueCheck> &result);
     void setResult(const QString &text, Tone tone);
-    void wipeInput();
     void updateButtons();
 
     QPointer<TokenProvider> m_provider;
     QLabel *m_account;
-    QLineEdit *m_input;
-    QCheckBox *m_show;
+    PastedValueEdit *m_input;
     QPushButton *m_verify;
     QLabel *m_result;
     Tone m_tone = Tone::None;

@@ -8,13 +8,17 @@
 #include "commands/AccountRemoveCommand.h"
 #include "commands/AuditCommand.h"
 #include "commands/BreakGlassCommand.h"
+#include "commands/CalendarCommand.h"
 #include "commands/CreateCommand.h"
 #include "commands/DecodeCommand.h"
+#include "commands/ExpiringCommand.h"
 #include "commands/HelpCommand.h"
+#include "commands/IdentifyCommand.h"
 #include "commands/LoginCommand.h"
 #include "commands/LogoutCommand.h"
 #include "commands/RevokeAllCommand.h"
 #include "commands/RevokeCommand.h"
+#include "commands/ScanCommand.h"
 #include "commands/ShowCommand.h"
 #include "commands/SvixCommand.h"
 #include "commands/TokensCommand.h"
@@ -50,6 +54,10 @@ const QList<CliCommandTable::Entry> &CliCommandTable::entries()
         entry<RevokeAllCommand>(),
         entry<AuditCommand>(),
         entry<BreakGlassCommand>(),
+        entry<IdentifyCommand>(),
+        entry<ScanCommand>(),
+        entry<ExpiringCommand>(),
+        entry<CalendarCommand>(),
         entry<SvixCommand>(),
         entry<HelpCommand>(),
     };

@@ -2,9 +2,12 @@
 
 #include "core/Async.h"
 #include "core/Jwt.h"
+#include "core/TokenFingerprint.h"
 #include "providers/ProviderDescriptor.h"
 #include "providers/ProviderRegistry.h"
 #include "store/AuditLog.h"
+#include "store/FingerprintKey.h"
+#include "store/Ledger.h"
 #include "store/SecretStore.h"
 
 #include <QCoreApplication>
@@ -181,16 +184,73 @@ QFuture<Result<CreatedToken>> AccountSession::create(const CreateRequest &reques
 {
     if (!m_provider)
         return readyResult(Result<CreatedToken>(noProvider(m_account)));
-    return Async::then(m_provider->createToken(request), this, [this, request](Result<CreatedToken> result) {
-        // The target is the new token's id; the value is never written anywhere.
-        audit(QStringLiteral("create"), result.ok() ? result->token.id : request.kind,
-            result.ok() ? ApiError() : result.error());
-        if (result.ok()) {
+    return Async::then(m_provider->createToken(request), this,
+        [this, request](Result<CreatedToken> result) -> QFuture<Result<CreatedToken>> {
+            // The target is the new token's id; the value is never written anywhere.
+            audit(QStringLiteral("create"), result.ok() ? result->token.id : request.kind,
+                result.ok() ? ApiError() : result.error());
+            if (!result.ok())
+                return readyResult(result);
             m_expiries.learnCreated(result->token, m_provider->can(TokenProvider::Capability::LedgerBacked));
             emit tokensChanged();
-        }
-        return result;
-    });
+            return recordFingerprints(std::move(result));
+        })
+        .unwrap();
+}
+
+QFuture<Result<CreatedToken>> AccountSession::recordFingerprints(Result<CreatedToken> result)
+{
+    Ledger *ledger = m_provider->context().ledger;
+    FingerprintKey *key = FingerprintKey::of(m_secrets);
+    if (!ledger || !key)
+        return readyResult(result);
+    // The created token is finished only once its fingerprint is stored: the CLI exits right after.
+    return Async::then(key->key(FingerprintKey::Mode::CreateIfMissing), this,
+        [this, ledger, result = std::move(result)](Result<QByteArray> keyResult) mutable {
+            CreatedToken &created = result.value();
+            bool stored = keyResult.ok();
+            if (stored) {
+                stored = recordFingerprint(ledger, keyResult.value(), created.token, created.value);
+                if (!created.refreshValue.isEmpty()) {
+                    Token refresh = created.token;
+                    refresh.id = created.refreshId;
+                    refresh.kind = created.token.kind + QStringLiteral("-refresh");
+                    refresh.expires = created.refreshExpires;
+                    stored = recordFingerprint(ledger, keyResult.value(), refresh, created.refreshValue) && stored;
+                }
+            } else {
+                qCWarning(lcSession) << "no fingerprint key:" << ApiError::kindName(keyResult.error().kind());
+            }
+            if (!stored)
+                created.notes.append(sessionText("TokenDesk could not store this token's fingerprint, so Identify "
+                                                 "and the leak scan will not recognise it."));
+            return result;
+        });
+}
+
+bool AccountSession::recordFingerprint(
+    Ledger *ledger, const QByteArray &key, const Token &token, const QString &value) const
+{
+    const TokenFingerprint fingerprint = TokenFingerprint::of(key, value);
+    if (!fingerprint.isValid())
+        return false;
+    FingerprintRecord record;
+    record.accountId = m_account.id;
+    record.providerId = m_account.providerId;
+    record.tokenId = token.id;
+    record.kind = token.kind;
+    record.label = token.label;
+    record.subject = token.subject;
+    record.mac = fingerprint.mac;
+    record.head = fingerprint.head;
+    record.tail = fingerprint.tail;
+    record.jwtId = fingerprint.jwtId;
+    record.created = token.created.value_or(QDateTime::currentDateTimeUtc());
+    record.expires = fingerprint.expires ? fingerprint.expires : token.expires;
+    if (ledger->recordFingerprint(record) != 0)
+        return true;
+    qCWarning(lcSession) << "could not store a fingerprint:" << ledger->lastError();
+    return false;
 }
 
 QFuture<Result<Done>> AccountSession::revoke(const Token &token, const QString &groupId)

@@ -15,6 +15,7 @@
 #include <memory>
 
 class AuditLog;
+class Ledger;
 class SecretStore;
 
 // One account at work: its provider, its secrets read from the keychain, and the audit trail of what was
@@ -78,5 +79,9 @@ private:
     // The list or token the future yields, with every expiry time once known kept (KnownExpiries).
     template<typename T> QFuture<Result<T>> withKnownExpiries(QFuture<Result<T>> future);
     void persistSecret(const QString &field, const QString &value);
+    // Stores the keyed fingerprint of the new value (and of a refresh value) in the ledger; a failure is noted
+    // on the created token, never fatal: the token exists on the service either way.
+    QFuture<Result<CreatedToken>> recordFingerprints(Result<CreatedToken> result);
+    bool recordFingerprint(Ledger *ledger, const QByteArray &key, const Token &token, const QString &value) const;
     void finishWrite(const ApiError &error);
 };

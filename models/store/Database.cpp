@@ -72,6 +72,27 @@ const QList<Migration> &migrations()
                 " updated TEXT NOT NULL,"
                 " PRIMARY KEY (account_id, token_id))",
             }},
+        {3,
+            {
+                // Keyed fingerprints of created token values (identify, leak scan): an HMAC under a keychain key,
+                // the first and last 4 characters and a JWT's own id and expiry. Never the value.
+                "CREATE TABLE fingerprints ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " account_id TEXT NOT NULL,"
+                " provider_id TEXT NOT NULL DEFAULT '',"
+                " token_id TEXT NOT NULL DEFAULT '',"
+                " kind TEXT NOT NULL DEFAULT '',"
+                " label TEXT NOT NULL DEFAULT '',"
+                " subject TEXT NOT NULL DEFAULT '',"
+                " mac TEXT NOT NULL,"
+                " head TEXT NOT NULL DEFAULT '',"
+                " tail TEXT NOT NULL DEFAULT '',"
+                " jwt_id TEXT NOT NULL DEFAULT '',"
+                " created TEXT NOT NULL,"
+                " expires TEXT)",
+                "CREATE INDEX fingerprints_mac ON fingerprints (mac)",
+                "CREATE INDEX fingerprints_jwt_id ON fingerprints (jwt_id)",
+            }},
     };
     return list;
 }

@@ -81,6 +81,27 @@ LedgerEntry entryFromQuery(const QSqlQuery &query)
     entry.extra = parseExtra(query.value(14).toString());
     return entry;
 }
+const char kFingerprintColumns[] =
+    "id, account_id, provider_id, token_id, kind, label, subject, mac, head, tail, jwt_id, created, expires";
+
+FingerprintRecord fingerprintFromQuery(const QSqlQuery &query)
+{
+    FingerprintRecord record;
+    record.rowId = query.value(0).toLongLong();
+    record.accountId = QUuid::fromString(query.value(1).toString());
+    record.providerId = query.value(2).toString();
+    record.tokenId = query.value(3).toString();
+    record.kind = query.value(4).toString();
+    record.label = query.value(5).toString();
+    record.subject = query.value(6).toString();
+    record.mac = query.value(7).toString();
+    record.head = query.value(8).toString();
+    record.tail = query.value(9).toString();
+    record.jwtId = query.value(10).toString();
+    record.created = parseOptionalTime(query.value(11)).value_or(QDateTime());
+    record.expires = parseOptionalTime(query.value(12));
+    return record;
+}
 } // namespace
 
 Token LedgerEntry::toToken() const
@@ -269,7 +290,8 @@ bool Ledger::removeAccount(const QUuid &accountId)
     QSqlQuery query(db);
     bool ok = true;
     for (const auto &sql : {QStringLiteral("DELETE FROM ledger WHERE account_id = ?"),
-             QStringLiteral("DELETE FROM notifications WHERE account_id = ?")}) {
+             QStringLiteral("DELETE FROM notifications WHERE account_id = ?"),
+             QStringLiteral("DELETE FROM fingerprints WHERE account_id = ?")}) {
         query.prepare(sql);
         query.addBindValue(idText(accountId));
         if (!query.exec()) {
@@ -326,4 +348,74 @@ bool Ledger::wasNotified(const QUuid &accountId, const QString &tokenId, const Q
         return false;
     }
     return query.next();
+}
+
+qint64 Ledger::recordFingerprint(const FingerprintRecord &record)
+{
+    m_lastError.clear();
+    if (record.accountId.isNull() || record.mac.isEmpty()) {
+        m_lastError = QCoreApplication::translate("Ledger", "A fingerprint needs an account and a value.");
+        return 0;
+    }
+    QSqlQuery query(m_db->connection());
+    query.prepare(
+        QStringLiteral("INSERT INTO fingerprints (account_id, provider_id, token_id, kind, label, subject, "
+                       "mac, head, tail, jwt_id, created, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(idText(record.accountId));
+    query.addBindValue(textValue(record.providerId));
+    query.addBindValue(textValue(record.tokenId));
+    query.addBindValue(textValue(record.kind));
+    query.addBindValue(textValue(record.label));
+    query.addBindValue(textValue(record.subject));
+    query.addBindValue(textValue(record.mac));
+    query.addBindValue(textValue(record.head));
+    query.addBindValue(textValue(record.tail));
+    query.addBindValue(textValue(record.jwtId));
+    query.addBindValue(timeText(record.created.isValid() ? record.created : QDateTime::currentDateTimeUtc()));
+    query.addBindValue(optionalTimeValue(record.expires));
+    if (!query.exec()) {
+        m_lastError = QCoreApplication::translate("Ledger", "Cannot record the token in the ledger: %1")
+                          .arg(query.lastError().text());
+        qCWarning(lcLedger) << "fingerprint insert failed:" << query.lastError().text();
+        return 0;
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+QList<FingerprintRecord> Ledger::selectFingerprints(const QString &where, const QString &value) const
+{
+    m_lastError.clear();
+    QList<FingerprintRecord> result;
+    QSqlQuery query(m_db->connection());
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM fingerprints%2 ORDER BY id").arg(QLatin1String(kFingerprintColumns), where));
+    if (!where.isEmpty())
+        query.addBindValue(textValue(value));
+    if (!query.exec()) {
+        m_lastError = QCoreApplication::translate("Ledger", "Cannot read the ledger: %1").arg(query.lastError().text());
+        return result;
+    }
+    while (query.next())
+        result.append(fingerprintFromQuery(query));
+    return result;
+}
+
+QList<FingerprintRecord> Ledger::fingerprintsByMac(const QString &mac) const
+{
+    if (mac.isEmpty())
+        return {};
+    return selectFingerprints(QStringLiteral(" WHERE mac = ?"), mac);
+}
+
+QList<FingerprintRecord> Ledger::fingerprintsByJwtId(const QString &jwtId) const
+{
+    if (jwtId.isEmpty())
+        return {};
+    return selectFingerprints(QStringLiteral(" WHERE jwt_id = ?"), jwtId);
+}
+
+QList<FingerprintRecord> Ledger::allFingerprints() const
+{
+    return selectFingerprints(QString(), QString());
 }

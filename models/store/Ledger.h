@@ -35,6 +35,24 @@ struct LedgerEntry
     Token toToken() const;
 };
 
+// The fingerprint of a created token value (see core/TokenFingerprint), with what names the token.
+struct FingerprintRecord
+{
+    qint64 rowId = 0;
+    QUuid accountId;
+    QString providerId;
+    QString tokenId;
+    QString kind;
+    QString label;
+    QString subject;
+    QString mac; // hex HMAC-SHA256 of the value under the keychain's fingerprint key
+    QString head; // first 4 characters (may be empty)
+    QString tail; // last 4 characters (may be empty)
+    QString jwtId; // jti / jwt_token_id (may be empty)
+    QDateTime created; // UTC
+    std::optional<QDateTime> expires; // UTC, the JWT's exp or the expiry the service reported
+};
+
 class Ledger
 {
 public:
@@ -55,6 +73,13 @@ public:
         const QUuid &accountId, const QString &subject, const QDateTime &when, const QString &reason);
     bool removeAccount(const QUuid &accountId);
 
+    // Fingerprints of created token values (table `fingerprints`). Returns the row id, or 0 with lastError().
+    qint64 recordFingerprint(const FingerprintRecord &record);
+    QList<FingerprintRecord> fingerprintsByMac(const QString &mac) const;
+    QList<FingerprintRecord> fingerprintsByJwtId(const QString &jwtId) const;
+    // Every fingerprint, for a leak scan (which matches many candidates against them in memory).
+    QList<FingerprintRecord> allFingerprints() const;
+
     // Remembers that an alert (token + threshold) was shown, so it is not shown again.
     bool markNotified(const QUuid &accountId, const QString &tokenId, const QString &threshold);
     bool wasNotified(const QUuid &accountId, const QString &tokenId, const QString &threshold) const;
@@ -62,6 +87,8 @@ public:
     QString lastError() const { return m_lastError; }
 
 private:
+    QList<FingerprintRecord> selectFingerprints(const QString &where, const QString &value) const;
+
     Database *m_db;
     mutable QString m_lastError;
 };

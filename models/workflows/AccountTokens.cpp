@@ -35,7 +35,12 @@ AccountTokens::AccountTokens(SessionLookup sessions, QObject *parent)
     , m_sessions(std::move(sessions))
 { }
 
-AccountTokens::~AccountTokens() = default;
+AccountTokens::~AccountTokens()
+{
+    // Callers still waiting learn that no list is coming (their continuations run, not hang).
+    for (const std::shared_ptr<Waiters> &call : std::as_const(m_inFlight))
+        finishWaiters(*call, Result<QList<Token>>(ApiError(ApiError::Kind::Cancelled)));
+}
 
 bool AccountTokens::needsSignIn(const QUuid &accountId) const
 {
@@ -67,22 +72,36 @@ QFuture<Result<QList<Token>>> AccountTokens::refresh(const QUuid &accountId, con
 {
     if (!isWholeList(request))
         return list(accountId, request);
-    const auto running = m_inFlight.constFind(accountId);
-    if (running != m_inFlight.cend())
-        return *running;
+    // Each caller gets a future of its own: a QFuture runs only the last continuation attached to it, so handing
+    // one shared future to two callers would leave the first one waiting forever.
+    auto waiter = std::make_shared<QPromise<Result<QList<Token>>>>();
+    waiter->start();
+    const QFuture<Result<QList<Token>>> future = waiter->future();
+    if (const auto running = m_inFlight.constFind(accountId); running != m_inFlight.cend()) {
+        (*running)->append(waiter);
+        return future;
+    }
+    auto call = std::make_shared<Waiters>(Waiters {waiter});
+    m_inFlight.insert(accountId, call);
     const quint64 generation = m_forgottenAt.value(accountId);
-    QFuture<Result<QList<Token>>> future =
-        Async::then(list(accountId, request), this, [this, accountId, generation](Result<QList<Token>> result) {
+    Async::then(list(accountId, request), this, [this, accountId, generation, call](Result<QList<Token>> result) {
+        if (m_inFlight.value(accountId) == call)
             m_inFlight.remove(accountId);
-            // Forgotten while in flight (removed, signed out): the list belongs to nobody now.
-            if (result.ok() && m_forgottenAt.value(accountId) == generation)
-                store(accountId, result.value());
-            return result;
-        });
-    // Async::then may have finished synchronously (an account without a session): do not keep a done future.
-    if (!future.isFinished())
-        m_inFlight.insert(accountId, future);
+        // Forgotten while in flight (removed, signed out): the list belongs to nobody now.
+        if (result.ok() && m_forgottenAt.value(accountId) == generation)
+            store(accountId, result.value());
+        finishWaiters(*call, result);
+    });
     return future;
+}
+
+void AccountTokens::finishWaiters(Waiters &waiters, const Result<QList<Token>> &result)
+{
+    const Waiters taken = std::exchange(waiters, {});
+    for (const auto &waiter : taken) {
+        waiter->addResult(result);
+        waiter->finish();
+    }
 }
 
 QFuture<Result<QList<Token>>> AccountTokens::list(const QUuid &accountId, const ListRequest &request)

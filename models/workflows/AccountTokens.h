@@ -9,10 +9,12 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPromise>
 #include <QSet>
 #include <QUuid>
 
 #include <functional>
+#include <memory>
 
 class AccountSession;
 
@@ -68,7 +70,10 @@ private:
     SessionLookup m_sessions;
     Prepare m_prepare;
     QHash<QUuid, QList<Token>> m_lists;
-    QHash<QUuid, QFuture<Result<QList<Token>>>> m_inFlight; // whole-list refreshes only
+    // The callers waiting for a whole-list refresh in flight, per account; each has its own promise.
+    using Waiters = QList<std::shared_ptr<QPromise<Result<QList<Token>>>>>;
+    static void finishWaiters(Waiters &waiters, const Result<QList<Token>> &result);
+    QHash<QUuid, std::shared_ptr<Waiters>> m_inFlight;
     QSet<QUuid> m_relistScheduled;
     QSet<AccountSession *> m_watched;
     quint64 m_generation = 0; // bumped by forget(): a list in flight for a forgotten account is not kept

@@ -985,6 +985,115 @@
     </message>
 </context>
 <context>
+    <name>ExpiryCalendar</name>
+    <message>
+        <source>TokenDesk token expiries</source>
+        <translation>TokenDesk: Ablauf von Tokens</translation>
+    </message>
+    <message>
+        <source>Token &quot;%1&quot; expires (%2)</source>
+        <translation>Token „%1“ läuft ab (%2)</translation>
+    </message>
+    <message>
+        <source>Account: %1 (%2)</source>
+        <translation>Konto: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Token: %1</source>
+        <translation>Token: %1</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Subjekt: %1</translation>
+    </message>
+    <message>
+        <source>Expires: %1</source>
+        <translation>Läuft ab: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryCalendarDialog</name>
+    <message>
+        <source>Export Expiry Calendar</source>
+        <translation>Ablaufkalender exportieren</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Tokens expiring within</source>
+        <translation>Tokens, die ablaufen innerhalb von</translation>
+    </message>
+    <message>
+        <source>Tokens expiring within:</source>
+        <translation>Tokens, die ablaufen innerhalb von:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 before each expiry</source>
+        <translation>%1 vor jedem Ablauf</translation>
+    </message>
+    <message>
+        <source>Reminders:</source>
+        <translation>Erinnerungen:</translation>
+    </message>
+    <message>
+        <source>Calendar file</source>
+        <translation>Kalenderdatei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>Exportstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar-Dateien (*.ics)</translation>
+    </message>
+    <message>
+        <source>Listing the accounts…</source>
+        <translation>Konten werden abgefragt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n expiry event(s) to %1.</source>
+        <translation>
+            <numerusform>%n Ablauftermin nach %1 geschrieben.</numerusform>
+            <numerusform>%n Ablauftermine nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Not included: %1 (%2)</source>
+        <translation>Nicht enthalten: %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>FieldForm</name>
     <message>
         <source>minutes</source>
@@ -1056,6 +1165,120 @@
     <message>
         <source>Choose one of the listed values.</source>
         <translation>Wählen Sie einen der aufgeführten Werte.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyTokenDialog</name>
+    <message>
+        <source>Identify a Token</source>
+        <translation>Token identifizieren</translation>
+    </message>
+    <message>
+        <source>Paste a token value to find out whose it is. TokenDesk compares its fingerprint and its claims with the tokens it created and with every account&apos;s current list; the value is wiped at once and never stored.</source>
+        <translation>Fügen Sie einen Token-Wert ein, um herauszufinden, wem er gehört. TokenDesk vergleicht seinen Fingerabdruck und seine Claims mit den Tokens, die es erstellt hat, und mit der aktuellen Liste jedes Kontos; der Wert wird sofort gelöscht und nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Matching tokens</source>
+        <translation>Passende Tokens</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>How sure</source>
+        <translation>Wie sicher</translation>
+    </message>
+    <message>
+        <source>&amp;Identify</source>
+        <translation>&amp;Identifizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the selected token through its account</source>
+        <translation>Das gewählte Token über sein Konto widerrufen</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>No keychain: only the token&apos;s claims are compared.</source>
+        <translation>Kein Schlüsselbund: nur die Claims des Tokens werden verglichen.</translation>
+    </message>
+    <message>
+        <source>The fingerprint key could not be read (%1): only the token&apos;s claims are compared.</source>
+        <translation>Der Fingerabdruck-Schlüssel konnte nicht gelesen werden (%1): nur die Claims des Tokens werden verglichen.</translation>
+    </message>
+    <message>
+        <source>— not in the current list</source>
+        <translation>– nicht in der aktuellen Liste</translation>
+    </message>
+    <message>
+        <source>No token of any account matches this value.</source>
+        <translation>Kein Token eines Kontos passt zu diesem Wert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching token(s).</source>
+        <translation>
+            <numerusform>%n passendes Token.</numerusform>
+            <numerusform>%n passende Tokens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not checked: %1 (%2)</source>
+        <translation>Nicht geprüft: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Revoke Token</source>
+        <translation>Token widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke “%1” of %2?</source>
+        <translation>„%1“ von %2 widerrufen?</translation>
+    </message>
+    <message>
+        <source>Revoking…</source>
+        <translation>Wird widerrufen…</translation>
+    </message>
+    <message>
+        <source>— revoked</source>
+        <translation>– widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoked “%1”.</source>
+        <translation>„%1“ widerrufen.</translation>
+    </message>
+    <message>
+        <source>Could not revoke “%1”: %2</source>
+        <translation>„%1“ konnte nicht widerrufen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1432,206 @@
     </message>
 </context>
 <context>
+    <name>LeakScanDialog</name>
+    <message>
+        <source>Scan for Leaked Tokens</source>
+        <translation>Nach geleakten Tokens suchen</translation>
+    </message>
+    <message>
+        <source>Looks through the folders and files you add (.env files, shell histories, configuration, working trees) for tokens TokenDesk created. Findings are shown as file and line, never the value. Binary files and files over the size limit are skipped.</source>
+        <translation>Durchsucht die Ordner und Dateien, die Sie hinzufügen (.env-Dateien, Shell-Verläufe, Konfiguration, Arbeitsverzeichnisse), nach Tokens, die TokenDesk erstellt hat. Funde werden als Datei und Zeile gezeigt, nie als Wert. Binärdateien und Dateien über der Größengrenze werden übersprungen.</translation>
+    </message>
+    <message>
+        <source>Folders and files to scan</source>
+        <translation>Zu durchsuchende Ordner und Dateien</translation>
+    </message>
+    <message>
+        <source>Add &amp;Folder…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add F&amp;iles…</source>
+        <translation>Dat&amp;eien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Skip files larger than</source>
+        <translation>Dateien überspringen, die größer sind als</translation>
+    </message>
+    <message>
+        <source>Skip files larger than:</source>
+        <translation>Dateien überspringen, größer als:</translation>
+    </message>
+    <message>
+        <source>Scan progress</source>
+        <translation>Suchfortschritt</translation>
+    </message>
+    <message>
+        <source>Scan status</source>
+        <translation>Suchstatus</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Funde</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Fundort</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Account or where to revoke</source>
+        <translation>Konto oder wo widerrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Scan</source>
+        <translation>Suche &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Notes</source>
+        <translation>Zu &amp;Notizen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Write “seen at file:line” into the notes of the selected tokens</source>
+        <translation>„gesehen in Datei:Zeile“ in die Notizen der gewählten Tokens schreiben</translation>
+    </message>
+    <message>
+        <source>Add a Folder to Scan</source>
+        <translation>Zu durchsuchenden Ordner hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add Files to Scan</source>
+        <translation>Zu durchsuchende Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>No keychain: tokens TokenDesk created cannot be recognised.</source>
+        <translation>Kein Schlüsselbund: von TokenDesk erstellte Tokens können nicht erkannt werden.</translation>
+    </message>
+    <message>
+        <source>The fingerprint key could not be read (%1): only other services&apos; credentials are found.</source>
+        <translation>Der Fingerabdruck-Schlüssel konnte nicht gelesen werden (%1): nur Zugangsdaten anderer Dienste werden gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) read, %1 MB</source>
+        <translation>
+            <numerusform>%n Datei gelesen, %1 MB</numerusform>
+            <numerusform>%n Dateien gelesen, %1 MB</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(removed account)</source>
+        <translation>(entferntes Konto)</translation>
+    </message>
+    <message>
+        <source>not TokenDesk&apos;s: %1</source>
+        <translation>nicht von TokenDesk: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) read</source>
+        <translation>
+            <numerusform>%n Datei gelesen</numerusform>
+            <numerusform>%n Dateien gelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped (binary or too large)</source>
+        <translation>
+            <numerusform>%n übersprungen (binär oder zu groß)</numerusform>
+            <numerusform>%n übersprungen (binär oder zu groß)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) TokenDesk created found</source>
+        <translation>
+            <numerusform>%n von TokenDesk erstelltes Token gefunden</numerusform>
+            <numerusform>%n von TokenDesk erstellte Tokens gefunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) of other services</source>
+        <translation>
+            <numerusform>%n Zugangsdatum anderer Dienste</numerusform>
+            <numerusform>%n Zugangsdaten anderer Dienste</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the findings above are from the files read before.</source>
+        <translation>Abgebrochen: die Funde oben stammen aus den bis dahin gelesenen Dateien.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) updated.</source>
+        <translation>
+            <numerusform>%n Notiz aktualisiert.</numerusform>
+            <numerusform>%n Notizen aktualisiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LeakScanner</name>
+    <message>
+        <source>GitHub fine-grained personal access token</source>
+        <translation>Feingranulares persönliches Zugriffstoken von GitHub</translation>
+    </message>
+    <message>
+        <source>GitHub → Settings → Developer settings → Fine-grained tokens (https://github.com/settings/personal-access-tokens), or DELETE /credentials/revoke</source>
+        <translation>GitHub → Settings → Developer settings → Fine-grained tokens (https://github.com/settings/personal-access-tokens), oder DELETE /credentials/revoke</translation>
+    </message>
+    <message>
+        <source>GitHub personal access token (classic)</source>
+        <translation>Persönliches Zugriffstoken von GitHub (klassisch)</translation>
+    </message>
+    <message>
+        <source>GitHub → Settings → Developer settings → Tokens (classic) (https://github.com/settings/tokens), or DELETE /credentials/revoke</source>
+        <translation>GitHub → Settings → Developer settings → Tokens (classic) (https://github.com/settings/tokens), oder DELETE /credentials/revoke</translation>
+    </message>
+    <message>
+        <source>GitLab personal access token</source>
+        <translation>Persönliches Zugriffstoken von GitLab</translation>
+    </message>
+    <message>
+        <source>GitLab → Preferences → Access tokens → Revoke, or DELETE /api/v4/personal_access_tokens/self with the token</source>
+        <translation>GitLab → Preferences → Access tokens → Revoke, oder DELETE /api/v4/personal_access_tokens/self mit dem Token</translation>
+    </message>
+    <message>
+        <source>HashiCorp Vault service token</source>
+        <translation>Service-Token von HashiCorp Vault</translation>
+    </message>
+    <message>
+        <source>vault token revoke -accessor ACCESSOR, or POST /v1/auth/token/revoke-self with the token</source>
+        <translation>vault token revoke -accessor ACCESSOR, oder POST /v1/auth/token/revoke-self mit dem Token</translation>
+    </message>
+    <message>
+        <source>seen at %1 (%2)</source>
+        <translation>gesehen in %1 (%2)</translation>
+    </message>
+    <message>
+        <source>seen at %1</source>
+        <translation>gesehen in %1</translation>
+    </message>
+</context>
+<context>
     <name>Ledger</name>
     <message>
         <source>A ledger entry needs an account.</source>
@@ -1237,6 +1660,10 @@
     <message>
         <source>Cannot read the notifications: %1</source>
         <translation>Die Benachrichtigungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>A fingerprint needs an account and a value.</source>
+        <translation>Ein Fingerabdruck braucht ein Konto und einen Wert.</translation>
     </message>
 </context>
 <context>
@@ -2047,6 +2474,18 @@
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
+    <message>
+        <source>&amp;Identify…</source>
+        <translation>&amp;Identifizieren…</translation>
+    </message>
+    <message>
+        <source>Scan for &amp;Leaked Tokens…</source>
+        <translation>Nach ge&amp;leakten Tokens suchen…</translation>
+    </message>
+    <message>
+        <source>Export Expiry &amp;Calendar…</source>
+        <translation>Ablauf&amp;kalender exportieren…</translation>
+    </message>
 </context>
 <context>
     <name>MfaDialog</name>
@@ -2282,6 +2721,25 @@
     <message>
         <source>Refresh token for %1</source>
         <translation>Aktualisierungstoken für %1</translation>
+    </message>
+</context>
+<context>
+    <name>PastedValueEdit</name>
+    <message>
+        <source>Paste the token value</source>
+        <translation>Token-Wert einfügen</translation>
+    </message>
+    <message>
+        <source>Token value</source>
+        <translation>Token-Wert</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the token value</source>
+        <translation>Token-Wert anzeigen</translation>
     </message>
 </context>
 <context>
@@ -3233,6 +3691,21 @@
     </message>
 </context>
 <context>
+    <name>TokenIdentifier</name>
+    <message>
+        <source>This exact value: TokenDesk created it (fingerprint match).</source>
+        <translation>Genau dieser Wert: TokenDesk hat ihn erstellt (Fingerabdruck stimmt überein).</translation>
+    </message>
+    <message>
+        <source>The token&apos;s id claim names a token TokenDesk created; the value itself differs from the one TokenDesk saw (the signature is not checked).</source>
+        <translation>Der ID-Claim des Tokens nennt ein Token, das TokenDesk erstellt hat; der Wert selbst unterscheidet sich von dem, den TokenDesk gesehen hat (die Signatur wird nicht geprüft).</translation>
+    </message>
+    <message>
+        <source>The token&apos;s id claim names a token the service lists now; it may have been created by another client (the signature is not checked).</source>
+        <translation>Der ID-Claim des Tokens nennt ein Token, das der Dienst jetzt auflistet; es kann von einem anderen Client erstellt worden sein (die Signatur wird nicht geprüft).</translation>
+    </message>
+</context>
+<context>
     <name>TokenListModel</name>
     <message>
         <source>Active</source>
@@ -3470,24 +3943,8 @@ ID: %2</translation>
         <translation>Konto:</translation>
     </message>
     <message>
-        <source>Paste the token value</source>
-        <translation>Token-Wert einfügen</translation>
-    </message>
-    <message>
-        <source>Token value</source>
-        <translation>Token-Wert</translation>
-    </message>
-    <message>
         <source>The value of the token to check; it is cleared after the check.</source>
         <translation>Der Wert des zu prüfenden Tokens; er wird nach der Prüfung gelöscht.</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Anzeigen</translation>
-    </message>
-    <message>
-        <source>Show the token value</source>
-        <translation>Token-Wert anzeigen</translation>
     </message>
     <message>
         <source>&amp;Token:</source>

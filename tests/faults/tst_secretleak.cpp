@@ -110,6 +110,22 @@ void TestSecretLeak::specterFlow()
             QStringLiteral("--json")},
         secrets);
     QVERIFY2(run.exitCode == 0, run.err.constData());
+    // Identify and the leak scan take the value itself; expiring and calendar print what they list. None of
+    // them may print it (the scanned file lies outside the scanned folder).
+    runCli(QStringLiteral("identify"),
+        {QStringLiteral("identify"), QStringLiteral("--token-stdin"), QStringLiteral("--account"),
+            QStringLiteral("Specter"), QStringLiteral("--json")},
+        value + '\n');
+    QTemporaryDir work;
+    QFile leaked(work.filePath(QStringLiteral(".env")));
+    QVERIFY(leaked.open(QIODevice::WriteOnly));
+    leaked.write("TOKEN=" + value + "\nGH=ghp_0123456789abcdefghijklmnopqrstuvwxyz\n");
+    leaked.close();
+    run = runCli(QStringLiteral("scan"), {QStringLiteral("scan"), work.path()});
+    QCOMPARE(run.exitCode, 1); // at least the GitHub token, reported as not TokenDesk's
+    runCli(QStringLiteral("scan --json"), {QStringLiteral("--json"), QStringLiteral("scan"), work.path()});
+    runCli(QStringLiteral("expiring --json"), {QStringLiteral("--json"), QStringLiteral("expiring")});
+    runCli(QStringLiteral("calendar"), {QStringLiteral("calendar")});
     run = runCli(QStringLiteral("specter revoke"),
         {QStringLiteral("--secrets-stdin"), QStringLiteral("revoke"), QStringLiteral("Specter"), id}, secrets);
     QVERIFY2(run.exitCode == 0, run.err.constData());

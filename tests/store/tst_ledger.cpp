@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/Ledger.h"
 
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUuid>
@@ -67,6 +68,8 @@ private slots:
     void notificationsDedupe();
     void reopenPersists();
     void toToken();
+    void schema2DatabaseGainsFingerprints();
+    void fingerprints();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -382,6 +385,130 @@ void TestLedger::toToken()
     QCOMPARE(token.extra.value(QStringLiteral("sessionId")).toString(), QStringLiteral("s9"));
     QCOMPARE(token.extra.value(QStringLiteral("readOnly")).toBool(), true);
     QCOMPARE(token.extra.value(QStringLiteral("revokedReason")).toString(), QStringLiteral("logout"));
+}
+
+void TestLedger::schema2DatabaseGainsFingerprints()
+{
+    // A database as the previous version (schema 2) wrote it, frozen here, with a row in every table.
+    const QString account = QStringLiteral("8b0f3c2e-1d4a-4c5b-9e6f-7a8b9c0d1e2f");
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema2"));
+        raw.setDatabaseName(m_path);
+        QDir().mkpath(QFileInfo(m_path).absolutePath());
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        const char *statements[] = {
+            "CREATE TABLE ledger (id INTEGER PRIMARY KEY AUTOINCREMENT, account_id TEXT NOT NULL,"
+            " provider_id TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '', token_id TEXT NOT NULL DEFAULT '',"
+            " label TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '', app_id TEXT NOT NULL DEFAULT '',"
+            " session_id TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, expires TEXT, revoked TEXT,"
+            " revoked_reason TEXT NOT NULL DEFAULT '', created_by TEXT NOT NULL DEFAULT '',"
+            " extra TEXT NOT NULL DEFAULT '{}')",
+            "CREATE INDEX ledger_account_token ON ledger (account_id, token_id)",
+            "CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
+            " account_id TEXT NOT NULL DEFAULT '', account_name TEXT NOT NULL DEFAULT '',"
+            " provider_id TEXT NOT NULL DEFAULT '', action TEXT NOT NULL, target TEXT NOT NULL DEFAULT '',"
+            " outcome TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '', group_id TEXT NOT NULL DEFAULT '')",
+            "CREATE INDEX audit_time ON audit (time)",
+            "CREATE INDEX audit_account ON audit (account_id, time)",
+            "CREATE TABLE notifications (account_id TEXT NOT NULL, token_id TEXT NOT NULL, threshold TEXT NOT NULL,"
+            " notified_at TEXT NOT NULL, PRIMARY KEY (account_id, token_id, threshold))",
+            "CREATE TABLE token_notes (account_id TEXT NOT NULL, token_id TEXT NOT NULL,"
+            " owner TEXT NOT NULL DEFAULT '', used_in TEXT NOT NULL DEFAULT '', updated TEXT NOT NULL,"
+            " PRIMARY KEY (account_id, token_id))",
+            "PRAGMA user_version = 2",
+        };
+        for (const char *statement : statements)
+            QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+        for (int i = 0; i < 3; ++i) {
+            query.prepare(QStringLiteral("INSERT INTO ledger (account_id, provider_id, kind, token_id, label, created, "
+                                         "expires) VALUES (?, 'svix', 'portal', ?, ?, '2026-05-01T10:00:00.000Z', "
+                                         "'2026-05-08T10:00:00.000Z')"));
+            query.addBindValue(account);
+            query.addBindValue(QStringLiteral("t%1").arg(i));
+            query.addBindValue(QStringLiteral("portal %1").arg(i));
+            QVERIFY(query.exec());
+        }
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO audit (time, action) VALUES ('2026-05-01T10:00:00.000Z', "
+                                          "'create')")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO notifications VALUES ('%1', 't0', '7d', "
+                                          "'2026-05-01T10:00:00.000Z')")
+                               .arg(account)));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO token_notes VALUES ('%1', 't0', 'alice', 'CI', "
+                                          "'2026-05-01T10:00:00.000Z')")
+                               .arg(account)));
+        query.finish();
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("schema2"));
+
+    Database db(m_path);
+    QVERIFY2(db.open(), qPrintable(db.lastError()));
+    QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+    QVERIFY(Database::latestSchemaVersion() >= 3);
+    QVERIFY(db.connection().tables().contains(QStringLiteral("fingerprints")));
+    Ledger ledger(&db);
+    const QList<LedgerEntry> entries = ledger.entries(QUuid::fromString(account));
+    QCOMPARE(entries.size(), 3); // every old row kept
+    QCOMPARE(entries.at(2).label, QStringLiteral("portal 2"));
+    QCOMPARE(entries.at(0).expires->toString(Qt::ISODate), QStringLiteral("2026-05-08T10:00:00Z"));
+    QVERIFY(ledger.wasNotified(QUuid::fromString(account), QStringLiteral("t0"), QStringLiteral("7d")));
+    QSqlQuery query(db.connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT (SELECT count(*) FROM audit), (SELECT owner FROM token_notes)")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("alice"));
+    query.finish();
+    QVERIFY(ledger.allFingerprints().isEmpty());
+    FingerprintRecord record;
+    record.accountId = QUuid::fromString(account);
+    record.tokenId = QStringLiteral("t0");
+    record.mac = QStringLiteral("ab");
+    QVERIFY2(ledger.recordFingerprint(record) > 0, qPrintable(ledger.lastError()));
+}
+
+void TestLedger::fingerprints()
+{
+    Database db(m_path);
+    QVERIFY(db.open());
+    Ledger ledger(&db);
+    const QUuid a = QUuid::createUuid();
+    const QUuid b = QUuid::createUuid();
+    FingerprintRecord record;
+    record.accountId = a;
+    record.providerId = QStringLiteral("specter");
+    record.tokenId = QStringLiteral("id-1");
+    record.kind = QStringLiteral("token");
+    record.label = QStringLiteral("CI");
+    record.mac = QStringLiteral("00ff");
+    record.head = QStringLiteral("eyJh");
+    record.tail = QStringLiteral("x9Q_");
+    record.jwtId = QStringLiteral("id-1");
+    record.expires = UtcTime::dateTime(QDate(2026, 6, 1), QTime(12, 0));
+    QVERIFY(ledger.recordFingerprint(record) > 0);
+    record.accountId = b;
+    record.tokenId = QStringLiteral("id-2");
+    record.jwtId.clear();
+    record.mac = QStringLiteral("11ee");
+    record.expires.reset();
+    QVERIFY(ledger.recordFingerprint(record) > 0);
+    FingerprintRecord empty;
+    empty.accountId = a;
+    QCOMPARE(ledger.recordFingerprint(empty), 0); // no mac, no row
+
+    const QList<FingerprintRecord> byMac = ledger.fingerprintsByMac(QStringLiteral("00ff"));
+    QCOMPARE(byMac.size(), 1);
+    QCOMPARE(byMac.first().accountId, a);
+    QCOMPARE(byMac.first().head, QStringLiteral("eyJh"));
+    QCOMPARE(byMac.first().tail, QStringLiteral("x9Q_"));
+    QCOMPARE(*byMac.first().expires, UtcTime::dateTime(QDate(2026, 6, 1), QTime(12, 0)));
+    QVERIFY(byMac.first().created.isValid());
+    QCOMPARE(ledger.fingerprintsByJwtId(QStringLiteral("id-1")).size(), 1);
+    QVERIFY(ledger.fingerprintsByJwtId(QString()).isEmpty());
+    QCOMPARE(ledger.allFingerprints().size(), 2);
+    QVERIFY(ledger.removeAccount(a));
+    QCOMPARE(ledger.allFingerprints().size(), 1);
+    QCOMPARE(ledger.allFingerprints().first().tokenId, QStringLiteral("id-2"));
 }
 
 QTEST_GUILESS_MAIN(TestLedger)

@@ -1,6 +1,7 @@
 #include "AwaitFuture.h"
 #include "SandboxAccounts.h"
 
+#include "core/Async.h"
 #include "providers/AccountSession.h"
 #include "providers/TokenProvider.h"
 #include "workflows/AccountTokens.h"
@@ -30,6 +31,7 @@ private slots:
     void init();
     void cleanup();
     void concurrentRefreshesShareOneCall();
+    void everyCallerOfASharedRefreshIsAnswered();
     void sessionChangeRelistsOnce();
     void forgottenWhileInFlightIsNotKept();
     void signedInSessionWatchedOnce();
@@ -101,6 +103,24 @@ void TestAccountTokens::concurrentRefreshesShareOneCall()
     QCOMPARE(m_tokens->tokens(id).size(), a.value().size());
     for (const Token &token : m_tokens->tokens(id))
         QCOMPARE(token.accountId, id);
+}
+
+void TestAccountTokens::everyCallerOfASharedRefreshIsAnswered()
+{
+    // Callers that each attach their own continuation (the window's refresh and a dialog's AccountListCollector)
+    // must all be answered: a QFuture runs only the last continuation attached to it.
+    AccountSession *lab = addSpecter(QStringLiteral("lab"));
+    QVERIFY(lab);
+    const QUuid id = lab->account().id;
+    QVERIFY(await(m_tokens->refresh(id)).ok());
+    const int before = sandboxCalls();
+    int answered = 0;
+    QObject context;
+    for (int i = 0; i < 3; ++i)
+        Async::then(
+            m_tokens->refresh(id), &context, [&answered](Result<QList<Token>> result) { answered += result.ok(); });
+    QTRY_COMPARE_WITH_TIMEOUT(answered, 3, 10000);
+    QCOMPARE(sandboxCalls() - before, 1);
 }
 
 void TestAccountTokens::sessionChangeRelistsOnce()
