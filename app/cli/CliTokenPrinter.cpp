@@ -3,8 +3,8 @@
 #include "CliOutput.h"
 
 #include "core/Clock.h"
-#include "core/TimeText.h"
 #include "core/Duration.h"
+#include "core/TimeText.h"
 
 #include <QCoreApplication>
 
