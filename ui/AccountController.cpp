@@ -15,6 +15,7 @@
 #include "store/TokenNotes.h"
 #include "workflows/AccountLifecycle.h"
 #include "workflows/AccountTokens.h"
+#include "workspace/Workspace.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -22,8 +23,6 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QPromise>
-
-Q_LOGGING_CATEGORY(lcController, "tokendesk.ui")
 
 namespace {
 QHash<QString, QString> nonEmpty(const QHash<QString, QString> &values)
@@ -50,39 +49,85 @@ QVariant jsonToOption(const QJsonValue &value)
 
 AccountController::AccountController(const QString &configDir, SecretStore *secrets, QObject *parent)
     : QObject(parent)
-    , m_configDir(configDir)
-    , m_store(std::make_unique<AccountStore>(configDir))
-    , m_secrets(secrets ? secrets : new SecretStore(this))
+    , m_workspace(new Workspace(configDir, secrets, this))
     , m_model(new AccountListModel(this))
-    , m_clock(Clock::system())
-    , m_network(new QNetworkAccessManager(this))
-    , m_requestLog(std::make_unique<RequestLog>())
 {
     QDir().mkpath(configDir);
     m_preferences = new Preferences(configDir, this);
     m_accountTokens = new AccountTokens([this](const QUuid &id) { return session(id); }, this);
     m_accountTokens->setPrepare([this](const QUuid &id) { return prepare(id); });
-    connect(this, &AccountController::sessionCreated, m_accountTokens, &AccountTokens::watch);
-    m_database = std::make_unique<Database>(QDir(configDir).filePath(QStringLiteral("tokendesk.sqlite")));
-    if (!m_database->open())
-        qCWarning(lcController) << "database not available:" << m_database->lastError();
-    m_ledger = std::make_unique<Ledger>(m_database.get());
-    m_audit = std::make_unique<AuditLog>(m_database.get());
-    m_notes = std::make_unique<TokenNotes>(m_database.get());
-    m_lifecycle = new AccountLifecycle(m_store.get(), m_secrets, m_notes.get(), m_audit.get(), this);
+    connect(m_workspace, &Workspace::sessionCreated, m_accountTokens, &AccountTokens::watch);
+    connect(m_workspace, &Workspace::sessionCreated, this, &AccountController::sessionCreated);
 }
 
 AccountController::~AccountController()
 {
-    // Sessions are children of this object; delete them before the ledger and audit log they point to.
-    qDeleteAll(m_sessions);
-    m_sessions.clear();
+    // The sessions (owned by the workspace) are watched by AccountTokens: they go before it does.
+    delete m_workspace;
+    m_workspace = nullptr;
+}
+
+Workspace *AccountController::opened() const
+{
+    if (!m_workspace->ledger())
+        m_workspace->openDatabase();
+    return m_workspace;
+}
+
+QString AccountController::configDir() const
+{
+    return m_workspace->configDir();
+}
+
+SecretStore *AccountController::secretStore() const
+{
+    return m_workspace->secrets();
+}
+
+const Clock *AccountController::clock() const
+{
+    return m_workspace->clock();
+}
+
+void AccountController::setClock(const Clock *clock)
+{
+    m_workspace->setClock(clock);
+}
+
+Ledger *AccountController::ledger() const
+{
+    return opened()->ledger();
+}
+
+AuditLog *AccountController::auditLog() const
+{
+    return opened()->auditLog();
+}
+
+TokenNotes *AccountController::tokenNotes() const
+{
+    return opened()->tokenNotes();
+}
+
+RequestLog *AccountController::requestLog() const
+{
+    return m_workspace->requestLog();
+}
+
+QNetworkAccessManager *AccountController::network() const
+{
+    return m_workspace->network();
+}
+
+AccountTokens *AccountController::accountTokens() const
+{
+    return m_accountTokens;
 }
 
 bool AccountController::load()
 {
-    const QList<Account> accounts = m_store->load();
-    m_lastError = m_store->lastError();
+    const QList<Account> accounts = m_workspace->accountStore()->load();
+    m_lastError = m_workspace->accountStore()->lastError();
     m_model->setAccounts(accounts);
     emit accountsChanged();
     return m_lastError.isEmpty();
@@ -100,27 +145,12 @@ std::optional<Account> AccountController::account(const QUuid &id) const
 
 AccountSession *AccountController::session(const QUuid &id)
 {
-    if (AccountSession *existing = m_sessions.value(id))
+    if (AccountSession *existing = m_workspace->existingSession(id))
         return existing;
-    if (m_unsupported.contains(id))
-        return nullptr;
     const std::optional<Account> acc = account(id);
     if (!acc)
         return nullptr;
-    ProviderContext context;
-    context.network = m_network;
-    context.clock = m_clock;
-    context.ledger = m_ledger.get();
-    context.requestLog = m_requestLog.get();
-    auto *created = new AccountSession(*acc, context, m_secrets, m_audit.get(), this);
-    if (!created->isValid()) {
-        delete created;
-        m_unsupported.insert(id); // ask the registry once, not on every repaint
-        return nullptr;
-    }
-    m_sessions.insert(id, created);
-    emit sessionCreated(id, created);
-    return created;
+    return opened()->session(*acc);
 }
 
 TokenProvider *AccountController::provider(const QUuid &id)
@@ -131,34 +161,24 @@ TokenProvider *AccountController::provider(const QUuid &id)
 
 QFuture<Result<Done>> AccountController::prepare(const QUuid &id)
 {
-    AccountSession *s = session(id);
-    if (!s) {
-        return readyResult(Result<Done>(ApiError(ApiError::Kind::NotSupported,
-            QCoreApplication::translate("AccountController", "This account's service is not supported."))));
-    }
-    if (m_prepared.contains(id))
-        return readyResult(Result<Done>(Done {}));
-    return Async::then(s->loadSecrets(), this, [this, id](Result<Done> result) {
-        if (result.ok())
-            m_prepared.insert(id);
-        return result;
-    });
+    session(id); // made here when nobody asked for it yet
+    return m_workspace->prepare(id);
 }
 
 QFuture<Result<Done>> AccountController::addAccount(const Account &account, const QHash<QString, QString> &secrets)
 {
     const QHash<QString, QString> values = nonEmpty(secrets);
-    QFuture<Result<Done>> stored = m_lifecycle->add(account, values);
+    QFuture<Result<Done>> stored = opened()->lifecycle()->add(account, values);
     if (stored.isFinished() && !stored.result().ok() && stored.result().error().kind() == ApiError::Kind::Storage) {
         m_lastError = stored.result().error().userMessage();
         return stored;
     }
-    AccountSession::auditConnectionChange(m_audit.get(), std::nullopt, account);
+    AccountSession::auditConnectionChange(auditLog(), std::nullopt, account);
     m_model->addAccount(account);
     // The session gets its secrets before anyone hears of the account: a window that selects and refreshes
     // the new account at once must not find it without credentials (and ask to sign in).
     if (AccountSession *s = session(account.id)) {
-        m_prepared.insert(account.id);
+        m_workspace->markPrepared(account.id);
         for (auto it = values.cbegin(); it != values.cend(); ++it)
             s->provider()->setSecret(it.key(), it.value()); // usable now; the keychain write follows
     }
@@ -169,17 +189,15 @@ QFuture<Result<Done>> AccountController::addAccount(const Account &account, cons
 QFuture<Result<Done>> AccountController::updateAccount(const Account &account, const QHash<QString, QString> &secrets)
 {
     const std::optional<Account> before = m_model->account(account.id);
-    if (!m_store->update(account)) {
-        m_lastError = m_store->lastError();
+    if (!m_workspace->accountStore()->update(account)) {
+        m_lastError = m_workspace->accountStore()->lastError();
         return readyResult(Result<Done>(ApiError(ApiError::Kind::Storage, m_lastError)));
     }
-    AccountSession::auditConnectionChange(m_audit.get(), before, account);
+    AccountSession::auditConnectionChange(auditLog(), before, account);
     m_model->updateAccount(account);
     // A new session picks up the changed URL and options; secrets are read again from the keychain.
-    delete m_sessions.take(account.id);
+    m_workspace->dropSession(account.id);
     m_accountTokens->forget(account.id); // listed with the old URL or credentials
-    m_prepared.remove(account.id);
-    m_unsupported.remove(account.id);
     emit accountsChanged();
     const QHash<QString, QString> values = nonEmpty(secrets);
     AccountSession *s = session(account.id);
@@ -191,7 +209,7 @@ QFuture<Result<Done>> AccountController::updateAccount(const Account &account, c
     QFuture<Result<Done>> future = promise->future();
     const QUuid id = account.id;
     Async::then(prepare(id), this, [this, id, values, promise](Result<Done> loaded) {
-        AccountSession *current = m_sessions.value(id);
+        AccountSession *current = m_workspace->existingSession(id);
         if (!current) {
             promise->addResult(Result<Done>(ApiError(ApiError::Kind::Cancelled)));
             promise->finish();
@@ -211,15 +229,13 @@ QFuture<Result<Done>> AccountController::removeAccount(const QUuid &id)
     const std::optional<Account> acc = account(id);
     if (!acc)
         return readyResult(Result<Done>(ApiError(ApiError::Kind::NotFound, tr("No such account."))));
-    QFuture<Result<Done>> removed = m_lifecycle->remove(*acc);
+    QFuture<Result<Done>> removed = opened()->lifecycle()->remove(*acc);
     if (removed.isFinished() && !removed.result().ok() && removed.result().error().kind() == ApiError::Kind::Storage) {
         m_lastError = removed.result().error().userMessage();
         return removed;
     }
-    delete m_sessions.take(id);
+    m_workspace->dropSession(id);
     m_accountTokens->forget(id);
-    m_prepared.remove(id);
-    m_unsupported.remove(id);
     m_model->removeAccount(id);
     emit accountsChanged();
     return removed;

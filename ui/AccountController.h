@@ -8,31 +8,28 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
-#include <QSet>
 #include <QString>
 #include <QUuid>
 
-#include <memory>
 #include <optional>
 
 class AccountListModel;
-class AccountLifecycle;
 class AccountSession;
 class AccountTokens;
-class AccountStore;
 class AuditLog;
 class Clock;
-class Database;
 class Ledger;
 class Preferences;
 class QNetworkAccessManager;
 class RequestLog;
 class SecretStore;
 class TokenNotes;
+class Workspace;
 
-// The non-widget glue of the GUI: the accounts of one config directory (AccountStore), the model the sidebar
-// shows, and one AccountSession per account sharing one QNetworkAccessManager, the clock, the ledger, the audit
-// log and the request log. Secrets go through the SecretStore only.
+// The GUI's side of the Workspace (the composition root that owns the stores, the network and the sessions):
+// the model the sidebar shows, the preferences, and the add/update/remove of accounts with what the window needs
+// around them. The database is opened on the first call that needs it (ledger(), auditLog(), tokenNotes(),
+// accountTokens(), session()), not in the constructor, so the window can paint first.
 class AccountController : public QObject
 {
     Q_OBJECT
@@ -41,20 +38,21 @@ public:
     AccountController(const QString &configDir, SecretStore *secrets = nullptr, QObject *parent = nullptr);
     ~AccountController() override;
 
-    QString configDir() const { return m_configDir; }
-    SecretStore *secretStore() const { return m_secrets; }
+    Workspace *workspace() const { return m_workspace; }
+    QString configDir() const;
+    SecretStore *secretStore() const;
     AccountListModel *accountModel() const { return m_model; }
-    const Clock *clock() const { return m_clock; }
-    void setClock(const Clock *clock) { m_clock = clock; } // before the first session() call
-    Ledger *ledger() const { return m_ledger.get(); }
-    AuditLog *auditLog() const { return m_audit.get(); }
-    TokenNotes *tokenNotes() const { return m_notes.get(); } // owner / where used, per token
-    RequestLog *requestLog() const { return m_requestLog.get(); }
+    const Clock *clock() const;
+    void setClock(const Clock *clock); // before the first session() call
+    Ledger *ledger() const;
+    AuditLog *auditLog() const;
+    TokenNotes *tokenNotes() const; // owner / where used, per token
+    RequestLog *requestLog() const;
     // The user's preferences (preferences.ini in configDir()), one instance shared by the whole GUI.
     Preferences *preferences() const { return m_preferences; }
-    QNetworkAccessManager *network() const { return m_network; }
+    QNetworkAccessManager *network() const;
     // What is known of every account's tokens: every view reads it, every listing goes through it.
-    AccountTokens *accountTokens() const { return m_accountTokens; }
+    AccountTokens *accountTokens() const;
 
     // Reads the accounts file into the model. False (with lastError()) when the file was malformed.
     bool load();
@@ -85,22 +83,13 @@ signals:
     void sessionCreated(const QUuid &id, AccountSession *session);
 
 private:
-    QString m_configDir;
-    std::unique_ptr<AccountStore> m_store;
-    SecretStore *m_secrets = nullptr;
+    // Opens the database the first time anything needs it (a failure is logged once; the stores stay usable and
+    // empty, as the window has always run without its database).
+    Workspace *opened() const;
+
+    Workspace *m_workspace = nullptr;
     AccountListModel *m_model = nullptr;
-    const Clock *m_clock = nullptr;
-    QNetworkAccessManager *m_network = nullptr;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<Ledger> m_ledger;
-    std::unique_ptr<AuditLog> m_audit;
-    std::unique_ptr<TokenNotes> m_notes;
-    std::unique_ptr<RequestLog> m_requestLog;
     Preferences *m_preferences = nullptr;
     AccountTokens *m_accountTokens = nullptr;
-    AccountLifecycle *m_lifecycle = nullptr;
-    QHash<QUuid, AccountSession *> m_sessions;
-    QSet<QUuid> m_prepared;
-    QSet<QUuid> m_unsupported; // accounts whose provider is not built in
     QString m_lastError;
 };

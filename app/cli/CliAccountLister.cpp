@@ -4,6 +4,7 @@
 
 #include "core/Async.h"
 #include "providers/AccountSession.h"
+#include "workspace/Workspace.h"
 
 #include <QTimer>
 
@@ -42,14 +43,12 @@ int CliAccountLister::select(const QStringList &names)
 void CliAccountLister::start()
 {
     for (const Account &account : std::as_const(m_accounts)) {
-        auto *session =
-            new AccountSession(account, m_app->providerContext(), m_app->secrets(), m_app->auditLog(), this);
-        if (!session->isValid()) {
+        AccountSession *session = m_app->workspace()->createSession(account, this);
+        if (!session) {
             m_failures.append({account,
                 ApiError(ApiError::Kind::NotSupported,
                     tr("provider \"%1\" is not part of this build").arg(account.providerId)),
                 false});
-            session->deleteLater();
             continue;
         }
         m_sessions.append(session);

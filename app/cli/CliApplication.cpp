@@ -14,6 +14,7 @@
 #include "store/SecretStore.h"
 #include "store/TokenNotes.h"
 #include "workflows/AccountLifecycle.h"
+#include "workspace/Workspace.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -57,7 +58,7 @@ CliApplication::~CliApplication()
 {
     // A command (and the sessions it opened) goes before the database and stores it may still use.
     qDeleteAll(findChildren<CliCommand *>(Qt::FindDirectChildrenOnly));
-    delete m_lifecycle;
+    delete m_workspace;
 }
 
 QString CliApplication::usage()
@@ -153,66 +154,63 @@ bool CliApplication::checkSecretKeys(const QString &providerId, QString *badKey)
     return true;
 }
 
+AccountStore &CliApplication::accounts()
+{
+    Q_ASSERT(m_workspace); // made by run() from --config
+    return *m_workspace->accountStore();
+}
+
 SecretStore *CliApplication::secrets()
 {
-    if (!m_secrets)
-        m_secrets = new SecretStore(this);
-    return m_secrets;
+    return m_workspace->secrets();
 }
 
 bool CliApplication::openDatabase(QString *error)
 {
-    if (m_database && m_database->isOpen())
+    QString message;
+    if (m_workspace->openDatabase(&message))
         return true;
-    if (!QDir().mkpath(m_configDir)) {
-        *error = cliText("cannot create the configuration directory %1").arg(QDir::toNativeSeparators(m_configDir));
-        return false;
-    }
-    m_database = std::make_unique<Database>(QDir(m_configDir).filePath(QStringLiteral("tokendesk.sqlite")));
-    if (!m_database->open()) {
-        *error = cliText("cannot open the database: %1").arg(m_database->lastError());
-        m_database.reset();
-        return false;
-    }
-    m_ledger = std::make_unique<Ledger>(m_database.get());
-    m_audit = std::make_unique<AuditLog>(m_database.get());
-    m_notes = std::make_unique<TokenNotes>(m_database.get());
-    return true;
+    *error = cliText("cannot open the database: %1").arg(message);
+    return false;
+}
+
+Ledger *CliApplication::ledger() const
+{
+    return m_workspace && m_workspace->isDatabaseOpen() ? m_workspace->ledger() : nullptr;
+}
+
+AuditLog *CliApplication::auditLog() const
+{
+    return m_workspace && m_workspace->isDatabaseOpen() ? m_workspace->auditLog() : nullptr;
+}
+
+TokenNotes *CliApplication::tokenNotes() const
+{
+    return m_workspace && m_workspace->isDatabaseOpen() ? m_workspace->tokenNotes() : nullptr;
 }
 
 AccountLifecycle *CliApplication::lifecycle()
 {
-    if (!m_lifecycle) {
+    if (!m_lifecycleChecked) {
+        m_lifecycleChecked = true;
         QString error;
         if (!openDatabase(&error))
             m_out.note(cliText("the change is not in the audit log and notes stay: %1").arg(error));
-        m_lifecycle = new AccountLifecycle(m_accounts.get(), secrets(), m_notes.get(), m_audit.get(), this);
     }
-    return m_lifecycle;
+    return m_workspace->lifecycle();
 }
 
 QDeadlineTimer CliApplication::restartDeadline()
 {
     m_deadline = QDeadlineTimer(qint64(m_timeoutSeconds) * 1000);
+    if (m_workspace)
+        m_workspace->setDeadline(m_deadline);
     return m_deadline;
 }
 
 ProviderContext CliApplication::providerContext()
 {
-    if (!m_network)
-        m_network = new QNetworkAccessManager(this);
-    if (!m_requestLog) {
-        m_requestLog = std::make_unique<RequestLog>();
-        QDir().mkpath(m_configDir);
-        m_requestLog->setFile(QDir(m_configDir).filePath(QStringLiteral("requests.log")));
-    }
-    ProviderContext context;
-    context.network = m_network;
-    context.clock = Clock::system();
-    context.ledger = m_ledger.get();
-    context.requestLog = m_requestLog.get();
-    context.deadline = m_deadline;
-    return context;
+    return m_workspace->providerContext();
 }
 
 QFuture<int> CliApplication::run(const QStringList &arguments)
@@ -299,7 +297,10 @@ QFuture<int> CliApplication::run(const QStringList &arguments)
     }
 
     m_configDir = AccountStore::resolveConfigDir(configValue);
-    m_accounts = std::make_unique<AccountStore>(m_configDir);
+    delete m_workspace; // a second run() of the same object reads --config again
+    m_workspace = new Workspace(m_configDir, nullptr, this);
+    m_workspace->setRequestLogFile(true);
+    m_workspace->setDeadline(m_deadline);
 
     if (passwordFromStdin && m_secretsFromStdin)
         return CliFuture::ready(m_out.fail(2, cliText("--password-stdin and --secrets-stdin cannot both read stdin")));

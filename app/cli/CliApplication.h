@@ -17,12 +17,10 @@
 
 class AccountSession;
 class AuditLog;
-class Database;
-class AccountLifecycle;
 class Ledger;
 class TokenNotes;
-class QNetworkAccessManager;
-class RequestLog;
+class Workspace;
+class AccountLifecycle;
 class SecretStore;
 
 // tokendesk-cli without main(): global options, the environment every command shares (config directory,
@@ -49,13 +47,16 @@ public:
     CliOutput &out() { return m_out; }
     bool jsonOutput() const { return m_json; }
     QString configDir() const { return m_configDir; }
-    AccountStore &accounts() { return *m_accounts; }
+    // The stores, network and sessions of the configuration folder (made once --config is read).
+    Workspace *workspace() const { return m_workspace; }
+    AccountStore &accounts();
     SecretStore *secrets();
     // Opens <configDir>/tokendesk.sqlite (ledger and audit log) once; false with *error set on failure.
     bool openDatabase(QString *error);
-    Ledger *ledger() const { return m_ledger.get(); }
-    AuditLog *auditLog() const { return m_audit.get(); }
-    TokenNotes *tokenNotes() const { return m_notes.get(); }
+    // Null while the database is not open.
+    Ledger *ledger() const;
+    AuditLog *auditLog() const;
+    TokenNotes *tokenNotes() const;
     // Adding and removing accounts as the window does. Opens the database for the audit entry and the notes;
     // without a database those parts are skipped (the accounts file and the keychain are what matter).
     AccountLifecycle *lifecycle();
@@ -84,13 +85,6 @@ private:
     int m_timeoutSeconds = DefaultTimeoutSeconds;
     QHash<QString, QString> m_stdinSecrets;
     QHash<QString, QString> m_envSecrets;
-    std::unique_ptr<AccountStore> m_accounts;
-    SecretStore *m_secrets = nullptr;
-    QNetworkAccessManager *m_network = nullptr;
-    std::unique_ptr<RequestLog> m_requestLog;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<Ledger> m_ledger;
-    std::unique_ptr<AuditLog> m_audit;
-    std::unique_ptr<TokenNotes> m_notes;
-    AccountLifecycle *m_lifecycle = nullptr;
+    Workspace *m_workspace = nullptr;
+    bool m_lifecycleChecked = false;
 };

@@ -5,6 +5,7 @@
 #include "core/Async.h"
 #include "providers/AccountSession.h"
 #include "providers/ProviderRegistry.h"
+#include "workspace/Workspace.h"
 
 using CliFuture::Completion;
 
@@ -19,9 +20,8 @@ QFuture<int> CliSessionCommand::runInSession(const QString &nameOrId)
     QString error;
     if (!m_app->openDatabase(&error))
         return CliFuture::ready(fail(1, error));
-    auto *session = new AccountSession(*account, m_app->providerContext(), m_app->secrets(), m_app->auditLog(), this);
-    if (!session->isValid()) {
-        session->deleteLater();
+    AccountSession *session = m_app->workspace()->createSession(*account, this);
+    if (!session) {
         return CliFuture::ready(fail(4,
             tr("the account \"%1\" uses provider \"%2\", which this build does not include")
                 .arg(account->name, account->providerId)));

@@ -4,10 +4,6 @@
 <context>
     <name>AccountController</name>
     <message>
-        <source>This account&apos;s service is not supported.</source>
-        <translation>Der Dienst dieses Kontos wird nicht unterstützt.</translation>
-    </message>
-    <message>
         <source>%1 (sandbox)</source>
         <translation>%1 (Sandbox)</translation>
     </message>
@@ -714,6 +710,41 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Command Palette</source>
+        <translation>Befehlspalette</translation>
+    </message>
+    <message>
+        <source>Type an action or an account…</source>
+        <translation>Aktion oder Konto eingeben…</translation>
+    </message>
+    <message>
+        <source>Search actions and accounts</source>
+        <translation>Aktionen und Konten suchen</translation>
+    </message>
+    <message>
+        <source>Matching actions and accounts</source>
+        <translation>Passende Aktionen und Konten</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Not available now.</source>
+        <translation>Gerade nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>“%1” is not available now.</source>
+        <translation>„%1“ ist gerade nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>“%1” is not available: %2</source>
+        <translation>„%1“ ist nicht verfügbar: %2</translation>
     </message>
 </context>
 <context>
@@ -3298,6 +3329,29 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Überall</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to %1</source>
@@ -4000,6 +4054,17 @@ ID: %2</translation>
     <message>
         <source>%1 sent a reply TokenDesk cannot read.</source>
         <translation>%1 hat eine Antwort gesendet, die TokenDesk nicht lesen kann.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>cannot create the configuration folder %1</source>
+        <translation>der Konfigurationsordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>This account&apos;s service is not supported.</source>
+        <translation>Der Dienst dieses Kontos wird nicht unterstützt.</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,8 @@ set(ranks
     "core"
     "net store"
     "providers"
-    "items workflows")
+    "items workflows"
+    "workspace")
 
 set(layers "")
 set(rank 0)

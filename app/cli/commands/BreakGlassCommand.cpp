@@ -6,6 +6,7 @@
 #include "core/Async.h"
 #include "providers/AccountSession.h"
 #include "store/AuditLog.h"
+#include "workspace/Workspace.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -107,12 +108,10 @@ QFuture<int> BreakGlassCommand::run(const QStringList &words)
 
     // List every account at once; one that fails is reported as not checked and does not stop the others.
     for (const Account &account : std::as_const(accounts)) {
-        auto *session =
-            new AccountSession(account, m_app->providerContext(), m_app->secrets(), m_app->auditLog(), this);
-        if (!session->isValid()) {
+        AccountSession *session = m_app->workspace()->createSession(account, this);
+        if (!session) {
             m_notChecked.append(
                 {account.name, tr("provider \"%1\" is not part of this build").arg(account.providerId)});
-            session->deleteLater();
             continue;
         }
         m_sessions.append(session);
