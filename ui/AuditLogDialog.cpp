@@ -24,7 +24,7 @@
 #include <QVBoxLayout>
 
 namespace {
-Q_LOGGING_CATEGORY(lcAuditDialog, "tokendesk.ui")
+Q_LOGGING_CATEGORY(lcAuditDialog, "tokendesk.ui.audit")
 
 const QStringList kKnownActions = {QStringLiteral("create"), QStringLiteral("revoke"), QStringLiteral("login"),
     QStringLiteral("logout"), QStringLiteral("expire-all"), QStringLiteral("revoke-all")};

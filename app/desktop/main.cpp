@@ -25,7 +25,7 @@
 #include <cstdio>
 #include <memory>
 
-Q_LOGGING_CATEGORY(lcDesktop, "tokendesk.ui")
+Q_LOGGING_CATEGORY(lcDesktop, "tokendesk.app")
 
 namespace {
 

@@ -13,7 +13,7 @@
 #include <limits>
 
 namespace {
-Q_LOGGING_CATEGORY(lcAccounts, "tokendesk.store")
+Q_LOGGING_CATEGORY(lcAccounts, "tokendesk.store.accounts")
 
 constexpr int kFormatVersion = 1;
 

@@ -9,7 +9,7 @@
 #include <QSqlQuery>
 
 namespace {
-Q_LOGGING_CATEGORY(lcAudit, "tokendesk.store")
+Q_LOGGING_CATEGORY(lcAudit, "tokendesk.store.audit")
 
 QString timeText(const QDateTime &time)
 {

@@ -10,7 +10,7 @@
 #include <QSqlQuery>
 
 namespace {
-Q_LOGGING_CATEGORY(lcDatabase, "tokendesk.store")
+Q_LOGGING_CATEGORY(lcDatabase, "tokendesk.store.database")
 
 struct Migration
 {

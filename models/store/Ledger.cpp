@@ -11,7 +11,7 @@
 #include <QSqlQuery>
 
 namespace {
-Q_LOGGING_CATEGORY(lcLedger, "tokendesk.store")
+Q_LOGGING_CATEGORY(lcLedger, "tokendesk.store.ledger")
 
 // Empty, never NULL: the text columns are NOT NULL, and a null QString binds as NULL.
 QString textValue(const QString &text)

@@ -10,7 +10,7 @@
 #include <memory>
 
 namespace {
-Q_LOGGING_CATEGORY(lcSecrets, "tokendesk.store")
+Q_LOGGING_CATEGORY(lcSecrets, "tokendesk.store.secrets")
 
 // The watchdog only finishes the caller's future; the job itself is never deleted early (QtKeychain crashes
 // when a running job is deleted) and deletes itself when it finishes. Generous, because the Secret Service

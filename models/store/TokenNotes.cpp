@@ -8,7 +8,7 @@
 #include <QSqlQuery>
 
 namespace {
-Q_LOGGING_CATEGORY(lcNotes, "tokendesk.store")
+Q_LOGGING_CATEGORY(lcNotes, "tokendesk.store.notes")
 
 QString idText(const QUuid &id)
 {

@@ -17,7 +17,7 @@
 
 Q_LOGGING_CATEGORY(lcNetSapiens, "tokendesk.netsapiens")
 // The verdict on the old session after a sign-out goes to the API log (ApiClient's category; never the value).
-Q_LOGGING_CATEGORY(lcNetSapiensApi, "tokendesk.api")
+Q_LOGGING_CATEGORY(lcNetSapiensApi, "tokendesk.api.netsapiens")
 
 namespace {
 

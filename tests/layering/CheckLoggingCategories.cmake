@@ -1,0 +1,32 @@
+# cmake -DSOURCE_DIR=<src> -P CheckLoggingCategories.cmake
+# Fails when two Q_LOGGING_CATEGORY definitions in models/, ui/ or app/ name the same category: one category is
+# defined once, so a QT_LOGGING_RULES line switches exactly one part of TokenDesk on or off.
+cmake_minimum_required(VERSION 3.25)
+
+file(GLOB_RECURSE sources RELATIVE "${SOURCE_DIR}"
+    "${SOURCE_DIR}/models/*.cpp" "${SOURCE_DIR}/ui/*.cpp" "${SOURCE_DIR}/app/*.cpp")
+list(SORT sources)
+set(errors "")
+set(seen "")
+foreach(source IN LISTS sources)
+    file(STRINGS "${SOURCE_DIR}/${source}" lines REGEX "^[ \t]*Q_LOGGING_CATEGORY\\(")
+    foreach(line IN LISTS lines)
+        if(NOT line MATCHES "Q_LOGGING_CATEGORY\\([A-Za-z0-9_]+, *\"([^\"]+)\"")
+            continue()
+        endif()
+        set(category "${CMAKE_MATCH_1}")
+        string(MAKE_C_IDENTIFIER "${category}" key)
+        if(DEFINED first_${key})
+            list(APPEND errors "${source}: \"${category}\" is already defined in ${first_${key}}")
+        else()
+            set(first_${key} "${source}")
+            list(APPEND seen "${category}")
+        endif()
+    endforeach()
+endforeach()
+if(errors)
+    list(JOIN errors "\n  " text)
+    message(FATAL_ERROR "logging categories defined twice:\n  ${text}")
+endif()
+list(LENGTH seen count)
+message(STATUS "logging categories: ${count}, each defined once")
