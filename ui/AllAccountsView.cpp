@@ -2,28 +2,23 @@
 
 #include "AccountController.h"
 #include "ProviderIconDelegate.h"
-#include "RemainingLifeDelegate.h"
 #include "StatusColors.h"
 #include "TokenFilterBar.h"
-#include "VisibleRows.h"
 #include "core/UntrustedText.h"
 #include "items/TokenFilterModel.h"
 #include "items/TokenListModel.h"
 #include "providers/AccountSession.h"
 #include "store/Preferences.h"
+#include "tokens/TokenTableView.h"
 #include "workflows/AccountTokens.h"
 #include "workflows/AccountsRefresher.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QShowEvent>
-#include <QTableView>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -31,8 +26,7 @@
 AllAccountsView::AllAccountsView(AccountController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
-    , m_tokens(new TokenListModel(controller->clock(), this))
-    , m_filter(new TokenFilterModel(this))
+    , m_view(new TokenTableView(controller->clock()))
     , m_refresher(new AccountsRefresher(
           [controller] {
               QList<QUuid> ids;
@@ -44,7 +38,6 @@ AllAccountsView::AllAccountsView(AccountController *controller, QWidget *parent)
 {
     setObjectName(QStringLiteral("allAccountsView"));
     setAccessibleName(tr("All accounts"));
-    m_filter->setSourceModel(m_tokens);
     // The interval follows the one Preferences the Preferences dialog edits.
     m_refresher->setPreferences(controller->preferences());
 
@@ -56,7 +49,7 @@ AllAccountsView::AllAccountsView(AccountController *controller, QWidget *parent)
     title->setObjectName(QStringLiteral("allAccountsTitle"));
     title->setAccessibleName(tr("All accounts"));
     filterRow->addWidget(title, 1);
-    auto *filterBar = new TokenFilterBar(m_filter);
+    auto *filterBar = new TokenFilterBar(m_view->filterModel());
     m_filterEdit = filterBar->filterEdit();
     m_filterEdit->setObjectName(QStringLiteral("allAccountsFilter"));
     m_filterEdit->setAccessibleName(tr("Filter tokens of all accounts"));
@@ -80,31 +73,12 @@ AllAccountsView::AllAccountsView(AccountController *controller, QWidget *parent)
     m_status->hide();
     layout->addWidget(m_status);
 
-    m_view = new QTableView;
     m_view->setObjectName(QStringLiteral("allAccountsTokenView"));
     m_view->setAccessibleName(tr("Tokens of all accounts"));
-    m_view->setModel(m_filter);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(TokenListModel::Expires, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionsMovable(true);
-    m_view->setItemDelegateForColumn(TokenListModel::RemainingLife, new RemainingLifeDelegate(m_view));
     m_iconDelegate = new ProviderIconDelegate([this](const QUuid &id) { return m_providers.value(id); }, m_view);
     m_view->setItemDelegateForColumn(TokenListModel::Account, m_iconDelegate);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AllAccountsView::selectionChanged);
-    connect(m_filter, &QAbstractItemModel::modelReset, this, &AllAccountsView::selectionChanged);
-    // Rows a filter keystroke hides leave the selection in a layout change, which QItemSelectionModel applies
-    // without emitting selectionChanged.
-    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &AllAccountsView::selectionChanged);
+    connect(m_view, &TokenTableView::tokenSelectionChanged, this, &AllAccountsView::selectionChanged);
     layout->addWidget(m_view, 1);
-
-    m_tokens->setVisibleRowsProvider(
-        [view = QPointer<QTableView>(m_view), tokens = m_tokens] { return visibleSourceRows(view, tokens); });
-    m_tokens->setTicking(true);
 
     connect(m_refresher, &AccountsRefresher::started, this, &AllAccountsView::updateStatus);
     connect(m_refresher, &AccountsRefresher::accountFinished, this, &AllAccountsView::onAccountFinished);
@@ -122,7 +96,7 @@ AllAccountsView::AllAccountsView(AccountController *controller, QWidget *parent)
 void AllAccountsView::showTokensOf(const QUuid &id)
 {
     if (m_providers.contains(id))
-        m_tokens->setTokensForAccount(id, m_controller->accountTokens()->tokens(id));
+        m_view->tokenModel()->setTokensForAccount(id, m_controller->accountTokens()->tokens(id));
 }
 
 AllAccountsView::~AllAccountsView() = default;
@@ -140,16 +114,24 @@ void AllAccountsView::refreshAll()
     updateStatus();
 }
 
+QTableView *AllAccountsView::tokenView() const
+{
+    return m_view;
+}
+
+TokenListModel *AllAccountsView::tokenModel() const
+{
+    return m_view->tokenModel();
+}
+
+TokenFilterModel *AllAccountsView::filterModel() const
+{
+    return m_view->filterModel();
+}
+
 QList<Token> AllAccountsView::selectedTokens() const
 {
-    QList<Token> result;
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    for (const QModelIndex &proxyIndex : rows) {
-        const QModelIndex source = m_filter->mapToSource(proxyIndex);
-        if (source.isValid())
-            result.append(m_tokens->tokenAt(source.row()));
-    }
-    return result;
+    return m_view->selectedTokens();
 }
 
 QList<QUuid> AllAccountsView::loadingAccounts() const
@@ -179,12 +161,12 @@ void AllAccountsView::onAccountsChanged()
     // Rows of removed accounts go; new accounts come with the next refresh.
     for (auto it = m_providers.constBegin(); it != m_providers.constEnd(); ++it) {
         if (!providers.contains(it.key())) {
-            m_tokens->setTokensForAccount(it.key(), {});
+            m_view->tokenModel()->setTokensForAccount(it.key(), {});
             m_refresher->forget(it.key());
         }
     }
     const QHash<QUuid, QString> before = std::exchange(m_providers, providers);
-    m_tokens->setAccountNames(names);
+    m_view->tokenModel()->setAccountNames(names);
     for (auto it = providers.constBegin(); it != providers.constEnd(); ++it) {
         if (!before.contains(it.key()) && m_controller->accountTokens()->hasList(it.key()))
             showTokensOf(it.key());

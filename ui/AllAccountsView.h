@@ -17,6 +17,7 @@ class QPushButton;
 class QTableView;
 class TokenFilterModel;
 class TokenListModel;
+class TokenTableView;
 
 // "All accounts": one table of every token of every account, with the Account column and the
 // provider's icon, filterable like the per-account table. Every account is refreshed concurrently
@@ -31,9 +32,10 @@ public:
     ~AllAccountsView() override;
 
     AccountsRefresher *refresher() const { return m_refresher; }
-    TokenListModel *tokenModel() const { return m_tokens; }
-    TokenFilterModel *filterModel() const { return m_filter; }
-    QTableView *tokenView() const { return m_view; }
+    TokenListModel *tokenModel() const;
+    TokenFilterModel *filterModel() const;
+    QTableView *tokenView() const;
+    TokenTableView *table() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QLabel *statusStrip() const { return m_status; }
     ProviderIconDelegate *iconDelegate() const { return m_iconDelegate; }
@@ -63,11 +65,9 @@ private:
     QString nameOf(const QUuid &id) const;
 
     AccountController *m_controller;
-    TokenListModel *m_tokens;
-    TokenFilterModel *m_filter;
+    TokenTableView *m_view;
     AccountsRefresher *m_refresher;
     ProviderIconDelegate *m_iconDelegate = nullptr;
-    QTableView *m_view = nullptr;
     QLineEdit *m_filterEdit = nullptr;
     QComboBox *m_statusCombo = nullptr;
     QLabel *m_status = nullptr;

@@ -1,46 +1,44 @@
 #pragma once
 
-#include "core/Result.h"
 #include "core/Token.h"
-#include "providers/TokenProvider.h"
 
-#include <QHash>
+#include <QDateTime>
 #include <QList>
 #include <QMainWindow>
-#include <QPointer>
-#include <QSet>
 #include <QUuid>
 
 #include <functional>
 
+class AccountCommands;
 class AccountController;
-class AccountSession;
+class AccountPage;
+class AccountSidebar;
 class AllAccountsView;
 class AlertCenter;
-class ExpiryBanner;
-class RevokePlan;
-class RevokePlanDialog;
-class SvixProvider;
-class TrayIcon;
 class ClipboardGuard;
-class QAction;
-class QComboBox;
-class QLabel;
+class ErrorPresenter;
+class ExpiryBanner;
 class QLineEdit;
-class QListWidget;
 class QMenu;
-class QMessageBox;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTreeView;
+class SignInFlow;
 class TokenFilterModel;
 class TokenListModel;
+class TokenOperations;
+class TokenRevoker;
+class TrayIcon;
+class WelcomePage;
+class WindowActions;
 
-// The main window: accounts grouped by service in a sidebar, the selected account's tokens in a sortable,
-// filterable table with a live remaining life, and every token action in the toolbar, the menus and the
-// table's context menu. Actions are enabled from the selected account's provider capabilities and the
-// selection only.
+// The main window is the frame: accounts grouped by service in a sidebar (with "All accounts" above them), the
+// selected account's page or the All accounts view beside it, the menus, toolbar and status bar, the window's
+// saved state and the tray icon. It routes each action to the part that does it, as KeePassXC's MainWindow
+// routes to its DatabaseWidget: WindowActions (the actions and when they are enabled), AccountPage (one
+// account's table), SignInFlow, TokenOperations and TokenRevoker (what is done to tokens), AccountCommands
+// (adding, editing, removing accounts) and ErrorPresenter (every error and status message).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -53,18 +51,18 @@ public:
     bool isSandboxMode() const { return m_sandbox; }
 
     AccountController *controller() const { return m_controller; }
-    TokenListModel *tokenModel() const { return m_tokens; }
-    TokenFilterModel *filterModel() const { return m_filter; }
-    QTreeView *accountView() const { return m_accountView; }
+    TokenListModel *tokenModel() const;
+    TokenFilterModel *filterModel() const;
+    QTreeView *accountView() const;
     AllAccountsView *allAccountsView() const { return m_allAccounts; }
     bool isAllAccountsShown() const;
-    QTableView *tokenView() const { return m_tokenView; }
-    QLineEdit *filterEdit() const { return m_filterEdit; }
+    QTableView *tokenView() const;
+    QLineEdit *filterEdit() const;
     ClipboardGuard *clipboardGuard() const { return m_clipboard; }
     AlertCenter *alertCenter() const { return m_alerts; }
     // Replaces starting `tokendesk --sandbox` for "Try the sandbox" (tests); returns whether it started.
     void setSandboxLauncher(std::function<bool()> launcher) { m_sandboxLauncher = std::move(launcher); }
-    ExpiryBanner *expiryBanner() const { return m_expiryBanner; }
+    ExpiryBanner *expiryBanner() const;
     TrayIcon *trayIcon() const { return m_tray; } // null without a system tray
     QMenu *tokenContextMenu(); // the token tables' context menu (both tables share it)
     // Makes the tray icon when the constructor did not (the platform reported no tray then; a tray host can
@@ -83,47 +81,19 @@ public:
     void saveSettings() const;
     void restoreSettings();
 
-    QString lastError() const { return m_lastError; }
+    QString lastError() const;
     // The non-fatal warning of the current account's last refresh (TokenProvider::warning); empty when none.
     QString lastWarning() const;
-    QDateTime lastRefresh() const { return m_lastRefresh; }
+    QDateTime lastRefresh() const;
 
 public slots:
     void refresh();
-    void addAccount();
-    void editAccount();
-    void removeAccount();
-    void signIn();
-    void signOut();
     void newToken();
     void revokeSelected();
-    void showDetails();
-    void copyId();
-    void inspectJwt();
-    void inspectCurrent();
-    void verifyToken(); // Tokens → Verify a Revoked Token…
-    void listBySubject();
-    void revokeAllForSubject();
-    void expireAll();
-    void logoutToken();
-    // Svix seed operations outside the common interface: a dashboard-access token for an application, and
-    // trading a magic link's one-time token for the portal token; both shown once in the reveal dialog.
-    void svixDashboardAccess();
-    void svixExchangeOneTimeToken();
-    void trySandbox();
-    void updateActions();
-    void updateRevokeRefusal();
-    void showAllAccounts(); // the "All accounts" entry of the sidebar
-    void breakGlass(); // Tokens → Revoke Everything for a Subject: asks for the subject, then openBreakGlass()
-    // Lists every account at once, plans RevokePlan::forSubject and opens the RevokePlanDialog (accounts that
-    // fail are shown there as not checked).
+    // Lists every account at once, plans RevokePlan::forSubject and opens the RevokePlanDialog.
     void openBreakGlass(const QString &subject);
-    void showAuditLog(); // Tools → Audit Log…
-    void identifyToken(); // Tokens → Identify…
-    void scanForLeaks(); // Tools → Scan for Leaked Tokens…
-    void exportExpiryCalendar(); // Tools → Export Expiry Calendar…
-    void editNotes(); // Tokens → Edit Notes…: owner / where used of the selected token
-    void showPreferences(); // Edit → Preferences…
+    void showAllAccounts(); // the "All accounts" entry of the sidebar
+    void updateActions();
     void quitApplication(); // File → Quit and the tray's Quit: closes for real, also when closing to the tray
 
 signals:
@@ -134,97 +104,37 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    // The current account's session and, when its provider is Svix, that provider (for the Svix-only actions).
-    SvixProvider *currentSvix(AccountSession **session) const;
-    void createActions();
-    void execTokenContextMenu(const QPoint &globalPos);
-    void createMenus();
     void createWidgets();
+    void connectParts();
+    void routeActions();
+    void applyPreferences();
     void onAccountsChanged();
-    void fillEmptyState(); // the welcome page's logo and rich text, built when it is first shown
     void onCurrentAccountChanged();
-    void showTokensOf(const QUuid &id);
-    void refreshAccount(const QUuid &id, const ListRequest &request = {});
-    void scheduleRefresh(const QUuid &id); // coalesced, on the next event loop pass
-    void handleError(const QUuid &id, const ApiError &error, const QString &what);
-    void requestSignIn(const QUuid &id, const QString &reason);
-    void startSignIn(const QUuid &id);
-    void runMfa(const QUuid &id, const MfaChallenge &challenge);
-    void setAccountState(const QUuid &id, const QString &state);
-    void updateAccountStatus(const QUuid &id);
-    void updateKeychainBanner();
-    void showMessage(const QString &title, const QString &text, bool error);
-    void setLastError(const QString &message);
-    void showWarningOf(const QUuid &id);
     void selectToken(const QUuid &accountId, const QString &tokenKey);
-    void connectSession(const QUuid &id, AccountSession *session);
-    TokenProvider *currentProvider() const;
-    RevokePlanDialog *openRevokePlan(
-        const RevokePlan &plan, const QString &action, const QList<QPair<QString, QString>> &notChecked = {});
-    QAction *makeAction(const QString &objectName, const QString &text, const QString &icon, void (MainWindow::*slot)(),
-        const QList<QKeySequence> &shortcuts = {});
+    void trySandbox();
+    void showPreferences();
 
     AccountController *m_controller;
-    TokenListModel *m_tokens;
-    TokenFilterModel *m_filter;
     ClipboardGuard *m_clipboard;
-    AlertCenter *m_alerts = nullptr;
-    ExpiryBanner *m_expiryBanner = nullptr;
+    AlertCenter *m_alerts;
+    ErrorPresenter *m_errors;
+    WindowActions *m_actions;
     TrayIcon *m_tray = nullptr;
-    QMenu *m_tokenContextMenu = nullptr;
     bool m_quitting = false; // quitApplication() is closing the window: no hiding to the tray
     bool m_trayHintShown = false; // "still running in the tray" is said once per run
     bool m_sandbox = false;
     std::function<bool()> m_sandboxLauncher; // tests replace starting `tokendesk --sandbox`
 
     QStackedWidget *m_stack = nullptr;
+    WelcomePage *m_welcome = nullptr;
     QSplitter *m_splitter = nullptr;
-    QTreeView *m_accountView = nullptr;
-    QListWidget *m_allAccountsEntry = nullptr; // "All accounts" above the sidebar's tree
+    AccountSidebar *m_sidebar = nullptr;
     AllAccountsView *m_allAccounts = nullptr;
-    QStackedWidget *m_tableStack = nullptr; // the account's table or the all-accounts view
-    QTableView *m_tokenView = nullptr;
-    QLineEdit *m_filterEdit = nullptr;
-    QComboBox *m_statusCombo = nullptr;
-    QLabel *m_keychainBanner = nullptr;
-    QLabel *m_refreshLabel = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    QLabel *m_warningLabel = nullptr;
-    QLabel *m_tableTitle = nullptr;
-    QMenu *m_tokenMenu = nullptr;
-    QPointer<QMessageBox> m_messageBox;
+    AccountPage *m_page = nullptr;
+    QStackedWidget *m_tableStack = nullptr; // the account's page or the all-accounts view
 
-    QAction *m_newAccount = nullptr;
-    QAction *m_editAccount = nullptr;
-    QAction *m_removeAccount = nullptr;
-    QAction *m_signIn = nullptr;
-    QAction *m_signOut = nullptr;
-    QAction *m_newToken = nullptr;
-    QAction *m_revoke = nullptr;
-    QString m_revokeTip; // Revoke's own tooltip, shown again when no selected token refuses revocation
-    QAction *m_refresh = nullptr;
-    QAction *m_details = nullptr;
-    QAction *m_copyId = nullptr;
-    QAction *m_inspectJwt = nullptr;
-    QAction *m_inspectCurrent = nullptr;
-    QAction *m_listBySubject = nullptr;
-    QAction *m_revokeAllForSubject = nullptr;
-    QAction *m_expireAll = nullptr;
-    QAction *m_logoutToken = nullptr;
-    QAction *m_svixDashboardAccess = nullptr;
-    QAction *m_svixExchangeOneTime = nullptr;
-    QAction *m_verifyToken = nullptr; // Tokens → Verify a Revoked Token…
-    QAction *m_jwtInspector = nullptr;
-    QAction *m_editNotes = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_quit = nullptr;
-
-    QHash<QUuid, QString> m_accountState; // "signed in", "sign-in needed", last error...
-    QHash<QUuid, QString> m_warnings; // the provider's warning during the account's last refresh
-    QSet<QUuid> m_signInOpen; // accounts with a sign-in dialog up
-    QSet<QUuid> m_connected; // sessions whose signals are connected
-    QSet<QUuid> m_refreshScheduled; // accounts with a scheduleRefresh() pending
-    QString m_lastError;
-    QDateTime m_lastRefresh;
-    QByteArray m_pendingHeaderState;
+    SignInFlow *m_signIn = nullptr;
+    TokenOperations *m_operations = nullptr;
+    TokenRevoker *m_revoker = nullptr;
+    AccountCommands *m_accounts = nullptr;
 };

@@ -6,7 +6,7 @@ class QComboBox;
 class QLineEdit;
 class TokenFilterModel;
 
-// The filter row shared by the token tables (MainWindow's per-account table, AllAccountsView): a filter edit
+// The filter row shared by the token tables (AccountPage, AllAccountsView): a filter edit
 // (placeholder "Filter (Ctrl+F)", clear button) driving TokenFilterModel::setFilterText, and a status combo with
 // the six TokenFilterModel status filters driving setStatusFilter. The owner names the two widgets (objectName,
 // accessible name) so that tests and assistive technology can tell the tables apart.

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountCommands</name>
+    <message>
+        <source>Saving the account</source>
+        <translation>Konto wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the account “%1”? Its stored credentials are deleted from the keychain. Tokens on the service are not revoked.</source>
+        <translation>Das Konto „%1“ entfernen? Seine gespeicherten Zugangsdaten werden aus dem Schlüsselbund gelöscht. Token beim Dienst werden nicht widerrufen.</translation>
+    </message>
+    <message>
+        <source>Removing the account</source>
+        <translation>Entfernen des Kontos</translation>
+    </message>
+</context>
+<context>
     <name>AccountController</name>
     <message>
         <source>%1 (sandbox)</source>
@@ -267,6 +286,71 @@
     <message>
         <source>http</source>
         <translation>http</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Keychain warning</source>
+        <translation>Schlüsselbund-Warnung</translation>
+    </message>
+    <message>
+        <source>Selected account</source>
+        <translation>Ausgewähltes Konto</translation>
+    </message>
+    <message>
+        <source>Filter tokens</source>
+        <translation>Token filtern</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>No keychain is available: secrets are kept in memory for this session only and must be entered again next time.</source>
+        <translation>Kein Schlüsselbund verfügbar: Geheimnisse werden nur für diese Sitzung im Speicher gehalten und müssen beim nächsten Mal erneut eingegeben werden.</translation>
+    </message>
+    <message>
+        <source>sign-in needed</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign in to see this account&apos;s tokens.</source>
+        <translation>Melden Sie sich an, um die Token dieses Kontos zu sehen.</translation>
+    </message>
+    <message>
+        <source>Refreshing</source>
+        <translation>Aktualisierung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n Token</numerusform>
+            <numerusform>%n Token</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AccountSidebar</name>
+    <message>
+        <source>All accounts</source>
+        <translation>Alle Konten</translation>
+    </message>
+    <message>
+        <source>Every token of every account (Ctrl+Shift+A)</source>
+        <translation>Jedes Token jedes Kontos (Strg+Umschalt+A)</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
     </message>
 </context>
 <context>
@@ -886,6 +970,53 @@
     <message>
         <source>not a duration: give units from largest to smallest, each once, e.g. 6 hours, 1h30m, 2 days 3 hours or 1:30:00</source>
         <translation>keine Dauer: geben Sie die Einheiten von der größten zur kleinsten an, jede einmal, z. B. 6 Stunden, 1h30m, 2 Tage 3 Stunden oder 1:30:00</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPresenter</name>
+    <message>
+        <source>Last refresh</source>
+        <translation>Letzte Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Last refresh: %1</source>
+        <translation>Letzte Aktualisierung: %1</translation>
+    </message>
+    <message>
+        <source>sign-in needed</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <source>%1: not available on this server.</source>
+        <translation>%1: auf diesem Server nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>not available on this server</source>
+        <translation>auf diesem Server nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>TokenDesk</source>
+        <translation>TokenDesk</translation>
     </message>
 </context>
 <context>
@@ -1910,31 +2041,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>under a minute</source>
-        <translation>unter einer Minute</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n Min.</numerusform>
-            <numerusform>%n Min.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h</source>
-        <translation>
-            <numerusform>%n Std.</numerusform>
-            <numerusform>%n Std.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days</source>
-        <translation>
-            <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tage</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>TokenDesk</source>
         <translation>TokenDesk</translation>
     </message>
@@ -1943,511 +2049,12 @@
         <translation>Bereit</translation>
     </message>
     <message>
-        <source>&amp;New Account…</source>
-        <translation>&amp;Neues Konto…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit Account…</source>
-        <translation>Konto &amp;bearbeiten…</translation>
-    </message>
-    <message>
-        <source>&amp;Remove Account…</source>
-        <translation>Konto &amp;entfernen…</translation>
-    </message>
-    <message>
-        <source>Sign &amp;In…</source>
-        <translation>&amp;Anmelden…</translation>
-    </message>
-    <message>
-        <source>Sign &amp;Out</source>
-        <translation>Ab&amp;melden</translation>
-    </message>
-    <message>
-        <source>New &amp;Token…</source>
-        <translation>Neues &amp;Token…</translation>
-    </message>
-    <message>
-        <source>&amp;Revoke…</source>
-        <translation>&amp;Widerrufen…</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>A&amp;ktualisieren</translation>
-    </message>
-    <message>
-        <source>&amp;Details…</source>
-        <translation>&amp;Details…</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Id</source>
-        <translation>ID &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Inspect &amp;JWT…</source>
-        <translation>&amp;JWT untersuchen…</translation>
-    </message>
-    <message>
-        <source>Current &amp;Session…</source>
-        <translation>Aktuelle &amp;Sitzung…</translation>
-    </message>
-    <message>
-        <source>Tokens of a &amp;User…</source>
-        <translation>Token eines &amp;Benutzers…</translation>
-    </message>
-    <message>
-        <source>Revoke &amp;All for a Subject…</source>
-        <translation>&amp;Alle für ein Subjekt widerrufen…</translation>
-    </message>
-    <message>
-        <source>E&amp;xpire All…</source>
-        <translation>Alle a&amp;blaufen lassen…</translation>
-    </message>
-    <message>
-        <source>&amp;Log Out a Token…</source>
-        <translation>Token ab&amp;melden…</translation>
-    </message>
-    <message>
-        <source>JWT &amp;Inspector…</source>
-        <translation>JWT-&amp;Inspektor…</translation>
-    </message>
-    <message>
-        <source>Edit &amp;Notes…</source>
-        <translation>&amp;Notizen bearbeiten…</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>&amp;Suchen</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <source>&amp;Account</source>
-        <translation>&amp;Konto</translation>
-    </message>
-    <message>
-        <source>A&amp;ll Accounts</source>
-        <translation>A&amp;lle Konten</translation>
-    </message>
-    <message>
-        <source>&amp;Tokens</source>
-        <translation>&amp;Token</translation>
-    </message>
-    <message>
-        <source>Revoke &amp;Everything for a Subject…</source>
-        <translation>&amp;Alles für ein Subjekt widerrufen…</translation>
-    </message>
-    <message>
-        <source>T&amp;ools</source>
-        <translation>E&amp;xtras</translation>
-    </message>
-    <message>
-        <source>&amp;Audit Log…</source>
-        <translation>&amp;Prüfprotokoll…</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>Haupt</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Hauptwerkzeugleiste</translation>
-    </message>
-    <message>
-        <source>No accounts</source>
-        <translation>Keine Konten</translation>
-    </message>
-    <message>
-        <source>TokenDesk logo</source>
-        <translation>TokenDesk-Logo</translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;Welcome to TokenDesk&lt;/h2&gt;&lt;p&gt;Add an account of a service to see and manage its tokens, or try every feature on the built-in sandbox first.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Willkommen bei TokenDesk&lt;/h2&gt;&lt;p&gt;Fügen Sie ein Konto eines Dienstes hinzu, um dessen Token zu sehen und zu verwalten, oder probieren Sie zuerst jede Funktion in der eingebauten Sandbox aus.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Welcome</source>
-        <translation>Willkommen</translation>
-    </message>
-    <message>
-        <source>Add an account</source>
-        <translation>Konto hinzufügen</translation>
-    </message>
-    <message>
-        <source>Try the sandbox</source>
-        <translation>Sandbox ausprobieren</translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation>Konten</translation>
-    </message>
-    <message>
-        <source>Keychain warning</source>
-        <translation>Schlüsselbund-Warnung</translation>
-    </message>
-    <message>
-        <source>Selected account</source>
-        <translation>Ausgewähltes Konto</translation>
-    </message>
-    <message>
-        <source>Filter tokens</source>
-        <translation>Token filtern</translation>
-    </message>
-    <message>
-        <source>Tokens</source>
-        <translation>Token</translation>
-    </message>
-    <message>
-        <source>All accounts</source>
-        <translation>Alle Konten</translation>
-    </message>
-    <message>
-        <source>Every token of every account (Ctrl+Shift+A)</source>
-        <translation>Jedes Token jedes Kontos (Strg+Umschalt+A)</translation>
-    </message>
-    <message>
-        <source>Last refresh</source>
-        <translation>Letzte Aktualisierung</translation>
-    </message>
-    <message>
-        <source>Last error</source>
-        <translation>Letzter Fehler</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Warnung</translation>
-    </message>
-    <message>
         <source>TokenDesk — Sandbox</source>
         <translation>TokenDesk — Sandbox</translation>
     </message>
     <message>
-        <source>sign-in needed</source>
-        <translation>Anmeldung erforderlich</translation>
-    </message>
-    <message>
-        <source>service not available in this build</source>
-        <translation>Dienst in diesem Build nicht verfügbar</translation>
-    </message>
-    <message>
-        <source>signed in</source>
-        <translation>angemeldet</translation>
-    </message>
-    <message>
-        <source>not signed in</source>
-        <translation>nicht angemeldet</translation>
-    </message>
-    <message>
-        <source>session expires in %1</source>
-        <translation>Sitzung läuft in %1 ab</translation>
-    </message>
-    <message>
-        <source>session expired</source>
-        <translation>Sitzung abgelaufen</translation>
-    </message>
-    <message>
-        <source>keychain unavailable: secrets kept in memory only</source>
-        <translation>Schlüsselbund nicht verfügbar: Geheimnisse nur im Speicher</translation>
-    </message>
-    <message>
-        <source>No keychain is available: secrets are kept in memory for this session only and must be entered again next time.</source>
-        <translation>Kein Schlüsselbund verfügbar: Geheimnisse werden nur für diese Sitzung im Speicher gehalten und müssen beim nächsten Mal erneut eingegeben werden.</translation>
-    </message>
-    <message>
-        <source>Saving the account</source>
-        <translation>Konto wird gespeichert</translation>
-    </message>
-    <message>
-        <source>Remove Account</source>
-        <translation>Konto entfernen</translation>
-    </message>
-    <message>
-        <source>Remove the account “%1”? Its stored credentials are deleted from the keychain. Tokens on the service are not revoked.</source>
-        <translation>Das Konto „%1“ entfernen? Seine gespeicherten Zugangsdaten werden aus dem Schlüsselbund gelöscht. Token beim Dienst werden nicht widerrufen.</translation>
-    </message>
-    <message>
-        <source>Refreshing…</source>
-        <translation>Wird aktualisiert…</translation>
-    </message>
-    <message>
-        <source>Reading credentials</source>
-        <translation>Zugangsdaten werden gelesen</translation>
-    </message>
-    <message>
-        <source>Sign in to see this account&apos;s tokens.</source>
-        <translation>Melden Sie sich an, um die Token dieses Kontos zu sehen.</translation>
-    </message>
-    <message>
-        <source>Refreshing</source>
-        <translation>Aktualisierung</translation>
-    </message>
-    <message>
-        <source>Last refresh: %1</source>
-        <translation>Letzte Aktualisierung: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n token(s)</source>
-        <translation>
-            <numerusform>%n Token</numerusform>
-            <numerusform>%n Token</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: not available on this server.</source>
-        <translation>%1: auf diesem Server nicht verfügbar.</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>not available on this server</source>
-        <translation>auf diesem Server nicht verfügbar</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2</source>
-        <translation>%1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>last error: %1</source>
-        <translation>letzter Fehler: %1</translation>
-    </message>
-    <message>
-        <source>Storing credentials</source>
-        <translation>Zugangsdaten werden gespeichert</translation>
-    </message>
-    <message>
-        <source>Signing in…</source>
-        <translation>Anmeldung läuft…</translation>
-    </message>
-    <message>
-        <source>Signing in</source>
-        <translation>Anmeldung</translation>
-    </message>
-    <message>
-        <source>The passcode was not accepted. Try again.</source>
-        <translation>Der Code wurde nicht akzeptiert. Versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Enter your credentials to sign in.</source>
-        <translation>Geben Sie Ihre Zugangsdaten ein, um sich anzumelden.</translation>
-    </message>
-    <message>
-        <source>Signing out</source>
-        <translation>Abmeldung</translation>
-    </message>
-    <message>
-        <source>signed out</source>
-        <translation>abgemeldet</translation>
-    </message>
-    <message>
-        <source>Creating a token</source>
-        <translation>Token wird erstellt</translation>
-    </message>
-    <message>
-        <source>Creating a token failed: %1</source>
-        <translation>Erstellen des Tokens fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Revoke the token “%1”? Anything using it stops working.</source>
-        <translation>Das Token „%1“ widerrufen? Alles, was es verwendet, funktioniert dann nicht mehr.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke %n tokens? Anything using them stops working.</source>
-        <translation>
-            <numerusform>%n Token widerrufen? Alles, was es verwendet, funktioniert dann nicht mehr.</numerusform>
-            <numerusform>%n Token widerrufen? Alles, was sie verwendet, funktioniert dann nicht mehr.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Revoke</source>
-        <translation>Widerrufen</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n token(s) revoked.</source>
-        <translation>
-            <numerusform>%n Token widerrufen.</numerusform>
-            <numerusform>%n Token widerrufen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 revoked, %2 failed:
-%3</source>
-        <translation>%1 widerrufen, %2 fehlgeschlagen:
-%3</translation>
-    </message>
-    <message>
-        <source>Revoking</source>
-        <translation>Widerruf</translation>
-    </message>
-    <message>
-        <source>The service refused the credentials.</source>
-        <translation>Der Dienst hat die Zugangsdaten abgelehnt.</translation>
-    </message>
-    <message>
-        <source>Reading token details</source>
-        <translation>Token-Details werden gelesen</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>Id: %1</source>
-        <translation>ID: %1</translation>
-    </message>
-    <message>
-        <source>Name: %1</source>
-        <translation>Name: %1</translation>
-    </message>
-    <message>
-        <source>Kind: %1</source>
-        <translation>Art: %1</translation>
-    </message>
-    <message>
-        <source>Subject: %1</source>
-        <translation>Subjekt: %1</translation>
-    </message>
-    <message>
-        <source>Created: %1</source>
-        <translation>Erstellt: %1</translation>
-    </message>
-    <message>
-        <source>Expires: %1</source>
-        <translation>Läuft ab: %1</translation>
-    </message>
-    <message>
-        <source>Last used: %1</source>
-        <translation>Zuletzt verwendet: %1</translation>
-    </message>
-    <message>
-        <source>Revoked: %1</source>
-        <translation>Widerrufen: %1</translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation>Status: %1</translation>
-    </message>
-    <message>
-        <source>Scopes: %1</source>
-        <translation>Berechtigungen: %1</translation>
-    </message>
-    <message>
-        <source>Token Details</source>
-        <translation>Token-Details</translation>
-    </message>
-    <message>
-        <source>Token id copied.</source>
-        <translation>Token-ID kopiert.</translation>
-    </message>
-    <message>
-        <source>Reading the current session</source>
-        <translation>Aktuelle Sitzung wird gelesen</translation>
-    </message>
-    <message>
-        <source>Tokens of a User</source>
-        <translation>Token eines Benutzers</translation>
-    </message>
-    <message>
-        <source>Revoke All for a Subject</source>
-        <translation>Alle für ein Subjekt widerrufen</translation>
-    </message>
-    <message>
-        <source>Subject (user id) whose tokens are all revoked:</source>
-        <translation>Subjekt (Benutzer-ID), dessen Token alle widerrufen werden:</translation>
-    </message>
-    <message>
-        <source>Revoke All</source>
-        <translation>Alle widerrufen</translation>
-    </message>
-    <message>
-        <source>Revoke every token of “%1”? Everything signed in as %1 stops working.</source>
-        <translation>Jedes Token von „%1“ widerrufen? Alles, was als %1 angemeldet ist, funktioniert dann nicht mehr.</translation>
-    </message>
-    <message>
-        <source>Revoking all tokens of %1</source>
-        <translation>Alle Token von %1 werden widerrufen</translation>
-    </message>
-    <message>
-        <source>All tokens of %1 revoked.</source>
-        <translation>Alle Token von %1 widerrufen.</translation>
-    </message>
-    <message>
-        <source>Expire All</source>
-        <translation>Alle ablaufen lassen</translation>
-    </message>
-    <message>
-        <source>Anything using those tokens stops working. Continue?</source>
-        <translation>Alles, was diese Token verwendet, funktioniert dann nicht mehr. Fortfahren?</translation>
-    </message>
-    <message>
-        <source>Expiring all tokens</source>
-        <translation>Alle Token werden abgelaufen</translation>
-    </message>
-    <message>
-        <source>The tokens of %1 expired.</source>
-        <translation>Die Token von %1 sind abgelaufen.</translation>
-    </message>
-    <message>
-        <source>The tokens of %1 expire in %2.</source>
-        <translation>Die Token von %1 laufen in %2 ab.</translation>
-    </message>
-    <message>
-        <source>Log Out a Token</source>
-        <translation>Token abmelden</translation>
-    </message>
-    <message>
-        <source>Paste the token to log out:</source>
-        <translation>Fügen Sie das abzumeldende Token ein:</translation>
-    </message>
-    <message>
-        <source>Logging out the token</source>
-        <translation>Token wird abgemeldet</translation>
-    </message>
-    <message>
-        <source>The token was logged out.</source>
-        <translation>Das Token wurde abgemeldet.</translation>
-    </message>
-    <message>
         <source>The sandbox could not be started.</source>
         <translation>Die Sandbox konnte nicht gestartet werden.</translation>
-    </message>
-    <message>
-        <source>Revoke Everything for a Subject</source>
-        <translation>Alles für ein Subjekt widerrufen</translation>
-    </message>
-    <message>
-        <source>Subject in every account (user id, email, uid user@domain, Svix application or session id):</source>
-        <translation>Subjekt in jedem Konto (Benutzer-ID, E-Mail, uid benutzer@domain, Svix-Anwendung oder Sitzungs-ID):</translation>
-    </message>
-    <message>
-        <source>Checking every account for “%1”…</source>
-        <translation>Jedes Konto wird auf „%1“ geprüft…</translation>
-    </message>
-    <message>
-        <source>Edit Notes</source>
-        <translation>Notizen bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Verify a Revoked Token…</source>
-        <translation>Widerrufenes Token &amp;prüfen…</translation>
     </message>
     <message>
         <source>TokenDesk is still running</source>
@@ -2456,66 +2063,6 @@
     <message>
         <source>Expiry alerts keep coming. Quit from the tray menu or with File → Quit.</source>
         <translation>Ablaufwarnungen kommen weiterhin. Beenden Sie über das Menü im Infobereich oder mit Datei → Beenden.</translation>
-    </message>
-    <message>
-        <source>To check that the server rejects it: Tokens → Verify a Revoked Token…</source>
-        <translation>Um zu prüfen, dass der Server es ablehnt: Token → Widerrufenes Token prüfen…</translation>
-    </message>
-    <message>
-        <source>Svix: Dash&amp;board Access…</source>
-        <translation>Svix: Dash&amp;board-Zugang…</translation>
-    </message>
-    <message>
-        <source>Svix: Exchange a One-Time To&amp;ken…</source>
-        <translation>Svix: &amp;Einmal-Token eintauschen…</translation>
-    </message>
-    <message>
-        <source>Svix Dashboard Access</source>
-        <translation>Svix-Dashboard-Zugang</translation>
-    </message>
-    <message>
-        <source>Application id or uid (the server may no longer offer this older route):</source>
-        <translation>Anwendungs-ID oder -UID (der Server bietet diese ältere Route eventuell nicht mehr an):</translation>
-    </message>
-    <message>
-        <source>Dashboard access</source>
-        <translation>Dashboard-Zugang</translation>
-    </message>
-    <message>
-        <source>Exchange a One-Time Token</source>
-        <translation>Einmal-Token eintauschen</translation>
-    </message>
-    <message>
-        <source>Paste the one-time token (the key=… part of a magic link):</source>
-        <translation>Einmal-Token einfügen (der key=…-Teil eines Magic Links):</translation>
-    </message>
-    <message>
-        <source>Exchanging the one-time token</source>
-        <translation>Eintauschen des Einmal-Tokens</translation>
-    </message>
-    <message>
-        <source>Portal token from a one-time token</source>
-        <translation>Portal-Token aus einem Einmal-Token</translation>
-    </message>
-    <message>
-        <source>Removing the account</source>
-        <translation>Entfernen des Kontos</translation>
-    </message>
-    <message>
-        <source>%1:</source>
-        <translation>%1:</translation>
-    </message>
-    <message>
-        <source>&amp;Identify…</source>
-        <translation>&amp;Identifizieren…</translation>
-    </message>
-    <message>
-        <source>Scan for &amp;Leaked Tokens…</source>
-        <translation>Nach ge&amp;leakten Tokens suchen…</translation>
-    </message>
-    <message>
-        <source>Export Expiry &amp;Calendar…</source>
-        <translation>Ablauf&amp;kalender exportieren…</translation>
     </message>
 </context>
 <context>
@@ -3371,6 +2918,90 @@
     </message>
 </context>
 <context>
+    <name>SignInFlow</name>
+    <message>
+        <source>under a minute</source>
+        <translation>unter einer Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n Std.</numerusform>
+            <numerusform>%n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>service not available in this build</source>
+        <translation>Dienst in diesem Build nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>session expires in %1</source>
+        <translation>Sitzung läuft in %1 ab</translation>
+    </message>
+    <message>
+        <source>session expired</source>
+        <translation>Sitzung abgelaufen</translation>
+    </message>
+    <message>
+        <source>keychain unavailable: secrets kept in memory only</source>
+        <translation>Schlüsselbund nicht verfügbar: Geheimnisse nur im Speicher</translation>
+    </message>
+    <message>
+        <source>Storing credentials</source>
+        <translation>Zugangsdaten werden gespeichert</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>The passcode was not accepted. Try again.</source>
+        <translation>Der Code wurde nicht akzeptiert. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Reading credentials</source>
+        <translation>Zugangsdaten werden gelesen</translation>
+    </message>
+    <message>
+        <source>Enter your credentials to sign in.</source>
+        <translation>Geben Sie Ihre Zugangsdaten ein, um sich anzumelden.</translation>
+    </message>
+    <message>
+        <source>Signing out</source>
+        <translation>Abmeldung</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>abgemeldet</translation>
+    </message>
+</context>
+<context>
     <name>SpecterDescriptor</name>
     <message>
         <source>User name</source>
@@ -3929,6 +3560,153 @@ ID: %2</translation>
     </message>
 </context>
 <context>
+    <name>TokenOperations</name>
+    <message>
+        <source>Creating a token</source>
+        <translation>Token wird erstellt</translation>
+    </message>
+    <message>
+        <source>Creating a token failed: %1</source>
+        <translation>Erstellen des Tokens fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Reading token details</source>
+        <translation>Token-Details werden gelesen</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Subjekt: %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Erstellt: %1</translation>
+    </message>
+    <message>
+        <source>Expires: %1</source>
+        <translation>Läuft ab: %1</translation>
+    </message>
+    <message>
+        <source>Last used: %1</source>
+        <translation>Zuletzt verwendet: %1</translation>
+    </message>
+    <message>
+        <source>Revoked: %1</source>
+        <translation>Widerrufen: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Scopes: %1</source>
+        <translation>Berechtigungen: %1</translation>
+    </message>
+    <message>
+        <source>Token Details</source>
+        <translation>Token-Details</translation>
+    </message>
+    <message>
+        <source>Token id copied.</source>
+        <translation>Token-ID kopiert.</translation>
+    </message>
+    <message>
+        <source>Reading the current session</source>
+        <translation>Aktuelle Sitzung wird gelesen</translation>
+    </message>
+    <message>
+        <source>Tokens of a User</source>
+        <translation>Token eines Benutzers</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Expire All</source>
+        <translation>Alle ablaufen lassen</translation>
+    </message>
+    <message>
+        <source>Anything using those tokens stops working. Continue?</source>
+        <translation>Alles, was diese Token verwendet, funktioniert dann nicht mehr. Fortfahren?</translation>
+    </message>
+    <message>
+        <source>Expiring all tokens</source>
+        <translation>Alle Token werden abgelaufen</translation>
+    </message>
+    <message>
+        <source>The tokens of %1 expired.</source>
+        <translation>Die Token von %1 sind abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The tokens of %1 expire in %2.</source>
+        <translation>Die Token von %1 laufen in %2 ab.</translation>
+    </message>
+    <message>
+        <source>Log Out a Token</source>
+        <translation>Token abmelden</translation>
+    </message>
+    <message>
+        <source>Paste the token to log out:</source>
+        <translation>Fügen Sie das abzumeldende Token ein:</translation>
+    </message>
+    <message>
+        <source>Logging out the token</source>
+        <translation>Token wird abgemeldet</translation>
+    </message>
+    <message>
+        <source>The token was logged out.</source>
+        <translation>Das Token wurde abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Svix Dashboard Access</source>
+        <translation>Svix-Dashboard-Zugang</translation>
+    </message>
+    <message>
+        <source>Application id or uid (the server may no longer offer this older route):</source>
+        <translation>Anwendungs-ID oder -UID (der Server bietet diese ältere Route eventuell nicht mehr an):</translation>
+    </message>
+    <message>
+        <source>Dashboard access</source>
+        <translation>Dashboard-Zugang</translation>
+    </message>
+    <message>
+        <source>Exchange a One-Time Token</source>
+        <translation>Einmal-Token eintauschen</translation>
+    </message>
+    <message>
+        <source>Paste the one-time token (the key=… part of a magic link):</source>
+        <translation>Einmal-Token einfügen (der key=…-Teil eines Magic Links):</translation>
+    </message>
+    <message>
+        <source>Exchanging the one-time token</source>
+        <translation>Eintauschen des Einmal-Tokens</translation>
+    </message>
+    <message>
+        <source>Portal token from a one-time token</source>
+        <translation>Portal-Token aus einem Einmal-Token</translation>
+    </message>
+    <message>
+        <source>Edit Notes</source>
+        <translation>Notizen bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>TokenProvider</name>
     <message>
         <source>Choose what kind of token to create.</source>
@@ -3953,6 +3731,74 @@ ID: %2</translation>
     <message>
         <source>User (id, external id or email)</source>
         <translation>Benutzer (ID, externe ID oder E-Mail-Adresse)</translation>
+    </message>
+</context>
+<context>
+    <name>TokenRevoker</name>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the token “%1”? Anything using it stops working.</source>
+        <translation>Das Token „%1“ widerrufen? Alles, was es verwendet, funktioniert dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) revoked.</source>
+        <translation>
+            <numerusform>%n Token widerrufen.</numerusform>
+            <numerusform>%n Token widerrufen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To check that the server rejects it: Tokens → Verify a Revoked Token…</source>
+        <translation>Um zu prüfen, dass der Server es ablehnt: Token → Widerrufenes Token prüfen…</translation>
+    </message>
+    <message>
+        <source>%1 revoked, %2 failed:
+%3</source>
+        <translation>%1 widerrufen, %2 fehlgeschlagen:
+%3</translation>
+    </message>
+    <message>
+        <source>Revoke All for a Subject</source>
+        <translation>Alle für ein Subjekt widerrufen</translation>
+    </message>
+    <message>
+        <source>Subject (user id) whose tokens are all revoked:</source>
+        <translation>Subjekt (Benutzer-ID), dessen Token alle widerrufen werden:</translation>
+    </message>
+    <message>
+        <source>Revoke All</source>
+        <translation>Alle widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke every token of “%1”? Everything signed in as %1 stops working.</source>
+        <translation>Jedes Token von „%1“ widerrufen? Alles, was als %1 angemeldet ist, funktioniert dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Revoking all tokens of %1</source>
+        <translation>Alle Token von %1 werden widerrufen</translation>
+    </message>
+    <message>
+        <source>All tokens of %1 revoked.</source>
+        <translation>Alle Token von %1 widerrufen.</translation>
+    </message>
+    <message>
+        <source>Revoke Everything for a Subject</source>
+        <translation>Alles für ein Subjekt widerrufen</translation>
+    </message>
+    <message>
+        <source>Subject in every account (user id, email, uid user@domain, Svix application or session id):</source>
+        <translation>Subjekt in jedem Konto (Benutzer-ID, E-Mail, uid benutzer@domain, Svix-Anwendung oder Sitzungs-ID):</translation>
+    </message>
+    <message>
+        <source>Checking every account for “%1”…</source>
+        <translation>Jedes Konto wird auf „%1“ geprüft…</translation>
     </message>
 </context>
 <context>
@@ -4047,6 +3893,184 @@ ID: %2</translation>
     <message>
         <source>Not sure%1: %2</source>
         <translation>Nicht sicher%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>No accounts</source>
+        <translation>Keine Konten</translation>
+    </message>
+    <message>
+        <source>TokenDesk logo</source>
+        <translation>TokenDesk-Logo</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>Try the sandbox</source>
+        <translation>Sandbox ausprobieren</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to TokenDesk&lt;/h2&gt;&lt;p&gt;Add an account of a service to see and manage its tokens, or try every feature on the built-in sandbox first.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Willkommen bei TokenDesk&lt;/h2&gt;&lt;p&gt;Fügen Sie ein Konto eines Dienstes hinzu, um dessen Token zu sehen und zu verwalten, oder probieren Sie zuerst jede Funktion in der eingebauten Sandbox aus.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New Account…</source>
+        <translation>&amp;Neues Konto…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Account…</source>
+        <translation>Konto &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Account…</source>
+        <translation>Konto &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>New &amp;Token…</source>
+        <translation>Neues &amp;Token…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a Revoked Token…</source>
+        <translation>Widerrufenes Token &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Id</source>
+        <translation>ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Inspect &amp;JWT…</source>
+        <translation>&amp;JWT untersuchen…</translation>
+    </message>
+    <message>
+        <source>Current &amp;Session…</source>
+        <translation>Aktuelle &amp;Sitzung…</translation>
+    </message>
+    <message>
+        <source>Tokens of a &amp;User…</source>
+        <translation>Token eines &amp;Benutzers…</translation>
+    </message>
+    <message>
+        <source>Revoke &amp;All for a Subject…</source>
+        <translation>&amp;Alle für ein Subjekt widerrufen…</translation>
+    </message>
+    <message>
+        <source>E&amp;xpire All…</source>
+        <translation>Alle a&amp;blaufen lassen…</translation>
+    </message>
+    <message>
+        <source>&amp;Log Out a Token…</source>
+        <translation>Token ab&amp;melden…</translation>
+    </message>
+    <message>
+        <source>Svix: Dash&amp;board Access…</source>
+        <translation>Svix: Dash&amp;board-Zugang…</translation>
+    </message>
+    <message>
+        <source>Svix: Exchange a One-Time To&amp;ken…</source>
+        <translation>Svix: &amp;Einmal-Token eintauschen…</translation>
+    </message>
+    <message>
+        <source>JWT &amp;Inspector…</source>
+        <translation>JWT-&amp;Inspektor…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Notes…</source>
+        <translation>&amp;Notizen bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>A&amp;ll Accounts</source>
+        <translation>A&amp;lle Konten</translation>
+    </message>
+    <message>
+        <source>&amp;Identify…</source>
+        <translation>&amp;Identifizieren…</translation>
+    </message>
+    <message>
+        <source>Revoke &amp;Everything for a Subject…</source>
+        <translation>&amp;Alles für ein Subjekt widerrufen…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Log…</source>
+        <translation>&amp;Prüfprotokoll…</translation>
+    </message>
+    <message>
+        <source>Scan for &amp;Leaked Tokens…</source>
+        <translation>Nach ge&amp;leakten Tokens suchen…</translation>
+    </message>
+    <message>
+        <source>Export Expiry &amp;Calendar…</source>
+        <translation>Ablauf&amp;kalender exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>&amp;Tokens</source>
+        <translation>&amp;Token</translation>
+    </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,7 @@
 // dry run lists every call and sends none, declining the confirmation sends nothing, the run shows one result
 // row per step with the verification, the export writes the runner's CSV, Cancel stops what was not started.
 // Through MainWindow: a multi-selection goes through the dialog, break-glass lists every account (the failing
-// one as not checked) before planning.
+// one as not checked) before planning; a single token goes through the same runner without the dialog.
 class TestRevokePlanDialog : public QObject
 {
     Q_OBJECT
@@ -46,6 +46,7 @@ private slots:
     void runShowsResultsAndExports();
     void cancelStopsTheRest();
     void mainWindowBulkRevokeUsesTheDialog();
+    void mainWindowSingleRevokeRunsAPlan();
     void mainWindowBreakGlass();
 
 private:
@@ -334,6 +335,48 @@ void TestRevokePlanDialog::mainWindowBulkRevokeUsesTheDialog()
     QVERIFY(finished.wait(20'000));
     for (const RevokeOutcome &outcome : dialog->outcomes())
         QCOMPARE(outcome.state, RevokeOutcome::State::Succeeded);
+}
+
+void TestRevokePlanDialog::mainWindowSingleRevokeRunsAPlan()
+{
+    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QList<Token> tokens = createSpecterTokens(1, QStringLiteral("single-"));
+    QCOMPARE(tokens.size(), 1);
+    MainWindow window(m_controller.get());
+    window.selectAccount(specter);
+    window.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(window.tokenModel()->rowOf(specter, tokens.first().id) >= 0, 20'000);
+    const int row = window.tokenModel()->rowOf(specter, tokens.first().id);
+    const QModelIndex proxy = window.filterModel()->mapFromSource(window.tokenModel()->index(row, 0));
+    window.tokenView()->selectionModel()->select(
+        proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(window.selectedTokens().size(), 1);
+
+    Confirmer::setNextAnswerForTest(true);
+    window.revokeSelected();
+    QVERIFY(!window.findChild<RevokePlanDialog *>()); // one token: the quick confirmation, no plan dialog
+    AuditFilter summaries;
+    summaries.action = QStringLiteral("bulk-revoke");
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->auditLog()->query(summaries).size() == 1, 20'000);
+    // The same audit entries as a bulk revoke: the call with the run's group id, then the run's summary.
+    const AuditEntry summary = m_controller->auditLog()->query(summaries).constFirst();
+    QCOMPARE(summary.outcome, QStringLiteral("success"));
+    QVERIFY(!summary.groupId.isEmpty());
+    AuditFilter calls;
+    calls.accountId = specter;
+    calls.action = QStringLiteral("revoke");
+    const QList<AuditEntry> revoked = m_controller->auditLog()->query(calls);
+    QCOMPARE(revoked.size(), 1);
+    QCOMPARE(revoked.first().target, tokens.first().id);
+    QCOMPARE(revoked.first().groupId, summary.groupId);
+    // The table marks it revoked at once; Specter then lists it no more.
+    const auto goneOrRevoked = [&window, specter, id = tokens.first().id] {
+        const int at = window.tokenModel()->rowOf(specter, id);
+        return at < 0
+            || window.tokenModel()->index(at, 0).data(TokenListModel::StatusRole).toInt()
+            == int(Token::Status::Revoked);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(goneOrRevoked(), 20'000);
 }
 
 void TestRevokePlanDialog::mainWindowBreakGlass()

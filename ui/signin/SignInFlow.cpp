@@ -1,0 +1,243 @@
+#include "SignInFlow.h"
+
+#include "AccountController.h"
+#include "MfaDialog.h"
+#include "SignInDialog.h"
+#include "core/Async.h"
+#include "core/Clock.h"
+#include "items/AccountListModel.h"
+#include "providers/AccountSession.h"
+#include "providers/ProviderDescriptor.h"
+#include "providers/ProviderRegistry.h"
+#include "store/SecretStore.h"
+#include "window/ErrorPresenter.h"
+#include "workflows/AccountTokens.h"
+
+#include <QWidget>
+
+#include <iterator>
+#include <memory>
+
+SignInFlow::SignInFlow(AccountController *controller, ErrorPresenter *errors, QWidget *window)
+    : QObject(window)
+    , m_controller(controller)
+    , m_errors(errors)
+    , m_window(window)
+{
+    connect(m_errors, &ErrorPresenter::signInNeeded, this, &SignInFlow::requestSignIn);
+    connect(m_errors, &ErrorPresenter::accountStateChanged, this, &SignInFlow::setAccountState);
+    connect(m_controller->secretStore(), &SecretStore::stateChanged, this, &SignInFlow::updateAllStatuses);
+}
+
+QString SignInFlow::remainingText(qint64 ms) const
+{
+    const qint64 minutes = ms / 60000;
+    if (minutes < 1)
+        return tr("under a minute");
+    if (minutes < 120)
+        return tr("%n min", nullptr, int(minutes));
+    const qint64 hours = minutes / 60;
+    if (hours < 48)
+        return tr("%n h", nullptr, int(hours));
+    // (a division inside the tr() call makes Qt 6.4's lupdate loop forever)
+    const int days = int(hours / 24);
+    return tr("%n days", nullptr, days);
+}
+
+void SignInFlow::setAccountState(const QUuid &id, const QString &state)
+{
+    m_accountState.insert(id, state);
+    updateAccountStatus(id);
+}
+
+void SignInFlow::forget(const QUuid &id)
+{
+    m_accountState.remove(id);
+}
+
+void SignInFlow::updateAllStatuses()
+{
+    for (const Account &account : m_controller->accounts())
+        updateAccountStatus(account.id);
+}
+
+void SignInFlow::updateAccountStatus(const QUuid &id)
+{
+    QStringList parts;
+    TokenProvider *provider = m_controller->provider(id);
+    if (!provider) {
+        parts.append(tr("service not available in this build"));
+    } else {
+        if (provider->can(TokenProvider::Capability::SignIn))
+            parts.append(provider->isSignedIn() ? tr("signed in") : tr("not signed in"));
+        if (const std::optional<Token> credential = provider->credentialToken()) {
+            if (const std::optional<qint64> left = credential->remainingMs(*m_controller->clock()))
+                parts.append(*left > 0 ? tr("session expires in %1").arg(remainingText(*left)) : tr("session expired"));
+        }
+    }
+    if (m_controller->secretStore()->state() == SecretStore::State::MemoryOnly)
+        parts.append(tr("keychain unavailable: secrets kept in memory only"));
+    const QString state = m_accountState.value(id);
+    if (!state.isEmpty() && !parts.contains(state))
+        parts.append(state);
+    m_controller->accountModel()->setStatusText(id, parts.join(QStringLiteral(" · ")));
+}
+
+void SignInFlow::requestSignIn(const QUuid &id, const QString &reason)
+{
+    if (m_signInOpen.contains(id))
+        return;
+    const std::optional<Account> account = m_controller->account(id);
+    TokenProvider *provider = m_controller->provider(id);
+    if (!account || !provider)
+        return;
+    const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(account->providerId);
+    QList<FieldSpec> secretFields;
+    if (descriptor) {
+        for (const FieldSpec &field : descriptor->accountFields) {
+            if (field.type == FieldSpec::Type::Secret)
+                secretFields.append(field);
+        }
+    }
+    m_signInOpen.insert(id);
+    auto *dialog = new SignInDialog(*account, secretFields, reason, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, id] { m_signInOpen.remove(id); });
+    connect(dialog, &QDialog::accepted, this, [this, id, dialog] {
+        // Fields left empty keep what is stored: an empty value would delete the secret (API key, client secret).
+        QHash<QString, QString> values = dialog->values();
+        for (auto it = values.begin(); it != values.end();)
+            it = it.value().isEmpty() ? values.erase(it) : std::next(it);
+        const bool keep = dialog->keepSignedIn();
+        AccountSession *session = m_controller->session(id);
+        if (!session)
+            return;
+        QFuture<Result<Done>> stored = readyResult(Result<Done>(Done {}));
+        if (keep) {
+            stored = session->storeSecrets(values);
+        } else {
+            for (auto it = values.cbegin(); it != values.cend(); ++it) {
+                if (!it.value().isEmpty())
+                    session->provider()->setSecret(it.key(), it.value());
+            }
+        }
+        Async::then(stored, this, [this, id](Result<Done> result) {
+            if (!result.ok())
+                m_errors->handleError(id, result.error(), tr("Storing credentials"));
+            startSignIn(id);
+        });
+    });
+    dialog->open();
+}
+
+void SignInFlow::startSignIn(const QUuid &id)
+{
+    AccountSession *session = m_controller->session(id);
+    if (!session)
+        return;
+    if (!session->provider()->can(TokenProvider::Capability::SignIn)) {
+        emit listWanted(id); // credentials are sent with every request (HTTP Basic, API key)
+        return;
+    }
+    m_errors->status(tr("Signing in…"));
+    Async::then(session->signIn(), this, [this, id](Result<SignInResult> result) {
+        if (!result.ok()) {
+            if (result.error().kind() == ApiError::Kind::Unauthorized) {
+                requestSignIn(id, result.error().fullMessage());
+                return;
+            }
+            m_errors->handleError(id, result.error(), tr("Signing in"));
+            return;
+        }
+        if (result->mfaRequired) {
+            runMfa(id, result->challenge);
+            return;
+        }
+        signedIn(id);
+    });
+}
+
+void SignInFlow::signedIn(const QUuid &id)
+{
+    setAccountState(id, QString());
+    emit actionsChanged();
+    emit listWanted(id);
+}
+
+void SignInFlow::runMfa(const QUuid &id, const MfaChallenge &challenge)
+{
+    auto current = std::make_shared<MfaChallenge>(challenge);
+    auto *dialog = new MfaDialog(challenge, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setClock(m_controller->clock()); // the countdown uses the app clock (a TestClock in tests)
+    connect(dialog, &MfaDialog::passcodeSubmitted, this, [this, id, dialog, current](const QString &passcode) {
+        AccountSession *session = m_controller->session(id);
+        if (!session) {
+            dialog->reject();
+            return;
+        }
+        dialog->setBusy(true);
+        Async::then(
+            session->submitMfa(*current, passcode), dialog, [this, id, dialog, current](Result<SignInResult> r) {
+                dialog->setBusy(false);
+                if (!r.ok()) {
+                    // Wrong code or expired challenge: say so and keep the dialog open for another try.
+                    dialog->showError(r.error().fullMessage());
+                    return;
+                }
+                if (r->mfaRequired) {
+                    *current = r->challenge;
+                    dialog->showError(r->challenge.message.isEmpty() ? tr("The passcode was not accepted. Try again.")
+                                                                     : r->challenge.message);
+                    return;
+                }
+                dialog->accept();
+                signedIn(id);
+            });
+    });
+    dialog->open();
+}
+
+void SignInFlow::signIn(const QUuid &id)
+{
+    if (id.isNull())
+        return;
+    Async::then(m_controller->prepare(id), this, [this, id](Result<Done> prepared) {
+        if (!prepared.ok()) {
+            m_errors->handleError(id, prepared.error(), tr("Reading credentials"));
+            return;
+        }
+        TokenProvider *provider = m_controller->provider(id);
+        if (!provider)
+            return;
+        // Ask for missing secrets first; with everything stored, sign in straight away.
+        const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(provider->account().providerId);
+        bool missing = false;
+        if (descriptor) {
+            for (const FieldSpec &field : descriptor->accountFields) {
+                if (field.type == FieldSpec::Type::Secret && field.required && !provider->hasSecret(field.key))
+                    missing = true;
+            }
+        }
+        if (missing)
+            requestSignIn(id, tr("Enter your credentials to sign in."));
+        else
+            startSignIn(id);
+    });
+}
+
+void SignInFlow::signOut(const QUuid &id)
+{
+    AccountSession *session = id.isNull() ? nullptr : m_controller->session(id);
+    if (!session)
+        return;
+    Async::then(session->signOut(), this, [this, id](Result<Done> result) {
+        if (!result.ok()) {
+            m_errors->handleError(id, result.error(), tr("Signing out"));
+            return;
+        }
+        m_controller->accountTokens()->forget(id); // its list was that session's view: the tables follow
+        setAccountState(id, tr("signed out"));
+        emit actionsChanged();
+    });
+}

@@ -1,0 +1,204 @@
+#include "AccountPage.h"
+
+#include "AccountController.h"
+#include "ExpiryBanner.h"
+#include "StatusColors.h"
+#include "TokenFilterBar.h"
+#include "core/Async.h"
+#include "core/Clock.h"
+#include "items/TokenListModel.h"
+#include "providers/AccountSession.h"
+#include "store/SecretStore.h"
+#include "tokens/TokenTableView.h"
+#include "window/ErrorPresenter.h"
+#include "workflows/AccountTokens.h"
+#include "workflows/ExpiryAlertMonitor.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QTimer>
+#include <QVBoxLayout>
+
+Q_LOGGING_CATEGORY(lcAccountPage, "tokendesk.ui.accountpage")
+
+AccountPage::AccountPage(AccountController *controller, AlertCenter *alerts, ErrorPresenter *errors, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_errors(errors)
+    , m_expiryBanner(new ExpiryBanner(alerts))
+    , m_keychainBanner(new QLabel)
+    , m_title(new QLabel)
+    , m_table(new TokenTableView(controller->clock()))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_keychainBanner->setObjectName(QStringLiteral("keychainBanner"));
+    m_keychainBanner->setAccessibleName(tr("Keychain warning"));
+    m_keychainBanner->setWordWrap(true);
+    m_keychainBanner->setFrameShape(QFrame::StyledPanel);
+    m_keychainBanner->setMargin(6);
+    StatusColors::apply(m_keychainBanner, StatusColors::Role::Warning);
+    m_keychainBanner->hide();
+    layout->addWidget(m_keychainBanner);
+    layout->addWidget(m_expiryBanner);
+
+    auto *filterRow = new QHBoxLayout;
+    m_title->setObjectName(QStringLiteral("tableTitle"));
+    m_title->setAccessibleName(tr("Selected account"));
+    filterRow->addWidget(m_title, 1);
+    auto *filterBar = new TokenFilterBar(m_table->filterModel());
+    m_filterEdit = filterBar->filterEdit();
+    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
+    m_filterEdit->setAccessibleName(tr("Filter tokens"));
+    m_statusCombo = filterBar->statusCombo();
+    m_statusCombo->setObjectName(QStringLiteral("statusFilter"));
+    filterRow->addWidget(filterBar, 1);
+    layout->addLayout(filterRow);
+
+    m_table->setObjectName(QStringLiteral("tokenView"));
+    m_table->setAccessibleName(tr("Tokens"));
+    connect(m_table, &TokenTableView::tokenSelectionChanged, this, &AccountPage::selectionChanged);
+    layout->addWidget(m_table);
+
+    // The table follows every list of its account, whoever asked for it.
+    connect(m_controller->accountTokens(), &AccountTokens::changed, this, [this](const QUuid &id) {
+        if (id == m_accountId && !id.isNull())
+            showTokensOf(id);
+    });
+    connect(m_controller->secretStore(), &SecretStore::stateChanged, this, &AccountPage::updateKeychainBanner);
+    updateKeychainBanner();
+}
+
+void AccountPage::showAccount(const QUuid &id)
+{
+    const std::optional<Account> account = id.isNull() ? std::nullopt : m_controller->account(id);
+    m_title->setText(account ? QStringLiteral("<b>%1</b>").arg(account->name.toHtmlEscaped()) : QString());
+    if (m_accountId == id && !id.isNull())
+        return;
+    m_accountId = id;
+    showTokensOf(id);
+    if (!id.isNull() && !m_controller->accountTokens()->hasList(id))
+        refreshAccount(id);
+}
+
+void AccountPage::showTokensOf(const QUuid &id)
+{
+    m_table->tokenModel()->setTokens(id.isNull() ? QList<Token>() : m_controller->accountTokens()->tokens(id));
+    showWarningOf(m_accountId);
+    emit selectionChanged();
+}
+
+QString AccountPage::lastWarning() const
+{
+    return m_accountId.isNull() ? QString() : m_warnings.value(m_accountId);
+}
+
+void AccountPage::showWarningOf(const QUuid &id)
+{
+    if (id != m_accountId)
+        return;
+    m_errors->showWarning(id.isNull() ? QString() : m_warnings.value(id));
+}
+
+void AccountPage::updateKeychainBanner()
+{
+    const bool memoryOnly = m_controller->secretStore()->state() == SecretStore::State::MemoryOnly;
+    m_keychainBanner->setText(memoryOnly ? tr("No keychain is available: secrets are kept in memory for this "
+                                              "session only and must be entered again next time.")
+                                         : QString());
+    m_keychainBanner->setVisible(memoryOnly);
+}
+
+void AccountPage::connectSession(const QUuid &id, AccountSession *session)
+{
+    if (m_connected.contains(id) && session->property("tokendesk.connected").toBool())
+        return;
+    session->setProperty("tokendesk.connected", true);
+    m_connected.insert(id);
+    TokenProvider *provider = session->provider();
+    connect(provider, &TokenProvider::signInRequired, this, [this, id](const QString &reason) {
+        emit accountStateChanged(id, tr("sign-in needed"));
+        emit signInNeeded(id, reason);
+    });
+    connect(provider, &TokenProvider::credentialChanged, this, [this, id] { emit credentialChanged(id); });
+    connect(session, &AccountSession::tokensChanged, this, [this, id] { scheduleRefresh(id); });
+    connect(provider, &TokenProvider::warning, this, [this, id](const QString &message) {
+        qCInfo(lcAccountPage) << "provider warning for an account:" << message;
+        m_warnings.insert(id, message);
+        showWarningOf(id);
+    });
+}
+
+void AccountPage::forgetSession(const QUuid &id)
+{
+    m_connected.remove(id);
+}
+
+void AccountPage::scheduleRefresh(const QUuid &id)
+{
+    // An action's own refresh and the session's tokensChanged arrive together: one list, not two.
+    if (m_refreshScheduled.contains(id))
+        return;
+    m_refreshScheduled.insert(id);
+    QTimer::singleShot(0, this, [this, id] {
+        m_refreshScheduled.remove(id);
+        refreshAccount(id);
+    });
+}
+
+void AccountPage::refreshAccount(const QUuid &id, const ListRequest &request)
+{
+    TokenProvider *provider = m_controller->provider(id);
+    if (!provider) {
+        emit refreshed(id, false);
+        return;
+    }
+    connectSession(id, m_controller->session(id));
+    if (!provider->can(TokenProvider::Capability::List) && !provider->can(TokenProvider::Capability::LedgerBacked)) {
+        emit refreshed(id, true);
+        return;
+    }
+    m_errors->status(tr("Refreshing…"));
+    m_warnings.remove(id);
+    showWarningOf(id);
+    AccountTokens *known = m_controller->accountTokens();
+    Async::then(known->refresh(id, request), this, [this, id, request, known](Result<QList<Token>> result) {
+        if (!result.ok()) {
+            if (known->needsSignIn(id)) {
+                emit accountStateChanged(id, tr("not signed in"));
+                emit signInNeeded(id, tr("Sign in to see this account's tokens."));
+            } else {
+                m_errors->handleError(id, result.error(), tr("Refreshing"));
+            }
+            emit refreshed(id, false);
+            return;
+        }
+        // A whole list reached this table through AccountTokens::changed; a narrowed one (one user's tokens)
+        // is shown here only.
+        if ((!request.subject.isEmpty() || !request.appId.isEmpty()) && m_accountId == id)
+            m_table->tokenModel()->setTokens(result.value());
+        m_lastRefresh = m_controller->clock()->now();
+        m_errors->showLastRefresh(m_lastRefresh);
+        emit accountStateChanged(id, QString());
+        m_errors->status(tr("%n token(s)", nullptr, int(result.value().size())), 3000);
+        if (m_accountId == id)
+            showWarningOf(id); // puts a warning of this refresh back in the status bar
+        emit refreshed(id, true);
+    });
+}
+
+void AccountPage::selectToken(const QUuid &accountId, const QString &tokenKey)
+{
+    const QList<Token> tokens = m_table->tokenModel()->tokens();
+    for (int row = 0; row < tokens.size(); ++row) {
+        const Token &token = tokens.at(row);
+        if ((token.accountId.isNull() || token.accountId == accountId)
+            && ExpiryAlertMonitor::tokenKey(token) == tokenKey) {
+            m_table->selectSourceRow(row);
+            return;
+        }
+    }
+}

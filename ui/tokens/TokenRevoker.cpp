@@ -1,0 +1,200 @@
+#include "TokenRevoker.h"
+
+#include "AccountController.h"
+#include "AccountListCollector.h"
+#include "Confirmer.h"
+#include "RevokePlanDialog.h"
+#include "core/Async.h"
+#include "core/Clock.h"
+#include "providers/AccountSession.h"
+#include "tokens/TokenOperations.h"
+#include "window/ErrorPresenter.h"
+
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QSet>
+
+#include <algorithm>
+#include <iterator>
+
+namespace {
+// The audit action of a revoke of selected tokens, one or many.
+const char *const SelectionAction = "bulk-revoke";
+} // namespace
+
+TokenRevoker::TokenRevoker(AccountController *controller, ErrorPresenter *errors, std::function<QUuid()> currentAccount,
+    std::function<QList<Token>()> selectedTokens, QWidget *window)
+    : QObject(window)
+    , m_controller(controller)
+    , m_errors(errors)
+    , m_currentAccount(std::move(currentAccount))
+    , m_selectedTokens(std::move(selectedTokens))
+    , m_window(window)
+{ }
+
+RevokeRunner::SessionLookup TokenRevoker::sessions() const
+{
+    AccountController *controller = m_controller;
+    return [controller](const QUuid &id) { return controller->session(id); };
+}
+
+QList<RevokePlan::AccountTokens> TokenRevoker::selectionByAccount(const QList<Token> &tokens) const
+{
+    // In the All accounts view no account is selected: each token names its own.
+    QList<RevokePlan::AccountTokens> selection;
+    for (const Token &token : tokens) {
+        const QUuid accountId = token.accountId.isNull() ? m_currentAccount() : token.accountId;
+        auto it = std::find_if(selection.begin(), selection.end(),
+            [&accountId](const RevokePlan::AccountTokens &entry) { return entry.account.id == accountId; });
+        if (it == selection.end()) {
+            const std::optional<Account> account = m_controller->account(accountId);
+            if (!account)
+                continue;
+            selection.append({*account, m_controller->provider(accountId), {}});
+            it = std::prev(selection.end());
+        }
+        it->tokens.append(token);
+    }
+    return selection;
+}
+
+void TokenRevoker::revokeSelected()
+{
+    const QList<Token> tokens = m_selectedTokens();
+    const QList<RevokePlan::AccountTokens> selection = selectionByAccount(tokens);
+    if (selection.isEmpty())
+        return;
+    const RevokePlan plan = RevokePlan::forSelection(selection);
+    if (tokens.size() > 1) {
+        // Several tokens (possibly of several accounts): the plan dialog with its dry run, progress and results.
+        openRevokePlan(plan, QLatin1String(SelectionAction));
+        return;
+    }
+    const TokenProvider *provider = selection.constFirst().provider;
+    if (!provider || !provider->can(TokenProvider::Capability::Revoke))
+        return;
+    const QString line = TokenOperations::tokenLine(tokens.constFirst());
+    if (!Confirmer::confirm(
+            m_window, tr("Revoke"), tr("Revoke the token “%1”? Anything using it stops working.").arg(line), line))
+        return;
+    revokeOne(plan);
+}
+
+void TokenRevoker::revokeOne(const RevokePlan &plan)
+{
+    const RevokeStep step = plan.steps().constFirst();
+    if (!step.willRun()) {
+        m_errors->showMessage(
+            tr("Revoke"), tr("%1: %2").arg(TokenOperations::tokenLine(step.token), step.skipReason), false);
+        return;
+    }
+    const TokenProvider *provider = m_controller->provider(step.accountId);
+    const bool canVerify = provider && provider->can(TokenProvider::Capability::VerifyValue);
+    // The quick path shows one result, no dialog; the server is asked again only through Verify (it offers it).
+    auto *runner = new RevokeRunner(sessions(), m_controller->auditLog(), this);
+    runner->setVerify(false);
+    Async::then(runner->run(plan, QLatin1String(SelectionAction)), this,
+        [this, runner, canVerify](const QList<RevokeOutcome> &outcomes) {
+            runner->deleteLater();
+            runFinished(outcomes);
+            if (!outcomes.isEmpty())
+                showOneResult(outcomes.constFirst(), canVerify);
+        });
+}
+
+void TokenRevoker::showOneResult(const RevokeOutcome &outcome, bool canVerify)
+{
+    if (outcome.state == RevokeOutcome::State::Succeeded) {
+        const QString summary = tr("%n token(s) revoked.", nullptr, 1);
+        m_errors->status(canVerify ? summary + QLatin1Char(' ')
+                    + tr("To check that the server rejects it: Tokens → Verify a Revoked Token…")
+                                   : summary,
+            10000);
+        m_errors->showMessage(tr("Revoke"), summary, false);
+        return;
+    }
+    const QString line = TokenOperations::tokenLine(outcome.step.token);
+    const QString summary = tr("%1 revoked, %2 failed:\n%3").arg(0).arg(1).arg(tr("%1: %2").arg(line, outcome.message));
+    const QString first = summary.section(QLatin1Char('\n'), 0, 0);
+    m_errors->status(first, 10000);
+    m_errors->setLastError(first);
+    m_errors->showMessage(tr("Revoke"), summary, true);
+    emit accountsChanged({outcome.step.accountId}); // what the service holds now, whatever the answer said
+}
+
+void TokenRevoker::revokeAllForSubject()
+{
+    const QUuid id = m_currentAccount();
+    AccountSession *session = id.isNull() ? nullptr : m_controller->session(id);
+    if (!session || !session->provider()->can(TokenProvider::Capability::RevokeAllForSubject))
+        return;
+    bool ok = false;
+    const QString subject = QInputDialog::getText(m_window, tr("Revoke All for a Subject"),
+        tr("Subject (user id) whose tokens are all revoked:"), QLineEdit::Normal, QString(), &ok)
+                                .trimmed();
+    if (!ok || subject.isEmpty())
+        return;
+    if (!Confirmer::confirm(m_window, tr("Revoke All"),
+            tr("Revoke every token of “%1”? Everything signed in as %1 stops working.").arg(subject), {}))
+        return;
+    Async::then(session->revokeAllForSubject(subject), this, [this, id, subject](Result<Done> result) {
+        if (!result.ok()) {
+            m_errors->handleError(id, result.error(), tr("Revoking all tokens of %1").arg(subject));
+            return;
+        }
+        m_errors->status(tr("All tokens of %1 revoked.").arg(subject), 10000);
+        emit accountsChanged({id});
+    });
+}
+
+void TokenRevoker::breakGlass()
+{
+    bool ok = false;
+    const QString subject = QInputDialog::getText(m_window, tr("Revoke Everything for a Subject"),
+        tr("Subject in every account (user id, email, uid user@domain, Svix application or session id):"),
+        QLineEdit::Normal, QString(), &ok)
+                                .trimmed();
+    if (!ok || subject.isEmpty())
+        return;
+    openBreakGlass(subject);
+}
+
+void TokenRevoker::openBreakGlass(const QString &subject)
+{
+    auto *collector = new AccountListCollector(m_controller, this);
+    m_errors->status(tr("Checking every account for “%1”…").arg(subject));
+    connect(collector, &AccountListCollector::finished, this, [this, collector, subject] {
+        collector->deleteLater();
+        m_errors->clearStatus();
+        openRevokePlan(RevokePlan::forSubject(subject, collector->listed()), QStringLiteral("break-glass"),
+            collector->notChecked());
+    });
+    collector->start();
+}
+
+RevokePlanDialog *TokenRevoker::openRevokePlan(
+    const RevokePlan &plan, const QString &action, const QList<QPair<QString, QString>> &notChecked)
+{
+    auto *dialog = new RevokePlanDialog(plan, sessions(), m_controller->auditLog(), action, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setNotChecked(notChecked);
+    connect(dialog, &RevokePlanDialog::runFinished, this, &TokenRevoker::runFinished);
+    dialog->open();
+    return dialog;
+}
+
+void TokenRevoker::runFinished(const QList<RevokeOutcome> &outcomes)
+{
+    QList<QUuid> touched;
+    for (const RevokeOutcome &outcome : outcomes) {
+        if (outcome.state != RevokeOutcome::State::Succeeded)
+            continue;
+        if (!touched.contains(outcome.step.accountId))
+            touched.append(outcome.step.accountId);
+        if (outcome.step.kind == RevokeStep::Kind::Token)
+            emit tokenRevoked(outcome.step.accountId, outcome.step.token.id, m_controller->clock()->now());
+    }
+    // One refresh per account for the whole run (the sessions do not signal grouped revokes one by one).
+    if (!touched.isEmpty())
+        emit accountsChanged(touched);
+}

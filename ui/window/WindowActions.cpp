@@ -1,0 +1,204 @@
+#include "WindowActions.h"
+
+#include "providers/TokenProvider.h"
+#include "providers/svix/SvixProvider.h"
+
+#include <QAction>
+#include <QIcon>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QToolBar>
+
+WindowActions::WindowActions(QMainWindow *window)
+    : QObject(window)
+    , m_window(window)
+{
+    make(Id::NewAccount, QStringLiteral("actionNewAccount"), tr("&New Account…"), QStringLiteral("account-new"),
+        {QKeySequence(Qt::CTRL | Qt::Key_N)});
+    make(Id::EditAccount, QStringLiteral("actionEditAccount"), tr("&Edit Account…"), QStringLiteral("account-edit"));
+    make(Id::RemoveAccount, QStringLiteral("actionRemoveAccount"), tr("&Remove Account…"),
+        QStringLiteral("account-remove"));
+    make(Id::SignIn, QStringLiteral("actionSignIn"), tr("Sign &In…"), QStringLiteral("sign-in"));
+    make(Id::SignOut, QStringLiteral("actionSignOut"), tr("Sign &Out"), QStringLiteral("sign-out"));
+    make(Id::NewToken, QStringLiteral("actionNewToken"), tr("New &Token…"), QStringLiteral("token-new"),
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), QKeySequence(Qt::CTRL | Qt::Key_T)});
+    make(Id::Revoke, QStringLiteral("actionRevoke"), tr("&Revoke…"), QStringLiteral("token-revoke"),
+        {QKeySequence(QKeySequence::Delete)});
+    make(Id::VerifyToken, QStringLiteral("actionVerifyToken"), tr("&Verify a Revoked Token…"), QString());
+    make(Id::Refresh, QStringLiteral("actionRefresh"), tr("Re&fresh"), QStringLiteral("refresh"),
+        {QKeySequence(Qt::Key_F5)});
+    make(Id::Details, QStringLiteral("actionDetails"), tr("&Details…"), QStringLiteral("details"));
+    make(Id::CopyId, QStringLiteral("actionCopyId"), tr("&Copy Id"), QStringLiteral("copy"));
+    make(Id::InspectJwt, QStringLiteral("actionInspectJwt"), tr("Inspect &JWT…"), QStringLiteral("inspect"));
+    make(
+        Id::InspectCurrent, QStringLiteral("actionInspectCurrent"), tr("Current &Session…"), QStringLiteral("session"));
+    make(Id::ListBySubject, QStringLiteral("actionListBySubject"), tr("Tokens of a &User…"), QStringLiteral("subject"));
+    make(Id::RevokeAllForSubject, QStringLiteral("actionRevokeAllForSubject"), tr("Revoke &All for a Subject…"),
+        QStringLiteral("token-revoke"));
+    make(Id::ExpireAll, QStringLiteral("actionExpireAll"), tr("E&xpire All…"), QStringLiteral("expire-all"));
+    make(Id::LogoutToken, QStringLiteral("actionLogoutToken"), tr("&Log Out a Token…"), QStringLiteral("logout-token"));
+    make(Id::SvixDashboardAccess, QStringLiteral("actionSvixDashboardAccess"), tr("Svix: Dash&board Access…"),
+        QString());
+    make(Id::SvixExchangeOneTimeToken, QStringLiteral("actionSvixExchangeOneTimeToken"),
+        tr("Svix: Exchange a One-Time To&ken…"), QString());
+    make(Id::JwtInspector, QStringLiteral("actionJwtInspector"), tr("JWT &Inspector…"), QStringLiteral("inspect"));
+    make(Id::EditNotes, QStringLiteral("actionEditNotes"), tr("Edit &Notes…"), QString(), {QKeySequence(Qt::Key_F2)});
+    make(Id::Find, QStringLiteral("actionFind"), tr("&Find"), QStringLiteral("filter"),
+        {QKeySequence(QKeySequence::Find)});
+    make(
+        Id::Quit, QStringLiteral("actionQuit"), tr("&Quit"), QStringLiteral("quit"), {QKeySequence(QKeySequence::Quit)})
+        ->setMenuRole(QAction::QuitRole);
+    QList<QKeySequence> preferenceKeys {QKeySequence(Qt::CTRL | Qt::Key_Comma)};
+    if (const QKeySequence platform(QKeySequence::Preferences);
+        !platform.isEmpty() && platform != preferenceKeys.first())
+        preferenceKeys.prepend(platform);
+    make(Id::Preferences, QStringLiteral("actionPreferences"), tr("&Preferences…"), QString(), preferenceKeys)
+        ->setMenuRole(QAction::PreferencesRole);
+    make(Id::AllAccounts, QStringLiteral("actionAllAccounts"), tr("A&ll Accounts"), QString(),
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)});
+    make(Id::Identify, QStringLiteral("actionIdentify"), tr("&Identify…"), QString());
+    make(Id::BreakGlass, QStringLiteral("actionBreakGlass"), tr("Revoke &Everything for a Subject…"),
+        QStringLiteral("token-revoke"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete)});
+    make(Id::AuditLog, QStringLiteral("actionAuditLog"), tr("&Audit Log…"), QString(),
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)});
+    make(Id::LeakScan, QStringLiteral("actionLeakScan"), tr("Scan for &Leaked Tokens…"), QString());
+    make(Id::ExpiryCalendar, QStringLiteral("actionExpiryCalendar"), tr("Export Expiry &Calendar…"), QString());
+    m_revokeTip = action(Id::Revoke)->toolTip();
+}
+
+QAction *WindowActions::make(
+    Id id, const QString &objectName, const QString &text, const QString &icon, const QList<QKeySequence> &shortcuts)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    if (!icon.isEmpty())
+        action->setIcon(QIcon(QStringLiteral(":/icons/actions/%1.svg").arg(icon)));
+    if (!shortcuts.isEmpty())
+        action->setShortcuts(shortcuts);
+    QString tip = QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+    if (!shortcuts.isEmpty())
+        tip += QStringLiteral(" (%1)").arg(shortcuts.first().toString(QKeySequence::NativeText));
+    action->setToolTip(tip);
+    action->setStatusTip(tip);
+    m_window->addAction(action); // shortcuts work even when the action is only in a menu
+    m_actions.insert(id, action);
+    return action;
+}
+
+void WindowActions::createMenus()
+{
+    const auto fill = [this](QWidget *menu, std::initializer_list<Id> ids) {
+        for (Id id : ids)
+            menu->addAction(action(id));
+    };
+    QMenuBar *bar = m_window->menuBar();
+    QMenu *file = bar->addMenu(tr("&File"));
+    fill(file, {Id::NewAccount, Id::EditAccount, Id::RemoveAccount});
+    file->addSeparator();
+    file->addAction(action(Id::Quit));
+
+    fill(bar->addMenu(tr("&Edit")), {Id::Preferences});
+
+    QMenu *account = bar->addMenu(tr("&Account"));
+    fill(account, {Id::SignIn, Id::SignOut, Id::InspectCurrent});
+    account->addSeparator();
+    fill(account, {Id::AllAccounts, Id::Refresh});
+
+    QMenu *tokens = bar->addMenu(tr("&Tokens"));
+    fill(tokens, {Id::NewToken, Id::Details, Id::CopyId, Id::InspectJwt});
+    tokens->addSeparator();
+    fill(tokens,
+        {Id::Revoke, Id::VerifyToken, Id::Identify, Id::ListBySubject, Id::RevokeAllForSubject, Id::BreakGlass,
+            Id::ExpireAll, Id::LogoutToken, Id::SvixDashboardAccess, Id::SvixExchangeOneTimeToken});
+    tokens->addSeparator();
+    fill(tokens, {Id::EditNotes});
+
+    fill(bar->addMenu(tr("T&ools")), {Id::JwtInspector, Id::Find, Id::AuditLog, Id::LeakScan, Id::ExpiryCalendar});
+
+    QToolBar *toolbar = m_window->addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setAccessibleName(tr("Main toolbar"));
+    fill(toolbar, {Id::NewAccount, Id::SignIn});
+    toolbar->addSeparator();
+    fill(toolbar, {Id::NewToken, Id::Revoke, Id::Refresh, Id::Details});
+}
+
+QMenu *WindowActions::tokenContextMenu()
+{
+    if (!m_tokenContextMenu) {
+        // One menu for both tables; actions that do not apply (per-account ones in All accounts) are disabled by
+        // update() like everywhere else.
+        m_tokenContextMenu = new QMenu(m_window);
+        m_tokenContextMenu->setObjectName(QStringLiteral("tokenContextMenu"));
+        const QList<QList<Id>> groups {{Id::Details, Id::CopyId, Id::InspectJwt}, {Id::EditNotes},
+            {Id::Revoke, Id::RevokeAllForSubject}, {Id::NewToken, Id::Refresh}};
+        for (const QList<Id> &group : groups) {
+            if (!m_tokenContextMenu->isEmpty())
+                m_tokenContextMenu->addSeparator();
+            for (Id id : group)
+                m_tokenContextMenu->addAction(action(id));
+        }
+    }
+    return m_tokenContextMenu;
+}
+
+QList<QAction *> WindowActions::accountActions() const
+{
+    return {action(Id::SignIn), action(Id::SignOut), action(Id::Refresh), action(Id::EditAccount),
+        action(Id::RemoveAccount)};
+}
+
+void WindowActions::update(const Context &context)
+{
+    TokenProvider *provider = context.provider;
+    const auto can = [provider](TokenProvider::Capability capability) { return provider && provider->can(capability); };
+    const int selected = int(context.selected.size());
+    const auto enable = [this](Id id, bool on) { action(id)->setEnabled(on); };
+    // Notes are kept by token id: a token without one (some ledger rows) cannot carry its own note.
+    const bool notable = selected == 1 && !context.selected.first().id.isEmpty();
+
+    enable(Id::EditAccount, !context.accountId.isNull());
+    enable(Id::RemoveAccount, !context.accountId.isNull());
+    enable(Id::SignIn, can(TokenProvider::Capability::SignIn));
+    enable(Id::SignOut, can(TokenProvider::Capability::SignOut) && provider->isSignedIn());
+    enable(Id::Refresh,
+        context.allAccounts || can(TokenProvider::Capability::List) || can(TokenProvider::Capability::LedgerBacked));
+    enable(Id::NewToken, can(TokenProvider::Capability::Create));
+    enable(Id::Revoke, (context.allAccounts || can(TokenProvider::Capability::Revoke)) && selected > 0);
+    enable(Id::Details, can(TokenProvider::Capability::Details) && selected == 1);
+    enable(Id::CopyId, selected == 1);
+    enable(Id::EditNotes, notable);
+    enable(Id::InspectCurrent, can(TokenProvider::Capability::InspectCurrent));
+    enable(Id::ListBySubject, can(TokenProvider::Capability::ListBySubject));
+    enable(Id::RevokeAllForSubject, can(TokenProvider::Capability::RevokeAllForSubject));
+    enable(Id::ExpireAll, can(TokenProvider::Capability::ExpireAll));
+    enable(Id::LogoutToken, can(TokenProvider::Capability::Logout));
+    // Svix-only seed operations; the open-source Svix server does not route the one-time-token exchange.
+    const auto *svix = qobject_cast<const SvixProvider *>(provider);
+    action(Id::SvixDashboardAccess)->setVisible(svix != nullptr);
+    action(Id::SvixExchangeOneTimeToken)->setVisible(svix != nullptr);
+    enable(Id::SvixDashboardAccess, svix != nullptr);
+    enable(Id::SvixExchangeOneTimeToken, svix && !svix->isOpenSourceServer());
+    enable(Id::VerifyToken, can(TokenProvider::Capability::VerifyValue));
+    enable(Id::InspectJwt, true);
+    enable(Id::JwtInspector, true);
+    updateRevokeRefusal(context);
+}
+
+void WindowActions::updateRevokeRefusal(const Context &context)
+{
+    // A selection of tokens no service can revoke (MagicBell user JWTs signed here) disables Revoke and says why.
+    QString refusal;
+    for (const Token &token : context.selected) {
+        const TokenProvider *provider = context.providerOf ? context.providerOf(token) : nullptr;
+        refusal = provider ? provider->revokeRefusal(token) : QString();
+        if (refusal.isEmpty())
+            break;
+    }
+    QAction *revoke = action(Id::Revoke);
+    if (!refusal.isEmpty())
+        revoke->setEnabled(false);
+    revoke->setToolTip(refusal.isEmpty() ? m_revokeTip : refusal);
+    revoke->setStatusTip(refusal.isEmpty() ? m_revokeTip : refusal);
+}

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/Token.h"
+
+#include <QKeySequence>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QUuid>
+
+#include <functional>
+
+class QAction;
+class QMainWindow;
+class QMenu;
+class TokenProvider;
+
+// Every action of the main window (menus, toolbar, the token tables' context menu, the sidebar's menu), and the
+// one rule that enables them: from the selected account's provider capabilities and the token selection only,
+// never from the provider id. A selection no service can revoke disables Revoke and its tooltip says why.
+// The window decides what an action does (WindowActions only owns and enables them).
+class WindowActions : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Id {
+        NewAccount,
+        EditAccount,
+        RemoveAccount,
+        Quit,
+        Preferences,
+        SignIn,
+        SignOut,
+        InspectCurrent,
+        AllAccounts,
+        Refresh,
+        NewToken,
+        Details,
+        CopyId,
+        InspectJwt,
+        Revoke,
+        VerifyToken,
+        Identify,
+        ListBySubject,
+        RevokeAllForSubject,
+        BreakGlass,
+        ExpireAll,
+        LogoutToken,
+        SvixDashboardAccess,
+        SvixExchangeOneTimeToken,
+        EditNotes,
+        JwtInspector,
+        Find,
+        AuditLog,
+        LeakScan,
+        ExpiryCalendar,
+    };
+
+    // What the actions are enabled for.
+    struct Context
+    {
+        QUuid accountId; // the account selected in the sidebar; null for none or All accounts
+        TokenProvider *provider = nullptr; // its provider; null when none or not in this build
+        QList<Token> selected; // the selected tokens of the shown table
+        bool allAccounts = false; // the All accounts table is shown (its selection may span accounts)
+        // The provider of a token's account (tokens of the account page may carry no accountId: the current one).
+        std::function<TokenProvider *(const Token &)> providerOf;
+    };
+
+    // Creates the actions on `window` (their shortcuts work even when an action is only in a menu).
+    explicit WindowActions(QMainWindow *window);
+
+    QAction *action(Id id) const { return m_actions.value(id); }
+    // The menu bar and the main toolbar of the window.
+    void createMenus();
+    // The token tables' context menu (both tables share it).
+    QMenu *tokenContextMenu();
+    // The sidebar's context menu entries.
+    QList<QAction *> accountActions() const;
+
+    void update(const Context &context);
+
+private:
+    QAction *make(Id id, const QString &objectName, const QString &text, const QString &icon,
+        const QList<QKeySequence> &shortcuts = {});
+    void updateRevokeRefusal(const Context &context);
+
+    QMainWindow *m_window;
+    QMap<Id, QAction *> m_actions;
+    QMenu *m_tokenContextMenu = nullptr;
+    QString m_revokeTip; // Revoke's own tooltip, shown again when no selected token refuses revocation
+};
