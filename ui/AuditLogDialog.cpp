@@ -34,7 +34,7 @@ Q_LOGGING_CATEGORY(lcAuditDialog, "tokendesk.ui")
 constexpr int kMaxColumnWidth = 260;
 
 // A grouped action (bulk revoke, break-glass) as its entries tell it: the group's own entry (no account) names
-// the action and time, the other entries are its steps.
+// the action, the other entries are its steps, the earliest entry says when it ran.
 struct GroupSummary
 {
     QString action;
@@ -49,14 +49,13 @@ QHash<QString, GroupSummary> summarizeGroups(const QList<AuditEntry> &entries)
         if (entry.groupId.isEmpty())
             continue;
         GroupSummary &group = groups[entry.groupId];
-        if (entry.accountId.isNull()) {
+        if (entry.accountId.isNull())
             group.action = entry.action;
-            group.time = entry.time;
-        } else {
+        else
             ++group.steps;
-            if (!group.time.isValid() || entry.time < group.time)
-                group.time = entry.time;
-        }
+        // When the run started: its first entry.
+        if (!group.time.isValid() || entry.time < group.time)
+            group.time = entry.time;
     }
     return groups;
 }
