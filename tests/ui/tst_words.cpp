@@ -92,8 +92,10 @@ void tst_Words::germanPlurals()
     QVERIFY(AppTranslators::install(*qApp, QLocale(QLocale::German, QLocale::Germany)));
     QCOMPARE(translated("AlertCenter", "%n token(s) expiring soon", 1), QStringLiteral("1 Token läuft bald ab"));
     QCOMPARE(translated("AlertCenter", "%n token(s) expiring soon", 2), QStringLiteral("2 Token laufen bald ab"));
-    QCOMPARE(translated("AuditWords", "Bulk revoke of %n token(s), %1", 1), QStringLiteral("Massenwiderruf von 1 Token, %1"));
-    QCOMPARE(translated("AuditWords", "Bulk revoke of %n token(s), %1", 3), QStringLiteral("Massenwiderruf von 3 Token, %1"));
+    QCOMPARE(translated("AuditWords", "Bulk revoke of %n token(s), %1", 1),
+        QStringLiteral("Massenwiderruf von 1 Token, %1"));
+    QCOMPARE(translated("AuditWords", "Bulk revoke of %n token(s), %1", 3),
+        QStringLiteral("Massenwiderruf von 3 Token, %1"));
     QCOMPARE(translated("RevealDialog", "Copied. The clipboard will be cleared in %n second(s).", 1),
         QStringLiteral("Kopiert. Die Zwischenablage wird in 1 Sekunde geleert."));
     QCOMPARE(translated("RevealDialog", "Copied. The clipboard will be cleared in %n second(s).", 29),
