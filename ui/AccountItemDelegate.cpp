@@ -1,11 +1,25 @@
 #include "AccountItemDelegate.h"
 
 #include "items/AccountListModel.h"
+#include "items/StatusPalette.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QIcon>
 #include <QPainter>
+
+QColor AccountItemDelegate::subtitleColor(const QModelIndex &index, const QPalette &palette)
+{
+    switch (AccountListModel::StatusTone(index.data(AccountListModel::StatusToneRole).toInt())) {
+    case AccountListModel::StatusTone::Error:
+        return StatusPalette::color(StatusPalette::Role::Error, palette);
+    case AccountListModel::StatusTone::Attention:
+        return StatusPalette::color(StatusPalette::Role::Warning, palette);
+    case AccountListModel::StatusTone::Neutral:
+        break;
+    }
+    return StatusPalette::color(StatusPalette::Role::Subtle, palette);
+}
 
 AccountItemDelegate::AccountItemDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
@@ -86,7 +100,9 @@ void AccountItemDelegate::paintItem(
     QFont small = opt.font;
     small.setPointSizeF(small.pointSizeF() * 0.85);
     painter->setFont(small);
-    painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
+    // PlaceholderText is ~3:1 on most palettes; the subtitle is text people read, so AA contrast (StatusPalette),
+    // coloured by its tone: a neutral state (not signed in) is not an error.
+    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText) : subtitleColor(index, opt.palette));
     painter->drawText(QRect(text.left(), text.top() + (text.height() - 2 * line) / 2 + line, text.width(), line),
         Qt::AlignLeft | Qt::AlignVCenter, QFontMetrics(small).elidedText(status, Qt::ElideRight, text.width()));
     painter->restore();

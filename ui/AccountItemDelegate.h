@@ -12,6 +12,8 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // The colour of an account's status line after its tone (AccountListModel::StatusToneRole), AA on `palette`.
+    static QColor subtitleColor(const QModelIndex &index, const QPalette &palette);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

@@ -1,7 +1,9 @@
 #include "AuditLogDialog.h"
 
+#include "StatusColors.h"
 #include "core/Clock.h"
 #include "core/UntrustedText.h"
+#include "store/AuditWords.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,7 +13,9 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QMessageBox>
@@ -26,8 +30,35 @@
 namespace {
 Q_LOGGING_CATEGORY(lcAuditDialog, "tokendesk.ui.audit")
 
-const QStringList kKnownActions = {QStringLiteral("create"), QStringLiteral("revoke"), QStringLiteral("login"),
-    QStringLiteral("logout"), QStringLiteral("expire-all"), QStringLiteral("revoke-all")};
+// Wide enough for a date with seconds, a verb or a token name; the rest of the width goes to Detail.
+constexpr int kMaxColumnWidth = 260;
+
+// A grouped action (bulk revoke, break-glass) as its entries tell it: the group's own entry (no account) names
+// the action, the other entries are its steps, the earliest entry says when it ran.
+struct GroupSummary
+{
+    QString action;
+    QDateTime time;
+    int steps = 0;
+};
+
+QHash<QString, GroupSummary> summarizeGroups(const QList<AuditEntry> &entries)
+{
+    QHash<QString, GroupSummary> groups;
+    for (const AuditEntry &entry : entries) {
+        if (entry.groupId.isEmpty())
+            continue;
+        GroupSummary &group = groups[entry.groupId];
+        if (entry.accountId.isNull())
+            group.action = entry.action;
+        else
+            ++group.steps;
+        // When the run started: its first entry.
+        if (!group.time.isValid() || entry.time < group.time)
+            group.time = entry.time;
+    }
+    return groups;
+}
 } // namespace
 
 AuditLogDialog::AuditLogDialog(AuditLog *log, const QList<::Account> &accounts, QWidget *parent)
@@ -37,7 +68,7 @@ AuditLogDialog::AuditLogDialog(AuditLog *log, const QList<::Account> &accounts, 
     setObjectName(QStringLiteral("AuditLogDialog"));
     setWindowTitle(tr("Audit Log"));
     setAccessibleName(tr("Audit log"));
-    resize(900, 520);
+    resize(1100, 560);
 
     m_account = new QComboBox;
     m_account->setObjectName(QStringLiteral("auditAccount"));
@@ -54,8 +85,8 @@ AuditLogDialog::AuditLogDialog(AuditLog *log, const QList<::Account> &accounts, 
     m_outcome->setObjectName(QStringLiteral("auditOutcome"));
     m_outcome->setAccessibleName(tr("Outcome filter"));
     m_outcome->addItem(tr("Any outcome"), QString());
-    m_outcome->addItem(tr("Success"), QStringLiteral("success"));
-    m_outcome->addItem(tr("Failure"), QStringLiteral("failure"));
+    m_outcome->addItem(AuditWords::outcome(QStringLiteral("success")), QStringLiteral("success"));
+    m_outcome->addItem(AuditWords::outcome(QStringLiteral("failure")), QStringLiteral("failure"));
 
     const QDateTime now = QDateTime::currentDateTime();
     m_useSince = new QCheckBox(tr("&Since"));
@@ -98,7 +129,7 @@ AuditLogDialog::AuditLogDialog(AuditLog *log, const QList<::Account> &accounts, 
     filters->addRow(secondRow);
 
     m_model = new QStandardItemModel(0, ColumnCount, this);
-    m_model->setHorizontalHeaderLabels({tr("Time"), tr("Account"), tr("Service"), tr("Action"), tr("Target"),
+    m_model->setHorizontalHeaderLabels({tr("Time"), tr("Account"), tr("Service"), tr("Action"), tr("Token or target"),
         tr("Outcome"), tr("Detail"), tr("Group")});
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("auditTable"));
@@ -109,8 +140,14 @@ AuditLogDialog::AuditLogDialog(AuditLog *log, const QList<::Account> &accounts, 
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(true);
+    m_table->setTextElideMode(Qt::ElideRight);
     m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(Detail, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setMinimumSectionSize(60);
+    // Rows grow with a wrapped Detail.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     m_count = new QLabel;
     m_count->setObjectName(QStringLiteral("auditCount"));
@@ -160,7 +197,7 @@ void AuditLogDialog::fillActions()
 {
     // The known actions plus whatever the log holds (grouped actions like "break-glass" or "bulk-revoke").
     const QString current = m_action->currentData().toString();
-    QStringList actions = kKnownActions;
+    QStringList actions = AuditWords::knownActions();
     if (m_log) {
         for (const AuditEntry &entry : m_log->query()) {
             if (!entry.action.isEmpty() && !actions.contains(entry.action))
@@ -171,7 +208,7 @@ void AuditLogDialog::fillActions()
     m_action->clear();
     m_action->addItem(tr("Any action"), QString());
     for (const QString &action : std::as_const(actions))
-        m_action->addItem(action, action);
+        m_action->addItem(AuditWords::action(action), action);
     const int index = m_action->findData(current);
     m_action->setCurrentIndex(index < 0 ? 0 : index);
 }
@@ -205,8 +242,12 @@ void AuditLogDialog::reload()
     if (m_log && !m_log->lastError().isEmpty())
         qCWarning(lcAuditDialog) << "audit log query failed:" << m_log->lastError();
     m_model->removeRows(0, m_model->rowCount());
+    // Group titles come from the whole log: a filter may hide a group's own entry or some of its steps.
+    const QHash<QString, GroupSummary> groups = summarizeGroups(m_log ? m_log->query() : QList<AuditEntry>());
     const QColor groupTint = palette().color(QPalette::Highlight);
     const QDateTime now = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
+    const QIcon succeeded(QStringLiteral(":/icons/actions/outcome-success.svg"));
+    const QIcon failed(QStringLiteral(":/icons/actions/outcome-failure.svg"));
     for (const AuditEntry &entry : std::as_const(m_entries)) {
         QList<QStandardItem *> row;
         auto *time = new QStandardItem(TimeText::format(entry.time, now, m_timeDisplay, m_timeZone, true));
@@ -216,19 +257,41 @@ void AuditLogDialog::reload()
                     TimeText::absolute(entry.time, m_timeZone, true), entry.time.toUTC().toString(Qt::ISODateWithMs))
                 : entry.time.toUTC().toString(Qt::ISODateWithMs));
         row << time << new QStandardItem(entry.accountName) << new QStandardItem(entry.providerId);
-        // Entries of a grouped action are indented under their group's action name.
-        auto *action = new QStandardItem(entry.groupId.isEmpty() ? entry.action : QStringLiteral("↳ ") + entry.action);
-        // Target and detail hold token names and server messages.
-        row << action << new QStandardItem(UntrustedText::forDisplay(entry.target));
-        auto *outcome = new QStandardItem(entry.outcome == QLatin1String("success") ? tr("success")
-                : entry.outcome == QLatin1String("failure")                         ? tr("failure")
-                                                                                    : entry.outcome);
+        // A step of a grouped action reads as such ("Revoked (bulk)"); the machine word stays one hover away.
+        const bool step = !entry.groupId.isEmpty() && !entry.accountId.isNull();
+        auto *action = new QStandardItem(AuditWords::action(entry.action, step));
+        action->setToolTip(entry.action);
+        action->setData(entry.action, Qt::UserRole);
+        row << action;
+        // The token's name as it was then; entries written before names were kept show the id. Both are service
+        // text.
+        const QString id = UntrustedText::forDisplay(entry.target);
+        auto *target = new QStandardItem(entry.targetName.isEmpty() ? id : UntrustedText::forDisplay(entry.targetName));
+        target->setToolTip(entry.targetName.isEmpty() ? id : tr("Id: %1").arg(id));
+        target->setData(entry.target, Qt::UserRole);
+        row << target;
+        // Colour and icon, so the outcome does not rest on colour alone.
+        auto *outcome = new QStandardItem(AuditWords::outcome(entry.outcome));
         outcome->setData(entry.outcome, Qt::UserRole);
+        if (entry.outcome == QLatin1String("success")) {
+            outcome->setIcon(succeeded);
+            outcome->setForeground(StatusColors::color(StatusColors::Role::Success, palette()));
+        } else if (entry.outcome == QLatin1String("failure")) {
+            outcome->setIcon(failed);
+            outcome->setForeground(StatusColors::color(StatusColors::Role::Error, palette()));
+        }
+        row << outcome;
         auto *detail = new QStandardItem(UntrustedText::forDisplay(entry.detail));
         detail->setToolTip(UntrustedText::forDisplay(entry.detail, UntrustedText::MessageCap));
-        row << outcome << detail;
-        auto *group = new QStandardItem(entry.groupId.left(8));
-        group->setToolTip(entry.groupId);
+        row << detail;
+        QString groupText;
+        if (!entry.groupId.isEmpty()) {
+            const GroupSummary summary = groups.value(entry.groupId);
+            groupText = AuditWords::group(summary.action.isEmpty() ? entry.action : summary.action, summary.steps,
+                summary.time.isValid() ? summary.time : entry.time);
+        }
+        auto *group = new QStandardItem(groupText);
+        group->setToolTip(entry.groupId.isEmpty() ? QString() : tr("%1\nGroup id: %2").arg(groupText, entry.groupId));
         group->setData(entry.groupId, Qt::UserRole);
         if (!entry.groupId.isEmpty()) {
             QColor tint = groupTint;
@@ -239,6 +302,11 @@ void AuditLogDialog::reload()
         m_model->appendRow(row);
     }
     m_table->resizeColumnsToContents();
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column = 0; column < ColumnCount; ++column) {
+        if (column != Detail && header->sectionSize(column) > kMaxColumnWidth)
+            header->resizeSection(column, kMaxColumnWidth);
+    }
     m_count->setText(tr("%n entries", nullptr, int(m_entries.size())));
     m_export->setEnabled(!m_entries.isEmpty());
 }

@@ -17,9 +17,11 @@ class QStandardItemModel;
 class QTableView;
 
 // The audit log: every create / revoke / login ... TokenDesk performed, newest first, filtered by
-// account, action, outcome and a time range (since / until), as AuditLog::query does it. Entries of one grouped
-// action (bulk revoke, break-glass) share a Group id, shown in its own column. "Export CSV…" writes the
-// filtered rows as AuditLog::toCsv (RFC 4180, UTF-8; the log never holds a secret) with QSaveFile.
+// account, action, outcome and a time range (since / until), as AuditLog::query does it. Written to be read in
+// an incident: the token's name as it was (its id in the tooltip), actions in words (AuditWords), outcomes as
+// text, colour and icon, a wrapping Detail column. Entries of one grouped action (bulk revoke, break-glass)
+// share a group, shown as what and when ("Bulk revoke of 3 tokens, 12:04"). "Export CSV…" writes the filtered
+// rows as AuditLog::toCsv (RFC 4180, UTF-8; the log never holds a secret) with QSaveFile.
 class AuditLogDialog : public QDialog
 {
     Q_OBJECT

@@ -1,6 +1,7 @@
 #include "RemainingLifeDelegate.h"
 
 #include "core/Token.h"
+#include "items/StatusPalette.h"
 #include "items/TokenListModel.h"
 
 #include <QApplication>
@@ -88,10 +89,11 @@ void RemainingLifeDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         QColor textColor = opt.palette.color(QPalette::Text);
         if (opt.state.testFlag(QStyle::State_Selected))
             textColor = opt.palette.color(QPalette::HighlightedText);
+        // The bar's colour is a fill; text needs AA contrast (StatusPalette), which the bar's hue may not have.
         if (status == Token::Status::Revoked)
-            textColor = opt.palette.color(QPalette::Disabled, QPalette::Text);
+            textColor = StatusPalette::color(StatusPalette::Role::Revoked, opt.palette);
         else if (status == Token::Status::Expired)
-            textColor = color;
+            textColor = StatusPalette::color(StatusPalette::Role::Expired, opt.palette);
         painter->setPen(textColor);
         const QRect textRect = opt.rect.adjusted(6, 0, -6, 0);
         painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignHCenter | Qt::TextSingleLine,

@@ -62,19 +62,12 @@ private:
 
 bool StatusColors::isDark(const QPalette &palette)
 {
-    return palette.color(QPalette::Window).lightness() < 128;
+    return StatusPalette::isDark(palette);
 }
 
 QColor StatusColors::color(Role role, const QPalette &palette)
 {
-    const bool dark = isDark(palette);
-    switch (role) {
-    case Role::Error:
-        return dark ? QColor(0xFF, 0x6B, 0x6B) : QColor(0xB0, 0x00, 0x20);
-    case Role::Warning:
-        return dark ? QColor(0xF0, 0xA0, 0x40) : QColor(0x8A, 0x5A, 0x00);
-    }
-    return palette.color(QPalette::WindowText);
+    return StatusPalette::color(role, palette);
 }
 
 void StatusColors::apply(QLabel *label, Role role)

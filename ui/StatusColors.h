@@ -1,16 +1,18 @@
 #pragma once
 
+#include "items/StatusPalette.h"
+
 #include <QColor>
 
 class QLabel;
 class QPalette;
 
-// Error and warning text colours that follow the platform's light/dark palette, instead of a
+// Status text colours (StatusPalette: AA contrast in light and dark palettes) for widgets, instead of a
 // hard-coded text colour in a style sheet, unreadable on the other of light/dark.
 class StatusColors
 {
 public:
-    enum class Role { Error, Warning };
+    using Role = StatusPalette::Role;
 
     static bool isDark(const QPalette &palette);
     static QColor color(Role role, const QPalette &palette);

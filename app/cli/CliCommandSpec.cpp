@@ -50,6 +50,9 @@ QString CliCommandSpec::help() const
     QString text = tr_("Usage: tokendesk-cli %1\n\n%2\n").arg(synopsis(), summary);
     if (!details.isEmpty())
         text += QLatin1Char('\n') + details + QLatin1Char('\n');
+    if (!aliases.isEmpty())
+        text +=
+            QLatin1Char('\n') + tr_("Also accepted as: %1").arg(aliases.join(QStringLiteral(", "))) + QLatin1Char('\n');
     if (!options.isEmpty()) {
         text += QLatin1Char('\n') + tr_("Options:") + QLatin1Char('\n');
         for (const Option &option : options) {

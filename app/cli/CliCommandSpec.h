@@ -21,6 +21,9 @@ public:
     };
 
     QString name {}; // "tokens", or a group and its sub-command: "account add"
+    // Former names that keep working in scripts ("revoke-all" for "expire-all"); single words, not listed in the
+    // command list, named in `help COMMAND`.
+    QStringList aliases {};
     QString arguments {}; // the positionals in the synopsis: "ACCOUNT ID..."
     QString summary {}; // one line
     QList<Option> options {};

@@ -70,10 +70,15 @@ QList<CliCommandTable::Entry> CliCommandTable::lookUp(const QStringList &words, 
     QList<Entry> group;
     const Entry *best = nullptr;
     for (const Entry &entry : entries()) {
-        const QStringList name = entry.spec().name.split(QLatin1Char(' '));
+        const CliCommandSpec spec = entry.spec();
+        const QStringList name = spec.name.split(QLatin1Char(' '));
         if (name.size() > *used && words.mid(0, name.size()) == name) {
             best = &entry;
             *used = name.size();
+        }
+        if (*used == 0 && !words.isEmpty() && spec.aliases.contains(words.first())) {
+            best = &entry;
+            *used = 1;
         }
         if (name.size() > 1 && name.first() == words.value(0))
             group.append(entry);

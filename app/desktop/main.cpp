@@ -2,6 +2,7 @@
 // in a throw-away config directory and with secrets in memory only.
 #include "AccountController.h"
 #include "AlertCenter.h"
+#include "AppTranslators.h"
 #include "MainWindow.h"
 
 #include "BuiltinEmulators.h"
@@ -15,12 +16,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -99,21 +98,13 @@ private:
     bool m_done = false;
 };
 
-// The translations are embedded in tokendesk_ui as ":/i18n/tokendesk_<lang>.qm" (resources/CMakeLists.txt);
-// --lang (or the system locale) picks one, Qt's own strings come from the installed qtbase_<lang>.qm.
+// --lang (or the system locale) picks the translation (AppTranslators).
 void installTranslators(QCoreApplication &app, const QString &langOverride)
 {
     const QLocale locale = langOverride.isEmpty() ? QLocale::system() : QLocale(langOverride);
     if (!langOverride.isEmpty())
         QLocale::setDefault(locale);
-    auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(
-            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtTranslator);
-    auto *appTranslator = new QTranslator(&app);
-    if (appTranslator->load(locale, QStringLiteral("tokendesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(appTranslator);
-    else
+    if (!AppTranslators::install(app, locale))
         qCDebug(lcDesktop) << "no translation for" << locale.name();
 }
 

@@ -104,6 +104,8 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
         return false;
     case StatusTextRole:
         return m_status.value(account.id);
+    case StatusToneRole:
+        return int(m_tone.value(account.id, StatusTone::Neutral));
     default:
         return {};
     }
@@ -141,6 +143,12 @@ void AccountListModel::setAccounts(const QList<Account> &accounts)
             ++it;
         else
             it = m_status.erase(it);
+    }
+    for (auto it = m_tone.begin(); it != m_tone.end();) {
+        if (ids.contains(it.key()))
+            ++it;
+        else
+            it = m_tone.erase(it);
     }
     endResetModel();
 }
@@ -180,10 +188,11 @@ void AccountListModel::updateAccount(const Account &account)
     Group &group = m_groups[qsizetype(idx.internalId() - 1)];
     if (group.providerId != account.providerId) {
         const QString status = m_status.value(account.id);
+        const StatusTone tone = m_tone.value(account.id, StatusTone::Neutral);
         removeAccount(account.id);
         addAccount(account);
         if (!status.isEmpty())
-            setStatusText(account.id, status);
+            setStatusText(account.id, status, tone);
         return;
     }
     group.accounts[idx.row()] = account;
@@ -206,6 +215,7 @@ void AccountListModel::removeAccount(const QUuid &id)
         endRemoveRows();
     }
     m_status.remove(id);
+    m_tone.remove(id);
 }
 
 QList<Account> AccountListModel::accounts() const
@@ -239,16 +249,19 @@ QModelIndex AccountListModel::indexOf(const QUuid &id) const
     return {};
 }
 
-void AccountListModel::setStatusText(const QUuid &id, const QString &text)
+void AccountListModel::setStatusText(const QUuid &id, const QString &text, StatusTone tone)
 {
     const QModelIndex idx = indexOf(id);
     if (!idx.isValid())
         return;
-    if (m_status.value(id) == text)
+    if (m_status.value(id) == text && m_tone.value(id, StatusTone::Neutral) == tone)
         return;
-    if (text.isEmpty())
+    if (text.isEmpty()) {
         m_status.remove(id);
-    else
+        m_tone.remove(id);
+    } else {
         m_status.insert(id, text);
-    emit dataChanged(idx, idx, {StatusTextRole, Qt::ToolTipRole});
+        m_tone.insert(id, tone);
+    }
+    emit dataChanged(idx, idx, {StatusTextRole, StatusToneRole, Qt::ToolTipRole});
 }

@@ -20,8 +20,14 @@ public:
         IsGroupRole, // bool
         StatusTextRole, // e.g. "signed in, session expires in 3 h", "keychain unavailable"
         BadgeRole, // a short warning shown on the account ("http" when it talks plain http off this computer)
+        StatusToneRole, // int(StatusTone) of the status text
     };
     Q_ENUM(Role)
+
+    // How the sidebar colours an account's status line: Neutral for states that need no alarm ("not signed in",
+    // "signed in"), Attention for something the user should act on, Error for a failure.
+    enum class StatusTone { Neutral, Attention, Error };
+    Q_ENUM(StatusTone)
 
     explicit AccountListModel(QObject *parent = nullptr);
 
@@ -38,7 +44,7 @@ public:
     QList<Account> accounts() const;
     std::optional<Account> account(const QUuid &id) const;
     QModelIndex indexOf(const QUuid &id) const;
-    void setStatusText(const QUuid &id, const QString &text);
+    void setStatusText(const QUuid &id, const QString &text, StatusTone tone = StatusTone::Neutral);
 
 private:
     // The account talks plain http to a host other than this computer, because the user allowed it.
@@ -50,4 +56,5 @@ private:
     };
     QList<Group> m_groups;
     QHash<QUuid, QString> m_status;
+    QHash<QUuid, StatusTone> m_tone;
 };

@@ -1,5 +1,6 @@
 #include "TokenListModel.h"
 
+#include "StatusPalette.h"
 #include "core/Clock.h"
 #include "core/Duration.h"
 #include "core/TimeText.h"
@@ -10,6 +11,7 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
 #include <QSet>
 
 #include <algorithm>
@@ -38,21 +40,6 @@ QString dateText(const std::optional<QDateTime> &dt)
     if (!dt || !dt->isValid())
         return {};
     return QLocale().toString(dt->toLocalTime(), QLocale::ShortFormat);
-}
-
-QString statusText(Token::Status status)
-{
-    switch (status) {
-    case Token::Status::Active:
-        return TokenListModel::tr("Active");
-    case Token::Status::Expiring:
-        return TokenListModel::tr("Expiring");
-    case Token::Status::Expired:
-        return TokenListModel::tr("Expired");
-    case Token::Status::Revoked:
-        return TokenListModel::tr("Revoked");
-    }
-    return {};
 }
 
 } // namespace
@@ -132,12 +119,12 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
         }
         case RemainingLife: {
             if (status == Token::Status::Revoked)
-                return tr("revoked");
+                return statusText(status); // one spelling with the Status column
             const auto remaining = token.remainingMs(*m_clock);
             if (!remaining)
                 return tr("never");
             if (*remaining <= 0)
-                return tr("expired");
+                return statusText(Token::Status::Expired);
             return Duration::formatShort((*remaining + 999) / 1000);
         }
         case Status:
@@ -223,11 +210,15 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
 
     // Revoked rows are styled as a whole (revoking is an explicit change of the row). Expiry happens on a tick,
     // which only touches the remaining-life and status cells, so only the status cell shows it.
+    // Colours from the application palette with AA contrast (StatusPalette): fixed ones were unreadable on the
+    // other of light/dark.
     if (role == Qt::ForegroundRole) {
+        if (!qGuiApp)
+            return {};
         if (status == Token::Status::Revoked)
-            return QColor(Qt::darkRed);
+            return StatusPalette::color(StatusPalette::Role::Revoked, QGuiApplication::palette());
         if (status == Token::Status::Expired && column == Status)
-            return QColor(Qt::gray);
+            return StatusPalette::color(StatusPalette::Role::Expired, QGuiApplication::palette());
         return {};
     }
     if (role == Qt::FontRole) {
@@ -237,6 +228,21 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
         QFont font;
         font.setStrikeOut(true);
         return font;
+    }
+    return {};
+}
+
+QString TokenListModel::statusText(Token::Status status)
+{
+    switch (status) {
+    case Token::Status::Active:
+        return tr("Active");
+    case Token::Status::Expiring:
+        return tr("Expiring");
+    case Token::Status::Expired:
+        return tr("Expired");
+    case Token::Status::Revoked:
+        return tr("Revoked");
     }
     return {};
 }

@@ -38,6 +38,9 @@ public:
 
     explicit TokenListModel(const Clock *clock, QObject *parent = nullptr);
 
+    // "Active", "Expiring", "Expired", "Revoked": the one spelling of a status wherever a person reads it.
+    static QString statusText(Token::Status status);
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -188,7 +188,7 @@ QFuture<Result<CreatedToken>> AccountSession::create(const CreateRequest &reques
         [this, request](Result<CreatedToken> result) -> QFuture<Result<CreatedToken>> {
             // The target is the new token's id; the value is never written anywhere.
             audit(QStringLiteral("create"), result.ok() ? result->token.id : request.kind,
-                result.ok() ? ApiError() : result.error());
+                result.ok() ? ApiError() : result.error(), {}, result.ok() ? result->token.label : QString());
             if (!result.ok())
                 return readyResult(result);
             m_expiries.learnCreated(result->token, m_provider->can(TokenProvider::Capability::LedgerBacked));
@@ -257,13 +257,14 @@ QFuture<Result<Done>> AccountSession::revoke(const Token &token, const QString &
 {
     if (!m_provider)
         return readyResult(Result<Done>(noProvider(m_account)));
-    return Async::then(m_provider->revokeToken(token), this, [this, id = token.id, groupId](Result<Done> result) {
-        audit(QStringLiteral("revoke"), id, result.ok() ? ApiError() : result.error(), groupId);
-        // A grouped run (bulk revoke, break-glass) refreshes once when it ends, not once per call.
-        if (result.ok() && groupId.isEmpty())
-            emit tokensChanged();
-        return result;
-    });
+    return Async::then(
+        m_provider->revokeToken(token), this, [this, id = token.id, name = token.label, groupId](Result<Done> result) {
+            audit(QStringLiteral("revoke"), id, result.ok() ? ApiError() : result.error(), groupId, name);
+            // A grouped run (bulk revoke, break-glass) refreshes once when it ends, not once per call.
+            if (result.ok() && groupId.isEmpty())
+                emit tokensChanged();
+            return result;
+        });
 }
 
 QFuture<Result<Done>> AccountSession::revokeAllForSubject(const QString &subject, const QString &groupId)
@@ -352,34 +353,21 @@ void AccountSession::auditConnectionChange(AuditLog *audit, const std::optional<
     const QString now = allowedHost(after);
     if (was == now)
         return;
-    AuditEntry entry;
-    entry.time = QDateTime::currentDateTimeUtc();
-    entry.accountId = after.id;
-    entry.accountName = after.name;
-    entry.providerId = after.providerId;
-    entry.action = now.isEmpty() ? QStringLiteral("disallow-http") : QStringLiteral("allow-http");
-    entry.target = now.isEmpty() ? was : now;
-    entry.outcome = QStringLiteral("success");
+    AuditEntry entry = AuditEntry::of(after,
+        now.isEmpty() ? QStringLiteral("disallow-http") : QStringLiteral("allow-http"), now.isEmpty() ? was : now);
     entry.detail = now.isEmpty() ? sessionText("Plain http to %1 is no longer allowed.").arg(was)
                                  : sessionText("Plain http to %1 allowed: nothing sent to it is encrypted.").arg(now);
     if (!audit->append(entry))
         qCWarning(lcSession) << "could not write the audit log:" << audit->lastError();
 }
 
-void AccountSession::audit(const QString &action, const QString &target, const ApiError &error, const QString &groupId)
+void AccountSession::audit(const QString &action, const QString &target, const ApiError &error, const QString &groupId,
+    const QString &targetName)
 {
     if (!m_audit)
         return;
-    AuditEntry entry;
-    entry.time = QDateTime::currentDateTimeUtc();
-    entry.accountId = m_account.id;
-    entry.accountName = m_account.name;
-    entry.providerId = m_account.providerId;
-    entry.action = action;
-    entry.target = target;
-    entry.outcome = error.isNone() ? QStringLiteral("success") : QStringLiteral("failure");
-    entry.detail = error.isNone() ? QString() : error.userMessage();
-    entry.groupId = groupId;
+    AuditEntry entry = AuditEntry::of(m_account, action, target, error, groupId);
+    entry.targetName = targetName;
     if (!m_audit->append(entry))
         qCWarning(lcSession) << "could not write the audit log:" << m_audit->lastError();
 }

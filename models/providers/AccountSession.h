@@ -60,8 +60,10 @@ public:
     // and the CLI both call it): plain http allowed to a host ("allow-http") or taken back ("disallow-http").
     static void auditConnectionChange(AuditLog *audit, const std::optional<Account> &before, const Account &after);
 
-    // Writes one audit entry for this account (also used for grouped actions).
-    void audit(const QString &action, const QString &target, const ApiError &error, const QString &groupId = {});
+    // Writes one audit entry for this account (also used for grouped actions). `targetName` is the token's name
+    // as it is now, kept with the entry so the log still names it after a rename or revocation.
+    void audit(const QString &action, const QString &target, const ApiError &error, const QString &groupId = {},
+        const QString &targetName = {});
 
 signals:
     void tokensChanged();

@@ -1,5 +1,6 @@
 #include "AuditLog.h"
 
+#include "AuditWords.h"
 #include "Database.h"
 #include "core/Csv.h"
 
@@ -29,6 +30,27 @@ QString idText(const QUuid &id)
 
 } // namespace
 
+AuditEntry AuditEntry::of(
+    const Account &account, const QString &action, const QString &target, const ApiError &error, const QString &groupId)
+{
+    AuditEntry entry;
+    entry.time = QDateTime::currentDateTimeUtc();
+    entry.accountId = account.id;
+    entry.accountName = account.name;
+    entry.providerId = account.providerId;
+    entry.action = action;
+    entry.target = target;
+    entry.outcome = outcomeOf(error);
+    entry.detail = error.isNone() ? QString() : error.userMessage();
+    entry.groupId = groupId;
+    return entry;
+}
+
+QString AuditEntry::outcomeOf(const ApiError &error)
+{
+    return error.isNone() ? QStringLiteral("success") : QStringLiteral("failure");
+}
+
 AuditLog::AuditLog(Database *database)
     : m_db(database)
 { }
@@ -40,13 +62,14 @@ bool AuditLog::append(AuditEntry entry)
         entry.time = QDateTime::currentDateTimeUtc();
     QSqlQuery query(m_db->connection());
     query.prepare(QStringLiteral("INSERT INTO audit (time, account_id, account_name, provider_id, action, target, "
-                                 "outcome, detail, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 "target_name, outcome, detail, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(timeText(entry.time));
     query.addBindValue(textValue(idText(entry.accountId)));
     query.addBindValue(textValue(entry.accountName));
     query.addBindValue(textValue(entry.providerId));
     query.addBindValue(textValue(entry.action));
     query.addBindValue(textValue(entry.target));
+    query.addBindValue(textValue(entry.targetName));
     query.addBindValue(textValue(entry.outcome));
     query.addBindValue(textValue(entry.detail));
     query.addBindValue(textValue(entry.groupId));
@@ -85,7 +108,7 @@ QList<AuditEntry> AuditLog::query(const AuditFilter &filter) const
         values.append(timeText(*filter.until));
     }
     QString sql = QStringLiteral("SELECT id, time, account_id, account_name, provider_id, action, target, outcome, "
-                                 "detail, group_id FROM audit");
+                                 "detail, group_id, target_name FROM audit");
     if (!conditions.isEmpty())
         sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY time DESC, id DESC");
@@ -114,6 +137,7 @@ QList<AuditEntry> AuditLog::query(const AuditFilter &filter) const
         entry.outcome = query.value(7).toString();
         entry.detail = query.value(8).toString();
         entry.groupId = query.value(9).toString();
+        entry.targetName = query.value(10).toString();
         result.append(entry);
     }
     return result;
@@ -121,13 +145,15 @@ QList<AuditEntry> AuditLog::query(const AuditFilter &filter) const
 
 QByteArray AuditLog::toCsv(const QList<AuditEntry> &entries)
 {
-    QByteArray out = Csv::row(
-        {QStringLiteral("time"), QStringLiteral("account"), QStringLiteral("provider"), QStringLiteral("action"),
-            QStringLiteral("target"), QStringLiteral("outcome"), QStringLiteral("detail"), QStringLiteral("group")});
+    // `action` stays the stable machine word scripts filter on; `action_label` is the words the dialog shows.
+    QByteArray out = Csv::row({QStringLiteral("time"), QStringLiteral("account"), QStringLiteral("provider"),
+        QStringLiteral("action"), QStringLiteral("action_label"), QStringLiteral("target"),
+        QStringLiteral("target_name"), QStringLiteral("outcome"), QStringLiteral("detail"), QStringLiteral("group")});
     for (const AuditEntry &entry : entries) {
         out += Csv::row({entry.time.isValid() ? timeText(entry.time) : QString(),
             entry.accountName.isEmpty() ? idText(entry.accountId) : entry.accountName, entry.providerId, entry.action,
-            entry.target, entry.outcome, entry.detail, entry.groupId});
+            AuditWords::action(entry.action, !entry.groupId.isEmpty() && !entry.accountId.isNull()), entry.target,
+            entry.targetName, entry.outcome, entry.detail, entry.groupId});
     }
     return out;
 }

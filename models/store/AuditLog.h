@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/Account.h"
+#include "core/ApiError.h"
+
 #include <QDateTime>
 #include <QIODevice>
 #include <QList>
@@ -20,9 +23,17 @@ struct AuditEntry
     QString providerId;
     QString action; // "create", "revoke", "login", "logout", "expire-all", "revoke-all", ...
     QString target; // token id, jti, uid, app id
+    QString targetName; // the token's name as it was at the time (empty when unknown or not a token)
     QString outcome; // "success" or "failure"
     QString detail; // message shown to the user; no secrets
     QString groupId; // shared by the entries of one grouped action (bulk / break-glass)
+
+    // An entry for `account` at the current time: success when `error` is none, else failure with the error's
+    // user message as the detail. Every writer builds its entries here.
+    static AuditEntry of(const Account &account, const QString &action, const QString &target,
+        const ApiError &error = {}, const QString &groupId = {});
+    // "success" or "failure" after `error`.
+    static QString outcomeOf(const ApiError &error);
 };
 
 struct AuditFilter

@@ -93,6 +93,13 @@ const QList<Migration> &migrations()
                 "CREATE INDEX fingerprints_mac ON fingerprints (mac)",
                 "CREATE INDEX fingerprints_jwt_id ON fingerprints (jwt_id)",
             }},
+        // Version 4 belongs to a migration of another change. The loop runs whatever is above the file's version,
+        // in order, so a gap is harmless and each migration must stand on its own.
+        {5,
+            {
+                // The token's name as it was when the entry was written: ids alone do not say what was revoked.
+                "ALTER TABLE audit ADD COLUMN target_name TEXT NOT NULL DEFAULT ''",
+            }},
     };
     return list;
 }

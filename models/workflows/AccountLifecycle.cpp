@@ -81,15 +81,7 @@ void AccountLifecycle::audit(const Account &account, const QString &action, cons
 {
     if (!m_audit)
         return;
-    AuditEntry entry;
-    entry.time = QDateTime::currentDateTimeUtc();
-    entry.accountId = account.id;
-    entry.accountName = account.name;
-    entry.providerId = account.providerId;
-    entry.action = action;
-    entry.target = account.name;
-    entry.outcome = error.isNone() ? QStringLiteral("success") : QStringLiteral("failure");
-    entry.detail = error.isNone() ? QString() : error.userMessage();
+    const AuditEntry entry = AuditEntry::of(account, action, account.name, error);
     if (!m_audit->append(entry))
         qCWarning(lcLifecycle) << "could not write the audit log:" << m_audit->lastError();
 }

@@ -203,13 +203,10 @@ void RevokeRunner::complete()
         cancelled += outcome.state == RevokeOutcome::State::Cancelled ? 1 : 0;
     }
     if (m_audit) {
-        AuditEntry entry;
-        entry.time = QDateTime::currentDateTimeUtc();
-        entry.action = m_action;
-        entry.target = m_subject;
+        // The group's own entry belongs to no single account.
+        AuditEntry entry = AuditEntry::of(Account(), m_action, m_subject, ApiError(), m_groupId);
         entry.outcome = failed == 0 && cancelled == 0 ? QStringLiteral("success") : QStringLiteral("failure");
         entry.detail = RevokeRunner::tr("%1 succeeded, %2 failed, %3 cancelled").arg(ok).arg(failed).arg(cancelled);
-        entry.groupId = m_groupId;
         if (!m_audit->append(entry))
             qCWarning(lcRevokeRunner) << "could not write the audit log:" << m_audit->lastError();
     }

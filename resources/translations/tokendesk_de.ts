@@ -669,14 +669,6 @@
         <translation>Beliebiges Ergebnis</translation>
     </message>
     <message>
-        <source>Success</source>
-        <translation>Erfolg</translation>
-    </message>
-    <message>
-        <source>Failure</source>
-        <translation>Fehlschlag</translation>
-    </message>
-    <message>
         <source>&amp;Since</source>
         <translation>&amp;Seit</translation>
     </message>
@@ -721,10 +713,6 @@
         <translation>Aktion</translation>
     </message>
     <message>
-        <source>Target</source>
-        <translation>Ziel</translation>
-    </message>
-    <message>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -764,14 +752,6 @@
         <source>Any action</source>
         <translation>Beliebige Aktion</translation>
     </message>
-    <message>
-        <source>success</source>
-        <translation>Erfolg</translation>
-    </message>
-    <message>
-        <source>failure</source>
-        <translation>Fehlschlag</translation>
-    </message>
     <message numerus="yes">
         <source>%n entries</source>
         <translation>
@@ -794,6 +774,128 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Token or target</source>
+        <translation>Token oder Ziel</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>%1
+Group id: %2</source>
+        <translation>%1
+Gruppen-ID: %2</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <source>Created token</source>
+        <translation>Token erstellt</translation>
+    </message>
+    <message>
+        <source>Revoked token</source>
+        <translation>Token widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoked (bulk)</source>
+        <translation>Widerrufen (Massenwiderruf)</translation>
+    </message>
+    <message>
+        <source>Revoked all tokens of a subject</source>
+        <translation>Alle Token eines Subjekts widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoked all of a subject (bulk)</source>
+        <translation>Alle Token eines Subjekts widerrufen (Massenwiderruf)</translation>
+    </message>
+    <message>
+        <source>Expired all tokens of an application</source>
+        <translation>Alle Token einer Anwendung ablaufen lassen</translation>
+    </message>
+    <message>
+        <source>Expired all of an application (bulk)</source>
+        <translation>Alle Token einer Anwendung ablaufen lassen (Massenwiderruf)</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed in with MFA</source>
+        <translation>Mit MFA angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Signed out a token</source>
+        <translation>Token abgemeldet</translation>
+    </message>
+    <message>
+        <source>Bulk revoke</source>
+        <translation>Massenwiderruf</translation>
+    </message>
+    <message>
+        <source>Revoke everything for a subject</source>
+        <translation>Alles für ein Subjekt widerrufen</translation>
+    </message>
+    <message>
+        <source>Opened dashboard access</source>
+        <translation>Dashboard-Zugang geöffnet</translation>
+    </message>
+    <message>
+        <source>Exchanged a one-time token</source>
+        <translation>Einmal-Token eingelöst</translation>
+    </message>
+    <message>
+        <source>Added account</source>
+        <translation>Konto hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Removed account</source>
+        <translation>Konto entfernt</translation>
+    </message>
+    <message>
+        <source>Allowed plain http</source>
+        <translation>Unverschlüsseltes http erlaubt</translation>
+    </message>
+    <message>
+        <source>Stopped allowing plain http</source>
+        <translation>Unverschlüsseltes http nicht mehr erlaubt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bulk revoke of %n token(s), %1</source>
+        <translation>
+            <numerusform>Massenwiderruf von %n Token, %1</numerusform>
+            <numerusform>Massenwiderruf von %n Token, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke everything for a subject, %n step(s), %1</source>
+        <translation>
+            <numerusform>Alles für ein Subjekt widerrufen, %n Schritt, %1</numerusform>
+            <numerusform>Alles für ein Subjekt widerrufen, %n Schritte, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n step(s), %2</source>
+        <translation>
+            <numerusform>%1, %n Schritt, %2</numerusform>
+            <numerusform>%1, %n Schritte, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1982,10 +2084,6 @@
         <translation>MagicBell hat mehr Token, als TokenDesk auf einmal auflistet (%1 Seiten). Verwerfen Sie ungenutzte Token, um den Rest zu sehen.</translation>
     </message>
     <message>
-        <source>The list is incomplete: it shows the first %1 token(s) only.</source>
-        <translation>Die Liste ist unvollständig: Sie zeigt nur die ersten %1 Token.</translation>
-    </message>
-    <message>
         <source>MagicBell answered the discard of %1 without naming a token; it is not confirmed as discarded and may still be valid.</source>
         <translation>MagicBell hat das Verwerfen von %1 beantwortet, ohne ein Token zu nennen; es ist nicht als verworfen bestätigt und kann noch gültig sein.</translation>
     </message>
@@ -2036,6 +2134,13 @@
     <message>
         <source>TokenDesk could not record this token in its ledger: %1</source>
         <translation>TokenDesk konnte dieses Token nicht im Register vermerken: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The list is incomplete: it shows the first %n token(s) only.</source>
+        <translation>
+            <numerusform>Die Liste ist unvollständig: Sie zeigt nur das erste Token.</numerusform>
+            <numerusform>Die Liste ist unvollständig: Sie zeigt nur die ersten %n Token.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3341,6 +3446,165 @@
     </message>
 </context>
 <context>
+    <name>TokenDetailLines</name>
+    <message>
+        <source>Expiry status</source>
+        <translation>Ablaufstatus</translation>
+    </message>
+    <message>
+        <source>JWT id</source>
+        <translation>JWT-ID</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domäne</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Territorium</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Current session token</source>
+        <translation>Token der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>Reason revoked</source>
+        <translation>Grund des Widerrufs</translation>
+    </message>
+    <message>
+        <source>Expired by</source>
+        <translation>Abgelaufen durch</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Feature flags</source>
+        <translation>Feature-Flags</translation>
+    </message>
+    <message>
+        <source>View the portal</source>
+        <translation>Portal ansehen</translation>
+    </message>
+    <message>
+        <source>View endpoint secrets</source>
+        <translation>Endpunkt-Geheimnisse ansehen</translation>
+    </message>
+    <message>
+        <source>Manage endpoint secrets</source>
+        <translation>Endpunkt-Geheimnisse verwalten</translation>
+    </message>
+    <message>
+        <source>Manage transformations</source>
+        <translation>Transformationen verwalten</translation>
+    </message>
+    <message>
+        <source>Resend messages</source>
+        <translation>Nachrichten erneut senden</translation>
+    </message>
+    <message>
+        <source>Manage endpoints</source>
+        <translation>Endpunkte verwalten</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Expire All</source>
+        <translation>Alle ablaufen lassen</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Subjekt: %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Erstellt: %1</translation>
+    </message>
+    <message>
+        <source>Expires: %1</source>
+        <translation>Läuft ab: %1</translation>
+    </message>
+    <message>
+        <source>Last used: %1</source>
+        <translation>Zuletzt benutzt: %1</translation>
+    </message>
+    <message>
+        <source>Revoked: %1</source>
+        <translation>Widerrufen: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Scopes: %1</source>
+        <translation>Bereiche: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>TokenFilterBar</name>
     <message>
         <source>Filter (Ctrl+F)</source>
@@ -3411,14 +3675,6 @@
     <message>
         <source>never</source>
         <translation>nie</translation>
-    </message>
-    <message>
-        <source>revoked</source>
-        <translation>widerrufen</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>abgelaufen</translation>
     </message>
     <message>
         <source>%1

@@ -112,8 +112,9 @@ void TestCliAudit::csvExport()
     QCOMPARE(run.exitCode, 0);
     const QList<QByteArray> lines = run.out.split('\n');
     QVERIFY(lines.size() >= 3);
-    QVERIFY(lines.at(0).startsWith("time,account,provider,action,target,outcome,detail,group"));
-    QVERIFY(lines.at(1).contains(",Bravo,specter,b-30h,b-30h-target,failure,\"detail, with \"\"quotes\"\"\","));
+    QVERIFY(
+        lines.at(0).startsWith("time,account,provider,action,action_label,target,target_name,outcome,detail,group"));
+    QVERIFY(lines.at(1).contains(",Bravo,specter,b-30h,b-30h,b-30h-target,,failure,\"detail, with \"\"quotes\"\"\","));
     QVERIFY(lines.at(2).contains(",b-10d,"));
     QVERIFY(!run.out.contains("Alpha"));
 

@@ -89,7 +89,7 @@ void TestCliFrame::help()
     const CliRun run = m_cli.run({QStringLiteral("--help")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.startsWith("Usage: tokendesk-cli"));
-    for (const char *word : {"--secrets-stdin", "account add", "revoke-all", "decode", "audit", "--json"})
+    for (const char *word : {"--secrets-stdin", "account add", "expire-all", "decode", "audit", "--json"})
         QVERIFY2(run.out.contains(word), word);
     QVERIFY(run.err.isEmpty());
 }

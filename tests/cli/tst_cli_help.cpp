@@ -110,10 +110,13 @@ void TestCliHelp::helpCommandMatchesDashDashHelp()
 
 void TestCliHelp::helpShowsOptionsFromTheSpec()
 {
+    // The former name is an alias: its help is the command's own and names the alias.
     const CliRun run = m_cli.run({QStringLiteral("help"), QStringLiteral("revoke-all")});
     QCOMPARE(run.exitCode, 0);
-    QVERIFY(run.out.startsWith("Usage: tokendesk-cli revoke-all ACCOUNT --app APP_ID [--grace DURATION] "
+    QVERIFY(run.out.startsWith("Usage: tokendesk-cli expire-all ACCOUNT --app APP_ID [--grace DURATION] "
                                "[--session S]... [--dry-run]\n"));
+    QVERIFY(run.out.contains("Also accepted as: revoke-all\n"));
+    QCOMPARE(m_cli.run({QStringLiteral("help"), QStringLiteral("expire-all")}).out, run.out);
     QVERIFY(run.out.contains("\nOptions:\n"));
     for (const char *option : {"  --app APP_ID", "  --grace DURATION", "  --session S", "  --dry-run"})
         QVERIFY2(run.out.contains(option), option);

@@ -346,7 +346,8 @@ void TestCliSvix::revokeAllDryRunThenLogout()
     const QJsonArray before = tokensJson();
     const int expireCalls = requestLogCount("svix.expire-all"); // serverValidationError made one (to its server)
 
-    CliRun run = m_cli.run({QStringLiteral("revoke-all"), QStringLiteral("Svix"), QStringLiteral("--app"), m_app,
+    // `expire-all`, the window's name; `revoke-all` below, the former name, still works.
+    CliRun run = m_cli.run({QStringLiteral("expire-all"), QStringLiteral("Svix"), QStringLiteral("--app"), m_app,
         QStringLiteral("--grace"), QStringLiteral("0s"), QStringLiteral("--dry-run")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.out.contains("Would expire"), run.out.constData());

@@ -3,9 +3,11 @@
 
 #include "core/UtcTime.h"
 #include "store/AuditLog.h"
+#include "store/AuditWords.h"
 #include "store/Database.h"
 
 #include <QBuffer>
+#include <QLocale>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUuid>
@@ -56,6 +58,10 @@ private slots:
     void csvQuotingExactBytes();
     void csvEmpty();
     void writeCsvToDevice();
+    void targetNameKept();
+    void entryForAccount();
+    void schema3DatabaseKeepsEveryRow();
+    void wordsForActionsOutcomesAndGroups();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -219,6 +225,7 @@ void TestAuditLog::csvQuotingExactBytes()
     tricky.providerId = QStringLiteral("netsapiens");
     tricky.action = QStringLiteral("revoke");
     tricky.target = QStringLiteral("line1\nline2");
+    tricky.targetName = QStringLiteral("CI, \"prod\"");
     tricky.outcome = QStringLiteral("failure");
     tricky.detail = QStringLiteral("cr\rhere; \"quoted\"");
     tricky.groupId = QString();
@@ -229,18 +236,20 @@ void TestAuditLog::csvQuotingExactBytes()
     noName.action = QStringLiteral("login");
     noName.outcome = QStringLiteral("success");
 
-    const QByteArray expected = "time,account,provider,action,target,outcome,detail,group\r\n"
-                                "2026-05-04T08:00:00.005Z,Prod,svix,create,app_1,success,ok,g1\r\n"
-                                "2026-05-04T08:00:01.004Z,\"Caf\xc3\xa9, \"\"main\"\"\",netsapiens,revoke,"
-                                "\"line1\nline2\",failure,\"cr\rhere; \"\"quoted\"\"\",\r\n"
-                                "2026-05-04T08:00:00.005Z,6f1c2d3e-0000-4000-8000-000000000001,,login,,success,,\r\n";
+    const QByteArray expected =
+        "time,account,provider,action,action_label,target,target_name,outcome,detail,group\r\n"
+        "2026-05-04T08:00:00.005Z,Prod,svix,create,Created token,app_1,,success,ok,g1\r\n"
+        "2026-05-04T08:00:01.004Z,\"Caf\xc3\xa9, \"\"main\"\"\",netsapiens,revoke,Revoked token,"
+        "\"line1\nline2\",\"CI, \"\"prod\"\"\",failure,\"cr\rhere; \"\"quoted\"\"\",\r\n"
+        "2026-05-04T08:00:00.005Z,6f1c2d3e-0000-4000-8000-000000000001,,login,Signed in,,,success,,\r\n";
     const QByteArray csv = AuditLog::toCsv({plain, tricky, noName});
     QCOMPARE(csv, expected);
 }
 
 void TestAuditLog::csvEmpty()
 {
-    QCOMPARE(AuditLog::toCsv({}), QByteArray("time,account,provider,action,target,outcome,detail,group\r\n"));
+    QCOMPARE(AuditLog::toCsv({}),
+        QByteArray("time,account,provider,action,action_label,target,target_name,outcome,detail,group\r\n"));
 }
 
 void TestAuditLog::writeCsvToDevice()
@@ -258,6 +267,137 @@ void TestAuditLog::writeCsvToDevice()
     QVERIFY(readOnly.open(QIODevice::ReadOnly));
     QVERIFY(!AuditLog::writeCsv(entries, &readOnly));
     QVERIFY(!AuditLog::writeCsv(entries, nullptr));
+}
+
+void TestAuditLog::targetNameKept()
+{
+    AuditLog log(m_db.get());
+    AuditEntry entry = makeEntry(QUuid::createUuid(), QStringLiteral("revoke"), QStringLiteral("success"), kT0);
+    entry.targetName = QStringLiteral("CI deploy token");
+    QVERIFY(log.append(entry));
+    QVERIFY(log.append(makeEntry(QUuid::createUuid(), QStringLiteral("login"), QStringLiteral("success"), kT0)));
+    const QList<AuditEntry> all = log.query();
+    QCOMPARE(all.size(), 2);
+    QStringList names {all.at(0).targetName, all.at(1).targetName};
+    names.sort();
+    QCOMPARE(names, (QStringList {QString(), QStringLiteral("CI deploy token")}));
+}
+
+void TestAuditLog::entryForAccount()
+{
+    Account account;
+    account.id = QUuid::createUuid();
+    account.name = QStringLiteral("Prod");
+    account.providerId = QStringLiteral("svix");
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    const AuditEntry ok =
+        AuditEntry::of(account, QStringLiteral("revoke"), QStringLiteral("t1"), {}, QStringLiteral("g"));
+    QCOMPARE(ok.accountId, account.id);
+    QCOMPARE(ok.accountName, QStringLiteral("Prod"));
+    QCOMPARE(ok.providerId, QStringLiteral("svix"));
+    QCOMPARE(ok.action, QStringLiteral("revoke"));
+    QCOMPARE(ok.target, QStringLiteral("t1"));
+    QCOMPARE(ok.outcome, QStringLiteral("success"));
+    QVERIFY(ok.detail.isEmpty());
+    QCOMPARE(ok.groupId, QStringLiteral("g"));
+    QVERIFY(ok.time >= before);
+    const AuditEntry failed = AuditEntry::of(
+        account, QStringLiteral("login"), QString(), ApiError(ApiError::Kind::Unauthorized, QStringLiteral("nope")));
+    QCOMPARE(failed.outcome, QStringLiteral("failure"));
+    QVERIFY(!failed.detail.isEmpty());
+}
+
+// A database as the previous version (schema 3) wrote it, frozen here: opening it migrates without losing a row,
+// and the old rows, which have no token name, read back with an empty name (the dialog then shows the id).
+void TestAuditLog::schema3DatabaseKeepsEveryRow()
+{
+    m_db.reset();
+    const QString path = m_dir->filePath(QStringLiteral("schema3.sqlite"));
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema3"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        const char *statements[] = {
+            "CREATE TABLE ledger (id INTEGER PRIMARY KEY AUTOINCREMENT, account_id TEXT NOT NULL,"
+            " provider_id TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '', token_id TEXT NOT NULL DEFAULT '',"
+            " label TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '', app_id TEXT NOT NULL DEFAULT '',"
+            " session_id TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, expires TEXT, revoked TEXT,"
+            " revoked_reason TEXT NOT NULL DEFAULT '', created_by TEXT NOT NULL DEFAULT '',"
+            " extra TEXT NOT NULL DEFAULT '{}')",
+            "CREATE INDEX ledger_account_token ON ledger (account_id, token_id)",
+            "CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
+            " account_id TEXT NOT NULL DEFAULT '', account_name TEXT NOT NULL DEFAULT '',"
+            " provider_id TEXT NOT NULL DEFAULT '', action TEXT NOT NULL, target TEXT NOT NULL DEFAULT '',"
+            " outcome TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '', group_id TEXT NOT NULL DEFAULT '')",
+            "CREATE INDEX audit_time ON audit (time)",
+            "CREATE INDEX audit_account ON audit (account_id, time)",
+            "CREATE TABLE notifications (account_id TEXT NOT NULL, token_id TEXT NOT NULL, threshold TEXT NOT NULL,"
+            " notified_at TEXT NOT NULL, PRIMARY KEY (account_id, token_id, threshold))",
+            "CREATE TABLE token_notes (account_id TEXT NOT NULL, token_id TEXT NOT NULL,"
+            " owner TEXT NOT NULL DEFAULT '', used_in TEXT NOT NULL DEFAULT '', updated TEXT NOT NULL,"
+            " PRIMARY KEY (account_id, token_id))",
+            "CREATE TABLE fingerprints (id INTEGER PRIMARY KEY AUTOINCREMENT, account_id TEXT NOT NULL,"
+            " provider_id TEXT NOT NULL DEFAULT '', token_id TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '',"
+            " label TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '', mac TEXT NOT NULL,"
+            " head TEXT NOT NULL DEFAULT '', tail TEXT NOT NULL DEFAULT '', jwt_id TEXT NOT NULL DEFAULT '',"
+            " created TEXT NOT NULL, expires TEXT)",
+            "CREATE INDEX fingerprints_mac ON fingerprints (mac)",
+            "CREATE INDEX fingerprints_jwt_id ON fingerprints (jwt_id)",
+            "PRAGMA user_version = 3",
+        };
+        for (const char *statement : statements)
+            QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+        for (int i = 0; i < 5; ++i) {
+            query.prepare(QStringLiteral("INSERT INTO audit (time, account_id, account_name, provider_id, action, "
+                                         "target, outcome, detail, group_id) VALUES (?, "
+                                         "'8b0f3c2e-1d4a-4c5b-9e6f-7a8b9c0d1e2f', 'Lab', 'specter', 'revoke', ?, "
+                                         "'success', '', '')"));
+            query.addBindValue(QStringLiteral("2026-05-01T10:00:0%1.000Z").arg(i));
+            query.addBindValue(QStringLiteral("local-%1").arg(i));
+            QVERIFY(query.exec());
+        }
+        query.finish();
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("schema3"));
+
+    Database db(path);
+    QVERIFY2(db.open(), qPrintable(db.lastError()));
+    QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+    QVERIFY(Database::latestSchemaVersion() >= 5);
+    AuditLog log(&db);
+    const QList<AuditEntry> old = log.query();
+    QCOMPARE(old.size(), 5); // every row kept
+    for (int i = 0; i < 5; ++i) {
+        QCOMPARE(old.at(i).target, QStringLiteral("local-%1").arg(4 - i));
+        QVERIFY(old.at(i).targetName.isEmpty());
+        QCOMPARE(old.at(i).accountName, QStringLiteral("Lab"));
+    }
+    AuditEntry fresh = makeEntry(QUuid::createUuid(), QStringLiteral("revoke"), QStringLiteral("success"), kT0);
+    fresh.targetName = QStringLiteral("named");
+    QVERIFY2(log.append(fresh), qPrintable(log.lastError()));
+    QCOMPARE(log.query().constFirst().targetName, QStringLiteral("named"));
+}
+
+void TestAuditLog::wordsForActionsOutcomesAndGroups()
+{
+    QCOMPARE(AuditWords::action(QStringLiteral("login-mfa")), QStringLiteral("Signed in with MFA"));
+    QCOMPARE(AuditWords::action(QStringLiteral("revoke")), QStringLiteral("Revoked token"));
+    QCOMPARE(AuditWords::action(QStringLiteral("revoke"), true), QStringLiteral("Revoked (bulk)"));
+    QCOMPARE(AuditWords::action(QStringLiteral("login"), true), QStringLiteral("Signed in"));
+    QCOMPARE(AuditWords::action(QStringLiteral("made-up")), QStringLiteral("made-up"));
+    QVERIFY(AuditWords::knownActions().contains(QStringLiteral("break-glass")));
+    for (const QString &action : AuditWords::knownActions())
+        QVERIFY2(AuditWords::action(action) != action, qPrintable(action));
+    QCOMPARE(AuditWords::outcome(QStringLiteral("success")), QStringLiteral("Succeeded"));
+    QCOMPARE(AuditWords::outcome(QStringLiteral("failure")), QStringLiteral("Failed"));
+    const QDateTime at = kT0;
+    const QString time = QLocale().toString(at.toLocalTime().time(), QLocale::ShortFormat);
+    // No translator here: the English numerus comes from the app's plural file, not from the source text.
+    QVERIFY(AuditWords::group(QStringLiteral("bulk-revoke"), 3, at).startsWith(QStringLiteral("Bulk revoke of 3 ")));
+    QVERIFY(AuditWords::group(QStringLiteral("bulk-revoke"), 3, at).endsWith(time));
+    QVERIFY(AuditWords::group(QStringLiteral("break-glass"), 2, at).startsWith(QStringLiteral("Revoke everything")));
 }
 
 QTEST_GUILESS_MAIN(TestAuditLog)

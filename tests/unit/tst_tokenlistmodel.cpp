@@ -208,7 +208,7 @@ void TstTokenListModel::statusChangeEmittedOnceWhenCrossingExpiry()
     QCOMPARE(m_model->index(0, TokenListModel::Status).data(TokenListModel::StatusRole).toInt(),
         int(Token::Status::Expired));
     QCOMPARE(m_model->index(0, TokenListModel::Status).data().toString(), QStringLiteral("Expired"));
-    QCOMPARE(m_model->index(0, TokenListModel::RemainingLife).data().toString(), QStringLiteral("expired"));
+    QCOMPARE(m_model->index(0, TokenListModel::RemainingLife).data().toString(), QStringLiteral("Expired"));
     QCOMPARE(
         m_model->index(0, TokenListModel::RemainingLife).data(TokenListModel::RemainingMsRole).toLongLong(), qint64(0));
     for (int i = 0; i < 3; ++i) {
@@ -296,7 +296,7 @@ void TstTokenListModel::expiredAndRevokedStyling()
     m_model->markRevoked(AccountB, QStringLiteral("t3"), m_clock->now());
     QVERIFY(m_model->index(2, TokenListModel::Name).data(Qt::FontRole).value<QFont>().strikeOut());
     QVERIFY(m_model->index(2, TokenListModel::Name).data(Qt::ForegroundRole).isValid());
-    QCOMPARE(m_model->index(2, TokenListModel::RemainingLife).data().toString(), QStringLiteral("revoked"));
+    QCOMPARE(m_model->index(2, TokenListModel::RemainingLife).data().toString(), QStringLiteral("Revoked"));
 }
 
 void TstTokenListModel::notesAndAccountNames()

@@ -36,6 +36,14 @@ std::optional<QDateTime> timeOf(const QString &text)
     return time.toUTC();
 }
 
+// The token's name as it was then, with its id; the id alone for entries that have no name.
+QString targetText(const AuditEntry &entry)
+{
+    if (entry.target.isEmpty())
+        return entry.targetName.isEmpty() ? QStringLiteral("-") : entry.targetName;
+    return entry.targetName.isEmpty() ? entry.target : QStringLiteral("%1 (%2)").arg(entry.targetName, entry.target);
+}
+
 } // namespace
 
 AuditCommand::AuditCommand(CliApplication *app)
@@ -113,6 +121,7 @@ QFuture<int> AuditCommand::run(const QStringList &words)
             object.insert(QStringLiteral("provider"), entry.providerId);
             object.insert(QStringLiteral("action"), entry.action);
             object.insert(QStringLiteral("target"), CliOutput::textOrNull(entry.target));
+            object.insert(QStringLiteral("target_name"), CliOutput::textOrNull(entry.targetName));
             object.insert(QStringLiteral("outcome"), entry.outcome);
             object.insert(QStringLiteral("detail"), CliOutput::textOrNull(entry.detail));
             object.insert(QStringLiteral("group"), CliOutput::textOrNull(entry.groupId));
@@ -127,8 +136,8 @@ QFuture<int> AuditCommand::run(const QStringList &words)
     }
     QList<QStringList> rows;
     for (const AuditEntry &entry : entries)
-        rows.append({CliOutput::isoText(entry.time), entry.accountName, entry.action,
-            entry.target.isEmpty() ? QStringLiteral("-") : entry.target, entry.outcome, entry.detail});
+        rows.append({CliOutput::isoText(entry.time), entry.accountName, entry.action, targetText(entry), entry.outcome,
+            entry.detail});
     out().table({tr("TIME"), tr("ACCOUNT"), tr("ACTION"), tr("TARGET"), tr("OUTCOME"), tr("DETAIL")}, rows);
     return CliFuture::ready(0);
 }

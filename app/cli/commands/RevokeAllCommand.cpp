@@ -18,7 +18,9 @@ RevokeAllCommand::RevokeAllCommand(CliApplication *app)
 
 CliCommandSpec RevokeAllCommand::spec()
 {
-    return {.name = QStringLiteral("revoke-all"),
+    // Named as the window names it (Expire All); the first name stays for existing scripts.
+    return {.name = QStringLiteral("expire-all"),
+        .aliases = {QStringLiteral("revoke-all")},
         .arguments = QStringLiteral("ACCOUNT"),
         .summary = tr("expire every token of a Svix application after a grace period"),
         .options = {{QStringLiteral("app"), Arity::Value, QStringLiteral("APP_ID"), tr("the application"), true},

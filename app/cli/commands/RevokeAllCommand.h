@@ -7,8 +7,8 @@
 #include <QString>
 #include <QStringList>
 
-// `revoke-all`: expires every token of a Svix application (or of some of its sessions) after a grace
-// period; --dry-run says what would expire and sends nothing.
+// `expire-all` (formerly `revoke-all`, still accepted): expires every token of a Svix application (or of some of its
+// sessions) after a grace period; --dry-run says what would expire and sends nothing.
 class RevokeAllCommand : public CliSessionCommand
 {
     Q_OBJECT

@@ -485,7 +485,7 @@ void MagicBellProvider::fetchPage(const std::shared_ptr<ListState> &state, const
 
 QString MagicBellProvider::incompleteListMessage(qsizetype shown)
 {
-    return tr("The list is incomplete: it shows the first %1 token(s) only.").arg(shown);
+    return tr("The list is incomplete: it shows the first %n token(s) only.", nullptr, int(shown));
 }
 
 QString MagicBellProvider::pageText(const QUrl &url)

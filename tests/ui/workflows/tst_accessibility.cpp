@@ -3,6 +3,7 @@
 // (a shortcut or a menu with a mnemonic), and Tab moves focus to the token table and the filter.
 #include "AccountController.h"
 #include "AccountDialog.h"
+#include "AccountItemDelegate.h"
 #include "AuditLogDialog.h"
 #include "CreateTokenDialog.h"
 #include "MainWindow.h"
@@ -14,6 +15,10 @@
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
 
+#include "core/Clock.h"
+#include "items/AccountListModel.h"
+#include "items/StatusPalette.h"
+#include "items/TokenListModel.h"
 #include "providers/TokenProvider.h"
 #include "store/SecretStore.h"
 
@@ -33,6 +38,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 #include <memory>
@@ -53,6 +59,10 @@ private slots:
     void statusColorsFollowPalette();
     void statusColorsSwitchRoleAndClear();
     void noHardCodedTextColours();
+    void statusColorsReachAaContrast_data();
+    void statusColorsReachAaContrast();
+    void modelAndSidebarColoursFollowThePalette();
+    void everyActionHasAName();
 
 private:
     void createWindow();
@@ -301,6 +311,149 @@ void tst_Accessibility::noHardCodedTextColours()
     }
     QVERIFY(scanned.contains(QStringLiteral("ui/MainWindow.cpp")));
     QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QLatin1String(", "))));
+}
+
+namespace {
+
+QPalette paletteOf(const QColor &window, const QColor &base, const QColor &text)
+{
+    QPalette palette;
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, base);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Text, text);
+    return palette;
+}
+
+} // namespace
+
+// WCAG AA for text (4.5:1) for every status colour against the window and the table background, in the light and
+// dark palettes people run: Fusion's, Breeze's, Windows' and macOS's, and the previous hard-coded failures.
+void tst_Accessibility::statusColorsReachAaContrast_data()
+{
+    QTest::addColumn<QPalette>("palette");
+    QTest::newRow("Fusion light") << paletteOf(QColor(0xEF, 0xEF, 0xEF), Qt::white, Qt::black);
+    QTest::newRow("Fusion dark") << paletteOf(QColor(0x35, 0x35, 0x35), QColor(0x2A, 0x2A, 0x2A), Qt::white);
+    QTest::newRow("Breeze light") << paletteOf(
+        QColor(0xEF, 0xF0, 0xF1), QColor(0xFC, 0xFC, 0xFC), QColor(0x23, 0x26, 0x27));
+    QTest::newRow("Breeze dark") << paletteOf(
+        QColor(0x20, 0x23, 0x26), QColor(0x14, 0x16, 0x18), QColor(0xFC, 0xFC, 0xFC));
+    QTest::newRow("Windows dark") << paletteOf(QColor(0x20, 0x20, 0x20), QColor(0x19, 0x19, 0x19), Qt::white);
+    QTest::newRow("macOS dark") << paletteOf(
+        QColor(0x32, 0x32, 0x32), QColor(0x1E, 0x1E, 0x1E), QColor(0xDF, 0xDF, 0xDF));
+    QTest::newRow("application") << QApplication::palette();
+}
+
+void tst_Accessibility::statusColorsReachAaContrast()
+{
+    QFETCH(QPalette, palette);
+    // The old fixed colours, as a check that the measure itself is right: grey expired text on white was ~2.6:1.
+    QVERIFY(StatusPalette::contrastRatio(QColor(Qt::gray), Qt::white) < 3.0);
+    QCOMPARE(qRound(StatusPalette::contrastRatio(Qt::black, Qt::white)), 21);
+    const QList<StatusPalette::Role> roles {StatusPalette::Role::Error, StatusPalette::Role::Warning,
+        StatusPalette::Role::Success, StatusPalette::Role::Expired, StatusPalette::Role::Revoked,
+        StatusPalette::Role::Subtle};
+    QStringList failures;
+    for (StatusPalette::Role role : roles) {
+        const QColor colour = StatusPalette::color(role, palette);
+        for (QPalette::ColorRole background : {QPalette::Window, QPalette::Base}) {
+            const double ratio = StatusPalette::contrastRatio(colour, palette.color(background));
+            if (ratio < StatusPalette::MinimumTextContrast)
+                failures << QStringLiteral("role %1 %2 on %3: %4:1")
+                                .arg(int(role))
+                                .arg(colour.name(), palette.color(background).name())
+                                .arg(ratio, 0, 'f', 2);
+        }
+        QCOMPARE(StatusColors::color(role, palette), colour); // the widgets use the same colours
+    }
+    // The sidebar's secondary line is quieter than the text, yet still text.
+    QVERIFY(StatusPalette::color(StatusPalette::Role::Subtle, palette) != palette.color(QPalette::WindowText)
+        || StatusPalette::contrastRatio(palette.color(QPalette::WindowText), palette.color(QPalette::Window)) < 6);
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1String("; "))));
+}
+
+// The token table's expired status and the sidebar's status line take their colours from the palette in use:
+// a neutral state (not signed in) is not painted as an error, and nothing is below AA.
+void tst_Accessibility::modelAndSidebarColoursFollowThePalette()
+{
+    const QPalette original = QApplication::palette();
+    const QPalette dark = paletteOf(QColor(0x20, 0x20, 0x20), QColor(0x19, 0x19, 0x19), Qt::white);
+    for (const QPalette &palette : {QApplication::palette(), dark}) {
+        QApplication::setPalette(palette);
+        TestClock clock;
+        TokenListModel tokens(&clock);
+        Token expired;
+        expired.id = QStringLiteral("t1");
+        expired.label = QStringLiteral("old");
+        expired.expires = clock.now().addSecs(-60);
+        tokens.setTokens({expired});
+        const QColor status = tokens.index(0, TokenListModel::Status).data(Qt::ForegroundRole).value<QColor>();
+        QCOMPARE(status, StatusPalette::color(StatusPalette::Role::Expired, palette));
+        QVERIFY(StatusPalette::contrastRatio(status, palette.color(QPalette::Base)) >= 4.5);
+        QCOMPARE(tokens.index(0, TokenListModel::RemainingLife).data().toString(),
+            tokens.index(0, TokenListModel::Status).data().toString()); // one spelling: "Expired"
+
+        AccountListModel accounts;
+        Account account;
+        account.id = QUuid::createUuid();
+        account.name = QStringLiteral("lab");
+        account.providerId = QStringLiteral("specter");
+        accounts.setAccounts({account});
+        const QModelIndex row = accounts.indexOf(account.id);
+        accounts.setStatusText(account.id, QStringLiteral("not signed in"));
+        const QColor neutral = AccountItemDelegate::subtitleColor(row, palette);
+        QCOMPARE(neutral, StatusPalette::color(StatusPalette::Role::Subtle, palette));
+        QVERIFY(neutral != StatusPalette::color(StatusPalette::Role::Error, palette));
+        QVERIFY(StatusPalette::contrastRatio(neutral, palette.color(QPalette::Base)) >= 4.5);
+        accounts.setStatusText(account.id, QStringLiteral("last error: refused"), AccountListModel::StatusTone::Error);
+        QCOMPARE(AccountItemDelegate::subtitleColor(row, palette),
+            StatusPalette::color(StatusPalette::Role::Error, palette));
+    }
+    QApplication::setPalette(original);
+}
+
+// Every action the window creates has a name a screen reader can say (its text; icon-only toolbar buttons are
+// named after their action).
+void tst_Accessibility::everyActionHasAName()
+{
+    createWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QStringList unnamed;
+    const QList<QAction *> actions = m_window->findChildren<QAction *>();
+    int checked = 0;
+    for (QAction *action : actions) {
+        if (action->isSeparator() || action->objectName().startsWith(QLatin1String("qt_"))
+            || action->objectName().startsWith(QLatin1String("_q_")))
+            continue;
+        // A context menu's own menu action (never shown: the menu is not added to any other), and Qt's overflow
+        // menu of a narrow menu bar (named by Qt, not by the window).
+        const auto *menu = qobject_cast<QMenu *>(action->parent());
+        if (menu && menu->menuAction() == action
+            && (action->associatedObjects().isEmpty()
+                || (qobject_cast<QMenuBar *>(menu->parent()) && !m_window->menuBar()->actions().contains(action))))
+            continue;
+        ++checked;
+        QString text = action->text();
+        text.remove(QLatin1Char('&'));
+        if (text.trimmed().isEmpty())
+            unnamed << QStringLiteral("action \"%1\" of %2")
+                           .arg(action->objectName(),
+                               action->parent() ? QString::fromLatin1(action->parent()->metaObject()->className())
+                                       + QLatin1Char(' ') + action->parent()->objectName()
+                                                : QString());
+    }
+    QVERIFY(checked > 10);
+    const QList<QToolButton *> buttons = m_window->findChildren<QToolButton *>();
+    for (QToolButton *button : buttons) {
+        if (!button->isVisibleTo(m_window.get()))
+            continue;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(button);
+        if (!iface || iface->text(QAccessible::Name).trimmed().isEmpty())
+            unnamed << QStringLiteral("tool button %1").arg(button->objectName());
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String("; "))));
 }
 
 QTEST_MAIN(tst_Accessibility)

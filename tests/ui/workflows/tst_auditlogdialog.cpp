@@ -1,7 +1,9 @@
 #include "AccountController.h"
 #include "AllAccountsView.h"
+#include "AppTranslators.h"
 #include "AuditLogDialog.h"
 #include "MainWindow.h"
+#include "StatusColors.h"
 #include "TokenNotesDialog.h"
 #include "core/UtcTime.h"
 
@@ -24,6 +26,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QFile>
+#include <QIcon>
 #include <QItemSelectionModel>
 #include <QJsonObject>
 #include <QLineEdit>
@@ -78,6 +81,7 @@ class tst_AuditLogDialog : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void filtersNarrowRows();
@@ -85,6 +89,7 @@ private slots:
     void csvHasHeaderAndFilteredRows();
     void openedFromMainWindowWithoutSecrets();
     void notesEditedKeptAcrossRefreshAndRestart();
+    void showsNamesVerbsOutcomesAndGroups();
 
 private:
     void fillLog(AuditLog &log);
@@ -98,6 +103,12 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QUuid m_specter;
 };
+
+void tst_AuditLogDialog::initTestCase()
+{
+    // As the application does: English plural forms ("3 tokens"), whatever the test machine's locale.
+    AppTranslators::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
+}
 
 void tst_AuditLogDialog::init()
 {
@@ -271,6 +282,93 @@ void tst_AuditLogDialog::csvHasHeaderAndFilteredRows()
     QVERIFY(!bytes.contains("Charlie"));
 }
 
+// What an administrator reads in an incident: the token's name as it was (the id one hover away; an old entry
+// without a name shows the id), the action in words, the outcome as text, colour and icon, the group as "what and
+// when", and a Detail column that wraps with its full text in a tooltip.
+void tst_AuditLogDialog::showsNamesVerbsOutcomesAndGroups()
+{
+    Database db(m_dir->filePath(QStringLiteral("tokendesk.sqlite")));
+    QVERIFY2(db.open(), qPrintable(db.lastError()));
+    AuditLog log(&db);
+    const QString group = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    AuditEntry mfa = entry(m_a.id, m_a.name, QStringLiteral("login-mfa"), QStringLiteral("success"), kT0);
+    mfa.target = m_a.name;
+    QVERIFY(log.append(mfa));
+    AuditEntry named =
+        entry(m_a.id, m_a.name, QStringLiteral("revoke"), QStringLiteral("success"), kT0.addSecs(60), group);
+    named.target = QStringLiteral("8f0e7d6c-uuid");
+    named.targetName = QStringLiteral("CI deploy token");
+    QVERIFY(log.append(named));
+    AuditEntry unnamed =
+        entry(m_b.id, m_b.name, QStringLiteral("revoke"), QStringLiteral("failure"), kT0.addSecs(61), group);
+    unnamed.target = QStringLiteral("local-1234");
+    unnamed.detail = QStringLiteral("The server refused the request because the token is still referenced by a "
+                                    "running job; try again when the job has finished or revoke the job first.");
+    QVERIFY(log.append(unnamed));
+    AuditEntry third =
+        entry(m_c.id, m_c.name, QStringLiteral("revoke"), QStringLiteral("success"), kT0.addSecs(62), group);
+    third.targetName = QStringLiteral("third");
+    QVERIFY(log.append(third));
+    QVERIFY(log.append(
+        entry(QUuid(), QString(), QStringLiteral("bulk-revoke"), QStringLiteral("failure"), kT0.addSecs(63), group)));
+
+    AuditLogDialog dialog(&log, {m_a, m_b, m_c});
+    dialog.resize(1100, 560);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QAbstractItemModel *model = dialog.table()->model();
+    QCOMPARE(model->rowCount(), 5);
+    const auto rowOf = [&](const QString &target) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, AuditLogDialog::Target).data(Qt::UserRole).toString() == target)
+                return row;
+        }
+        return -1;
+    };
+
+    const int namedRow = rowOf(QStringLiteral("8f0e7d6c-uuid"));
+    QVERIFY(namedRow >= 0);
+    QCOMPARE(model->index(namedRow, AuditLogDialog::Target).data().toString(), QStringLiteral("CI deploy token"));
+    QVERIFY(model->index(namedRow, AuditLogDialog::Target)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("8f0e7d6c-uuid")));
+    QCOMPARE(model->index(namedRow, AuditLogDialog::Action).data().toString(), QStringLiteral("Revoked (bulk)"));
+    QCOMPARE(model->index(namedRow, AuditLogDialog::Group).data().toString(),
+        QStringLiteral("Bulk revoke of 3 tokens, %1")
+            .arg(QLocale().toString(kT0.addSecs(60).toLocalTime().time(), QLocale::ShortFormat)));
+    QVERIFY(model->index(namedRow, AuditLogDialog::Group).data(Qt::ToolTipRole).toString().contains(group));
+
+    const int unnamedRow = rowOf(QStringLiteral("local-1234"));
+    QVERIFY(unnamedRow >= 0);
+    QCOMPARE(model->index(unnamedRow, AuditLogDialog::Target).data().toString(), QStringLiteral("local-1234"));
+    const QModelIndex failed = model->index(unnamedRow, AuditLogDialog::Outcome);
+    QCOMPARE(failed.data().toString(), QStringLiteral("Failed"));
+    QVERIFY(!failed.data(Qt::DecorationRole).value<QIcon>().isNull());
+    QCOMPARE(failed.data(Qt::ForegroundRole).value<QBrush>().color(),
+        StatusColors::color(StatusColors::Role::Error, dialog.palette()));
+    // The detail wraps: its row is taller than a one-line row, and the whole text is in the tooltip.
+    QVERIFY(dialog.table()->wordWrap());
+    QVERIFY(dialog.table()->rowHeight(unnamedRow) > dialog.table()->rowHeight(rowOf(m_a.name)));
+    QCOMPARE(model->index(unnamedRow, AuditLogDialog::Detail).data(Qt::ToolTipRole).toString(), unnamed.detail);
+    QVERIFY(dialog.table()->columnWidth(AuditLogDialog::Detail) > dialog.table()->columnWidth(AuditLogDialog::Time));
+
+    const int mfaRow = rowOf(m_a.name);
+    QCOMPARE(model->index(mfaRow, AuditLogDialog::Action).data().toString(), QStringLiteral("Signed in with MFA"));
+    const QModelIndex succeeded = model->index(mfaRow, AuditLogDialog::Outcome);
+    QCOMPARE(succeeded.data().toString(), QStringLiteral("Succeeded"));
+    QVERIFY(!succeeded.data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(succeeded.data(Qt::ForegroundRole).value<QBrush>().color()
+        != failed.data(Qt::ForegroundRole).value<QBrush>().color());
+    QVERIFY(model->index(mfaRow, AuditLogDialog::Group).data().toString().isEmpty());
+
+    // The action filter offers words, filtering on the machine word.
+    auto *actionBox = dialog.findChild<QComboBox *>(QStringLiteral("auditAction"));
+    const int mfaIndex = actionBox->findData(QStringLiteral("login-mfa"));
+    QVERIFY(mfaIndex > 0);
+    QCOMPARE(actionBox->itemText(mfaIndex), QStringLiteral("Signed in with MFA"));
+}
+
 bool tst_AuditLogDialog::startWindow()
 {
     m_server = std::make_unique<SandboxServer>();
@@ -352,10 +450,20 @@ void tst_AuditLogDialog::openedFromMainWindowWithoutSecrets()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
-    QVERIFY(bytes.startsWith("time,account,provider,action,target,outcome,detail,group"));
+    QVERIFY(bytes.startsWith("time,account,provider,action,action_label,target,target_name,outcome,detail,group"));
     QCOMPARE(bytes, AuditLog::toCsv(dialog->entries()));
     QVERIFY(dialog->entries().size() >= 2);
-    QVERIFY(bytes.contains(",Broken Specter,specter,revoke,"));
+    QVERIFY(bytes.contains(",Broken Specter,specter,revoke,Revoked (bulk),"));
+    // The session wrote the token's name with each revoke, so the log names it after the token is gone.
+    QVERIFY(!token.label.isEmpty());
+    int named = 0;
+    for (const AuditEntry &e : dialog->entries()) {
+        if (e.action == QLatin1String("revoke") && e.target == token.id) {
+            QCOMPARE(e.targetName, token.label);
+            ++named;
+        }
+    }
+    QCOMPARE(named, 2);
     QVERIFY(bytes.contains(group.toUtf8()));
     QVERIFY(bytes.contains(",failure,"));
     QVERIFY(bytes.contains(",success,"));
