@@ -1,4 +1,4 @@
-// tokendesk: the GUI. `tokendesk --sandbox` runs it on the embedded sandbox with one demo account per service,
+// tokendesk: the GUI. `tokendesk --sandbox` runs it on the embedded sandbox (SandboxDemo): demo accounts with tokens,
 // in a throw-away config directory and with secrets in memory only.
 #include "AccountController.h"
 #include "AlertCenter.h"
