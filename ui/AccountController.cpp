@@ -252,24 +252,56 @@ QList<Account> AccountController::addDemoAccounts(const QJsonObject &readyInfo)
             ProviderRegistry::instance().find(info.value(QLatin1String("provider")).toString(it.key()));
         if (!descriptor)
             continue;
-        Account acc;
-        acc.id = QUuid::createUuid();
-        acc.providerId = descriptor->id;
-        acc.name = info.value(QLatin1String("legacy")).toBool()
+        const QString name = info.value(QLatin1String("legacy")).toBool()
             ? QCoreApplication::translate("AccountController", "%1, legacy API (sandbox)").arg(descriptor->displayName)
             : QCoreApplication::translate("AccountController", "%1 (sandbox)").arg(descriptor->displayName);
-        acc.baseUrl = QUrl(info.value(QLatin1String("base_url")).toString());
-        QHash<QString, QString> secrets;
-        for (const FieldSpec &field : descriptor->accountFields) {
-            if (!info.contains(field.key))
-                continue;
-            if (field.type == FieldSpec::Type::Secret)
-                secrets.insert(field.key, info.value(field.key).toVariant().toString());
-            else
-                acc.options.insert(field.key, jsonToOption(info.value(field.key)));
+        created.append(addDemoAccount(*descriptor, name, info, QString()));
+        // A demo user behind two-step verification ("mfa_username", "mfa_password", "totp_secret"): an account
+        // of its own, so that signing in to it shows the MFA dialog.
+        if (info.contains(QLatin1String("mfa_username"))) {
+            const QString mfaName =
+                QCoreApplication::translate("AccountController", "%1, two-step verification (sandbox)")
+                    .arg(descriptor->displayName);
+            created.append(addDemoAccount(*descriptor, mfaName, info, QStringLiteral("mfa_")));
         }
-        addAccount(acc, secrets);
-        created.append(acc);
     }
     return created;
+}
+
+Account AccountController::addDemoAccount(
+    const ProviderDescriptor &descriptor, const QString &name, const QJsonObject &info, const QString &variant)
+{
+    Account acc;
+    acc.id = QUuid::createUuid();
+    acc.providerId = descriptor.id;
+    acc.name = name;
+    acc.baseUrl = QUrl(info.value(QLatin1String("base_url")).toString());
+    QHash<QString, QString> secrets;
+    for (const FieldSpec &field : descriptor.accountFields) {
+        // The variant's own value ("mfa_password") wins over the service's ("password").
+        const QString key = !variant.isEmpty() && info.contains(variant + field.key) ? variant + field.key : field.key;
+        if (!info.contains(key))
+            continue;
+        if (field.type == FieldSpec::Type::Secret)
+            secrets.insert(field.key, info.value(key).toVariant().toString());
+        else
+            acc.options.insert(field.key, jsonToOption(info.value(key)));
+    }
+    DemoCredentials demo;
+    demo.secrets = secrets;
+    if (!variant.isEmpty())
+        demo.totpSecret = info.value(QLatin1String("totp_secret")).toString();
+    m_demo.insert(acc.id, demo);
+    addAccount(acc, secrets);
+    return acc;
+}
+
+QHash<QString, QString> AccountController::demoSecrets(const QUuid &id) const
+{
+    return m_demo.value(id).secrets;
+}
+
+QString AccountController::demoTotpSecret(const QUuid &id) const
+{
+    return m_demo.value(id).totpSecret;
 }

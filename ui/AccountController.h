@@ -20,6 +20,7 @@ class AuditLog;
 class Clock;
 class Ledger;
 class Preferences;
+struct ProviderDescriptor;
 class QNetworkAccessManager;
 class RequestLog;
 class SecretStore;
@@ -76,7 +77,14 @@ public:
     // Creates one account per service of a sandbox ready line ({"services": {"<id>": {"base_url": ...,
     // <credential keys>...}}}) whose provider is registered. Credentials are mapped onto the descriptor's
     // account fields by key. Returns the accounts created.
+    // A service with an MFA demo user ("mfa_username", ...) gets a second account for it.
     QList<Account> addDemoAccounts(const QJsonObject &readyInfo);
+    // The credentials a sandbox demo account was made with (field key -> value), to prefill its sign-in dialog;
+    // empty for every other account. Demo credentials only: they are printed in the sandbox's ready line.
+    QHash<QString, QString> demoSecrets(const QUuid &id) const;
+    // The base32 TOTP seed of a sandbox demo account's MFA user, so its MFA dialog can show the current code;
+    // empty for every other account (never for a real one).
+    QString demoTotpSecret(const QUuid &id) const;
 
 signals:
     void accountsChanged();
@@ -87,9 +95,19 @@ private:
     // empty, as the window has always run without its database).
     Workspace *opened() const;
 
+    struct DemoCredentials
+    {
+        QHash<QString, QString> secrets;
+        QString totpSecret;
+    };
+    // `variant` prefixes the ready-info keys that override the service's ("mfa_" for the MFA demo user).
+    Account addDemoAccount(
+        const ProviderDescriptor &descriptor, const QString &name, const QJsonObject &info, const QString &variant);
+
     Workspace *m_workspace = nullptr;
     AccountListModel *m_model = nullptr;
     Preferences *m_preferences = nullptr;
     AccountTokens *m_accountTokens = nullptr;
+    QHash<QUuid, DemoCredentials> m_demo; // sandbox demo accounts only
     QString m_lastError;
 };

@@ -1,6 +1,7 @@
 #include "CreateTokenDialog.h"
 
 #include "FieldForm.h"
+#include "GrowWithContents.h"
 #include "StatusColors.h"
 
 #include <QComboBox>
@@ -60,6 +61,8 @@ CreateTokenDialog::CreateTokenDialog(const QList<TokenKindSpec> &kinds, QWidget 
             revalidate();
         });
     }
+    // Validation messages appear under their fields as the user types: the dialog makes room for them.
+    GrowWithContents::install(this);
     revalidate();
 }
 

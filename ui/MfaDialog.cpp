@@ -1,7 +1,9 @@
 #include "MfaDialog.h"
+#include "GrowWithContents.h"
 #include "StatusColors.h"
 
 #include "core/Clock.h"
+#include "core/Totp.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -44,7 +46,15 @@ MfaDialog::MfaDialog(const MfaChallenge &challenge, QWidget *parent)
 
     m_countdown = new QLabel(this);
     m_countdown->setObjectName(QStringLiteral("countdownLabel"));
+    m_countdown->setWordWrap(true);
     layout->addWidget(m_countdown);
+
+    m_sandboxCode = new QLabel(this);
+    m_sandboxCode->setObjectName(QStringLiteral("sandboxCodeLabel"));
+    m_sandboxCode->setWordWrap(true);
+    m_sandboxCode->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_sandboxCode->setVisible(false);
+    layout->addWidget(m_sandboxCode);
 
     m_error = new QLabel(challenge.message, this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
@@ -59,6 +69,9 @@ MfaDialog::MfaDialog(const MfaChallenge &challenge, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &MfaDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_code, &QLineEdit::textChanged, this, &MfaDialog::updateOk);
+
+    // The wrong-passcode message appears below the field: the dialog makes room for it.
+    GrowWithContents::install(this);
 
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &MfaDialog::refreshCountdown);
@@ -83,14 +96,32 @@ QString MfaDialog::passcode() const
 
 int MfaDialog::secondsLeftInWindow() const
 {
-    const qint64 secs = m_clock->now().toSecsSinceEpoch();
-    return int(30 - (secs % 30));
+    return Totp::secondsLeft(m_clock->now());
+}
+
+void MfaDialog::setSandboxSeed(const QString &base32Seed)
+{
+    m_sandboxSeed = base32Seed;
+    refreshCountdown();
+}
+
+QString MfaDialog::sandboxCode() const
+{
+    if (m_sandboxSeed.isEmpty() || Totp::base32Decode(m_sandboxSeed).isEmpty())
+        return {};
+    return Totp::codeFromBase32(m_sandboxSeed, m_clock->now());
 }
 
 void MfaDialog::refreshCountdown()
 {
     m_countdown->setText(
         tr("Codes change every 30 s; this one is valid for %n more second(s).", nullptr, secondsLeftInWindow()));
+    const QString code = sandboxCode();
+    m_sandboxCode->setText(code.isEmpty()
+            ? QString()
+            : tr("Sandbox demo user: the authenticator would show %1 now. A real account never shows its code here.")
+                  .arg(code));
+    m_sandboxCode->setVisible(!code.isEmpty());
 }
 
 void MfaDialog::updateOk()

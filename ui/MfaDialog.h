@@ -23,6 +23,11 @@ public:
     QString passcode() const;
     // Seconds left in the current 30 s TOTP window, from the clock.
     int secondsLeftInWindow() const;
+    // The embedded sandbox's demo MFA user only: its base32 TOTP seed, so the dialog shows the code an
+    // authenticator app would show now. Empty (every real account) shows nothing.
+    void setSandboxSeed(const QString &base32Seed);
+    // The code shown for the sandbox's demo user; empty without a seed.
+    QString sandboxCode() const;
 
 public slots:
     // Keeps the dialog open, shows the message, clears the passcode and focuses the field.
@@ -41,6 +46,8 @@ private:
     QLineEdit *m_code;
     QLabel *m_error;
     QLabel *m_countdown;
+    QLabel *m_sandboxCode;
+    QString m_sandboxSeed;
     QDialogButtonBox *m_buttons;
     QTimer m_timer;
     bool m_busy = false;

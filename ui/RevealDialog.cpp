@@ -1,14 +1,18 @@
 #include "RevealDialog.h"
 
 #include "ClipboardGuard.h"
+#include "GrowWithContents.h"
+#include "StatusColors.h"
 #include "core/Clock.h"
 #include "core/Duration.h"
 #include "core/UntrustedText.h"
 
+#include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -120,14 +124,49 @@ RevealDialog::RevealDialog(const CreatedToken &created, ClipboardGuard *clipboar
     m_notes->setVisible(!created.notes.isEmpty());
     layout->addWidget(m_notes);
 
+    // Success is said here, in the dialog, without a box to dismiss.
     m_copyStatus = new QLabel(this);
     m_copyStatus->setObjectName(QStringLiteral("copyStatus"));
+    m_copyStatus->setWordWrap(true);
     m_copyStatus->setVisible(false);
     layout->addWidget(m_copyStatus);
 
+    m_discard = new QWidget(this);
+    m_discard->setObjectName(QStringLiteral("discardConfirmation"));
+    auto *discardLayout = new QVBoxLayout(m_discard);
+    discardLayout->setContentsMargins(0, 0, 0, 0);
+    auto *discardText = new QLabel(tr("You have not copied or shown the token. Once this dialog is closed it "
+                                      "cannot be shown again: you would have to create a new one."),
+        m_discard);
+    discardText->setObjectName(QStringLiteral("discardText"));
+    discardText->setWordWrap(true);
+    StatusColors::apply(discardText, StatusColors::Role::Warning);
+    discardLayout->addWidget(discardText);
+    auto *discardButtons = new QHBoxLayout;
+    discardButtons->addStretch(1);
+    auto *discardButton = new QPushButton(tr("Close without copying"), m_discard);
+    discardButton->setObjectName(QStringLiteral("discardButton"));
+    discardButton->setAutoDefault(false);
+    m_keepOpen = new QPushButton(tr("Keep open"), m_discard);
+    m_keepOpen->setObjectName(QStringLiteral("keepOpenButton"));
+    discardButtons->addWidget(discardButton);
+    discardButtons->addWidget(m_keepOpen);
+    discardLayout->addLayout(discardButtons);
+    m_discard->setVisible(false);
+    layout->addWidget(m_discard);
+    connect(discardButton, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_keepOpen, &QPushButton::clicked, this, [this] {
+        m_discard->setVisible(false);
+        m_copy->setFocus();
+    });
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::rejected, this, &RevealDialog::requestClose);
     layout->addWidget(buttons);
+
+    // The copy status and the question above appear later: the dialog makes room for them rather than squeeze
+    // the value and its buttons.
+    GrowWithContents::install(this);
 
     if (m_clipboard) {
         connect(m_clipboard, &ClipboardGuard::countdown, this, &RevealDialog::onCountdown);
@@ -151,6 +190,45 @@ void RevealDialog::setValueShown(bool shown)
     if (m_show->isChecked() != shown)
         m_show->setChecked(shown);
     m_show->setText(shown ? tr("Hide") : tr("Show"));
+    if (shown)
+        markTaken();
+}
+
+void RevealDialog::markTaken()
+{
+    m_taken = true;
+    m_discard->setVisible(false);
+}
+
+void RevealDialog::requestClose()
+{
+    if (m_taken) {
+        reject();
+        return;
+    }
+    m_discard->setVisible(true);
+    m_keepOpen->setFocus();
+}
+
+void RevealDialog::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Cancel)) {
+        requestClose();
+        return;
+    }
+    QDialog::keyPressEvent(event);
+}
+
+void RevealDialog::closeEvent(QCloseEvent *event)
+{
+    // The title bar's close button, or close(): the same question as Escape. Code that means to close without
+    // asking calls reject() or done().
+    if (!m_taken) {
+        event->ignore();
+        requestClose();
+        return;
+    }
+    QDialog::closeEvent(event);
 }
 
 void RevealDialog::copyValue()
@@ -158,6 +236,7 @@ void RevealDialog::copyValue()
     if (!m_clipboard || m_value->text().isEmpty())
         return;
     m_clipboard->copySecret(m_value->text());
+    markTaken();
 }
 
 void RevealDialog::copyLink()

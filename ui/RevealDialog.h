@@ -5,6 +5,8 @@
 #include <QDialog>
 
 class ClipboardGuard;
+class QCloseEvent;
+class QKeyEvent;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -12,7 +14,9 @@ class QToolButton;
 
 // Shows a freshly created token's value once: masked by default, a Show toggle, Copy through the
 // ClipboardGuard, the magic link (Copy link, Open in browser) when there is one, expiry and notes. The value
-// is held only by the masked field and is wiped from every widget when the dialog closes.
+// is held only by the masked field and is wiped from every widget when the dialog closes. Closing it by hand
+// (Escape, Close, the window's close button) before the value was shown or copied asks first, inside the dialog:
+// the value cannot be shown again. reject() and done() called by code close at once.
 class RevealDialog : public QDialog
 {
     Q_OBJECT
@@ -27,9 +31,18 @@ public:
     void copyValue();
     void copyLink();
     void openLink();
+    // Whether the value was shown or copied: closing then loses nothing the user has not had.
+    bool wasValueTaken() const { return m_taken; }
+    // The user's way to close (Escape, Close, the title bar): asks first while the value was never taken.
+    void requestClose();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void onCountdown(int secondsLeft);
+    void markTaken();
 
     ClipboardGuard *m_clipboard;
     QLineEdit *m_value;
@@ -40,4 +53,7 @@ private:
     QLabel *m_copyStatus;
     QLabel *m_notes;
     QLabel *m_expiry;
+    QWidget *m_discard; // "close without copying?" with its two buttons
+    QPushButton *m_keepOpen;
+    bool m_taken = false;
 };

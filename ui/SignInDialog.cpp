@@ -39,6 +39,12 @@ SignInDialog::SignInDialog(
     m_form = new FieldForm(masked, this);
     layout->addWidget(m_form);
 
+    m_demoNote = new QLabel(tr("The sandbox's demo credentials are filled in: choose Sign in."), this);
+    m_demoNote->setObjectName(QStringLiteral("demoNote"));
+    m_demoNote->setWordWrap(true);
+    m_demoNote->setVisible(false);
+    layout->addWidget(m_demoNote);
+
     m_keep = new QCheckBox(tr("&Remember these credentials in the system keychain"), this);
     m_keep->setObjectName(QStringLiteral("keepSignedIn"));
     m_keep->setChecked(true);
@@ -72,6 +78,19 @@ bool SignInDialog::keepSignedIn() const
 void SignInDialog::setKeepSignedIn(bool keep)
 {
     m_keep->setChecked(keep);
+}
+
+void SignInDialog::setDemoValues(const QHash<QString, QString> &values)
+{
+    bool filled = false;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (!m_form->hasField(it.key()) || it.value().isEmpty())
+            continue;
+        m_form->setValue(it.key(), it.value());
+        filled = true;
+    }
+    m_demoNote->setVisible(filled);
+    updateOk();
 }
 
 void SignInDialog::updateOk()

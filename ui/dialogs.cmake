@@ -6,6 +6,7 @@ target_sources(tokendesk_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/ExpireAllDialog.h ${CMAKE_CURRENT_LIST_DIR}/ExpireAllDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ExpiryCalendarDialog.h ${CMAKE_CURRENT_LIST_DIR}/ExpiryCalendarDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/FieldForm.h ${CMAKE_CURRENT_LIST_DIR}/FieldForm.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/GrowWithContents.h ${CMAKE_CURRENT_LIST_DIR}/GrowWithContents.cpp
     ${CMAKE_CURRENT_LIST_DIR}/IdentifyTokenDialog.h ${CMAKE_CURRENT_LIST_DIR}/IdentifyTokenDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/JwtInspectorDialog.h ${CMAKE_CURRENT_LIST_DIR}/JwtInspectorDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/LeakScanDialog.h ${CMAKE_CURRENT_LIST_DIR}/LeakScanDialog.cpp

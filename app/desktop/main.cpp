@@ -1,24 +1,22 @@
-// tokendesk: the GUI. `tokendesk --sandbox` runs it on the embedded sandbox with one demo account per service,
+// tokendesk: the GUI. `tokendesk --sandbox` runs it on the embedded sandbox (SandboxDemo): demo accounts with tokens,
 // in a throw-away config directory and with secrets in memory only.
 #include "AccountController.h"
 #include "AlertCenter.h"
 #include "AppTranslators.h"
 #include "MainWindow.h"
 
-#include "BuiltinEmulators.h"
+#include "SandboxDemo.h"
 #include "SandboxServer.h"
 
 #include "core/ProcessHardening.h"
 #include "store/AccountStore.h"
 #include "store/Preferences.h"
-#include "store/SecretStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -133,39 +131,31 @@ int main(int argc, char *argv[])
     parser.process(app);
     installTranslators(app, parser.value(options.lang));
 
-    std::unique_ptr<SandboxServer> sandbox;
-    std::unique_ptr<QTemporaryDir> sandboxConfig;
-    std::unique_ptr<AccountController> controller;
+    std::unique_ptr<SandboxDemo> sandbox;
+    std::unique_ptr<AccountController> ownController;
+    AccountController *controller = nullptr;
 
     if (parser.isSet(options.sandbox)) {
-        sandbox = std::make_unique<SandboxServer>();
-        // Today's MagicBell and, as a second demo account, one that still has the legacy /jwt routes.
-        BuiltinEmulatorOptions emulatorOptions;
-        emulatorOptions.magicbellLegacyInstance = true;
-        registerBuiltinEmulators(*sandbox, emulatorOptions);
-        if (!sandbox->listen()) {
-            std::fprintf(stderr, "tokendesk: the sandbox cannot listen on 127.0.0.1\n");
+        sandbox = std::make_unique<SandboxDemo>();
+        QString error;
+        if (!sandbox->start(&error)) {
+            std::fprintf(stderr, "tokendesk: %s\n", qPrintable(error));
             return 1;
         }
-        sandboxConfig = std::make_unique<QTemporaryDir>();
-        if (!sandboxConfig->isValid()) {
-            std::fprintf(stderr, "tokendesk: cannot create a temporary directory for the sandbox\n");
-            return 1;
-        }
-        controller =
-            std::make_unique<AccountController>(sandboxConfig->path(), SecretStore::createMemoryOnly(nullptr), nullptr);
-        controller->secretStore()->setParent(controller.get());
-        controller->load();
-        const QList<Account> demo = controller->addDemoAccounts(sandbox->readyInfo());
-        qCInfo(lcDesktop) << "sandbox at" << sandbox->url().toString() << "with" << demo.size() << "demo accounts";
+        controller = sandbox->controller();
+        // Tokens in every demo account, made in the background: the window shows them as they arrive.
+        sandbox->seedAccounts();
+        qCInfo(lcDesktop) << "sandbox at" << sandbox->server()->url().toString() << "with" << sandbox->accounts().size()
+                          << "demo accounts";
     } else {
         const QString configDir = AccountStore::resolveConfigDir(parser.value(options.config));
-        controller = std::make_unique<AccountController>(configDir);
+        ownController = std::make_unique<AccountController>(configDir);
+        controller = ownController.get();
         if (!controller->load())
             qCWarning(lcDesktop) << "accounts file:" << controller->lastError();
     }
 
-    MainWindow window(controller.get());
+    MainWindow window(controller);
     window.setSandboxMode(sandbox != nullptr);
     FirstPaintExit firstPaintExit;
     if (qEnvironmentVariableIsSet("TOKENDESK_EXIT_ON_FIRST_PAINT"))

@@ -55,6 +55,9 @@ public:
     virtual QJsonObject readyInfo(const QUrl &serverUrl) const = 0;
     // Preloads `count` tokens for the demo user (benchmarks and demos). Default: nothing.
     virtual void seedTokens(int count) { Q_UNUSED(count) }
+    // Preloads a few tokens with names a person reads at a glance and a spread of remaining lives (one already
+    // expired): what `tokendesk --sandbox` opens on. Default: nothing (the service cannot list tokens).
+    virtual void seedDemoTokens() { }
     // A line for the person running tokendesk-sandbox (stderr, refreshed every 30 s), e.g. the current demo
     // MFA code. Empty = nothing to say.
     virtual QString consoleHint() const { return {}; }

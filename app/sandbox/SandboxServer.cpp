@@ -136,6 +136,12 @@ void SandboxServer::seedTokens(int count)
         emulator->seedTokens(count);
 }
 
+void SandboxServer::seedDemoTokens()
+{
+    for (const auto &emulator : m_emulators)
+        emulator->seedDemoTokens();
+}
+
 void SandboxServer::setClock(SandboxClock clock)
 {
     m_clock = std::move(clock);

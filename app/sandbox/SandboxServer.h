@@ -50,6 +50,7 @@ public:
     // "tls": {"certificate": "<path>", "subject": "...", "sha256": "AB:CD:..."} (what a client must trust).
     QJsonObject readyInfo() const;
     void seedTokens(int count);
+    void seedDemoTokens(); // every emulator's Emulator::seedDemoTokens()
     void setClock(SandboxClock clock);
 
     QList<SandboxLogEntry> requestLog() const { return m_log; }

@@ -34,6 +34,10 @@
         <source>%1, legacy API (sandbox)</source>
         <translation>%1, alte API (Sandbox)</translation>
     </message>
+    <message>
+        <source>%1, two-step verification (sandbox)</source>
+        <translation>%1, zweistufige Bestätigung (Sandbox)</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>
@@ -2211,6 +2215,10 @@ Gruppen-ID: %2</translation>
         <source>The code was not accepted. Try the current code.</source>
         <translation>Der Code wurde nicht akzeptiert. Versuchen Sie den aktuellen Code.</translation>
     </message>
+    <message>
+        <source>Sandbox demo user: the authenticator would show %1 now. A real account never shows its code here.</source>
+        <translation>Demo-Benutzer der Sandbox: Die Authenticator-App würde jetzt %1 anzeigen. Bei einem echten Konto wird der Code hier nie angezeigt.</translation>
+    </message>
 </context>
 <context>
     <name>NetSapiensDescriptor</name>
@@ -2692,6 +2700,18 @@ Gruppen-ID: %2</translation>
         <source>Refresh token:</source>
         <translation>Aktualisierungstoken:</translation>
     </message>
+    <message>
+        <source>You have not copied or shown the token. Once this dialog is closed it cannot be shown again: you would have to create a new one.</source>
+        <translation>Sie haben das Token weder kopiert noch angezeigt. Nach dem Schließen dieses Dialogs kann es nicht mehr angezeigt werden: Sie müssten ein neues erstellen.</translation>
+    </message>
+    <message>
+        <source>Close without copying</source>
+        <translation>Ohne Kopieren schließen</translation>
+    </message>
+    <message>
+        <source>Keep open</source>
+        <translation>Geöffnet lassen</translation>
+    </message>
 </context>
 <context>
     <name>RevokePlan</name>
@@ -3020,6 +3040,10 @@ Gruppen-ID: %2</translation>
     <message>
         <source>Sign in</source>
         <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>The sandbox's demo credentials are filled in: choose Sign in.</source>
+        <translation>Die Demo-Zugangsdaten der Sandbox sind eingetragen: Wählen Sie „Anmelden“.</translation>
     </message>
 </context>
 <context>

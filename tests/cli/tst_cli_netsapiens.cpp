@@ -1,6 +1,6 @@
 #include "CliRunner.h"
 #include "SandboxProcess.h"
-#include "Totp.h"
+#include "core/Totp.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -3,7 +3,7 @@
 #include "PrismProxy.h"
 #include "RawHttp.h"
 #include "SandboxProcess.h"
-#include "Totp.h"
+#include "core/Totp.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -172,6 +172,23 @@ void MagicBellEmulator::seedTokens(int count)
     }
 }
 
+void MagicBellEmulator::seedDemoTokens()
+{
+    const QDateTime base = now();
+    addToken(Project, QStringLiteral("Production web app"), base.addDays(-20), 90 * 86400);
+    addToken(Project, QStringLiteral("Staging"), base.addDays(-2), 7 * 86400);
+    addToken(Project, QStringLiteral("Support dashboard"), base.addDays(-40), std::nullopt);
+    StoredToken &old = addToken(Project, QStringLiteral("Old integration"), base.addDays(-60), 30 * 86400);
+    old.discarded = base.addDays(-45);
+    const QString names[] = {QStringLiteral("Hana's web app"), QStringLiteral("Hana's phone")};
+    const qint64 lives[] = {30 * 86400, 3600};
+    for (int i = 0; i < 2; ++i) {
+        StoredToken &token = addToken(User, names[i], base.addSecs(-600), lives[i]);
+        token.email = QString::fromLatin1(DemoUserEmail);
+        token.externalId = QString::fromLatin1(DemoUserExternalId);
+    }
+}
+
 QJsonObject MagicBellEmulator::tokenJson(const StoredToken &token)
 {
     QJsonObject object {{QStringLiteral("id"), token.id},

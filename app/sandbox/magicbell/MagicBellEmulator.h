@@ -45,6 +45,8 @@ public:
     QJsonObject readyInfo(const QUrl &serverUrl) const override;
     // `count` project tokens (mixed lifetimes, a few discarded) and three user tokens for the demo user.
     void seedTokens(int count) override;
+    // Project tokens (one discarded, one without expiry) and two user tokens of the demo user.
+    void seedDemoTokens() override;
 
     void setJwtRoutesEnabled(bool enabled) { m_jwtRoutes = enabled; }
     bool jwtRoutesEnabled() const { return m_jwtRoutes; }

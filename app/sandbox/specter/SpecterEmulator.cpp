@@ -97,6 +97,20 @@ void SpecterEmulator::seedTokens(int count)
     }
 }
 
+void SpecterEmulator::seedDemoTokens()
+{
+    struct Demo
+    {
+        const char *description;
+        double life; // seconds from now; negative: already expired
+    };
+    static const Demo demo[] = {{"Backup script on the NAS", 30 * 86400.0}, {"Grafana dashboard", 7 * 86400.0},
+        {"Home Assistant", 6 * 3600.0}, {"CI release job", 20 * 60.0}, {"Old laptop", -300.0}};
+    User &user = m_users[QString::fromLatin1(DemoUser)];
+    for (const Demo &token : demo)
+        addToken(QString::fromLatin1(DemoUser), user, QString::fromLatin1(token.description), token.life, false);
+}
+
 double SpecterEmulator::nowSeconds() const
 {
     return double(now().toMSecsSinceEpoch()) / 1000.0;

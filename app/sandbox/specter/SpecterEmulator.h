@@ -23,6 +23,7 @@ public:
     SandboxResponse handle(const SandboxRequest &request) override;
     QJsonObject readyInfo(const QUrl &serverUrl) const override;
     void seedTokens(int count) override;
+    void seedDemoTokens() override;
 
     // Adds (or replaces) a user; each user sees only their own tokens. Stored under storedId(name), as Specter
     // stores it: a user whose name is not already in that form signs in, then gets a 500 on every token call.

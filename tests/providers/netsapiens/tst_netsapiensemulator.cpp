@@ -1,7 +1,7 @@
 #include "NetSapiensEmulator.h"
 #include "RawHttp.h"
 #include "SandboxServer.h"
-#include "Totp.h"
+#include "core/Totp.h"
 #include "core/UtcTime.h"
 
 #include <QJsonDocument>

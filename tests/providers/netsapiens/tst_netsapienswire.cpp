@@ -1,4 +1,4 @@
-#include "Totp.h"
+#include "core/Totp.h"
 #include "core/UtcTime.h"
 #include "providers/netsapiens/NetSapiensWire.h"
 

@@ -1,5 +1,6 @@
 #include "CreateTokenDialog.h"
 #include "FieldForm.h"
+#include "LabelFits.h"
 #include "core/Duration.h"
 
 #include <QCheckBox>
@@ -139,6 +140,30 @@ private slots:
         QVERIFY(dlg.currentForm()->errorText(QStringLiteral("expiry")).isEmpty());
         QCOMPARE(dlg.request().value(QStringLiteral("expiry")), QStringLiteral("1h30m"));
         QVERIFY(okButton(dlg)->isEnabled());
+    }
+
+    // "months are not supported…" appears under the field and is fully visible: the dialog grew for it.
+    void durationErrorFitsWithoutResizing()
+    {
+        CreateTokenDialog dlg(oneKind(), nullptr);
+        dlg.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        QTest::keyClicks(lineEdit(dlg, QStringLiteral("name")), QStringLiteral("n"));
+        chooseUnit(dlg, QStringLiteral("expiry"), QStringLiteral("custom"));
+        QLineEdit *text = lineEdit(dlg, QStringLiteral("expiry_text"));
+        text->clear();
+        QTest::keyClicks(text, QStringLiteral("3 months"));
+        auto *error = dlg.findChild<QLabel *>(QStringLiteral("error_expiry"));
+        QVERIFY(error);
+        QVERIFY(error->wordWrap());
+        QVERIFY(!error->text().isEmpty());
+        QTRY_COMPARE(labelOverflow(error), QString());
+
+        // A longer message under the form (a server's answer) fits as well.
+        dlg.showError(QStringLiteral("The service refused the token: the lifetime is longer than this account "
+                                     "may grant, and the name is already used by another token of this project."));
+        auto *message = dlg.findChild<QLabel *>(QStringLiteral("messageLabel"));
+        QTRY_COMPARE(labelOverflow(message) + labelOverflow(error), QString());
     }
 
     void durationBounds()

@@ -1,3 +1,4 @@
+#include "LabelFits.h"
 #include "MfaDialog.h"
 #include "core/Clock.h"
 #include "core/UtcTime.h"
@@ -81,6 +82,50 @@ private slots:
         QCOMPARE(dlg.secondsLeftInWindow(), 1);
         clock.advanceSeconds(1);
         QCOMPARE(dlg.secondsLeftInWindow(), 30);
+    }
+
+    // The wrong-passcode message is fully visible where it appears: the dialog grew for it by itself.
+    void errorMessageFitsWithoutResizing()
+    {
+        MfaDialog dlg(challenge(), nullptr);
+        dlg.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        const QSize before = dlg.size();
+        dlg.showError(QStringLiteral("NetSapiens did not accept the passcode. Authenticator codes change every 30 "
+                                     "seconds: wait for the next code and type it within its window, or check "
+                                     "that this computer's clock is right."));
+        auto *error = dlg.findChild<QLabel *>(QStringLiteral("errorLabel"));
+        QVERIFY(error->wordWrap());
+        QTRY_COMPARE(labelOverflow(error), QString());
+        QVERIFY(dlg.height() > before.height());
+        QVERIFY(labelOverflow(dlg.findChild<QLabel *>(QStringLiteral("introLabel"))).isEmpty());
+    }
+
+    // The sandbox's demo MFA user: the dialog shows the code of its seed at the clock's time; a dialog without a
+    // seed (every real account) shows none.
+    void sandboxSeedShowsTheCurrentCode()
+    {
+        // RFC 6238's SHA-1 seed ("12345678901234567890" in base32) at 1111111109 s: 081804 (six digits).
+        TestClock clock(UtcTime::fromSecs(1111111109));
+        MfaDialog dlg(challenge(), nullptr);
+        dlg.setClock(&clock);
+        auto *label = dlg.findChild<QLabel *>(QStringLiteral("sandboxCodeLabel"));
+        QVERIFY(label);
+        QVERIFY(label->isHidden());
+        QVERIFY(dlg.sandboxCode().isEmpty());
+
+        dlg.setSandboxSeed(QStringLiteral("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"));
+        QCOMPARE(dlg.sandboxCode(), QStringLiteral("081804"));
+        QVERIFY(!label->isHidden());
+        QVERIFY(label->text().contains(QStringLiteral("081804")));
+        // The next 30 s step shows the next code (RFC 6238: 1111111111 s gives 050471).
+        clock.advanceSeconds(2);
+        dlg.refreshCountdown();
+        QCOMPARE(dlg.sandboxCode(), QStringLiteral("050471"));
+        QVERIFY(label->text().contains(QStringLiteral("050471")));
+
+        dlg.setSandboxSeed(QString());
+        QVERIFY(label->isHidden());
     }
 };
 

@@ -1,4 +1,5 @@
 #include "ClipboardGuard.h"
+#include "LabelFits.h"
 #include "RevealDialog.h"
 
 #include <QClipboard>
@@ -95,11 +96,103 @@ private slots:
         dlg.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dlg));
         QSignalSpy finished(&dlg, &QDialog::finished);
+        dlg.setValueShown(true);
         QTest::mouseClick(dlg.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close), Qt::LeftButton);
         QCOMPARE(finished.count(), 1);
         QVERIFY(!dlg.isVisible());
         QVERIFY(dlg.findChild<QLineEdit *>(QStringLiteral("tokenValue"))->text().isEmpty());
         QVERIFY(dlg.findChild<QLineEdit *>(QStringLiteral("linkValue"))->text().isEmpty());
+    }
+
+    // Escape, Close or the title bar on a value never shown nor copied: the dialog stays and asks, inside itself.
+    void closingUntakenValueAsksFirst()
+    {
+        ClipboardGuard guard;
+        RevealDialog dlg(created(false), &guard, nullptr);
+        dlg.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        QSignalSpy finished(&dlg, &QDialog::finished);
+        auto *question = dlg.findChild<QWidget *>(QStringLiteral("discardConfirmation"));
+        QVERIFY(question);
+        QVERIFY(question->isHidden());
+
+        QTest::keyClick(&dlg, Qt::Key_Escape);
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(dlg.isVisible());
+        QVERIFY(!question->isHidden());
+        QTRY_COMPARE(labelOverflow(dlg.findChild<QLabel *>(QStringLiteral("discardText"))), QString());
+        // Escape again does not get past the question: only its button does.
+        QTest::keyClick(&dlg, Qt::Key_Escape);
+        QCOMPARE(finished.count(), 0);
+
+        // "Keep open" goes back; the Close button asks again; the title bar's close as well.
+        QTest::mouseClick(dlg.findChild<QPushButton *>(QStringLiteral("keepOpenButton")), Qt::LeftButton);
+        QVERIFY(question->isHidden());
+        QTest::mouseClick(dlg.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close), Qt::LeftButton);
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(!question->isHidden());
+        QTest::mouseClick(dlg.findChild<QPushButton *>(QStringLiteral("keepOpenButton")), Qt::LeftButton);
+        QVERIFY(!dlg.close()); // as the title bar's close button asks
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(dlg.isVisible());
+        QVERIFY(!question->isHidden());
+        QVERIFY(dlg.findChild<QLineEdit *>(QStringLiteral("tokenValue"))->text() == created(false).value);
+
+        QTest::mouseClick(dlg.findChild<QPushButton *>(QStringLiteral("discardButton")), Qt::LeftButton);
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(!dlg.isVisible());
+        QVERIFY(dlg.findChild<QLineEdit *>(QStringLiteral("tokenValue"))->text().isEmpty());
+    }
+
+    // Once the value was shown, or copied, Escape closes at once.
+    void closingTakenValueIsSilent_data()
+    {
+        QTest::addColumn<bool>("copy");
+        QTest::newRow("shown") << false;
+        QTest::newRow("copied") << true;
+    }
+    void closingTakenValueIsSilent()
+    {
+        QFETCH(bool, copy);
+        ClipboardGuard guard;
+        RevealDialog dlg(created(false), &guard, nullptr);
+        dlg.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        QSignalSpy finished(&dlg, &QDialog::finished);
+        if (copy)
+            QTest::mouseClick(dlg.findChild<QPushButton *>(QStringLiteral("copyButton")), Qt::LeftButton);
+        else
+            QTest::mouseClick(dlg.findChild<QToolButton *>(QStringLiteral("showButton")), Qt::LeftButton);
+        QVERIFY(dlg.wasValueTaken());
+        QTest::keyClick(&dlg, Qt::Key_Escape);
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(dlg.findChild<QWidget *>(QStringLiteral("discardConfirmation"))->isHidden());
+    }
+
+    // After Copy the status line appears in full, and the value and its buttons keep their room.
+    void copyStatusDoesNotSqueezeTheValue()
+    {
+        ClipboardGuard guard;
+        RevealDialog dlg(created(true), &guard, nullptr);
+        dlg.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        auto *value = dlg.findChild<QLineEdit *>(QStringLiteral("tokenValue"));
+        auto *copy = dlg.findChild<QPushButton *>(QStringLiteral("copyButton"));
+        auto *show = dlg.findChild<QToolButton *>(QStringLiteral("showButton"));
+        const QList<QWidget *> row {value, copy, show};
+        QList<QSize> before;
+        for (QWidget *widget : row)
+            before.append(widget->size());
+        QTest::mouseClick(copy, Qt::LeftButton);
+        auto *status = dlg.findChild<QLabel *>(QStringLiteral("copyStatus"));
+        QVERIFY(status->wordWrap());
+        QTRY_COMPARE(labelOverflow(status), QString());
+        QVERIFY(value->width() >= value->minimumWidth());
+        for (int i = 0; i < row.size(); ++i) {
+            QVERIFY2(row[i]->width() >= before[i].width() && row[i]->height() >= before[i].height(),
+                qPrintable(row[i]->objectName()));
+            QVERIFY2(row[i]->width() >= row[i]->minimumSizeHint().width(), qPrintable(row[i]->objectName()));
+        }
     }
 };
 

@@ -81,6 +81,32 @@ private slots:
         dlg.reject();
         QVERIFY(password->text().isEmpty());
     }
+
+    // The sandbox's demo credentials: filled in (masked), Sign in enabled, a note says why; keys the dialog does not
+    // ask for are ignored.
+    void demoValuesAreFilledIn()
+    {
+        SignInDialog dlg(account(), fields(), QString(), nullptr);
+        auto *note = dlg.findChild<QLabel *>(QStringLiteral("demoNote"));
+        QVERIFY(note);
+        QVERIFY(note->isHidden());
+        auto *ok = dlg.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled());
+
+        dlg.setDemoValues({{QStringLiteral("password"), QStringLiteral("demo-pass")},
+            {QStringLiteral("client_secret"), QStringLiteral("not-asked")}});
+        QVERIFY(ok->isEnabled());
+        QVERIFY(!note->isHidden());
+        auto *password = dlg.findChild<QLineEdit *>(QStringLiteral("field_password"));
+        QCOMPARE(password->echoMode(), QLineEdit::Password);
+        const QHash<QString, QString> values = dlg.values();
+        QVERIFY(values.value(QStringLiteral("password")) == QLatin1String("demo-pass"));
+        QVERIFY(!values.contains(QStringLiteral("client_secret")));
+
+        SignInDialog empty(account(), fields(), QString(), nullptr);
+        empty.setDemoValues({});
+        QVERIFY(empty.findChild<QLabel *>(QStringLiteral("demoNote"))->isHidden());
+    }
 };
 
 QTEST_MAIN(TestSignInDialog)

@@ -17,7 +17,7 @@
 #include "SandboxServer.h"
 
 #include "AwaitFuture.h"
-#include "Totp.h"
+#include "core/Totp.h"
 
 #include "core/Token.h"
 #include "items/AccountListModel.h"

@@ -58,4 +58,9 @@ QString codeFromBase32(const QString &base32Secret, const QDateTime &time, int d
     return code(base32Decode(base32Secret), time, digits);
 }
 
+int secondsLeft(const QDateTime &time, int stepSeconds)
+{
+    return int(stepSeconds - (time.toSecsSinceEpoch() % stepSeconds));
+}
+
 } // namespace Totp
