@@ -11,10 +11,12 @@
 #include "store/Database.h"
 #include "store/Ledger.h"
 #include "store/Preferences.h"
+#include "store/RotationStore.h"
 #include "store/SecretStore.h"
 #include "store/TokenNotes.h"
 #include "workflows/AccountLifecycle.h"
 #include "workflows/AccountTokens.h"
+#include "workflows/RotationFinisher.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -69,6 +71,8 @@ AccountController::AccountController(const QString &configDir, SecretStore *secr
     m_ledger = std::make_unique<Ledger>(m_database.get());
     m_audit = std::make_unique<AuditLog>(m_database.get());
     m_notes = std::make_unique<TokenNotes>(m_database.get());
+    m_rotations = std::make_unique<RotationStore>(m_database.get());
+    m_accountTokens->setRotationStore(m_rotations.get());
     m_lifecycle = new AccountLifecycle(m_store.get(), m_secrets, m_notes.get(), m_audit.get(), this);
 }
 
@@ -79,12 +83,25 @@ AccountController::~AccountController()
     m_sessions.clear();
 }
 
+RotationFinisher *AccountController::rotationFinisher()
+{
+    if (!m_rotationFinisher) {
+        m_rotationFinisher = new RotationFinisher(
+            [this](const QUuid &id) { return session(id); }, m_rotations.get(), m_audit.get(), m_clock, this);
+        m_rotationFinisher->setPrepare([this](const QUuid &id) { return prepare(id); });
+    }
+    return m_rotationFinisher;
+}
+
 bool AccountController::load()
 {
     const QList<Account> accounts = m_store->load();
     m_lastError = m_store->lastError();
     m_model->setAccounts(accounts);
     emit accountsChanged();
+    // Rotations left pending by an earlier run finish when due (at once when overdue).
+    if (!m_rotations->pending().isEmpty())
+        rotationFinisher()->watch();
     return m_lastError.isEmpty();
 }
 

@@ -27,6 +27,8 @@ class Ledger;
 class Preferences;
 class QNetworkAccessManager;
 class RequestLog;
+class RotationFinisher;
+class RotationStore;
 class SecretStore;
 class TokenNotes;
 
@@ -55,6 +57,10 @@ public:
     QNetworkAccessManager *network() const { return m_network; }
     // What is known of every account's tokens: every view reads it, every listing goes through it.
     AccountTokens *accountTokens() const { return m_accountTokens; }
+    // Rotations in progress (kept in the database) and what finishes them when their grace period is over; load()
+    // starts it, so rotations pending from an earlier run resume.
+    RotationStore *rotations() const { return m_rotations.get(); }
+    RotationFinisher *rotationFinisher();
 
     // Reads the accounts file into the model. False (with lastError()) when the file was malformed.
     bool load();
@@ -95,6 +101,8 @@ private:
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<TokenNotes> m_notes;
+    std::unique_ptr<RotationStore> m_rotations;
+    RotationFinisher *m_rotationFinisher = nullptr;
     std::unique_ptr<RequestLog> m_requestLog;
     Preferences *m_preferences = nullptr;
     AccountTokens *m_accountTokens = nullptr;

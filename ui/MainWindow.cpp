@@ -41,12 +41,15 @@
 #include "RemainingLifeDelegate.h"
 #include "RevealDialog.h"
 #include "RevokePlanDialog.h"
+#include "RotateTokenDialog.h"
 #include "SignInDialog.h"
 #include "TokenFilterBar.h"
 #include "TokenNotesDialog.h"
 #include "TrayIcon.h"
 #include "VerifyTokenDialog.h"
 #include "VisibleRows.h"
+#include "workflows/RotationFinisher.h"
+#include "workflows/TokenRotation.h"
 
 #include <QAction>
 #include <QApplication>
@@ -177,6 +180,7 @@ MainWindow::MainWindow(AccountController *controller, QWidget *parent)
     };
     connect(m_controller->preferences(), &Preferences::changed, this, applyPreferences);
     applyPreferences();
+    setUpRotation();
 
     onAccountsChanged();
     updateKeychainBanner();
@@ -1204,6 +1208,7 @@ void MainWindow::updateActions()
     m_svixDashboardAccess->setEnabled(svix != nullptr);
     m_svixExchangeOneTime->setEnabled(svix && !svix->isOpenSourceServer());
     m_verifyToken->setEnabled(can(TokenProvider::Capability::VerifyValue));
+    updateRotateAction();
     m_inspectJwt->setEnabled(true);
     m_jwtInspector->setEnabled(true);
     if (isAllAccountsShown()) {
@@ -1790,5 +1795,44 @@ void MainWindow::showPreferences()
     }
     auto *dialog = new PreferencesDialog(m_controller->preferences(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+// ---- rotation (Tokens → Rotate…; the logic is RotateTokenDialog's and TokenRotation's) ---------------------------
+
+void MainWindow::setUpRotation()
+{
+    m_rotateToken = new QAction(tr("R&otate…"), this);
+    m_rotateToken->setObjectName(QStringLiteral("actionRotateToken"));
+    m_rotateToken->setToolTip(tr("Replace the token by a new one with its settings; the old one is revoked after a "
+                                 "grace period"));
+    connect(m_rotateToken, &QAction::triggered, this, &MainWindow::rotateToken);
+    m_tokenMenu->insertAction(m_verifyToken, m_rotateToken);
+    tokenContextMenu()->insertAction(m_revokeAllForSubject, m_rotateToken);
+}
+
+void MainWindow::updateRotateAction()
+{
+    if (!m_rotateToken)
+        return; // before setUpRotation()
+    // Enabled from the token's provider (it can create a successor and end the old token), in both tables.
+    const QList<Token> tokens = selectedTokens();
+    AccountSession *session = tokens.size() == 1 ? m_controller->session(tokens.first().accountId) : nullptr;
+    m_rotateToken->setEnabled(session && session->isValid()
+        && TokenRotation::refusal(
+            session->provider(), m_controller->rotations(), tokens.first(), 0, m_controller->clock()->now())
+               .isEmpty());
+}
+
+void MainWindow::rotateToken()
+{
+    const QList<Token> tokens = selectedTokens();
+    AccountSession *session = tokens.size() == 1 ? m_controller->session(tokens.first().accountId) : nullptr;
+    if (!session)
+        return;
+    auto *dialog = new RotateTokenDialog(session, m_controller->rotations(), m_controller->auditLog(),
+        m_controller->clock(), m_clipboard, tokens.first(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RotateTokenDialog::rotationScheduled, this, [this] { m_controller->rotationFinisher()->watch(); });
     dialog->open();
 }

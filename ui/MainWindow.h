@@ -227,4 +227,10 @@ private:
     QString m_lastError;
     QDateTime m_lastRefresh;
     QByteArray m_pendingHeaderState;
+
+    // Rotation: Tokens → Rotate… and the table's context menu open RotateTokenDialog.
+    void setUpRotation();
+    void updateRotateAction();
+    void rotateToken();
+    QAction *m_rotateToken = nullptr;
 };

@@ -23,6 +23,7 @@ class Ledger;
 class TokenNotes;
 class QNetworkAccessManager;
 class RequestLog;
+class RotationStore;
 class SecretStore;
 
 // tokendesk-cli without main(): global options, the environment every command shares (config directory,
@@ -56,6 +57,7 @@ public:
     Ledger *ledger() const { return m_ledger.get(); }
     AuditLog *auditLog() const { return m_audit.get(); }
     TokenNotes *tokenNotes() const { return m_notes.get(); }
+    RotationStore *rotations() const { return m_rotations.get(); } // pending rotations; with the database
     // Adding and removing accounts as the window does. Opens the database for the audit entry and the notes;
     // without a database those parts are skipped (the accounts file and the keychain are what matter).
     AccountLifecycle *lifecycle();
@@ -92,5 +94,6 @@ private:
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<TokenNotes> m_notes;
+    std::unique_ptr<RotationStore> m_rotations;
     AccountLifecycle *m_lifecycle = nullptr;
 };
