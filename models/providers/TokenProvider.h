@@ -187,7 +187,8 @@ public:
     virtual std::optional<CreateRequest> rotationRequest(
         const Token &token, const QDateTime &now, QString *refusal) const;
     // How the old token ends after a rotation when the service cannot revoke it by id but can expire a scope
-    // after a grace period of its own (Svix: expire-all of the old session); nullopt when revokeToken() is the way.
+    // after a grace period of its own (Svix: expire-all of the old session); nullopt when revokeToken() is the way
+    // or the service cannot take this grace period.
     virtual std::optional<ExpireAllRequest> rotationExpiry(const Token &token, qint64 graceSeconds) const;
     // What a ListRequest's subject is, as the list-by-user prompt and the CLI name it.
     virtual QString subjectLabel() const;

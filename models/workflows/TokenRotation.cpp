@@ -164,8 +164,10 @@ QString TokenRotation::refusal(const TokenProvider *provider, const RotationStor
     if (!provider->rotationRequest(token, now, &why))
         return why;
     if (!provider->can(TokenProvider::Capability::Revoke)) {
-        if (!provider->can(TokenProvider::Capability::ExpireAll) || !provider->rotationExpiry(token, graceSeconds))
+        if (!provider->can(TokenProvider::Capability::ExpireAll))
             return tr("This service cannot revoke the old token.");
+        if (!provider->rotationExpiry(token, graceSeconds))
+            return tr("This service cannot end the old token after a grace period of this length.");
     }
     return {};
 }

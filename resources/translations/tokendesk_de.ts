@@ -4110,6 +4110,10 @@ ID: %2</translation>
         <translation>Dieser Dienst kann das alte Token nicht widerrufen.</translation>
     </message>
     <message>
+        <source>This service cannot end the old token after a grace period of this length.</source>
+        <translation>Dieser Dienst kann das alte Token nicht nach einer Karenzzeit dieser Länge beenden.</translation>
+    </message>
+    <message>
         <source>kind %1: %2</source>
         <translation>Art %1: %2</translation>
     </message>

@@ -264,8 +264,13 @@ void TestRotation::svixRotationExpiresTheOldSession()
     const QString oldValue = created->value().value;
     const Token old = list(svix).first();
 
-    // Svix cannot be asked about a value: without a confirmation the rotation waits, and the old session is kept.
+    // Svix's own grace is at most 3 days: a longer one is refused before anything is created.
     TestClock clock(QDateTime::currentDateTimeUtc());
+    QVERIFY(TokenRotation::refusal(svix->provider(), m_store.get(), old, 4 * 86400, clock.now())
+                .contains(QLatin1String("grace period of this length")));
+    QVERIFY(TokenRotation::refusal(svix->provider(), m_store.get(), old, 3 * 86400, clock.now()).isEmpty());
+
+    // Svix cannot be asked about a value: without a confirmation the rotation waits, and the old session is kept.
     TokenRotation waiting(svix, m_store.get(), m_fixture.audit(), &clock);
     const auto unconfirmed = awaitFuture(waiting.begin(old, 60));
     QVERIFY(unconfirmed);

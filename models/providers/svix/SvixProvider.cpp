@@ -806,6 +806,9 @@ std::optional<CreateRequest> SvixProvider::rotationRequest(
 
 std::optional<ExpireAllRequest> SvixProvider::rotationExpiry(const Token &token, qint64 graceSeconds) const
 {
+    // Svix's expire-all takes a grace of at most 3 days; a longer one is refused before anything is created.
+    if (graceSeconds < 0 || graceSeconds > MaxGrace)
+        return std::nullopt;
     ExpireAllRequest request;
     request.appId = token.extra.value(QStringLiteral("appId")).toString();
     request.graceSeconds = graceSeconds;
