@@ -11,10 +11,12 @@
 #include "store/Database.h"
 #include "store/Ledger.h"
 #include "store/Preferences.h"
+#include "store/RotationStore.h"
 #include "store/SecretStore.h"
 #include "store/TokenNotes.h"
 #include "workflows/AccountLifecycle.h"
 #include "workflows/AccountTokens.h"
+#include "workflows/RotationFinisher.h"
 #include "workspace/Workspace.h"
 
 #include <QCoreApplication>
@@ -23,6 +25,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QPromise>
+#include <QTimer>
 
 namespace {
 QHash<QString, QString> nonEmpty(const QHash<QString, QString> &values)
@@ -69,9 +72,16 @@ AccountController::~AccountController()
 
 Workspace *AccountController::opened() const
 {
-    if (!m_workspace->ledger())
+    if (!m_workspace->ledger()) {
         m_workspace->openDatabase();
+        m_accountTokens->setRotationStore(m_workspace->rotations()); // the "rotating" row state
+    }
     return m_workspace;
+}
+
+RotationStore *AccountController::rotations() const
+{
+    return opened()->rotations();
 }
 
 QString AccountController::configDir() const
@@ -124,12 +134,29 @@ AccountTokens *AccountController::accountTokens() const
     return m_accountTokens;
 }
 
+RotationFinisher *AccountController::rotationFinisher()
+{
+    if (!m_rotationFinisher) {
+        Workspace *workspace = opened();
+        m_rotationFinisher = new RotationFinisher([this](const QUuid &id) { return session(id); },
+            workspace->rotations(), workspace->auditLog(), workspace->clock(), this);
+        m_rotationFinisher->setPrepare([this](const QUuid &id) { return prepare(id); });
+    }
+    return m_rotationFinisher;
+}
+
 bool AccountController::load()
 {
     const QList<Account> accounts = m_workspace->accountStore()->load();
     m_lastError = m_workspace->accountStore()->lastError();
     m_model->setAccounts(accounts);
     emit accountsChanged();
+    // Rotations left pending by an earlier run finish when due (at once when overdue). Asked once the event loop
+    // runs: it opens the database, which the first paint does not need.
+    QTimer::singleShot(0, this, [this] {
+        if (!rotations()->pending().isEmpty())
+            rotationFinisher()->watch();
+    });
     return m_lastError.isEmpty();
 }
 

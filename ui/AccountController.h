@@ -23,6 +23,8 @@ class Preferences;
 struct ProviderDescriptor;
 class QNetworkAccessManager;
 class RequestLog;
+class RotationFinisher;
+class RotationStore;
 class SecretStore;
 class TokenNotes;
 class Workspace;
@@ -54,6 +56,10 @@ public:
     QNetworkAccessManager *network() const;
     // What is known of every account's tokens: every view reads it, every listing goes through it.
     AccountTokens *accountTokens() const;
+    // Rotations in progress (kept in the database) and what finishes them when their grace period is over; load()
+    // starts it once the event loop runs, so rotations pending from an earlier run resume.
+    RotationStore *rotations() const;
+    RotationFinisher *rotationFinisher();
 
     // Reads the accounts file into the model. False (with lastError()) when the file was malformed.
     bool load();
@@ -106,6 +112,7 @@ private:
 
     Workspace *m_workspace = nullptr;
     AccountListModel *m_model = nullptr;
+    RotationFinisher *m_rotationFinisher = nullptr;
     Preferences *m_preferences = nullptr;
     AccountTokens *m_accountTokens = nullptr;
     QHash<QUuid, DemoCredentials> m_demo; // sandbox demo accounts only

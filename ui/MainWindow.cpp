@@ -4,6 +4,7 @@
 #include "AlertCenter.h"
 #include "AllAccountsView.h"
 #include "ClipboardGuard.h"
+#include "RotateTokenDialog.h"
 #include "ExpiryBanner.h"
 #include "PreferencesDialog.h"
 #include "TokenNotesDialog.h"
@@ -20,6 +21,10 @@
 #include "window/ErrorPresenter.h"
 #include "window/WelcomePage.h"
 #include "window/WindowActions.h"
+#include "workflows/RotationFinisher.h"
+#include "workflows/TokenRotation.h"
+#include "providers/AccountSession.h"
+#include "core/Clock.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -180,6 +185,7 @@ void MainWindow::routeActions()
     route(Id::Revoke, m_revoker, &TokenRevoker::revokeSelected);
     route(Id::RevokeAllForSubject, m_revoker, &TokenRevoker::revokeAllForSubject);
     route(Id::BreakGlass, m_revoker, &TokenRevoker::breakGlass);
+    route(Id::RotateToken, this, &MainWindow::rotateSelected);
     const QList<std::pair<Id, void (TokenOperations::*)()>> operations {{Id::NewToken, &TokenOperations::newToken},
         {Id::Details, &TokenOperations::showDetails}, {Id::CopyId, &TokenOperations::copyId},
         {Id::InspectJwt, &TokenOperations::inspectJwt}, {Id::JwtInspector, &TokenOperations::inspectJwt},
@@ -423,7 +429,28 @@ void MainWindow::updateActions()
     context.providerOf = [this](const Token &token) {
         return m_controller->provider(token.accountId.isNull() ? currentAccountId() : token.accountId);
     };
+    context.rotationRefusal = [this, providerOf = context.providerOf](const Token &token) {
+        return TokenRotation::refusal(providerOf(token), m_controller->rotations(), token, 0, m_controller->clock()->now());
+    };
     m_actions->update(context);
+}
+
+void MainWindow::rotateSelected()
+{
+    // The wizard holds the whole rotation (TokenRotation); the window only opens it and lets the finisher watch
+    // the grace period it schedules.
+    const QList<Token> tokens = selectedTokens();
+    if (tokens.size() != 1)
+        return;
+    AccountSession *session =
+        m_controller->session(tokens.first().accountId.isNull() ? currentAccountId() : tokens.first().accountId);
+    if (!session)
+        return;
+    auto *dialog = new RotateTokenDialog(session, m_controller->rotations(), m_controller->auditLog(),
+        m_controller->clock(), m_clipboard, tokens.first(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RotateTokenDialog::rotationScheduled, this, [this] { m_controller->rotationFinisher()->watch(); });
+    dialog->open();
 }
 
 void MainWindow::refresh()

@@ -94,6 +94,7 @@ public slots:
     void openBreakGlass(const QString &subject);
     void showAllAccounts(); // the "All accounts" entry of the sidebar
     void updateActions();
+    void rotateSelected(); // Tokens → Rotate…
     void quitApplication(); // File → Quit and the tray's Quit: closes for real, also when closing to the tray
 
 signals:

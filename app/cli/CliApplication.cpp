@@ -11,6 +11,7 @@
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/Ledger.h"
+#include "store/RotationStore.h"
 #include "store/SecretStore.h"
 #include "store/TokenNotes.h"
 #include "workflows/AccountLifecycle.h"
@@ -187,6 +188,11 @@ AuditLog *CliApplication::auditLog() const
 TokenNotes *CliApplication::tokenNotes() const
 {
     return m_workspace && m_workspace->isDatabaseOpen() ? m_workspace->tokenNotes() : nullptr;
+}
+
+RotationStore *CliApplication::rotations() const
+{
+    return m_workspace && m_workspace->isDatabaseOpen() ? m_workspace->rotations() : nullptr;
 }
 
 AccountLifecycle *CliApplication::lifecycle()

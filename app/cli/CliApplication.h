@@ -21,6 +21,7 @@ class Ledger;
 class TokenNotes;
 class Workspace;
 class AccountLifecycle;
+class RotationStore;
 class SecretStore;
 
 // tokendesk-cli without main(): global options, the environment every command shares (config directory,
@@ -57,6 +58,7 @@ public:
     Ledger *ledger() const;
     AuditLog *auditLog() const;
     TokenNotes *tokenNotes() const;
+    RotationStore *rotations() const; // pending rotations; null while the database is not open
     // Adding and removing accounts as the window does. Opens the database for the audit entry and the notes;
     // without a database those parts are skipped (the accounts file and the keychain are what matter).
     AccountLifecycle *lifecycle();

@@ -18,6 +18,7 @@
 #include "commands/LogoutCommand.h"
 #include "commands/RevokeAllCommand.h"
 #include "commands/RevokeCommand.h"
+#include "commands/RotateCommand.h"
 #include "commands/ScanCommand.h"
 #include "commands/ShowCommand.h"
 #include "commands/SvixCommand.h"
@@ -52,6 +53,7 @@ const QList<CliCommandTable::Entry> &CliCommandTable::entries()
         entry<LogoutCommand>(),
         entry<VerifyCommand>(),
         entry<RevokeAllCommand>(),
+        entry<RotateCommand>(),
         entry<AuditCommand>(),
         entry<BreakGlassCommand>(),
         entry<IdentifyCommand>(),

@@ -79,6 +79,7 @@ QJsonObject CliTokenPrinter::tokenJson(const Token &token, const Clock &clock)
     object.insert(QStringLiteral("expires_at"), CliOutput::isoOrNull(token.effectiveExpiry(clock)));
     const std::optional<qint64> ms = token.remainingMs(clock);
     object.insert(QStringLiteral("remaining_seconds"), ms ? QJsonValue(qint64(*ms / 1000)) : QJsonValue());
+    object.insert(QStringLiteral("rotation_revokes_at"), CliOutput::isoOrNull(token.rotationDue));
     object.insert(QStringLiteral("status"), Token::statusName(token.status(clock)));
     return object;
 }
@@ -88,8 +89,8 @@ void CliTokenPrinter::appendTokenJson(QByteArray &out, const Token &token, const
     const std::optional<QDateTime> expiry = token.effectiveExpiry(clock);
     const std::optional<qint64> ms = token.remainingMs(clock);
     const QString status = Token::statusName(token.status(clock));
-    // Written in place: room for the worst case (keys and indentation take 190 bytes), then cut back.
-    const qsizetype room = 256 + 2 * CliOutput::IsoRoom + CliOutput::IntegerRoom
+    // Written in place: room for the worst case (keys and indentation take 223 bytes), then cut back.
+    const qsizetype room = 288 + 3 * CliOutput::IsoRoom + CliOutput::IntegerRoom
         + CliOutput::jsonStringRoom(
             token.id.size() + token.kind.size() + token.label.size() + status.size() + token.subject.size());
     const qsizetype start = out.size();
@@ -109,6 +110,8 @@ void CliTokenPrinter::appendTokenJson(QByteArray &out, const Token &token, const
     p = writeTextOrNull(p, token.label);
     p = writeLiteral(p, ",\n        \"remaining_seconds\": ");
     p = ms ? CliOutput::writeJsonInteger(p, qint64(*ms / 1000)) : writeLiteral(p, "null");
+    p = writeLiteral(p, ",\n        \"rotation_revokes_at\": ");
+    p = CliOutput::writeJsonIsoOrNull(p, token.rotationDue);
     p = writeLiteral(p, ",\n        \"status\": ");
     p = CliOutput::writeJsonString(p, status);
     p = writeLiteral(p, ",\n        \"subject\": ");

@@ -41,6 +41,10 @@ struct Token
     // `expires` is empty and no expiry time is shown, rather than the time the list happened to be read.
     bool expiryUnreported = false;
 
+    // Set while a rotation replaces this token: when the old token is (or was asked to be) revoked. Filled from
+    // the ledger's rotations by AccountTokens, so every view shows the same "rotating" state.
+    std::optional<QDateTime> rotationDue;
+
     // Anchors a server-reported remaining life (seconds, may be fractional) to the clock's monotonic time.
     // Zero or less means "expired at a time the service does not report" (expiryUnreported).
     void setRemainingLife(double remainingSeconds, const Clock &clock);

@@ -128,6 +128,9 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
             return Duration::formatShort((*remaining + 999) / 1000);
         }
         case Status:
+            // A token being replaced says when it goes (the same fact in every view: Token::rotationDue).
+            if (token.rotationDue && status != Token::Status::Revoked)
+                return tr("rotating, old one revoked %1").arg(TimeText::relative(*token.rotationDue, m_clock->now()));
             return statusText(status);
         case Notes:
             return m_notes.value(noteKey(token.accountId, token.id));
@@ -190,6 +193,9 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
             return Duration::format((*remaining + 999) / 1000, 3);
         }
         case Status:
+            if (token.rotationDue && status != Token::Status::Revoked)
+                return tr("A successor has replaced this token; it is revoked at %1.")
+                    .arg(token.rotationDue->toUTC().toString(Qt::ISODate));
             switch (status) {
             case Token::Status::Active:
                 return tr("The token is valid.");

@@ -180,15 +180,15 @@ QFuture<Result<Token>> AccountSession::details(const Token &token)
     return withKnownExpiries(m_provider->tokenDetails(token));
 }
 
-QFuture<Result<CreatedToken>> AccountSession::create(const CreateRequest &request)
+QFuture<Result<CreatedToken>> AccountSession::create(const CreateRequest &request, const QString &groupId)
 {
     if (!m_provider)
         return readyResult(Result<CreatedToken>(noProvider(m_account)));
     return Async::then(m_provider->createToken(request), this,
-        [this, request](Result<CreatedToken> result) -> QFuture<Result<CreatedToken>> {
+        [this, request, groupId](Result<CreatedToken> result) -> QFuture<Result<CreatedToken>> {
             // The target is the new token's id; the value is never written anywhere.
             audit(QStringLiteral("create"), result.ok() ? result->token.id : request.kind,
-                result.ok() ? ApiError() : result.error(), {}, result.ok() ? result->token.label : QString());
+                result.ok() ? ApiError() : result.error(), groupId, result.ok() ? result->token.label : QString());
             if (!result.ok())
                 return readyResult(result);
             m_expiries.learnCreated(result->token, m_provider->can(TokenProvider::Capability::LedgerBacked));

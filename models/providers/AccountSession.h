@@ -42,7 +42,8 @@ public:
     // Lists (and the details of one token) keep every expiry time once known (KnownExpiries).
     QFuture<Result<QList<Token>>> refresh(const ListRequest &request = {});
     QFuture<Result<Token>> details(const Token &token);
-    QFuture<Result<CreatedToken>> create(const CreateRequest &request); // audited, value never logged
+    QFuture<Result<CreatedToken>> create(
+        const CreateRequest &request, const QString &groupId = {}); // audited, value never logged
     // `groupId` ties the audit entry to a grouped action (bulk revoke, break-glass).
     QFuture<Result<Done>> revoke(const Token &token, const QString &groupId = {}); // audited
     QFuture<Result<Done>> revokeAllForSubject(const QString &subject, const QString &groupId = {}); // audited

@@ -232,6 +232,27 @@ QString TokenProvider::revokeRefusal(const Token &) const
     return {};
 }
 
+std::optional<CreateRequest> TokenProvider::rotationRequest(const Token &, const QDateTime &, QString *refusal) const
+{
+    if (refusal)
+        *refusal = tr("TokenDesk cannot rotate this kind of token on this service.");
+    return std::nullopt;
+}
+
+std::optional<ExpireAllRequest> TokenProvider::rotationExpiry(const Token &, qint64) const
+{
+    return std::nullopt;
+}
+
+std::optional<qint64> TokenProvider::lifetimeOf(const Token &token)
+{
+    if (token.lifetimeSeconds && *token.lifetimeSeconds >= 1)
+        return qRound64(*token.lifetimeSeconds);
+    if (token.created && token.expires && *token.expires > *token.created)
+        return token.created->secsTo(*token.expires);
+    return std::nullopt;
+}
+
 QString TokenProvider::subjectLabel() const
 {
     return tr("User (id, external id or email)");

@@ -181,6 +181,15 @@ public:
     // Why this token cannot be revoked at all (a MagicBell user JWT signed locally: no service knows it), for the
     // disabled Revoke action and the CLI's refusal; empty when it can be. revokeToken() refuses it with this text.
     virtual QString revokeRefusal(const Token &token) const;
+    // Rotation: the create that makes a successor of `token` with its settings (name, lifetime, kind, flags), or
+    // nullopt with *refusal saying why this token cannot be rotated (no such create, not revocable, unknown
+    // lifetime). `now` names the successor where the service wants distinct names (Specter descriptions).
+    virtual std::optional<CreateRequest> rotationRequest(
+        const Token &token, const QDateTime &now, QString *refusal) const;
+    // How the old token ends after a rotation when the service cannot revoke it by id but can expire a scope
+    // after a grace period of its own (Svix: expire-all of the old session); nullopt when revokeToken() is the way
+    // or the service cannot take this grace period.
+    virtual std::optional<ExpireAllRequest> rotationExpiry(const Token &token, qint64 graceSeconds) const;
     // What a ListRequest's subject is, as the list-by-user prompt and the CLI name it.
     virtual QString subjectLabel() const;
     // The applications expireAll() works on that the account knows of (Svix app ids); empty elsewhere.
@@ -209,6 +218,8 @@ protected:
     }
     // "METHOD url" for the *Call() previews; user info is never shown.
     static QString describeCall(const char *method, const QUrl &url);
+    // A token's whole lifetime in seconds (reported, or from its creation and expiry); nullopt when unknown.
+    static std::optional<qint64> lifetimeOf(const Token &token);
     // Joins a path to the account's base URL, keeping the base path ("/ns-api/v2" + "/jwt").
     QUrl endpoint(const QString &path) const;
 

@@ -93,8 +93,25 @@ const QList<Migration> &migrations()
                 "CREATE INDEX fingerprints_mac ON fingerprints (mac)",
                 "CREATE INDEX fingerprints_jwt_id ON fingerprints (jwt_id)",
             }},
-        // Version 4 belongs to a migration of another change. The loop runs whatever is above the file's version,
-        // in order, so a gap is harmless and each migration must stand on its own.
+        {4,
+            {
+                // Rotations in progress: the old token (metadata only, never a value), the new token's id, when the
+                // old one is revoked and the step reached, so a restart during the grace period resumes them.
+                "CREATE TABLE rotations ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " group_id TEXT NOT NULL,"
+                " account_id TEXT NOT NULL,"
+                " provider_id TEXT NOT NULL DEFAULT '',"
+                " old_token TEXT NOT NULL DEFAULT '{}',"
+                " old_token_id TEXT NOT NULL DEFAULT '',"
+                " new_token_id TEXT NOT NULL DEFAULT '',"
+                " step TEXT NOT NULL,"
+                " started TEXT NOT NULL,"
+                " due TEXT NOT NULL,"
+                " finished TEXT,"
+                " detail TEXT NOT NULL DEFAULT '')",
+                "CREATE INDEX rotations_pending ON rotations (finished, due)",
+            }},
         {5,
             {
                 // The token's name as it was when the entry was written: ids alone do not say what was revoked.

@@ -2,6 +2,7 @@
 
 #include "core/Async.h"
 #include "providers/AccountSession.h"
+#include "store/RotationStore.h"
 
 #include <QLoggingCategory>
 #include <QPromise>
@@ -128,7 +129,7 @@ QFuture<Result<QList<Token>>> AccountTokens::list(const QUuid &accountId, const 
             return readyResult(Result<QList<Token>>(ApiError(
                 ApiError::Kind::Unauthorized, tr("Not signed in: sign in to this account to see its tokens."))));
         }
-        return Async::then(current->refresh(request), this, [accountId](Result<QList<Token>> result) {
+        return Async::then(current->refresh(request), this, [this, accountId](Result<QList<Token>> result) {
             if (!result.ok()) {
                 qCInfo(lcAccountTokens) << "listing an account failed:" << ApiError::kindName(result.error().kind())
                                         << result.error().httpStatus();
@@ -139,9 +140,36 @@ QFuture<Result<QList<Token>>> AccountTokens::list(const QUuid &accountId, const 
                 if (token.accountId.isNull())
                     token.accountId = accountId;
             }
+            markRotations(tokens, m_rotations, accountId);
             return Result<QList<Token>>(tokens);
         });
     }).unwrap();
+}
+
+void AccountTokens::markRotations(QList<Token> &tokens, const RotationStore *rotations, const QUuid &accountId)
+{
+    if (!rotations)
+        return;
+    const QList<PendingRotation> pending = rotations->pending(accountId);
+    for (Token &token : tokens) {
+        token.rotationDue.reset();
+        for (const PendingRotation &rotation : pending) {
+            if (!token.id.isEmpty() && rotation.oldToken.id == token.id) {
+                token.rotationDue = rotation.due;
+                break;
+            }
+        }
+    }
+}
+
+void AccountTokens::setRotationStore(RotationStore *rotations)
+{
+    m_rotations = rotations;
+    // What is shown already learns of the rotations too.
+    for (auto it = m_lists.begin(); it != m_lists.end(); ++it) {
+        markRotations(it.value(), m_rotations, it.key());
+        emit changed(it.key());
+    }
 }
 
 void AccountTokens::store(const QUuid &accountId, QList<Token> tokens)

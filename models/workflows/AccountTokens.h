@@ -17,6 +17,7 @@
 #include <memory>
 
 class AccountSession;
+class RotationStore;
 
 // The one place that holds what TokenDesk knows of each account's tokens: the last full list. Every view reads it (the
 // account's table, All accounts, the expiry alerts and banner, break-glass), and every listing goes through refresh(),
@@ -50,6 +51,10 @@ public:
     QList<Token> watchedTokens(const QUuid &accountId) const;
     // `tokens` plus `provider`'s own credential when `tokens` does not already hold it (the same id or JWT id).
     static QList<Token> withCredential(QList<Token> tokens, const TokenProvider *provider, const QUuid &accountId);
+    // Where pending rotations are kept: each listed token being rotated gets its Token::rotationDue from it.
+    void setRotationStore(RotationStore *rotations);
+    // Sets (or clears) Token::rotationDue of `tokens` from the account's pending rotations; the CLI's lists too.
+    static void markRotations(QList<Token> &tokens, const RotationStore *rotations, const QUuid &accountId);
     // Whether the account's provider signs in and has no session now: a refresh would fail without asking.
     bool needsSignIn(const QUuid &accountId) const;
 
@@ -69,6 +74,7 @@ private:
 
     SessionLookup m_sessions;
     Prepare m_prepare;
+    RotationStore *m_rotations = nullptr;
     QHash<QUuid, QList<Token>> m_lists;
     // The callers waiting for a whole-list refresh in flight, per account; each has its own promise.
     using Waiters = QList<std::shared_ptr<QPromise<Result<QList<Token>>>>>;

@@ -8,6 +8,7 @@
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/Ledger.h"
+#include "store/RotationStore.h"
 #include "store/SecretStore.h"
 #include "store/TokenNotes.h"
 #include "workflows/AccountLifecycle.h"
@@ -62,6 +63,7 @@ bool Workspace::openDatabase(QString *error)
         m_ledger = std::make_unique<Ledger>(m_database.get());
         m_audit = std::make_unique<AuditLog>(m_database.get());
         m_notes = std::make_unique<TokenNotes>(m_database.get());
+        m_rotations = std::make_unique<RotationStore>(m_database.get());
     }
     if (message.isEmpty())
         return true;

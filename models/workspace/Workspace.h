@@ -23,6 +23,7 @@ class Database;
 class Ledger;
 class QNetworkAccessManager;
 class RequestLog;
+class RotationStore;
 class SecretStore;
 class TokenNotes;
 
@@ -59,6 +60,7 @@ public:
     Ledger *ledger() const { return m_ledger.get(); } // null before openDatabase()
     AuditLog *auditLog() const { return m_audit.get(); }
     TokenNotes *tokenNotes() const { return m_notes.get(); }
+    RotationStore *rotations() const { return m_rotations.get(); } // rotations waiting for their grace period
 
     QNetworkAccessManager *network();
     // The request log; with `toFile` it also appends to <configDir>/requests.log (secrets redacted).
@@ -100,6 +102,7 @@ private:
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<TokenNotes> m_notes;
+    std::unique_ptr<RotationStore> m_rotations;
     AccountLifecycle *m_lifecycle = nullptr;
     QHash<QUuid, AccountSession *> m_sessions;
     QSet<QUuid> m_prepared;

@@ -2145,6 +2145,21 @@ Gruppen-ID: %2</translation>
             <numerusform>Die Liste ist unvollständig: Sie zeigt nur das erste Token.</numerusform>
             <numerusform>Die Liste ist unvollständig: Sie zeigt nur die ersten %n Token.</numerusform>
         </translation>
+    <message>
+        <source>MagicBell has no token of the kind &quot;%1&quot; to create.</source>
+        <translation>MagicBell kennt keine Token der Art „%1“, die sich erstellen ließen.</translation>
+    </message>
+    <message>
+        <source>Rotated project token</source>
+        <translation>Rotiertes Projekt-Token</translation>
+    </message>
+    <message>
+        <source>MagicBell did not report this token&apos;s lifetime, so its successor cannot get the same one.</source>
+        <translation>MagicBell hat die Lebensdauer dieses Tokens nicht gemeldet, daher kann sein Nachfolger nicht dieselbe erhalten.</translation>
+    </message>
+    <message>
+        <source>This user token names no user, so its successor cannot be made for the same one.</source>
+        <translation>Dieses Benutzer-Token nennt keinen Benutzer, daher kann sein Nachfolger nicht für denselben erstellt werden.</translation>
     </message>
 </context>
 <context>
@@ -2172,6 +2187,74 @@ Gruppen-ID: %2</translation>
     <message>
         <source>Expiry alerts keep coming. Quit from the tray menu or with File → Quit.</source>
         <translation>Ablaufwarnungen kommen weiterhin. Beenden Sie über das Menü im Infobereich oder mit Datei → Beenden.</translation>
+    </message>
+    <message>
+        <source>To check that the server rejects it: Tokens → Verify a Revoked Token…</source>
+        <translation>Um zu prüfen, dass der Server es ablehnt: Token → Widerrufenes Token prüfen…</translation>
+    </message>
+    <message>
+        <source>Svix: Dash&amp;board Access…</source>
+        <translation>Svix: Dash&amp;board-Zugang…</translation>
+    </message>
+    <message>
+        <source>Svix: Exchange a One-Time To&amp;ken…</source>
+        <translation>Svix: &amp;Einmal-Token eintauschen…</translation>
+    </message>
+    <message>
+        <source>Svix Dashboard Access</source>
+        <translation>Svix-Dashboard-Zugang</translation>
+    </message>
+    <message>
+        <source>Application id or uid (the server may no longer offer this older route):</source>
+        <translation>Anwendungs-ID oder -UID (der Server bietet diese ältere Route eventuell nicht mehr an):</translation>
+    </message>
+    <message>
+        <source>Dashboard access</source>
+        <translation>Dashboard-Zugang</translation>
+    </message>
+    <message>
+        <source>Exchange a One-Time Token</source>
+        <translation>Einmal-Token eintauschen</translation>
+    </message>
+    <message>
+        <source>Paste the one-time token (the key=… part of a magic link):</source>
+        <translation>Einmal-Token einfügen (der key=…-Teil eines Magic Links):</translation>
+    </message>
+    <message>
+        <source>Exchanging the one-time token</source>
+        <translation>Eintauschen des Einmal-Tokens</translation>
+    </message>
+    <message>
+        <source>Portal token from a one-time token</source>
+        <translation>Portal-Token aus einem Einmal-Token</translation>
+    </message>
+    <message>
+        <source>Removing the account</source>
+        <translation>Entfernen des Kontos</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>&amp;Identify…</source>
+        <translation>&amp;Identifizieren…</translation>
+    </message>
+    <message>
+        <source>Scan for &amp;Leaked Tokens…</source>
+        <translation>Nach ge&amp;leakten Tokens suchen…</translation>
+    </message>
+    <message>
+        <source>Export Expiry &amp;Calendar…</source>
+        <translation>Ablauf&amp;kalender exportieren…</translation>
+    </message>
+    <message>
+        <source>R&amp;otate…</source>
+        <translation>R&amp;otieren…</translation>
+    </message>
+    <message>
+        <source>Replace the token by a new one with its settings; the old one is revoked after a grace period</source>
+        <translation>Das Token durch ein neues mit denselben Einstellungen ersetzen; das alte wird nach einer Karenzzeit widerrufen</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +2495,18 @@ Gruppen-ID: %2</translation>
     <message>
         <source>Refresh token for %1</source>
         <translation>Aktualisierungstoken für %1</translation>
+    </message>
+    <message>
+        <source>The signed-in session is replaced by signing in again, not by a rotation.</source>
+        <translation>Die angemeldete Sitzung wird durch erneutes Anmelden ersetzt, nicht durch eine Rotation.</translation>
+    </message>
+    <message>
+        <source>Rotate the delegated token this refresh token came with.</source>
+        <translation>Rotieren Sie das delegierte Token, mit dem dieses Refresh-Token ausgegeben wurde.</translation>
+    </message>
+    <message>
+        <source>Only delegated tokens with a jti and a user@domain subject can be rotated.</source>
+        <translation>Nur delegierte Token mit einer jti und einem Subjekt der Form benutzer@domain können rotiert werden.</translation>
     </message>
 </context>
 <context>
@@ -2958,6 +3053,120 @@ Gruppen-ID: %2</translation>
     </message>
 </context>
 <context>
+    <name>RotateTokenDialog</name>
+    <message>
+        <source>Rotate Token</source>
+        <translation>Token rotieren</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Konto:</translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation>Karenzzeit</translation>
+    </message>
+    <message>
+        <source>How long the old token stays valid after the new one works, such as &quot;2 hours&quot;; 0 revokes it at once.</source>
+        <translation>Wie lange das alte Token gültig bleibt, nachdem das neue funktioniert, etwa „2 hours“; 0 widerruft es sofort.</translation>
+    </message>
+    <message>
+        <source>&amp;Grace period:</source>
+        <translation>&amp;Karenzzeit:</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The new token is in place where the old one was used</source>
+        <translation>Das neue Token ist dort eingesetzt, wo das alte verwendet wurde</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate</source>
+        <translation>&amp;Rotieren</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>Cancel Rotation</source>
+        <translation>Rotation abbrechen</translation>
+    </message>
+    <message>
+        <source>The grace period is not a duration TokenDesk understands: %1</source>
+        <translation>Die Karenzzeit ist keine Dauer, die TokenDesk versteht: %1</translation>
+    </message>
+    <message>
+        <source>A new token with the same settings is created and checked with the service. The old token stays valid for the grace period, then it is revoked.</source>
+        <translation>Ein neues Token mit denselben Einstellungen wird erstellt und beim Dienst geprüft. Das alte Token bleibt für die Karenzzeit gültig und wird dann widerrufen.</translation>
+    </message>
+    <message>
+        <source>A new token with the same settings is created. The service cannot check it, so you confirm it is in place before the old one is ended after the grace period.</source>
+        <translation>Ein neues Token mit denselben Einstellungen wird erstellt. Der Dienst kann es nicht prüfen, daher bestätigen Sie, dass es eingesetzt ist, bevor das alte nach der Karenzzeit beendet wird.</translation>
+    </message>
+    <message>
+        <source>Rotating…</source>
+        <translation>Wird rotiert…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>The new token exists. Put it in place, then confirm; Cancel Rotation revokes it.</source>
+        <translation>Das neue Token existiert. Setzen Sie es ein und bestätigen Sie dann; „Rotation abbrechen“ widerruft es.</translation>
+    </message>
+    <message>
+        <source>Rotating: the old token is revoked %1 (%2 UTC), also if TokenDesk restarts meanwhile.</source>
+        <translation>Rotation läuft: Das alte Token wird %1 widerrufen (%2 UTC), auch wenn TokenDesk zwischendurch neu startet.</translation>
+    </message>
+    <message>
+        <source>Rotated: the old token is revoked.</source>
+        <translation>Rotiert: Das alte Token ist widerrufen.</translation>
+    </message>
+    <message>
+        <source>Not rotated: %1 The old token is untouched.</source>
+        <translation>Nicht rotiert: %1 Das alte Token ist unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>RotationFinisher</name>
+    <message>
+        <source>The account is no longer available.</source>
+        <translation>Das Konto ist nicht mehr verfügbar.</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>Access to the keychain was denied.</source>
@@ -3255,6 +3464,10 @@ Gruppen-ID: %2</translation>
         <source>the description and the lifetime</source>
         <translation>die Beschreibung und die Lebensdauer</translation>
     </message>
+    <message>
+        <source>Specter did not report this token&apos;s lifetime, so its successor cannot get the same one.</source>
+        <translation>Specter hat die Lebensdauer dieses Tokens nicht gemeldet, daher kann sein Nachfolger nicht dieselbe erhalten.</translation>
+    </message>
 </context>
 <context>
     <name>SvixDescriptor</name>
@@ -3440,6 +3653,18 @@ Gruppen-ID: %2</translation>
     <message>
         <source>Paste the one-time token of the magic link.</source>
         <translation>Fügen Sie das Einmal-Token des Magic Links ein.</translation>
+    </message>
+    <message>
+        <source>Svix cannot end one message token before it expires; only portal tokens can be rotated.</source>
+        <translation>Svix kann ein einzelnes Nachrichten-Token nicht vor seinem Ablauf beenden; nur Portal-Token können rotiert werden.</translation>
+    </message>
+    <message>
+        <source>This portal token has no session id: ending it would end every token of the application.</source>
+        <translation>Dieses Portal-Token hat keine Sitzungs-ID: Es zu beenden würde jedes Token der Anwendung beenden.</translation>
+    </message>
+    <message>
+        <source>This self-hosted Svix server cannot expire a session, so the old token would stay valid.</source>
+        <translation>Dieser selbst gehostete Svix-Server kann keine Sitzung ablaufen lassen, daher bliebe das alte Token gültig.</translation>
     </message>
 </context>
 <context>
@@ -3772,6 +3997,14 @@ ID: %2</translation>
         <source>The service reports this token as expired but does not say when, and TokenDesk never saw its expiry time.</source>
         <translation>Der Dienst meldet dieses Token als abgelaufen, sagt aber nicht wann, und TokenDesk hat seinen Ablaufzeitpunkt nie gesehen.</translation>
     </message>
+    <message>
+        <source>rotating, old one revoked %1</source>
+        <translation>wird rotiert, altes wird %1 widerrufen</translation>
+    </message>
+    <message>
+        <source>A successor has replaced this token; it is revoked at %1.</source>
+        <translation>Ein Nachfolger hat dieses Token ersetzt; es wird am %1 widerrufen.</translation>
+    </message>
 </context>
 <context>
     <name>TokenNotes</name>
@@ -4011,6 +4244,157 @@ ID: %2</translation>
     <message>
         <source>User (id, external id or email)</source>
         <translation>Benutzer (ID, externe ID oder E-Mail-Adresse)</translation>
+    </message>
+    <message>
+        <source>TokenDesk cannot rotate this kind of token on this service.</source>
+        <translation>TokenDesk kann diese Art von Token bei diesem Dienst nicht rotieren.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenRotation</name>
+    <message>
+        <source>The account is not available.</source>
+        <translation>Das Konto ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The grace period cannot be negative.</source>
+        <translation>Die Karenzzeit kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>This account cannot create tokens, so it cannot make a successor.</source>
+        <translation>Dieses Konto kann keine Token erstellen und daher keinen Nachfolger anlegen.</translation>
+    </message>
+    <message>
+        <source>This token is already revoked.</source>
+        <translation>Dieses Token ist bereits widerrufen.</translation>
+    </message>
+    <message>
+        <source>This token is already being rotated; the old one is revoked at %1.</source>
+        <translation>Dieses Token wird bereits rotiert; das alte wird am %1 widerrufen.</translation>
+    </message>
+    <message>
+        <source>A rotation would leave the old token valid. %1</source>
+        <translation>Eine Rotation ließe das alte Token gültig. %1</translation>
+    </message>
+    <message>
+        <source>This service cannot revoke the old token.</source>
+        <translation>Dieser Dienst kann das alte Token nicht widerrufen.</translation>
+    </message>
+    <message>
+        <source>This service cannot end the old token after a grace period of this length.</source>
+        <translation>Dieser Dienst kann das alte Token nicht nach einer Karenzzeit dieser Länge beenden.</translation>
+    </message>
+    <message>
+        <source>kind %1: %2</source>
+        <translation>Art %1: %2</translation>
+    </message>
+    <message>
+        <source>new token %1 (&quot;%2&quot;)</source>
+        <translation>neues Token %1 („%2“)</translation>
+    </message>
+    <message>
+        <source>this service cannot be asked whether it accepts a token; confirm that the new one is in place</source>
+        <translation>dieser Dienst lässt sich nicht fragen, ob er ein Token annimmt; bestätigen Sie, dass das neue eingesetzt ist</translation>
+    </message>
+    <message>
+        <source>confirmed in advance: this service cannot be asked whether it accepts a token</source>
+        <translation>im Voraus bestätigt: dieser Dienst lässt sich nicht fragen, ob er ein Token annimmt</translation>
+    </message>
+    <message>
+        <source>the server accepts the new token</source>
+        <translation>der Server nimmt das neue Token an</translation>
+    </message>
+    <message>
+        <source>The server does not accept the new token: %1</source>
+        <translation>Der Server nimmt das neue Token nicht an: %1</translation>
+    </message>
+    <message>
+        <source>The new token could not be verified: %1</source>
+        <translation>Das neue Token konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>the new token was revoked; the old one is untouched</source>
+        <translation>das neue Token wurde widerrufen; das alte ist unverändert</translation>
+    </message>
+    <message>
+        <source>the new token could not be revoked: %1</source>
+        <translation>das neue Token konnte nicht widerrufen werden: %1</translation>
+    </message>
+    <message>
+        <source>Revoking the new token failed too (%1): revoke %2 yourself; the old one is untouched.</source>
+        <translation>Auch das Widerrufen des neuen Tokens schlug fehl (%1): Widerrufen Sie %2 selbst; das alte ist unverändert.</translation>
+    </message>
+    <message>
+        <source>the user confirmed the new token is in place</source>
+        <translation>der Benutzer hat bestätigt, dass das neue Token eingesetzt ist</translation>
+    </message>
+    <message>
+        <source>The rotation was cancelled before the new token was confirmed.</source>
+        <translation>Die Rotation wurde abgebrochen, bevor das neue Token bestätigt war.</translation>
+    </message>
+    <message>
+        <source>The rotation could not be kept in the ledger (%1); the old token was not revoked.</source>
+        <translation>Die Rotation konnte nicht im Verzeichnis gespeichert werden (%1); das alte Token wurde nicht widerrufen.</translation>
+    </message>
+    <message>
+        <source>the old token stays valid until %1</source>
+        <translation>das alte Token bleibt bis %1 gültig</translation>
+    </message>
+    <message>
+        <source>no grace period</source>
+        <translation>keine Karenzzeit</translation>
+    </message>
+    <message>
+        <source>The new token %1 works, but the old one could not be expired: %2</source>
+        <translation>Das neue Token %1 funktioniert, aber das alte konnte nicht beendet werden: %2</translation>
+    </message>
+    <message>
+        <source>the service ends session %1 at %2</source>
+        <translation>der Dienst beendet die Sitzung %1 am %2</translation>
+    </message>
+    <message>
+        <source>the old token is gone</source>
+        <translation>das alte Token ist entfernt</translation>
+    </message>
+    <message>
+        <source>new token %1; the old one is revoked</source>
+        <translation>neues Token %1; das alte ist widerrufen</translation>
+    </message>
+    <message>
+        <source>the service ended the old token at %1; it cannot be asked about it without its value</source>
+        <translation>der Dienst hat das alte Token am %1 beendet; ohne seinen Wert lässt er sich dazu nicht fragen</translation>
+    </message>
+    <message>
+        <source>this service cannot be asked about a token without its value</source>
+        <translation>dieser Dienst lässt sich ohne den Wert eines Tokens nicht dazu fragen</translation>
+    </message>
+    <message>
+        <source>rejected by the server</source>
+        <translation>vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <source>The server still reports the old token as active.</source>
+        <translation>Der Server meldet das alte Token noch als aktiv.</translation>
+    </message>
+    <message>
+        <source>could not verify: %1</source>
+        <translation>konnte nicht prüfen: %1</translation>
+    </message>
+    <message>
+        <source>The account is no longer available.</source>
+        <translation>Das Konto ist nicht mehr verfügbar.</translation>
+    </message>
+    <message>
+        <source>the server no longer knows the old token</source>
+        <translation>der Server kennt das alte Token nicht mehr</translation>
+    </message>
+    <message>
+        <source>The new token %1 works, but the old one could not be revoked: %2</source>
+        <translation>Das neue Token %1 funktioniert, aber das alte konnte nicht widerrufen werden: %2</translation>
+    </message>
+    <message>
+        <source>the old token was revoked</source>
+        <translation>das alte Token wurde widerrufen</translation>
     </message>
 </context>
 <context>

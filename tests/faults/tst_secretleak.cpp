@@ -12,8 +12,8 @@
 #include <QTest>
 
 // Real CLI flows (tokendesk-cli against a tokendesk-sandbox process) for Specter and MagicBell, then a scan of
-// everything they left behind (config folder, exported CSV, every captured stdout/stderr except create's
-// stdout, which must show the new token once) for every secret used. A hit names the place, never the secret.
+// everything they left behind (config folder, exported CSV, every captured stdout/stderr except create's and
+// rotate's stdout, which must show the new token once) for every secret used. A hit names the place, never the secret.
 // Accounts are added without secrets (no keychain in this test); every call passes them with --secrets-stdin.
 class TestSecretLeak : public QObject
 {
@@ -22,6 +22,7 @@ class TestSecretLeak : public QObject
 private slots:
     void initTestCase();
     void specterFlow();
+    void rotationFlow();
     void magicbellFlow();
     void auditExport();
     void scan();
@@ -181,9 +182,44 @@ void TestSecretLeak::auditExport()
     csv.write(run.out);
 }
 
+// A rotation with a grace period: the old and the new value never reach the ledger, the audit log, the request
+// log, `tokens --json` or `rotate --finish-due --json`; rotate's own stdout shows the new value once.
+void TestSecretLeak::rotationFlow()
+{
+    const QByteArray secrets = "password=" + m_specterPassword + '\n';
+    CliRun run = runCli(QStringLiteral("specter create for rotation"),
+        {QStringLiteral("--secrets-stdin"), QStringLiteral("create"), QStringLiteral("Specter"),
+            QStringLiteral("--name"), QStringLiteral("rotate me"), QStringLiteral("--expiry"), QStringLiteral("1 day"),
+            QStringLiteral("--json")},
+        secrets, false);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    m_secrets << createdValue(run);
+    const QString id = QJsonDocument::fromJson(run.out).object().value(QLatin1String("id")).toString();
+    run = runCli(QStringLiteral("specter rotate"),
+        {QStringLiteral("--secrets-stdin"), QStringLiteral("rotate"), QStringLiteral("Specter"), id,
+            QStringLiteral("--grace"), QStringLiteral("1s"), QStringLiteral("--json")},
+        secrets, false);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QByteArray successor = createdValue(run);
+    QVERIFY(successor.count('.') == 2);
+    m_secrets << successor;
+    run = runCli(QStringLiteral("specter tokens --json while rotating"),
+        {QStringLiteral("--secrets-stdin"), QStringLiteral("tokens"), QStringLiteral("Specter"),
+            QStringLiteral("--json")},
+        secrets);
+    QVERIFY(run.out.contains("rotation_revokes_at"));
+    QTest::qWait(1200);
+    run = runCli(QStringLiteral("specter rotate --finish-due --json"),
+        {QStringLiteral("--secrets-stdin"), QStringLiteral("--json"), QStringLiteral("rotate"),
+            QStringLiteral("Specter"), QStringLiteral("--finish-due")},
+        secrets);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(run.out.contains("completed"));
+}
+
 void TestSecretLeak::scan()
 {
-    QVERIFY(m_secrets.size() >= 5); // 2 credentials, 1 wrong password, 2 created tokens
+    QVERIFY(m_secrets.size() >= 7); // 2 credentials, 1 wrong password, 2 created tokens, 1 rotated and its successor
     const QDir config(m_dir.filePath(QStringLiteral("config")));
     for (const char *expected : {"accounts.ini", "tokendesk.sqlite", "requests.log"})
         QVERIFY2(config.exists(QLatin1String(expected)), expected);
@@ -207,7 +243,7 @@ void TestSecretLeak::scan()
     }
     QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1String("; "))));
     // Positive control: the scan finds each created value in its create output (exactly once).
-    QCOMPARE(m_createOutputs.size(), 2);
+    QCOMPARE(m_createOutputs.size(), 4);
     for (const QByteArray &output : std::as_const(m_createOutputs)) {
         int found = 0;
         for (const QByteArray &secret : std::as_const(m_secrets))

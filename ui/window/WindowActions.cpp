@@ -26,6 +26,7 @@ WindowActions::WindowActions(QMainWindow *window)
     make(Id::Revoke, QStringLiteral("actionRevoke"), tr("&Revoke…"), QStringLiteral("token-revoke"),
         {QKeySequence(QKeySequence::Delete)});
     make(Id::VerifyToken, QStringLiteral("actionVerifyToken"), tr("&Verify a Revoked Token…"), QString());
+    make(Id::RotateToken, QStringLiteral("actionRotateToken"), tr("R&otate…"), QString());
     make(Id::Refresh, QStringLiteral("actionRefresh"), tr("Re&fresh"), QStringLiteral("refresh"),
         {QKeySequence(Qt::Key_F5)});
     make(Id::Details, QStringLiteral("actionDetails"), tr("&Details…"), QStringLiteral("details"));
@@ -109,7 +110,7 @@ void WindowActions::createMenus()
     fill(tokens, {Id::NewToken, Id::Details, Id::CopyId, Id::InspectJwt});
     tokens->addSeparator();
     fill(tokens,
-        {Id::Revoke, Id::VerifyToken, Id::Identify, Id::ListBySubject, Id::RevokeAllForSubject, Id::BreakGlass,
+        {Id::Revoke, Id::RotateToken, Id::VerifyToken, Id::Identify, Id::ListBySubject, Id::RevokeAllForSubject, Id::BreakGlass,
             Id::ExpireAll, Id::LogoutToken, Id::SvixDashboardAccess, Id::SvixExchangeOneTimeToken});
     tokens->addSeparator();
     fill(tokens, {Id::EditNotes});
@@ -132,7 +133,7 @@ QMenu *WindowActions::tokenContextMenu()
         m_tokenContextMenu = new QMenu(m_window);
         m_tokenContextMenu->setObjectName(QStringLiteral("tokenContextMenu"));
         const QList<QList<Id>> groups {{Id::Details, Id::CopyId, Id::InspectJwt}, {Id::EditNotes},
-            {Id::Revoke, Id::RevokeAllForSubject}, {Id::NewToken, Id::Refresh}};
+            {Id::Revoke, Id::RotateToken, Id::RevokeAllForSubject}, {Id::NewToken, Id::Refresh}};
         for (const QList<Id> &group : groups) {
             if (!m_tokenContextMenu->isEmpty())
                 m_tokenContextMenu->addSeparator();
@@ -181,6 +182,15 @@ void WindowActions::update(const Context &context)
     enable(Id::SvixDashboardAccess, svix != nullptr);
     enable(Id::SvixExchangeOneTimeToken, svix && !svix->isOpenSourceServer());
     enable(Id::VerifyToken, can(TokenProvider::Capability::VerifyValue));
+    // Rotation: one token whose provider can make its successor and end it, not already rotating.
+    const QString rotationRefusal = selected != 1 ? tr("Select one token to rotate.")
+        : context.rotationRefusal                 ? context.rotationRefusal(context.selected.first())
+                                                  : tr("Rotation is not available here.");
+    enable(Id::RotateToken, rotationRefusal.isEmpty());
+    action(Id::RotateToken)
+        ->setToolTip(rotationRefusal.isEmpty() ? tr("Replace the token by a new one with its settings; the old one "
+                                                    "is revoked after a grace period")
+                                               : rotationRefusal);
     enable(Id::InspectJwt, true);
     enable(Id::JwtInspector, true);
     updateRevokeRefusal(context);

@@ -39,6 +39,7 @@ public:
         CopyId,
         InspectJwt,
         Revoke,
+        RotateToken,
         VerifyToken,
         Identify,
         ListBySubject,
@@ -65,6 +66,8 @@ public:
         bool allAccounts = false; // the All accounts table is shown (its selection may span accounts)
         // The provider of a token's account (tokens of the account page may carry no accountId: the current one).
         std::function<TokenProvider *(const Token &)> providerOf;
+        // Why a token cannot be rotated now (empty: it can); unset: rotation is not offered.
+        std::function<QString(const Token &)> rotationRefusal;
     };
 
     // Creates the actions on `window` (their shortcuts work even when an action is only in a menu).

@@ -5,6 +5,7 @@
 
 #include "core/Async.h"
 #include "providers/AccountSession.h"
+#include "workflows/AccountTokens.h"
 
 #include <memory>
 
@@ -45,6 +46,7 @@ void TokensCommand::inSession(AccountSession *session, const CliFuture::Completi
             ApiError::Kind::Unauthorized, tr("the account \"%1\" is not signed in").arg(session->account().name))));
         return;
     }
+    m_accountId = session->account().id;
     ListRequest request;
     request.subject = m_user;
     request.appId = m_appId;
@@ -60,7 +62,9 @@ void TokensCommand::inSession(AccountSession *session, const CliFuture::Completi
             done.finish(fail(result.error()));
             return;
         }
-        CliTokenPrinter::printList(out(), jsonOutput(), result.value());
+        QList<Token> tokens = result.value();
+        AccountTokens::markRotations(tokens, m_app->rotations(), m_accountId);
+        CliTokenPrinter::printList(out(), jsonOutput(), tokens);
         done.finish(0);
     });
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QUuid>
+
 #include "CliSessionCommand.h"
 
 #include <QString>
@@ -19,4 +21,5 @@ private:
 
     QString m_user;
     QString m_appId;
+    QUuid m_accountId;
 };

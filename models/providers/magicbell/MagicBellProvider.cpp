@@ -776,3 +776,42 @@ QList<Token> MagicBellProvider::signedTokensFromLedger() const
     }
     return tokens;
 }
+
+std::optional<CreateRequest> MagicBellProvider::rotationRequest(
+    const Token &token, const QDateTime &, QString *refusal) const
+{
+    const QString kind = token.kind.isEmpty() ? ProjectKind : token.kind;
+    if (kind == SignedUserKind) {
+        // A successor would leave the old token valid until its expiry: that is no rotation (see docs/rotation.md).
+        *refusal = revokeRefusal(token);
+        return std::nullopt;
+    }
+    if (kind != ProjectKind && kind != UserKind) {
+        *refusal = tr("MagicBell has no token of the kind \"%1\" to create.").arg(kind);
+        return std::nullopt;
+    }
+    CreateRequest request;
+    request.kind = kind;
+    if (!token.label.isEmpty())
+        request.values.insert(QStringLiteral("name"), token.label);
+    else if (kind == ProjectKind)
+        request.values.insert(QStringLiteral("name"), tr("Rotated project token"));
+    // A token without an expiry never expires; its successor does not either.
+    if (token.expires || token.lifetimeSeconds) {
+        const std::optional<qint64> lifetime = lifetimeOf(token);
+        if (!lifetime) {
+            *refusal = tr("MagicBell did not report this token's lifetime, so its successor cannot get the same one.");
+            return std::nullopt;
+        }
+        request.values.insert(QStringLiteral("expiry"), *lifetime);
+    }
+    if (kind == UserKind) {
+        if (token.subject.isEmpty()) {
+            *refusal = tr("This user token names no user, so its successor cannot be made for the same one.");
+            return std::nullopt;
+        }
+        request.values.insert(
+            looksLikeEmail(token.subject) ? QStringLiteral("email") : QStringLiteral("external_id"), token.subject);
+    }
+    return request;
+}

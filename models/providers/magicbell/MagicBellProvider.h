@@ -39,6 +39,8 @@ public:
     QFuture<Result<CreatedToken>> createToken(const CreateRequest &request) override;
     // token.kind "user" discards a user token, anything else a project token.
     QFuture<Result<Done>> revokeToken(const Token &token) override;
+    std::optional<CreateRequest> rotationRequest(
+        const Token &token, const QDateTime &now, QString *refusal) const override;
     QString revokeCall(const Token &token) const override;
     // User tokens signed here (kind "signed-user") cannot be revoked: MagicBell never saw them.
     QString revokeRefusal(const Token &token) const override;

@@ -691,3 +691,26 @@ bool NetSapiensProvider::acceptsSubject(const QString &subject) const
     const qsizetype at = s.indexOf(QLatin1Char('@'));
     return at > 0 && at < s.size() - 1 && !s.contains(QLatin1Char('/'));
 }
+
+std::optional<CreateRequest> NetSapiensProvider::rotationRequest(
+    const Token &token, const QDateTime &, QString *refusal) const
+{
+    if (token.kind == SessionKind || (!token.id.isEmpty() && token.id == sessionJti())) {
+        *refusal = tr("The signed-in session is replaced by signing in again, not by a rotation.");
+        return std::nullopt;
+    }
+    if (token.kind == DelegatedRefreshKind) {
+        *refusal = tr("Rotate the delegated token this refresh token came with.");
+        return std::nullopt;
+    }
+    const qsizetype at = token.subject.lastIndexOf(QLatin1Char('@'));
+    if (token.kind != DelegatedKind || token.id.isEmpty() || at <= 0 || at == token.subject.size() - 1) {
+        *refusal = tr("Only delegated tokens with a jti and a user@domain subject can be rotated.");
+        return std::nullopt;
+    }
+    CreateRequest request;
+    request.kind = DelegatedKind;
+    request.values.insert(QStringLiteral("user"), token.subject.left(at));
+    request.values.insert(QStringLiteral("domain"), token.subject.mid(at + 1));
+    return request;
+}

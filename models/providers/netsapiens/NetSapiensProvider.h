@@ -41,6 +41,8 @@ public:
     QList<FieldError> validateCreate(const CreateRequest &request) const override;
     QFuture<Result<CreatedToken>> createToken(const CreateRequest &request) override;
     QFuture<Result<Done>> revokeToken(const Token &token) override;
+    std::optional<CreateRequest> rotationRequest(
+        const Token &token, const QDateTime &now, QString *refusal) const override;
     QString revokeCall(const Token &token) const override;
     QString revokeAllCall(const QString &subject) const override;
     bool acceptsSubject(const QString &subject) const override;

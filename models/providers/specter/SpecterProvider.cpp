@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 Q_LOGGING_CATEGORY(lcSpecter, "tokendesk.specter")
 
@@ -388,4 +389,26 @@ QFuture<Result<TokenValueCheck>> SpecterProvider::checkTokenValue(const QString 
                                              : tr("Specter refuses this token.");
             return check;
         });
+}
+
+std::optional<CreateRequest> SpecterProvider::rotationRequest(
+    const Token &token, const QDateTime &now, QString *refusal) const
+{
+    const std::optional<qint64> lifetime = lifetimeOf(token);
+    if (!lifetime) {
+        *refusal = tr("Specter did not report this token's lifetime, so its successor cannot get the same one.");
+        return std::nullopt;
+    }
+    // Specter refuses a description another token of the user already has: the successor's names the rotation
+    // (untranslated, so a later rotation recognises and replaces it rather than stacking them).
+    static const QRegularExpression rotatedSuffix(QStringLiteral(" \\(rotated [0-9T:-]+\\)$"));
+    QString description = token.label;
+    description.remove(rotatedSuffix);
+    CreateRequest request;
+    request.kind = KindToken;
+    const QString successor = description + QStringLiteral(" (rotated ")
+        + now.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + QLatin1Char(')');
+    request.values.insert(QStringLiteral("description"), successor);
+    request.values.insert(QStringLiteral("lifetime"), Duration::toWireText(*lifetime));
+    return request;
 }

@@ -25,6 +25,8 @@ public:
     QFuture<Result<CreatedToken>> createToken(const CreateRequest &request) override;
     QFuture<Result<Token>> tokenDetails(const Token &token) override;
     QFuture<Result<Done>> revokeToken(const Token &token) override;
+    std::optional<CreateRequest> rotationRequest(
+        const Token &token, const QDateTime &now, QString *refusal) const override;
     QString revokeCall(const Token &token) const override;
     // Bearer <value> on a route any authenticated user may call (GET /api/v1alpha/wallets/<unknown alias>/):
     // 401 = rejected, Specter's own answer past authentication = still accepted.

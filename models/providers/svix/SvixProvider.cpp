@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -767,4 +768,50 @@ QString SvixProvider::expireAllCall(const ExpireAllRequest &request) const
     if (!request.sessionIds.isEmpty())
         call += QStringLiteral(", \"sessionIds\": [\"%1\"]").arg(request.sessionIds.join(QStringLiteral("\", \"")));
     return call + QLatin1Char('}');
+}
+
+std::optional<CreateRequest> SvixProvider::rotationRequest(
+    const Token &token, const QDateTime &now, QString *refusal) const
+{
+    const QString appId = token.extra.value(QStringLiteral("appId")).toString();
+    const QString sessionId = token.extra.value(QStringLiteral("sessionId")).toString();
+    if (token.kind != PortalKind) {
+        *refusal = tr("Svix cannot end one message token before it expires; only portal tokens can be rotated.");
+        return std::nullopt;
+    }
+    if (appId.isEmpty() || sessionId.isEmpty()) {
+        *refusal = tr("This portal token has no session id: ending it would end every token of the application.");
+        return std::nullopt;
+    }
+    if (isOpenSourceServer()) {
+        *refusal = tr("This self-hosted Svix server cannot expire a session, so the old token would stay valid.");
+        return std::nullopt;
+    }
+    // A new session id, so that expiring the old session leaves the successor alone.
+    static const QRegularExpression rotatedSuffix(QStringLiteral("-r[0-9]{14}$"));
+    QString base = sessionId;
+    base.remove(rotatedSuffix);
+    const QString stamp = now.toUTC().toString(QStringLiteral("yyyyMMddHHmmss"));
+    const QString newSession = sanitizeSessionId(base.left(48) + QStringLiteral("-r") + stamp);
+    CreateRequest request;
+    request.kind = PortalKind;
+    request.values.insert(QStringLiteral("app_id"), appId);
+    request.values.insert(QStringLiteral("session_id"), newSession);
+    request.values.insert(QStringLiteral("expiry"),
+        std::clamp(lifetimeOf(token).value_or(PortalMaxExpiry), PortalMinExpiry, PortalMaxExpiry));
+    if (!token.scopes.isEmpty())
+        request.values.insert(QStringLiteral("capabilities"), token.scopes);
+    return request;
+}
+
+std::optional<ExpireAllRequest> SvixProvider::rotationExpiry(const Token &token, qint64 graceSeconds) const
+{
+    // Svix's expire-all takes a grace of at most 3 days; a longer one is refused before anything is created.
+    if (graceSeconds < 0 || graceSeconds > MaxGrace)
+        return std::nullopt;
+    ExpireAllRequest request;
+    request.appId = token.extra.value(QStringLiteral("appId")).toString();
+    request.graceSeconds = graceSeconds;
+    request.sessionIds = {token.extra.value(QStringLiteral("sessionId")).toString()};
+    return request;
 }

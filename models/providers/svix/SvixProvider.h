@@ -52,6 +52,9 @@ public:
     QFuture<Result<CreatedToken>> createToken(const CreateRequest &request) override;
     QFuture<Result<Done>> expireAll(const ExpireAllRequest &request) override;
     QString expireAllCall(const ExpireAllRequest &request) const override;
+    std::optional<CreateRequest> rotationRequest(
+        const Token &token, const QDateTime &now, QString *refusal) const override;
+    std::optional<ExpireAllRequest> rotationExpiry(const Token &token, qint64 graceSeconds) const override;
     QStringList applicationIds() const override { return appIds(); }
     QFuture<Result<Done>> logoutToken(const QString &tokenValue) override;
 
