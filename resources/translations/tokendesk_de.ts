@@ -2145,6 +2145,7 @@ Gruppen-ID: %2</translation>
             <numerusform>Die Liste ist unvollständig: Sie zeigt nur das erste Token.</numerusform>
             <numerusform>Die Liste ist unvollständig: Sie zeigt nur die ersten %n Token.</numerusform>
         </translation>
+    </message>
     <message>
         <source>MagicBell has no token of the kind &quot;%1&quot; to create.</source>
         <translation>MagicBell kennt keine Token der Art „%1“, die sich erstellen ließen.</translation>
