@@ -144,6 +144,7 @@ void RevokeRunner::startStep(int index)
         } else {
             outcome.state = RevokeOutcome::State::Failed;
             outcome.message = result.error().userMessage();
+            outcome.error = result.error();
         }
         finishStep(index, outcome);
     });

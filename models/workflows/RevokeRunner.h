@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ApiError.h"
 #include "workflows/RevokePlan.h"
 
 #include <QFuture>
@@ -7,6 +8,8 @@
 #include <QObject>
 #include <QPromise>
 #include <QString>
+
+#include <optional>
 
 #include <functional>
 #include <memory>
@@ -27,6 +30,9 @@ struct RevokeOutcome
     RevokeStep step;
     State state = State::Cancelled;
     QString message; // the error shown to the user when Failed
+    // The service's error when Failed by an answer (absent when the step could not start): callers that must tell
+    // a 401 from a 404 (sign in again, the CLI's exit codes) read its kind; `message` is its userMessage().
+    std::optional<ApiError> error;
     Verification verification = Verification::NotChecked;
 
     static QString stateName(State state); // "succeeded", "failed", "cancelled"

@@ -113,6 +113,13 @@ void TokenRevoker::showOneResult(const RevokeOutcome &outcome, bool canVerify)
         m_errors->showMessage(tr("Revoke"), summary, false);
         return;
     }
+    if (outcome.error) {
+        // The same handling as every other operation: a 401 asks to sign in again, "not offered by this server"
+        // is said quietly, anything else shows the server's full message.
+        m_errors->handleError(outcome.step.accountId, *outcome.error, tr("Revoking %1").arg(TokenOperations::tokenLine(outcome.step.token)));
+        emit accountsChanged({outcome.step.accountId});
+        return;
+    }
     const QString line = TokenOperations::tokenLine(outcome.step.token);
     const QString summary = tr("%1 revoked, %2 failed:\n%3").arg(0).arg(1).arg(tr("%1: %2").arg(line, outcome.message));
     const QString first = summary.section(QLatin1Char('\n'), 0, 0);
