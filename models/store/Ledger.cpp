@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "core/Token.h"
+#include "core/TokenExtra.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -118,15 +119,15 @@ Token LedgerEntry::toToken() const
     token.revoked = revoked;
     token.extra = extra;
     if (!appId.isEmpty())
-        token.extra.insert(QStringLiteral("appId"), appId);
+        token.extra.insert(TokenExtra::AppId, appId);
     if (!sessionId.isEmpty())
-        token.extra.insert(QStringLiteral("sessionId"), sessionId);
+        token.extra.insert(TokenExtra::SessionId, sessionId);
     if (!createdBy.isEmpty())
-        token.extra.insert(QStringLiteral("createdBy"), createdBy);
+        token.extra.insert(TokenExtra::CreatedBy, createdBy);
     if (!revokedReason.isEmpty())
-        token.extra.insert(QStringLiteral("revokedReason"), revokedReason);
-    token.extra.insert(QStringLiteral("source"), QStringLiteral("ledger"));
-    token.extra.insert(QStringLiteral("ledgerRowId"), rowId);
+        token.extra.insert(TokenExtra::RevokedReason, revokedReason);
+    token.extra.insert(TokenExtra::Source, TokenExtra::FromLedger);
+    token.extra.insert(TokenExtra::LedgerRowId, rowId);
     if (created.isValid() && expires && expires->isValid() && *expires > created)
         token.lifetimeSeconds = created.msecsTo(*expires) / 1000.0;
     return token;

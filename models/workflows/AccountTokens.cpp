@@ -3,6 +3,7 @@
 #include "core/Async.h"
 #include "providers/AccountSession.h"
 #include "store/RotationStore.h"
+#include "core/TokenExtra.h"
 
 #include <QLoggingCategory>
 #include <QPromise>
@@ -24,8 +25,8 @@ bool sameToken(const Token &a, const Token &b)
 {
     if (!a.id.isEmpty() && a.id == b.id)
         return true;
-    const QString jtiA = a.extra.value(QStringLiteral("jti")).toString();
-    const QString jtiB = b.extra.value(QStringLiteral("jti")).toString();
+    const QString jtiA = a.extra.value(TokenExtra::JwtId).toString();
+    const QString jtiB = b.extra.value(TokenExtra::JwtId).toString();
     return !jtiA.isEmpty() && (jtiA == jtiB || jtiA == b.id);
 }
 

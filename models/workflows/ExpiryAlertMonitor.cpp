@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "core/Duration.h"
 #include "store/Ledger.h"
+#include "core/TokenExtra.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -67,7 +68,7 @@ QString ExpiryAlertMonitor::tokenKey(const Token &token)
     if (!token.id.isEmpty())
         return token.id;
     // No id (e.g. a Svix ledger row the service gave no id for): the ledger row, else what describes it.
-    const QVariant row = token.extra.value(QStringLiteral("ledgerRowId"));
+    const QVariant row = token.extra.value(TokenExtra::LedgerRowId);
     if (row.isValid())
         return QStringLiteral("ledger:%1").arg(row.toLongLong());
     const QByteArray basis = (token.kind + QLatin1Char('\n') + token.label + QLatin1Char('\n') + token.subject

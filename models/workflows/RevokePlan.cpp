@@ -1,4 +1,5 @@
 #include "workflows/RevokePlan.h"
+#include "core/TokenExtra.h"
 
 #include <QCoreApplication>
 
@@ -71,14 +72,14 @@ bool RevokePlan::tokenMatches(const Token &token, const QString &subject)
     const auto same = [&s](const QString &value) { return value.trimmed().compare(s, Qt::CaseInsensitive) == 0; };
     if (same(token.subject) || same(token.id))
         return true;
-    static const char *const keys[] = {"email", "external_id", "user", "uid", "appId", "sessionId", "jti"};
-    for (const char *key : keys) {
-        const QVariant value = token.extra.value(QLatin1String(key));
+    for (const QString &key : {TokenExtra::Email, TokenExtra::ExternalId, TokenExtra::User, TokenExtra::Uid,
+             TokenExtra::AppId, TokenExtra::SessionId, TokenExtra::JwtId}) {
+        const QVariant value = token.extra.value(key);
         if (value.isValid() && same(value.toString()))
             return true;
     }
     // A NetSapiens uid user@domain also matches tokens whose subject is the bare user in that domain.
-    const QString domain = token.extra.value(QStringLiteral("domain")).toString();
+    const QString domain = token.extra.value(TokenExtra::Domain).toString();
     if (!domain.isEmpty() && same(token.subject + QLatin1Char('@') + domain))
         return true;
     return false;
@@ -129,7 +130,7 @@ RevokePlan RevokePlan::forSubject(const QString &subject, const QList<AccountTok
             QStringList appsOfSession;
             bool isApp = false;
             for (const Token &token : std::as_const(matching)) {
-                const QString app = token.extra.value(QStringLiteral("appId")).toString();
+                const QString app = token.extra.value(TokenExtra::AppId).toString();
                 if (app.compare(plan.m_subject, Qt::CaseInsensitive) == 0)
                     isApp = true;
                 else if (!app.isEmpty() && !appsOfSession.contains(app))
@@ -150,7 +151,7 @@ RevokePlan RevokePlan::forSubject(const QString &subject, const QList<AccountTok
                 step.expireAll.graceSeconds = 0;
                 step.expireAll.sessionIds = sessions;
                 for (const Token &token : std::as_const(matching)) {
-                    if (token.extra.value(QStringLiteral("appId")).toString() == app)
+                    if (token.extra.value(TokenExtra::AppId).toString() == app)
                         step.covers.append(token);
                 }
                 step.call = provider->expireAllCall(step.expireAll);

@@ -2,6 +2,7 @@
 
 #include "core/Jwt.h"
 #include "store/Ledger.h"
+#include "core/TokenExtra.h"
 
 #include <QSet>
 
@@ -30,7 +31,7 @@ std::optional<Token> findToken(const RevokePlan::AccountTokens *entry, const QSt
     if (!entry || tokenId.isEmpty())
         return std::nullopt;
     for (const Token &token : entry->tokens) {
-        if (token.id == tokenId || token.extra.value(QStringLiteral("jti")).toString() == tokenId)
+        if (token.id == tokenId || token.extra.value(TokenExtra::JwtId).toString() == tokenId)
             return token;
     }
     return std::nullopt;
@@ -47,7 +48,7 @@ Token tokenOf(const FingerprintRecord &record)
     if (record.created.isValid())
         token.created = record.created;
     token.expires = record.expires;
-    token.extra.insert(QStringLiteral("source"), QStringLiteral("ledger"));
+    token.extra.insert(TokenExtra::Source, TokenExtra::FromLedger);
     return token;
 }
 

@@ -23,6 +23,7 @@
 #include "store/TokenNotes.h"
 #include "window/ErrorPresenter.h"
 #include "workflows/AccountTokens.h"
+#include "core/TokenExtra.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -227,8 +228,7 @@ QStringList TokenOperations::expireAllApps(AccountSession *session) const
             appIds.append(app);
     };
     for (const Token &token : m_controller->accountTokens()->tokens(session->account().id)) {
-        for (const QString &key : {QStringLiteral("appId"), QStringLiteral("app_id")})
-            add(token.extra.value(key).toString());
+        add(token.extra.value(TokenExtra::AppId).toString());
     }
     for (auto it = session->account().options.cbegin(); it != session->account().options.cend(); ++it) {
         if (it.key().contains(QLatin1String("app"), Qt::CaseInsensitive)) {

@@ -6,6 +6,7 @@
 #include "core/UtcTime.h"
 #include "net/ApiClient.h"
 #include "store/Ledger.h"
+#include "core/TokenExtra.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -340,7 +341,7 @@ QFuture<Result<QList<Token>>> NetSapiensProvider::listTokens(const ListRequest &
                 continue;
             Token token = entry.toToken();
             if (!token.id.isEmpty())
-                token.extra.insert(QStringLiteral("jti"), token.id);
+                token.extra.insert(TokenExtra::JwtId, token.id);
             tokens.append(token);
         }
     }

@@ -3,6 +3,7 @@
 #include "net/WireJson.h"
 
 #include "core/Jwt.h"
+#include "core/TokenExtra.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -132,7 +133,7 @@ Token tokenFromJwt(const QString &jwt, const QString &kind)
     else if (token.created && token.expires && *token.expires > *token.created)
         token.lifetimeSeconds = double(token.created->secsTo(*token.expires));
     if (!token.id.isEmpty())
-        token.extra.insert(QStringLiteral("jti"), token.id);
+        token.extra.insert(TokenExtra::JwtId, token.id);
     for (const char *claim : {"domain", "territory", "user"}) {
         const QString value = stringOrEmpty(claims.value(QLatin1String(claim)));
         if (!value.isEmpty())

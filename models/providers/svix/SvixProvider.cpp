@@ -7,6 +7,7 @@
 #include "core/Duration.h"
 #include "net/ApiClient.h"
 #include "store/Ledger.h"
+#include "core/TokenExtra.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -470,7 +471,7 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
                     created_.token.lifetimeSeconds = created.msecsTo(*expires) / 1000.0;
                 if (out->scopes)
                     created_.token.scopes = *out->scopes;
-                created_.token.extra.insert(QStringLiteral("appId"), appId);
+                created_.token.extra.insert(TokenExtra::AppId, appId);
                 created_.value = out->token;
                 recordMinted(request, appId, QString(), out->id, created_.token.label, expires, created, out->token,
                     idempotencyKey);
@@ -537,9 +538,9 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
                 created.notes.append(openSourceNote());
                 emit warning(openSourceNote());
             }
-            created.token.extra.insert(QStringLiteral("appId"), appId);
+            created.token.extra.insert(TokenExtra::AppId, appId);
             if (!sessionId.isEmpty())
-                created.token.extra.insert(QStringLiteral("sessionId"), sessionId);
+                created.token.extra.insert(TokenExtra::SessionId, sessionId);
             created.value = out->token;
             created.link = out->url;
             created.token.id = QStringLiteral("local-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -607,7 +608,7 @@ QFuture<Result<QList<Token>>> SvixProvider::listTokens(const ListRequest &reques
             if (!token.expires || *entry.revoked < *token.expires)
                 token.expires = *entry.revoked;
             token.revoked.reset();
-            token.extra.insert(QStringLiteral("expiredBy"), QStringLiteral("expire-all"));
+            token.extra.insert(TokenExtra::ExpiredBy, QStringLiteral("expire-all"));
         }
         tokens.append(token);
     }
@@ -773,8 +774,8 @@ QString SvixProvider::expireAllCall(const ExpireAllRequest &request) const
 std::optional<CreateRequest> SvixProvider::rotationRequest(
     const Token &token, const QDateTime &now, QString *refusal) const
 {
-    const QString appId = token.extra.value(QStringLiteral("appId")).toString();
-    const QString sessionId = token.extra.value(QStringLiteral("sessionId")).toString();
+    const QString appId = token.extra.value(TokenExtra::AppId).toString();
+    const QString sessionId = token.extra.value(TokenExtra::SessionId).toString();
     if (token.kind != PortalKind) {
         *refusal = tr("Svix cannot end one message token before it expires; only portal tokens can be rotated.");
         return std::nullopt;
@@ -810,8 +811,8 @@ std::optional<ExpireAllRequest> SvixProvider::rotationExpiry(const Token &token,
     if (graceSeconds < 0 || graceSeconds > MaxGrace)
         return std::nullopt;
     ExpireAllRequest request;
-    request.appId = token.extra.value(QStringLiteral("appId")).toString();
+    request.appId = token.extra.value(TokenExtra::AppId).toString();
     request.graceSeconds = graceSeconds;
-    request.sessionIds = {token.extra.value(QStringLiteral("sessionId")).toString()};
+    request.sessionIds = {token.extra.value(TokenExtra::SessionId).toString()};
     return request;
 }
