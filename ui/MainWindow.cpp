@@ -4,13 +4,15 @@
 #include "AlertCenter.h"
 #include "AllAccountsView.h"
 #include "ClipboardGuard.h"
-#include "RotateTokenDialog.h"
 #include "ExpiryBanner.h"
 #include "PreferencesDialog.h"
+#include "RotateTokenDialog.h"
 #include "TokenNotesDialog.h"
 #include "TrayIcon.h"
 #include "accounts/AccountCommands.h"
+#include "core/Clock.h"
 #include "items/TokenListModel.h"
+#include "providers/AccountSession.h"
 #include "signin/SignInFlow.h"
 #include "store/Preferences.h"
 #include "tokens/AccountPage.h"
@@ -23,8 +25,6 @@
 #include "window/WindowActions.h"
 #include "workflows/RotationFinisher.h"
 #include "workflows/TokenRotation.h"
-#include "providers/AccountSession.h"
-#include "core/Clock.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -430,7 +430,8 @@ void MainWindow::updateActions()
         return m_controller->provider(token.accountId.isNull() ? currentAccountId() : token.accountId);
     };
     context.rotationRefusal = [this, providerOf = context.providerOf](const Token &token) {
-        return TokenRotation::refusal(providerOf(token), m_controller->rotations(), token, 0, m_controller->clock()->now());
+        return TokenRotation::refusal(
+            providerOf(token), m_controller->rotations(), token, 0, m_controller->clock()->now());
     };
     m_actions->update(context);
 }

@@ -1,9 +1,9 @@
 #include "workflows/AccountTokens.h"
 
 #include "core/Async.h"
+#include "core/TokenExtra.h"
 #include "providers/AccountSession.h"
 #include "store/RotationStore.h"
-#include "core/TokenExtra.h"
 
 #include <QLoggingCategory>
 #include <QPromise>

@@ -2,8 +2,8 @@
 
 #include "core/Clock.h"
 #include "core/Duration.h"
-#include "store/Ledger.h"
 #include "core/TokenExtra.h"
+#include "store/Ledger.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

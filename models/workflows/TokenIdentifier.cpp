@@ -1,8 +1,8 @@
 #include "TokenIdentifier.h"
 
 #include "core/Jwt.h"
-#include "store/Ledger.h"
 #include "core/TokenExtra.h"
+#include "store/Ledger.h"
 
 #include <QSet>
 

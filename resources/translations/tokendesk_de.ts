@@ -2189,74 +2189,6 @@ Gruppen-ID: %2</translation>
         <source>Expiry alerts keep coming. Quit from the tray menu or with File → Quit.</source>
         <translation>Ablaufwarnungen kommen weiterhin. Beenden Sie über das Menü im Infobereich oder mit Datei → Beenden.</translation>
     </message>
-    <message>
-        <source>To check that the server rejects it: Tokens → Verify a Revoked Token…</source>
-        <translation>Um zu prüfen, dass der Server es ablehnt: Token → Widerrufenes Token prüfen…</translation>
-    </message>
-    <message>
-        <source>Svix: Dash&amp;board Access…</source>
-        <translation>Svix: Dash&amp;board-Zugang…</translation>
-    </message>
-    <message>
-        <source>Svix: Exchange a One-Time To&amp;ken…</source>
-        <translation>Svix: &amp;Einmal-Token eintauschen…</translation>
-    </message>
-    <message>
-        <source>Svix Dashboard Access</source>
-        <translation>Svix-Dashboard-Zugang</translation>
-    </message>
-    <message>
-        <source>Application id or uid (the server may no longer offer this older route):</source>
-        <translation>Anwendungs-ID oder -UID (der Server bietet diese ältere Route eventuell nicht mehr an):</translation>
-    </message>
-    <message>
-        <source>Dashboard access</source>
-        <translation>Dashboard-Zugang</translation>
-    </message>
-    <message>
-        <source>Exchange a One-Time Token</source>
-        <translation>Einmal-Token eintauschen</translation>
-    </message>
-    <message>
-        <source>Paste the one-time token (the key=… part of a magic link):</source>
-        <translation>Einmal-Token einfügen (der key=…-Teil eines Magic Links):</translation>
-    </message>
-    <message>
-        <source>Exchanging the one-time token</source>
-        <translation>Eintauschen des Einmal-Tokens</translation>
-    </message>
-    <message>
-        <source>Portal token from a one-time token</source>
-        <translation>Portal-Token aus einem Einmal-Token</translation>
-    </message>
-    <message>
-        <source>Removing the account</source>
-        <translation>Entfernen des Kontos</translation>
-    </message>
-    <message>
-        <source>%1:</source>
-        <translation>%1:</translation>
-    </message>
-    <message>
-        <source>&amp;Identify…</source>
-        <translation>&amp;Identifizieren…</translation>
-    </message>
-    <message>
-        <source>Scan for &amp;Leaked Tokens…</source>
-        <translation>Nach ge&amp;leakten Tokens suchen…</translation>
-    </message>
-    <message>
-        <source>Export Expiry &amp;Calendar…</source>
-        <translation>Ablauf&amp;kalender exportieren…</translation>
-    </message>
-    <message>
-        <source>R&amp;otate…</source>
-        <translation>R&amp;otieren…</translation>
-    </message>
-    <message>
-        <source>Replace the token by a new one with its settings; the old one is revoked after a grace period</source>
-        <translation>Das Token durch ein neues mit denselben Einstellungen ersetzen; das alte wird nach einer Karenzzeit widerrufen</translation>
-    </message>
 </context>
 <context>
     <name>MfaDialog</name>
@@ -3252,7 +3184,7 @@ Gruppen-ID: %2</translation>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <source>The sandbox's demo credentials are filled in: choose Sign in.</source>
+        <source>The sandbox&apos;s demo credentials are filled in: choose Sign in.</source>
         <translation>Die Demo-Zugangsdaten der Sandbox sind eingetragen: Wählen Sie „Anmelden“.</translation>
     </message>
 </context>
@@ -4252,6 +4184,78 @@ ID: %2</translation>
     </message>
 </context>
 <context>
+    <name>TokenRevoker</name>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the token “%1”? Anything using it stops working.</source>
+        <translation>Das Token „%1“ widerrufen? Alles, was es verwendet, funktioniert dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) revoked.</source>
+        <translation>
+            <numerusform>%n Token widerrufen.</numerusform>
+            <numerusform>%n Token widerrufen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To check that the server rejects it: Tokens → Verify a Revoked Token…</source>
+        <translation>Um zu prüfen, dass der Server es ablehnt: Token → Widerrufenes Token prüfen…</translation>
+    </message>
+    <message>
+        <source>%1 revoked, %2 failed:
+%3</source>
+        <translation>%1 widerrufen, %2 fehlgeschlagen:
+%3</translation>
+    </message>
+    <message>
+        <source>Revoke All for a Subject</source>
+        <translation>Alle für ein Subjekt widerrufen</translation>
+    </message>
+    <message>
+        <source>Subject (user id) whose tokens are all revoked:</source>
+        <translation>Subjekt (Benutzer-ID), dessen Token alle widerrufen werden:</translation>
+    </message>
+    <message>
+        <source>Revoke All</source>
+        <translation>Alle widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke every token of “%1”? Everything signed in as %1 stops working.</source>
+        <translation>Jedes Token von „%1“ widerrufen? Alles, was als %1 angemeldet ist, funktioniert dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Revoking all tokens of %1</source>
+        <translation>Alle Token von %1 werden widerrufen</translation>
+    </message>
+    <message>
+        <source>All tokens of %1 revoked.</source>
+        <translation>Alle Token von %1 widerrufen.</translation>
+    </message>
+    <message>
+        <source>Revoke Everything for a Subject</source>
+        <translation>Alles für ein Subjekt widerrufen</translation>
+    </message>
+    <message>
+        <source>Subject in every account (user id, email, uid user@domain, Svix application or session id):</source>
+        <translation>Subjekt in jedem Konto (Benutzer-ID, E-Mail, uid benutzer@domain, Svix-Anwendung oder Sitzungs-ID):</translation>
+    </message>
+    <message>
+        <source>Checking every account for “%1”…</source>
+        <translation>Jedes Konto wird auf „%1“ geprüft…</translation>
+    </message>
+    <message>
+        <source>Revoking %1</source>
+        <translation>Widerruf von %1</translation>
+    </message>
+</context>
+<context>
     <name>TokenRotation</name>
     <message>
         <source>The account is not available.</source>
@@ -4396,74 +4400,6 @@ ID: %2</translation>
     <message>
         <source>the old token was revoked</source>
         <translation>das alte Token wurde widerrufen</translation>
-    </message>
-</context>
-<context>
-    <name>TokenRevoker</name>
-    <message>
-        <source>Revoke</source>
-        <translation>Widerrufen</translation>
-    </message>
-    <message>
-        <source>Revoke the token “%1”? Anything using it stops working.</source>
-        <translation>Das Token „%1“ widerrufen? Alles, was es verwendet, funktioniert dann nicht mehr.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n token(s) revoked.</source>
-        <translation>
-            <numerusform>%n Token widerrufen.</numerusform>
-            <numerusform>%n Token widerrufen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>To check that the server rejects it: Tokens → Verify a Revoked Token…</source>
-        <translation>Um zu prüfen, dass der Server es ablehnt: Token → Widerrufenes Token prüfen…</translation>
-    </message>
-    <message>
-        <source>%1 revoked, %2 failed:
-%3</source>
-        <translation>%1 widerrufen, %2 fehlgeschlagen:
-%3</translation>
-    </message>
-    <message>
-        <source>Revoke All for a Subject</source>
-        <translation>Alle für ein Subjekt widerrufen</translation>
-    </message>
-    <message>
-        <source>Subject (user id) whose tokens are all revoked:</source>
-        <translation>Subjekt (Benutzer-ID), dessen Token alle widerrufen werden:</translation>
-    </message>
-    <message>
-        <source>Revoke All</source>
-        <translation>Alle widerrufen</translation>
-    </message>
-    <message>
-        <source>Revoke every token of “%1”? Everything signed in as %1 stops working.</source>
-        <translation>Jedes Token von „%1“ widerrufen? Alles, was als %1 angemeldet ist, funktioniert dann nicht mehr.</translation>
-    </message>
-    <message>
-        <source>Revoking all tokens of %1</source>
-        <translation>Alle Token von %1 werden widerrufen</translation>
-    </message>
-    <message>
-        <source>All tokens of %1 revoked.</source>
-        <translation>Alle Token von %1 widerrufen.</translation>
-    </message>
-    <message>
-        <source>Revoke Everything for a Subject</source>
-        <translation>Alles für ein Subjekt widerrufen</translation>
-    </message>
-    <message>
-        <source>Subject in every account (user id, email, uid user@domain, Svix application or session id):</source>
-        <translation>Subjekt in jedem Konto (Benutzer-ID, E-Mail, uid benutzer@domain, Svix-Anwendung oder Sitzungs-ID):</translation>
-    </message>
-    <message>
-        <source>Checking every account for “%1”…</source>
-        <translation>Jedes Konto wird auf „%1“ geprüft…</translation>
     </message>
 </context>
 <context>
@@ -4736,6 +4672,22 @@ ID: %2</translation>
     <message>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>R&amp;otate…</source>
+        <translation>R&amp;otieren…</translation>
+    </message>
+    <message>
+        <source>Select one token to rotate.</source>
+        <translation>Wählen Sie ein Token zum Rotieren aus.</translation>
+    </message>
+    <message>
+        <source>Rotation is not available here.</source>
+        <translation>Rotieren ist hier nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Replace the token by a new one with its settings; the old one is revoked after a grace period</source>
+        <translation>Das Token durch ein neues mit denselben Einstellungen ersetzen; das alte wird nach einer Übergangszeit widerrufen</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include "core/Clock.h"
 #include "core/Duration.h"
 #include "core/TimeText.h"
+#include "core/TokenExtra.h"
 #include "core/UntrustedText.h"
 #include "providers/AccountSession.h"
 #include "providers/svix/SvixProvider.h"
@@ -23,7 +24,6 @@
 #include "store/TokenNotes.h"
 #include "window/ErrorPresenter.h"
 #include "workflows/AccountTokens.h"
-#include "core/TokenExtra.h"
 
 #include <QClipboard>
 #include <QGuiApplication>

@@ -116,7 +116,8 @@ void TokenRevoker::showOneResult(const RevokeOutcome &outcome, bool canVerify)
     if (outcome.error) {
         // The same handling as every other operation: a 401 asks to sign in again, "not offered by this server"
         // is said quietly, anything else shows the server's full message.
-        m_errors->handleError(outcome.step.accountId, *outcome.error, tr("Revoking %1").arg(TokenOperations::tokenLine(outcome.step.token)));
+        m_errors->handleError(outcome.step.accountId, *outcome.error,
+            tr("Revoking %1").arg(TokenOperations::tokenLine(outcome.step.token)));
         emit accountsChanged({outcome.step.accountId});
         return;
     }

@@ -110,8 +110,8 @@ void WindowActions::createMenus()
     fill(tokens, {Id::NewToken, Id::Details, Id::CopyId, Id::InspectJwt});
     tokens->addSeparator();
     fill(tokens,
-        {Id::Revoke, Id::RotateToken, Id::VerifyToken, Id::Identify, Id::ListBySubject, Id::RevokeAllForSubject, Id::BreakGlass,
-            Id::ExpireAll, Id::LogoutToken, Id::SvixDashboardAccess, Id::SvixExchangeOneTimeToken});
+        {Id::Revoke, Id::RotateToken, Id::VerifyToken, Id::Identify, Id::ListBySubject, Id::RevokeAllForSubject,
+            Id::BreakGlass, Id::ExpireAll, Id::LogoutToken, Id::SvixDashboardAccess, Id::SvixExchangeOneTimeToken});
     tokens->addSeparator();
     fill(tokens, {Id::EditNotes});
 

@@ -3,10 +3,10 @@
 #include "core/Async.h"
 #include "core/Clock.h"
 #include "core/Jwt.h"
+#include "core/TokenExtra.h"
 #include "core/UtcTime.h"
 #include "net/ApiClient.h"
 #include "store/Ledger.h"
-#include "core/TokenExtra.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -5,9 +5,9 @@
 
 #include "core/Clock.h"
 #include "core/Duration.h"
+#include "core/TokenExtra.h"
 #include "net/ApiClient.h"
 #include "store/Ledger.h"
-#include "core/TokenExtra.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -202,7 +202,7 @@ void TestWindowActions::contextMenuSharesTheActions()
         names.append(action->isSeparator() ? QStringLiteral("-") : action->objectName());
     QCOMPARE(names,
         QStringList({"actionDetails", "actionCopyId", "actionInspectJwt", "-", "actionEditNotes", "-", "actionRevoke",
-            "actionRevokeAllForSubject", "-", "actionNewToken", "actionRefresh"}));
+            "actionRotateToken", "actionRevokeAllForSubject", "-", "actionNewToken", "actionRefresh"}));
     // The same QAction objects as the menus: one enabling rule for both.
     QCOMPARE(menu->actions().constFirst(), m_actions->action(WindowActions::Id::Details));
     // Shortcuts work without a menu being open: the window holds every action.
