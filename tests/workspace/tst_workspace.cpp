@@ -49,7 +49,7 @@ void TestWorkspace::databaseOpensOnFirstUse()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    Workspace workspace(dir.path(), SecretStore::createMemoryOnly());
+    Workspace workspace(dir.path(), SecretStore::createMemoryOnly(this));
     const QString file = dir.filePath(QStringLiteral("tokendesk.sqlite"));
     QVERIFY(!QFileInfo::exists(file));
     QCOMPARE(workspace.ledger(), nullptr);
@@ -75,7 +75,7 @@ void TestWorkspace::databaseFailureKeepsStoresUsable()
     QFile file(blocked);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.close();
-    Workspace workspace(blocked, SecretStore::createMemoryOnly());
+    Workspace workspace(blocked, SecretStore::createMemoryOnly(this));
     QString error;
     QVERIFY(!workspace.openDatabase(&error));
     QVERIFY(error.contains(QLatin1String("not-a-folder")));
@@ -90,7 +90,7 @@ void TestWorkspace::oneSessionPerAccount()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    Workspace workspace(dir.path(), SecretStore::createMemoryOnly());
+    Workspace workspace(dir.path(), SecretStore::createMemoryOnly(this));
     QVERIFY(workspace.openDatabase());
     QSignalSpy created(&workspace, &Workspace::sessionCreated);
     const Account account = specterAccount();
@@ -113,7 +113,7 @@ void TestWorkspace::unknownProviderHasNoSession()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    Workspace workspace(dir.path(), SecretStore::createMemoryOnly());
+    Workspace workspace(dir.path(), SecretStore::createMemoryOnly(this));
     Account account = specterAccount();
     account.providerId = QStringLiteral("no-such-service");
     QCOMPARE(workspace.session(account), nullptr);
@@ -129,7 +129,7 @@ void TestWorkspace::runSessionsShareTheContext()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    Workspace workspace(dir.path(), SecretStore::createMemoryOnly());
+    Workspace workspace(dir.path(), SecretStore::createMemoryOnly(this));
     QVERIFY(workspace.openDatabase());
     workspace.setDeadline(QDeadlineTimer(5000));
     const ProviderContext context = workspace.providerContext();
@@ -150,7 +150,7 @@ void TestWorkspace::lifecycleWritesTheWorkspacesFiles()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    Workspace workspace(dir.path(), SecretStore::createMemoryOnly());
+    Workspace workspace(dir.path(), SecretStore::createMemoryOnly(this));
     QVERIFY(workspace.openDatabase());
     const Account account = specterAccount();
     const QFuture<Result<Done>> added =
@@ -168,7 +168,7 @@ void TestWorkspace::controllerDoesNotOpenTheDatabaseUntilAsked()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    AccountController controller(dir.path(), SecretStore::createMemoryOnly());
+    AccountController controller(dir.path(), SecretStore::createMemoryOnly(this));
     QVERIFY(controller.load());
     const QString file = dir.filePath(QStringLiteral("tokendesk.sqlite"));
     QVERIFY(!QFileInfo::exists(file)); // the window can paint before SQLite is touched
