@@ -1,12 +1,15 @@
 #include "Confirmer.h"
 
+#include "DestructiveButton.h"
+
 #include <QMessageBox>
 #include <QPushButton>
 
 std::optional<bool> Confirmer::s_nextAnswer;
 QString Confirmer::s_lastQuestion;
 
-bool Confirmer::confirm(QWidget *parent, const QString &title, const QString &text, const QString &details)
+bool Confirmer::confirm(
+    QWidget *parent, const QString &title, const QString &text, const QString &details, const QString &button)
 {
     s_lastQuestion = details.isEmpty() ? text : text + QLatin1Char('\n') + details;
     if (s_nextAnswer) {
@@ -18,7 +21,10 @@ bool Confirmer::confirm(QWidget *parent, const QString &title, const QString &te
     box.setTextFormat(Qt::PlainText);
     if (!details.isEmpty())
         box.setDetailedText(details);
-    QPushButton *yes = box.addButton(title.isEmpty() ? QMessageBox::tr("Continue") : title, QMessageBox::AcceptRole);
+    const QString yesText = !button.isEmpty() ? button : title.isEmpty() ? QMessageBox::tr("Continue") : title;
+    QPushButton *yes = box.addButton(yesText, QMessageBox::DestructiveRole);
+    yes->setObjectName(QStringLiteral("confirmButton"));
+    DestructiveButton::style(yes, QStringLiteral("warning"));
     QPushButton *no = box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(no);
     box.setEscapeButton(no);

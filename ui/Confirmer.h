@@ -6,13 +6,17 @@
 
 class QWidget;
 
-// Asks a yes/no question before a destructive action (revoke, expire all, sign out). Tests preset the next
-// answer with setNextAnswerForTest() so no message box is shown.
+// Asks a yes/no question before a destructive action (revoke, expire all, sign out). The box's Cancel is the
+// default and escape button, so Enter and Escape both decline; the confirming button is destructive-styled
+// (DestructiveButton) and says what it does. Tests preset the next answer with setNextAnswerForTest() so no
+// message box is shown.
 class Confirmer
 {
 public:
-    // True when the user confirmed. `details` goes into the box's expandable details section.
-    static bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &details = {});
+    // True when the user confirmed. `details` goes into the box's expandable details section. `button` names
+    // the confirming button with its verb and count ("Revoke 3 Tokens"); empty: the title.
+    static bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &details = {},
+        const QString &button = {});
 
     // The next confirm() returns `answer` at once without showing a box (one call only).
     static void setNextAnswerForTest(bool answer);

@@ -64,6 +64,9 @@ CreateTokenDialog::CreateTokenDialog(const QList<TokenKindSpec> &kinds, QWidget 
     // Validation messages appear under their fields as the user types: the dialog makes room for them.
     GrowWithContents::install(this);
     revalidate();
+    // The first thing to type is the token's name, also when a kind chooser sits above it.
+    if (FieldForm *form = currentForm())
+        form->focusFirstField();
 }
 
 CreateTokenDialog::~CreateTokenDialog() = default;
@@ -82,6 +85,7 @@ void CreateTokenDialog::setCurrentKind(const QString &kind)
                 m_kindCombo->setCurrentIndex(i);
             else
                 m_stack->setCurrentIndex(i);
+            m_forms[i]->focusFirstField();
         }
     }
 }

@@ -1,6 +1,8 @@
 #include "ExpireAllDialog.h"
 
+#include "DestructiveButton.h"
 #include "StatusColors.h"
+#include "TypedConfirmation.h"
 
 #include "core/Duration.h"
 
@@ -45,7 +47,10 @@ ExpireAllDialog::ExpireAllDialog(const QStringList &appIds, QWidget *parent)
     graceRow->addWidget(m_grace);
     graceRow->addWidget(m_unit);
     graceRow->addStretch(1);
-    form->addRow(tr("&Grace period:"), graceRow);
+    // addRow(QString, QLayout *) would show the "&" literally: a layout cannot be a buddy.
+    auto *graceLabel = new QLabel(tr("&Grace period:"), this);
+    graceLabel->setBuddy(m_grace);
+    form->addRow(graceLabel, graceRow);
 
     m_sessions = new QPlainTextEdit(this);
     m_sessions->setObjectName(QStringLiteral("sessionIds"));
@@ -66,14 +71,24 @@ ExpireAllDialog::ExpireAllDialog(const QStringList &appIds, QWidget *parent)
     m_summary->setTextFormat(Qt::PlainText);
     layout->addWidget(m_summary);
 
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Expire"));
+    // Every token of the application stops working: the id has to be typed, not just picked.
+    m_confirmation = new TypedConfirmation(this);
+    layout->addWidget(m_confirmation);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_expire = m_buttons->addButton(tr("Expire All Tokens"), QDialogButtonBox::DestructiveRole);
+    m_expire->setObjectName(QStringLiteral("expireButton"));
+    DestructiveButton::style(m_expire, QStringLiteral("expire-all"));
+    // Cancel is what Enter presses: expiring takes a click on the button.
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    cancel->setDefault(true);
     layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (isValid())
+    connect(m_expire, &QPushButton::clicked, this, [this] {
+        if (canExpire())
             accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_confirmation, &TypedConfirmation::confirmedChanged, this, &ExpireAllDialog::refresh);
 
     connect(m_app, &QComboBox::currentTextChanged, this, &ExpireAllDialog::refresh);
     connect(m_grace, &QSpinBox::valueChanged, this, &ExpireAllDialog::refresh);
@@ -144,11 +159,31 @@ QString ExpireAllDialog::summary() const
         .arg(r.sessionIds.join(QStringLiteral(", ")), app, when);
 }
 
+bool ExpireAllDialog::canExpire() const
+{
+    return isValid() && m_confirmation->isConfirmed();
+}
+
+QPushButton *ExpireAllDialog::expireButton() const
+{
+    return m_expire;
+}
+
+TypedConfirmation *ExpireAllDialog::confirmation() const
+{
+    return m_confirmation;
+}
+
 void ExpireAllDialog::refresh()
 {
     const QString error = validationError();
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
     m_summary->setText(error.isEmpty() ? summary() : QString());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(error.isEmpty());
+    const ExpireAllRequest r = request();
+    m_confirmation->setExpected(r.appId, tr("the application id"));
+    m_confirmation->setVisible(error.isEmpty());
+    m_expire->setText(r.sessionIds.isEmpty() ? tr("Expire All Tokens")
+                                             : tr("Expire Tokens of %n Session(s)", nullptr, int(r.sessionIds.size())));
+    m_expire->setEnabled(canExpire());
 }

@@ -9,10 +9,14 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QSpinBox;
+class TypedConfirmation;
 
 // Expires every token of an application (Svix expire-all) after a grace period of 0 to 72 hours, optionally
 // only for some session ids (one per line, ^[a-zA-Z0-9@_-]{1,64}$). A summary line says what will happen.
+// The destructive button is enabled once the application id is typed again (TypedConfirmation); Enter
+// presses Cancel.
 class ExpireAllDialog : public QDialog
 {
     Q_OBJECT
@@ -25,6 +29,10 @@ public:
     QString validationError() const;
     bool isValid() const { return validationError().isEmpty(); }
     QString summary() const;
+    // Valid and the application id typed to confirm.
+    bool canExpire() const;
+    QPushButton *expireButton() const;
+    TypedConfirmation *confirmation() const;
 
     static constexpr qint64 MaxGraceSeconds = 72 * 3600;
 
@@ -39,5 +47,7 @@ private:
     QPlainTextEdit *m_sessions;
     QLabel *m_error;
     QLabel *m_summary;
+    TypedConfirmation *m_confirmation;
     QDialogButtonBox *m_buttons;
+    QPushButton *m_expire;
 };

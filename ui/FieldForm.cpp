@@ -5,49 +5,45 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
-#include <QSpinBox>
 #include <QUrl>
 #include <QVBoxLayout>
 
-#include <iterator>
+#include <algorithm>
 
 namespace {
 
-const QString CustomUnit = QStringLiteral("custom");
+// A Duration preset item's kind (Qt::UserRole) and seconds (SecondsRole).
+const QString PresetItem = QStringLiteral("preset");
+const QString NeverItem = QStringLiteral("never");
+const QString CustomItem = QStringLiteral("custom");
+constexpr int SecondsRole = Qt::UserRole + 1;
 
-struct UnitDef
+constexpr qint64 Hour = 3600;
+constexpr qint64 Day = 24 * Hour;
+// Beyond this a lifetime draws a warning: a leaked token that lives longer than a year is a long exposure.
+constexpr qint64 WarnAboveSeconds = Duration::DaysPerYear * Day;
+constexpr qint64 StandardPresets[] = {Hour, Day, 7 * Day, 30 * Day, 90 * Day};
+
+QDateTime localNow()
 {
-    const char *singular; // wire text, never translated: the server reads it
-    const char *plural;
-    qint64 seconds;
-};
+    return QDateTime::currentDateTime();
+}
 
-constexpr UnitDef Units[] = {
-    {"minute", "minutes", 60},
-    {"hour", "hours", 3600},
-    {"day", "days", 86400},
-    {"week", "weeks", 7 * 86400},
-};
-
-QString unitLabel(int i)
+QString expiresOn(qint64 seconds)
 {
-    switch (i) {
-    case 0:
-        return FieldForm::tr("minutes");
-    case 1:
-        return FieldForm::tr("hours");
-    case 2:
-        return FieldForm::tr("days");
-    default:
-        return FieldForm::tr("weeks");
-    }
+    const QDateTime at = localNow().addSecs(seconds);
+    const QLocale locale;
+    return FieldForm::tr("Expires on %1 at %2")
+        .arg(locale.toString(at.date(), QLocale::LongFormat), locale.toString(at.time(), QLocale::ShortFormat));
 }
 
 QStringList textLines(const QString &text)
@@ -165,44 +161,9 @@ void FieldForm::addRow(const FieldSpec &spec)
         row.editor = edit;
         break;
     }
-    case FieldSpec::Type::Duration: {
-        auto *editor = new QWidget(container);
-        auto *h = new QHBoxLayout(editor);
-        h->setContentsMargins(0, 0, 0, 0);
-        auto *value = new QSpinBox(editor);
-        value->setRange(1, 99999);
-        value->setValue(1);
-        value->setObjectName(name + QStringLiteral("_value"));
-        value->setAccessibleName(spec.label);
-        auto *unit = new QComboBox(editor);
-        unit->setObjectName(name + QStringLiteral("_unit"));
-        for (int i = 0; i < int(std::size(Units)); ++i)
-            unit->addItem(unitLabel(i), QString::fromLatin1(Units[i].plural));
-        unit->addItem(tr("Custom…"), CustomUnit);
-        unit->setCurrentIndex(1);
-        auto *text = new QLineEdit(editor);
-        text->setObjectName(name + QStringLiteral("_text"));
-        text->setPlaceholderText(spec.placeholder.isEmpty() ? tr("e.g. 1h30m, 2 days, 90 minutes") : spec.placeholder);
-        text->setVisible(false);
-        h->addWidget(value);
-        h->addWidget(unit);
-        h->addWidget(text, 1);
-        connect(value, &QSpinBox::valueChanged, this, edited);
-        connect(text, &QLineEdit::textEdited, this, edited);
-        connect(unit, &QComboBox::currentIndexChanged, this, [this, index, value, unit, text] {
-            const bool custom = unit->currentData().toString() == CustomUnit;
-            value->setVisible(!custom);
-            text->setVisible(custom);
-            if (custom)
-                text->setFocus();
-            onEdited(index);
-        });
-        row.editor = editor;
-        row.durationValue = value;
-        row.durationUnit = unit;
-        row.durationText = text;
+    case FieldSpec::Type::Duration:
+        row.editor = addDurationEditor(row, container, index);
         break;
-    }
     case FieldSpec::Type::Boolean: {
         auto *check = new QCheckBox(container);
         connect(check, &QCheckBox::toggled, this, edited);
@@ -252,6 +213,10 @@ void FieldForm::addRow(const FieldSpec &spec)
     StatusColors::apply(row.error, StatusColors::Role::Error);
     row.error->setVisible(false);
     box->addWidget(row.error);
+    if (spec.type == FieldSpec::Type::Duration) {
+        for (QLabel *line : {row.durationHint, row.durationExpires, row.durationWarning})
+            box->addWidget(line);
+    }
 
     auto *label = new QLabel(spec.required ? tr("%1 *").arg(spec.label) : spec.label, this);
     label->setBuddy(row.editor);
@@ -274,32 +239,30 @@ void FieldForm::applyDefault(Row &row, const QVariant &value)
         static_cast<QLineEdit *>(row.editor)->setText(value.toString());
         break;
     case FieldSpec::Type::Duration: {
-        const QSignalBlocker b1(row.durationValue);
-        const QSignalBlocker b2(row.durationUnit);
-        const QSignalBlocker b3(row.durationText);
-        QString text = value.toString().trimmed();
-        if (value.typeId() != QMetaType::QString) // a number: seconds
-            text = Duration::toWireText(value.toLongLong());
-        static const QRegularExpression simple(QStringLiteral("^(\\d+)\\s*([a-z]+)$"));
-        const QRegularExpressionMatch m = simple.match(text);
-        int unitIndex = -1;
-        if (m.hasMatch()) {
-            for (int i = 0; i < int(std::size(Units)); ++i) {
-                if (m.captured(2) == QLatin1String(Units[i].singular)
-                    || m.captured(2) == QLatin1String(Units[i].plural))
-                    unitIndex = i;
-            }
+        const QSignalBlocker b1(row.durationPreset);
+        const QSignalBlocker b2(row.durationText);
+        const QSignalBlocker b3(row.durationDate);
+        const QString text =
+            value.typeId() == QMetaType::QString ? value.toString().trimmed() : Duration::toText(value.toLongLong());
+        const std::optional<double> seconds = Duration::parseSeconds(text);
+        int item = -1;
+        for (int i = 0; i < row.durationPreset->count() && item < 0; ++i) {
+            const QString kind = row.durationPreset->itemData(i).toString();
+            if (kind == NeverItem && text.isEmpty())
+                item = i;
+            else if (kind == PresetItem && seconds
+                && row.durationPreset->itemData(i, SecondsRole).toLongLong() == qRound64(*seconds))
+                item = i;
         }
-        if (unitIndex >= 0 && m.captured(1).toInt() >= 1) {
-            row.durationValue->setValue(m.captured(1).toInt());
-            row.durationUnit->setCurrentIndex(unitIndex);
-            row.durationValue->setVisible(true);
-            row.durationText->setVisible(false);
+        if (item >= 0) {
+            row.durationPreset->setCurrentIndex(item);
+            showCustomDuration(row, false);
         } else {
-            row.durationUnit->setCurrentIndex(row.durationUnit->count() - 1);
+            row.durationPreset->setCurrentIndex(row.durationPreset->count() - 1);
             row.durationText->setText(text);
-            row.durationValue->setVisible(false);
-            row.durationText->setVisible(true);
+            if (seconds)
+                row.durationDate->setDateTime(localNow().addSecs(qRound64(*seconds)));
+            showCustomDuration(row, true);
         }
         break;
     }
@@ -351,11 +314,12 @@ QVariant FieldForm::rowValue(const Row &row) const
         return ok ? QVariant(v) : QVariant(text);
     }
     case FieldSpec::Type::Duration: {
-        if (row.durationUnit->currentData().toString() == CustomUnit)
+        const QString kind = row.durationPreset->currentData().toString();
+        if (kind == CustomItem)
             return row.durationText->text().trimmed();
-        const int n = row.durationValue->value();
-        const int u = qBound(0, row.durationUnit->currentIndex(), int(std::size(Units)) - 1);
-        return QStringLiteral("%1 %2").arg(n).arg(QString::fromLatin1(n == 1 ? Units[u].singular : Units[u].plural));
+        if (kind == NeverItem)
+            return QString();
+        return Duration::toText(row.durationPreset->currentData(SecondsRole).toLongLong());
     }
     case FieldSpec::Type::Boolean:
         return static_cast<QCheckBox *>(row.editor)->isChecked();
@@ -546,6 +510,14 @@ void FieldForm::setReadOnly(bool readOnly)
         row.editor->setEnabled(!readOnly);
 }
 
+void FieldForm::focusFirstField()
+{
+    if (m_rows.isEmpty())
+        return;
+    const Row &first = m_rows.constFirst();
+    (first.durationPreset ? static_cast<QWidget *>(first.durationPreset) : first.editor)->setFocus();
+}
+
 void FieldForm::onEdited(int rowIndex)
 {
     if (rowIndex < 0 || rowIndex >= m_rows.size())
@@ -563,5 +535,166 @@ void FieldForm::refreshMessages()
         const QString text = shownError(row);
         row.error->setText(text);
         row.error->setVisible(!text.isEmpty());
+        if (row.spec.type == FieldSpec::Type::Duration)
+            refreshDuration(row);
     }
+}
+
+QWidget *FieldForm::addDurationEditor(Row &row, QWidget *container, int rowIndex)
+{
+    const FieldSpec &spec = row.spec;
+    const QString name = QStringLiteral("field_") + spec.key;
+    auto *editor = new QWidget(container);
+    auto *h = new QHBoxLayout(editor);
+    h->setContentsMargins(0, 0, 0, 0);
+
+    auto *preset = new QComboBox(editor);
+    preset->setObjectName(name + QStringLiteral("_preset"));
+    preset->setAccessibleName(spec.label);
+    // The standard presets within the field's bounds, and the field's own default even when it is none of them
+    // (or out of bounds: then its message says so at once).
+    QList<qint64> presets;
+    for (const qint64 seconds : StandardPresets) {
+        if ((spec.minimum <= 0 || seconds >= spec.minimum) && (spec.maximum <= 0 || seconds <= spec.maximum))
+            presets.append(seconds);
+    }
+    if (spec.defaultValue.isValid()) {
+        const std::optional<double> d = spec.defaultValue.typeId() == QMetaType::QString
+            ? Duration::parseSeconds(spec.defaultValue.toString())
+            : std::optional<double>(spec.defaultValue.toDouble());
+        if (d && *d > 0 && !presets.contains(qRound64(*d)))
+            presets.append(qRound64(*d));
+    }
+    std::sort(presets.begin(), presets.end());
+    for (const qint64 seconds : std::as_const(presets)) {
+        preset->addItem(Duration::format(seconds, 4), PresetItem);
+        preset->setItemData(preset->count() - 1, seconds, SecondsRole);
+    }
+    if (!spec.required)
+        preset->addItem(tr("No expiry"), NeverItem);
+    preset->addItem(tr("Custom…"), CustomItem);
+    // Without a default: one day where allowed, else the first preset.
+    const int day = preset->findData(Day, SecondsRole);
+    preset->setCurrentIndex(day >= 0 ? day : 0);
+
+    auto *text = new QLineEdit(editor);
+    text->setObjectName(name + QStringLiteral("_text"));
+    text->setAccessibleName(tr("%1 as text").arg(spec.label));
+    text->setPlaceholderText(
+        spec.placeholder.isEmpty() ? tr("e.g. 1h30m, 2 days, 3 months") : tr("e.g. %1").arg(spec.placeholder));
+    auto *date = new QDateTimeEdit(localNow().addDays(1), editor);
+    date->setObjectName(name + QStringLiteral("_date"));
+    date->setAccessibleName(tr("%1 until a date and time").arg(spec.label));
+    date->setToolTip(tr("The token expires at this local date and time."));
+    date->setCalendarPopup(true);
+    date->setMinimumDateTime(localNow());
+    h->addWidget(preset);
+    h->addWidget(text, 1);
+    h->addWidget(date);
+
+    const auto line = [container](const QString &objectName, StatusColors::Role role) {
+        auto *label = new QLabel(container);
+        label->setObjectName(objectName);
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText);
+        StatusColors::apply(label, role);
+        label->setVisible(false);
+        return label;
+    };
+    row.durationHint = line(QStringLiteral("hint_") + spec.key, StatusColors::Role::Subtle);
+    row.durationHint->setText(
+        tr("Type a lifetime or pick a date. A month counts as %n days, ", nullptr, int(Duration::DaysPerMonth))
+        + tr("a year as %n days.", nullptr, int(Duration::DaysPerYear)));
+    row.durationExpires = new QLabel(container);
+    row.durationExpires->setObjectName(QStringLiteral("expires_") + spec.key);
+    row.durationExpires->setWordWrap(true);
+    row.durationExpires->setTextFormat(Qt::PlainText);
+    row.durationExpires->setVisible(false);
+    row.durationWarning = line(QStringLiteral("warning_") + spec.key, StatusColors::Role::Warning);
+
+    row.durationPreset = preset;
+    row.durationText = text;
+    row.durationDate = date;
+    showCustomDuration(row, false);
+
+    connect(text, &QLineEdit::textEdited, this, [this, rowIndex, text] {
+        Row &r = m_rows[rowIndex];
+        if (const std::optional<double> seconds = Duration::parseSeconds(text->text()); seconds && *seconds > 0) {
+            const QSignalBlocker blocker(r.durationDate);
+            r.durationDate->setDateTime(localNow().addSecs(qRound64(*seconds)));
+        }
+        onEdited(rowIndex);
+    });
+    connect(date, &QDateTimeEdit::dateTimeChanged, this, [this, rowIndex] { durationDatePicked(rowIndex); });
+    connect(preset, &QComboBox::currentIndexChanged, this, [this, rowIndex] {
+        Row &r = m_rows[rowIndex];
+        const bool custom = r.durationPreset->currentData().toString() == CustomItem;
+        showCustomDuration(r, custom);
+        if (!custom) {
+            onEdited(rowIndex);
+            return;
+        }
+        // Choosing "Custom…" is not an edit: nothing was typed yet, so nothing is wrong yet.
+        r.durationText->setFocus();
+        r.serverError.clear();
+        refreshMessages();
+        emit changed();
+    });
+    return editor;
+}
+
+void FieldForm::showCustomDuration(Row &row, bool custom)
+{
+    row.durationText->setVisible(custom);
+    row.durationDate->setVisible(custom);
+    row.durationHint->setVisible(custom);
+}
+
+void FieldForm::durationDatePicked(int rowIndex)
+{
+    Row &row = m_rows[rowIndex];
+    // Whole minutes from now: the picker shows no seconds.
+    const qint64 seconds = localNow().secsTo(row.durationDate->dateTime());
+    const qint64 minutes = (seconds + 30) / 60;
+    {
+        const QSignalBlocker blocker(row.durationText);
+        row.durationText->setText(Duration::toText(qMax<qint64>(minutes, 1) * 60));
+    }
+    onEdited(rowIndex);
+}
+
+void FieldForm::refreshDuration(const Row &row)
+{
+    const QString expires = expiresText(row.spec.key);
+    row.durationExpires->setText(expires);
+    row.durationExpires->setVisible(!expires.isEmpty());
+    const QString warning = warningText(row.spec.key);
+    row.durationWarning->setText(warning);
+    row.durationWarning->setVisible(!warning.isEmpty());
+}
+
+QString FieldForm::expiresText(const QString &key) const
+{
+    const int i = indexOf(key);
+    if (i < 0 || m_rows[i].spec.type != FieldSpec::Type::Duration)
+        return {};
+    const Row &row = m_rows[i];
+    if (row.durationPreset->currentData().toString() == NeverItem)
+        return tr("The token does not expire.");
+    const std::optional<double> seconds = Duration::parseSeconds(rowValue(row).toString());
+    if (!seconds || *seconds <= 0 || !localError(row).isEmpty())
+        return {};
+    return expiresOn(qRound64(*seconds));
+}
+
+QString FieldForm::warningText(const QString &key) const
+{
+    const int i = indexOf(key);
+    if (i < 0 || m_rows[i].spec.type != FieldSpec::Type::Duration)
+        return {};
+    const Row &row = m_rows[i];
+    const std::optional<double> seconds = Duration::parseSeconds(rowValue(row).toString());
+    if (!seconds || *seconds <= double(WarnAboveSeconds) || !localError(row).isEmpty())
+        return {};
+    return tr("Longer than a year: if this token leaks, it stays usable that long. A shorter lifetime is safer.");
 }

@@ -1,6 +1,8 @@
 #include "RevokePlanDialog.h"
 
 #include "Confirmer.h"
+#include "DestructiveButton.h"
+#include "TypedConfirmation.h"
 #include "core/Async.h"
 #include "core/UntrustedText.h"
 
@@ -71,11 +73,11 @@ RevokePlanDialog::RevokePlanDialog(const RevokePlan &plan, RevokeRunner::Session
     m_copyButton->setObjectName(QStringLiteral("copyButton"));
     m_copyButton->setAccessibleName(tr("Copy the dry run"));
     const int tokens = plan.tokenCount();
-    m_revokeButton = m_buttons->addButton(tr("&Revoke %n", nullptr, tokens), QDialogButtonBox::AcceptRole);
+    m_revokeButton =
+        m_buttons->addButton(tr("&Revoke %n Token(s)", nullptr, tokens), QDialogButtonBox::DestructiveRole);
     m_revokeButton->setObjectName(QStringLiteral("revokeButton"));
-    m_revokeButton->setAccessibleName(tr("Revoke %n token(s)", nullptr, tokens));
-    m_revokeButton->setEnabled(plan.runnableCount() > 0);
-    m_revokeButton->setAutoDefault(false);
+    m_revokeButton->setAccessibleName(revokeText());
+    DestructiveButton::style(m_revokeButton, QStringLiteral("token-revoke"));
     m_cancelButton = m_buttons->addButton(tr("C&ancel Run"), QDialogButtonBox::ActionRole);
     m_cancelButton->setObjectName(QStringLiteral("cancelRunButton"));
     m_cancelButton->setAccessibleName(tr("Cancel the revoke"));
@@ -86,13 +88,21 @@ RevokePlanDialog::RevokePlanDialog(const RevokePlan &plan, RevokeRunner::Session
     m_exportButton->setEnabled(false);
     QPushButton *close = m_buttons->addButton(QDialogButtonBox::Close);
     close->setObjectName(QStringLiteral("closeButton"));
-    close->setAutoDefault(false);
+    // Enter closes (or, while running, cancels): revoking always takes a click on the Revoke button.
+    close->setDefault(true);
+
+    // Break-glass that reaches several accounts or applications: the subject has to be typed, not just seen.
+    m_confirmation = new TypedConfirmation(this);
+    m_confirmation->setExpected(plan.subject(), tr("the subject"));
+    m_confirmation->setVisible(needsTypedConfirmation());
+    connect(m_confirmation, &TypedConfirmation::confirmedChanged, this, &RevokePlanDialog::updateRevokeButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_preview, 1);
     layout->addWidget(m_progress);
     layout->addWidget(m_results, 1);
+    layout->addWidget(m_confirmation);
     layout->addWidget(m_buttons);
 
     // Buttons act through clicked(): the box's accepted/rejected would close the dialog.
@@ -107,6 +117,35 @@ RevokePlanDialog::RevokePlanDialog(const RevokePlan &plan, RevokeRunner::Session
     });
 
     updatePreview();
+    updateRevokeButton();
+}
+
+QString RevokePlanDialog::revokeText() const
+{
+    return tr("Revoke %n Token(s)", nullptr, m_plan.tokenCount());
+}
+
+bool RevokePlanDialog::needsTypedConfirmation() const
+{
+    if (m_action != QLatin1String("break-glass"))
+        return false;
+    QStringList applications;
+    for (const RevokeStep &step : m_plan.steps()) {
+        if (step.willRun() && step.kind == RevokeStep::Kind::ExpireAll && !applications.contains(step.expireAll.appId))
+            applications.append(step.expireAll.appId);
+    }
+    return accountNames().size() > 1 || applications.size() > 1;
+}
+
+bool RevokePlanDialog::canRevoke() const
+{
+    return !m_ran && !m_runner->isRunning() && m_plan.runnableCount() > 0
+        && (!needsTypedConfirmation() || m_confirmation->isConfirmed());
+}
+
+void RevokePlanDialog::updateRevokeButton()
+{
+    m_revokeButton->setEnabled(canRevoke());
 }
 
 void RevokePlanDialog::setNotChecked(const QList<QPair<QString, QString>> &accounts)
@@ -166,16 +205,20 @@ void RevokePlanDialog::copyPreview()
 
 void RevokePlanDialog::startRevoke()
 {
-    if (m_ran || m_runner->isRunning() || m_plan.runnableCount() == 0)
+    if (!canRevoke())
         return;
-    const QStringList accounts = accountNames();
-    const QString question = tr("Revoke %n token(s) in ", nullptr, m_plan.tokenCount())
-        + tr("%n account(s) (%1)? Anything using them stops working.", nullptr, int(accounts.size()))
-              .arg(accounts.join(QStringLiteral(", ")));
-    if (!Confirmer::confirm(this, tr("Revoke"), question, previewText()))
-        return;
+    // A typed confirmation already is the question, asked more firmly: no second one.
+    if (!needsTypedConfirmation()) {
+        const QStringList accounts = accountNames();
+        const QString question = tr("Revoke %n token(s) in ", nullptr, m_plan.tokenCount())
+            + tr("%n account(s) (%1)? Anything using them stops working.", nullptr, int(accounts.size()))
+                  .arg(accounts.join(QStringLiteral(", ")));
+        if (!Confirmer::confirm(this, tr("Revoke"), question, previewText(), revokeText()))
+            return;
+    }
 
     m_revokeButton->setEnabled(false);
+    m_confirmation->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_progress->setVisible(true);
     m_summary->setText(tr("Revoking…"));

@@ -16,12 +16,15 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
+class TypedConfirmation;
 
 // Shows a RevokePlan before anything is sent (the preview IS the dry run: every step with its account, its
 // token(s) and the exact HTTP call, skipped items with the reason, accounts that could not be checked), lets
 // the user copy it, then after a confirmation naming the count and the accounts runs it with RevokeRunner
 // (progress bar, Cancel) and shows one result row per step (succeeded / failed / cancelled, message,
-// verification after revoke), exportable as CSV.
+// verification after revoke), exportable as CSV. Revoke is a destructive-styled button naming the count;
+// Enter presses Close. A break-glass reaching more than one account or application asks for the subject to be
+// typed instead of the yes/no question.
 class RevokePlanDialog : public QDialog
 {
     Q_OBJECT
@@ -48,6 +51,8 @@ public:
     QPushButton *exportButton() const { return m_exportButton; }
     QTableWidget *resultTable() const { return m_results; }
     QProgressBar *progressBar() const { return m_progress; }
+    TypedConfirmation *confirmation() const { return m_confirmation; }
+    bool needsTypedConfirmation() const;
 
 public slots:
     // Asks for confirmation (ui/Confirmer), then runs the plan. Does nothing while running or after a run.
@@ -64,6 +69,9 @@ private:
     void updatePreview();
     void showResults(const QList<RevokeOutcome> &outcomes);
     QStringList accountNames() const;
+    QString revokeText() const;
+    bool canRevoke() const;
+    void updateRevokeButton();
 
     RevokePlan m_plan;
     QString m_action;
@@ -80,4 +88,5 @@ private:
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_exportButton = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    TypedConfirmation *m_confirmation = nullptr;
 };

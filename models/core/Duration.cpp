@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <tuple>
 
 // The grammar is pytimeparse 1.1.8's `timeparse` (wroberts/pytimeparse, pytimeparse/timeparse.py), the parser
 // Specter runs on jwt_token_life. The regular expressions below are transcribed from it unchanged, so what
@@ -112,13 +113,9 @@ bool setError(QString *error, const QString &text)
 QString diagnose(const QString &text)
 {
     const QString lower = text.trimmed().toLower();
-    static const QRegularExpression months(QStringLiteral(R"(\d\s*(?:mo|mos|mon|mons|month|months)\b)"));
-    static const QRegularExpression years(QStringLiteral(R"(\d\s*(?:y|yr|yrs|year|years)\b)"));
-    static const QRegularExpression monthWord(QStringLiteral(R"(\b(?:months?|years?)\b)"));
-    if (lower.contains(months) || (lower.contains(QStringLiteral("month")) && lower.contains(monthWord)))
-        return Duration::tr("months are not supported: use days or weeks");
-    if (lower.contains(years) || (lower.contains(QStringLiteral("year")) && lower.contains(monthWord)))
-        return Duration::tr("years are not supported: use days or weeks");
+    static const QRegularExpression calendarUnit(QStringLiteral(R"(\d\s*(?:y|yrs?|years?|mos?|mons?|months?)\b)"));
+    if (lower.contains(calendarUnit))
+        return Duration::tr("years and months come first, each once, e.g. 1 year 2 months 3 days");
     static const QRegularExpression bareNumber(QStringLiteral(R"(\A[\d.]+\z)"));
     if (lower.contains(bareNumber))
         return Duration::tr("add a unit, e.g. %1 seconds").arg(lower);
@@ -134,7 +131,9 @@ QString diagnose(const QString &text)
         QStringLiteral("hrs"), QStringLiteral("hour"), QStringLiteral("hours"), QStringLiteral("m"),
         QStringLiteral("min"), QStringLiteral("mins"), QStringLiteral("minute"), QStringLiteral("minutes"),
         QStringLiteral("s"), QStringLiteral("sec"), QStringLiteral("secs"), QStringLiteral("second"),
-        QStringLiteral("seconds")};
+        QStringLiteral("seconds"), QStringLiteral("y"), QStringLiteral("yr"), QStringLiteral("yrs"),
+        QStringLiteral("year"), QStringLiteral("years"), QStringLiteral("mo"), QStringLiteral("mos"),
+        QStringLiteral("mon"), QStringLiteral("mons"), QStringLiteral("month"), QStringLiteral("months")};
     auto it = pair.globalMatch(lower);
     while (it.hasNext()) {
         const auto m = it.next();
@@ -145,7 +144,8 @@ QString diagnose(const QString &text)
         if (!number.isEmpty() && !toFloat(number))
             return Duration::tr("\"%1\" is not a number").arg(number);
         if (!unit.isEmpty() && !known.contains(unit))
-            return Duration::tr("unknown unit \"%1\": use weeks, days, hours, minutes or seconds").arg(unit);
+            return Duration::tr("unknown unit \"%1\": use years, months, weeks, days, hours, minutes or seconds")
+                .arg(unit);
     }
     if (lower.contains(u':'))
         return Duration::tr("clock forms are MM:SS, H:MM:SS, D:HH:MM:SS or :SS");
@@ -156,6 +156,34 @@ QString diagnose(const QString &text)
 QString plural(qint64 n, const char *one, const char *many)
 {
     return n == 1 ? Duration::tr(one) : Duration::tr(many).arg(n);
+}
+
+// Leading years and months ("5 years", "1 year, 2 months 3 days"): pytimeparse knows neither, so they are
+// taken off the front and the rest goes through its grammar. Returns the seconds they stand for and leaves
+// the rest in *rest; 0 with *rest unchanged when the text does not start with them; nullopt for a bad number.
+std::optional<double> takeCalendarPrefix(QString *rest)
+{
+    static const QRegularExpression prefix(
+        QStringLiteral(R"(\A\s*(?:(?P<years>[\d.]+)\s*(?:y|yrs?|years?)\b\s*(?:[,/]\s*)?)?)"
+                       R"((?:(?P<months>[\d.]+)\s*(?:mos?|mons?|months?)\b\s*(?:[,/]\s*)?)?)"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = prefix.match(*rest);
+    const QString years = m.captured(QStringLiteral("years"));
+    const QString months = m.captured(QStringLiteral("months"));
+    if (years.isEmpty() && months.isEmpty())
+        return 0.0;
+    double seconds = 0;
+    for (const auto &[text, days] :
+        {std::pair {years, Duration::DaysPerYear}, std::pair {months, Duration::DaysPerMonth}}) {
+        if (text.isEmpty())
+            continue;
+        const std::optional<double> n = toFloat(text);
+        if (!n)
+            return std::nullopt;
+        seconds += *n * double(days * Day);
+    }
+    *rest = rest->mid(m.capturedLength());
+    return seconds;
 }
 
 } // namespace
@@ -205,6 +233,22 @@ std::optional<double> Duration::parseSeconds(const QString &text, QString *error
             folded.append(c);
             inSpace = false;
         }
+    }
+
+    const QString original = folded;
+    const std::optional<double> calendar = takeCalendarPrefix(&folded);
+    if (!calendar) {
+        setError(error, diagnose(original));
+        return std::nullopt;
+    }
+    if (*calendar > 0 && folded.trimmed().isEmpty()) {
+        if (*calendar > MaxSeconds) {
+            setError(error, Duration::tr("too long: at most %1 weeks").arg(qint64(MaxSeconds) / Week));
+            return std::nullopt;
+        }
+        if (error)
+            error->clear();
+        return sign * *calendar;
     }
 
     for (const QRegularExpression &format : timeFormats()) {
@@ -263,6 +307,7 @@ std::optional<double> Duration::parseSeconds(const QString &text, QString *error
                 result = sign * sum;
             }
         }
+        result += sign * *calendar;
         if (!std::isfinite(result) || std::abs(result) > MaxSeconds) {
             setError(error, Duration::tr("too long: at most %1 weeks").arg(qint64(MaxSeconds) / Week));
             return std::nullopt;
@@ -271,7 +316,7 @@ std::optional<double> Duration::parseSeconds(const QString &text, QString *error
             error->clear();
         return result;
     }
-    setError(error, diagnose(folded));
+    setError(error, diagnose(original));
     return std::nullopt;
 }
 
@@ -350,4 +395,29 @@ QString Duration::toWireText(qint64 seconds)
         }
     }
     return QStringLiteral("%1 seconds").arg(seconds);
+}
+
+QString Duration::toText(qint64 seconds)
+{
+    if (seconds == std::numeric_limits<qint64>::min())
+        seconds = std::numeric_limits<qint64>::min() + 1;
+    if (seconds == 0)
+        return QStringLiteral("0 seconds");
+    qint64 rest = std::abs(seconds);
+    static constexpr std::array<std::tuple<qint64, const char *, const char *>, 4> units {{
+        {Day, "day", "days"},
+        {Hour, "hour", "hours"},
+        {Minute, "minute", "minutes"},
+        {1, "second", "seconds"},
+    }};
+    QStringList parts;
+    for (const auto &[size, one, many] : units) {
+        const qint64 n = rest / size;
+        rest %= size;
+        if (n > 0)
+            parts.append(QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many)));
+    }
+    // The sign applies to the whole text only when it leads a single part (pytimeparse's integer rule).
+    const QString text = parts.join(u' ');
+    return seconds < 0 ? (parts.size() == 1 ? QStringLiteral("-") + text : toWireText(seconds)) : text;
 }

@@ -1050,14 +1050,6 @@ Gruppen-ID: %2</translation>
         <translation>%1 Sekunden</translation>
     </message>
     <message>
-        <source>months are not supported: use days or weeks</source>
-        <translation>Monate werden nicht unterstützt: verwenden Sie Tage oder Wochen</translation>
-    </message>
-    <message>
-        <source>years are not supported: use days or weeks</source>
-        <translation>Jahre werden nicht unterstützt: verwenden Sie Tage oder Wochen</translation>
-    </message>
-    <message>
         <source>add a unit, e.g. %1 seconds</source>
         <translation>geben Sie eine Einheit an, z. B. %1 Sekunden</translation>
     </message>
@@ -1066,16 +1058,20 @@ Gruppen-ID: %2</translation>
         <translation>schreiben Sie die Zahl in Ziffern mit einer Einheit, z. B. 6 Stunden</translation>
     </message>
     <message>
-        <source>unknown unit &quot;%1&quot;: use weeks, days, hours, minutes or seconds</source>
-        <translation>unbekannte Einheit „%1“: verwenden Sie Wochen, Tage, Stunden, Minuten oder Sekunden</translation>
-    </message>
-    <message>
         <source>clock forms are MM:SS, H:MM:SS, D:HH:MM:SS or :SS</source>
         <translation>Uhrzeitformen sind MM:SS, H:MM:SS, D:HH:MM:SS oder :SS</translation>
     </message>
     <message>
         <source>not a duration: give units from largest to smallest, each once, e.g. 6 hours, 1h30m, 2 days 3 hours or 1:30:00</source>
         <translation>keine Dauer: geben Sie die Einheiten von der größten zur kleinsten an, jede einmal, z. B. 6 Stunden, 1h30m, 2 Tage 3 Stunden oder 1:30:00</translation>
+    </message>
+    <message>
+        <source>years and months come first, each once, e.g. 1 year 2 months 3 days</source>
+        <translation>Jahre und Monate stehen vorne, jeweils einmal, z. B. 1 year 2 months 3 days</translation>
+    </message>
+    <message>
+        <source>unknown unit &quot;%1&quot;: use years, months, weeks, days, hours, minutes or seconds</source>
+        <translation>unbekannte Einheit „%1“: verwenden Sie Jahre, Monate, Wochen, Tage, Stunden, Minuten oder Sekunden</translation>
     </message>
 </context>
 <context>
@@ -1164,10 +1160,6 @@ Gruppen-ID: %2</translation>
         <translation>&amp;Sitzungen:</translation>
     </message>
     <message>
-        <source>Expire</source>
-        <translation>Ablaufen lassen</translation>
-    </message>
-    <message>
         <source>Choose or type an application id.</source>
         <translation>Wählen Sie eine Anwendungs-ID oder geben Sie sie ein.</translation>
     </message>
@@ -1204,6 +1196,21 @@ Gruppen-ID: %2</translation>
         <translation>
             <numerusform>Die Token von %n Sitzung (%1) der Anwendung „%2“ laufen %3 ab.</numerusform>
             <numerusform>Die Token von %n Sitzungen (%1) der Anwendung „%2“ laufen %3 ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expire All Tokens</source>
+        <translation>Alle Token ablaufen lassen</translation>
+    </message>
+    <message>
+        <source>the application id</source>
+        <translation>die Anwendungs-ID</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expire Tokens of %n Session(s)</source>
+        <translation>
+            <numerusform>Token von %n Sitzung ablaufen lassen</numerusform>
+            <numerusform>Token von %n Sitzungen ablaufen lassen</numerusform>
         </translation>
     </message>
 </context>
@@ -1364,28 +1371,8 @@ Gruppen-ID: %2</translation>
 <context>
     <name>FieldForm</name>
     <message>
-        <source>minutes</source>
-        <translation>Minuten</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>Stunden</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>Tage</translation>
-    </message>
-    <message>
-        <source>weeks</source>
-        <translation>Wochen</translation>
-    </message>
-    <message>
         <source>Custom…</source>
         <translation>Benutzerdefiniert…</translation>
-    </message>
-    <message>
-        <source>e.g. 1h30m, 2 days, 90 minutes</source>
-        <translation>z. B. 1h30m, 2 days, 90 minutes</translation>
     </message>
     <message>
         <source>One per line</source>
@@ -1433,6 +1420,56 @@ Gruppen-ID: %2</translation>
     <message>
         <source>Choose one of the listed values.</source>
         <translation>Wählen Sie einen der aufgeführten Werte.</translation>
+    </message>
+    <message>
+        <source>Expires on %1 at %2</source>
+        <translation>Läuft ab am %1 um %2</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>Kein Ablauf</translation>
+    </message>
+    <message>
+        <source>%1 as text</source>
+        <translation>%1 als Text</translation>
+    </message>
+    <message>
+        <source>e.g. 1h30m, 2 days, 3 months</source>
+        <translation>z. B. 1h30m, 2 days, 3 months</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <source>%1 until a date and time</source>
+        <translation>%1 bis zu Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>The token expires at this local date and time.</source>
+        <translation>Das Token läuft zu diesem lokalen Datum und dieser Uhrzeit ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Type a lifetime or pick a date. A month counts as %n days, </source>
+        <translation>
+            <numerusform>Geben Sie eine Laufzeit ein oder wählen Sie ein Datum. Ein Monat zählt %n Tag, </numerusform>
+            <numerusform>Geben Sie eine Laufzeit ein oder wählen Sie ein Datum. Ein Monat zählt %n Tage, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>a year as %n days.</source>
+        <translation>
+            <numerusform>ein Jahr %n Tag.</numerusform>
+            <numerusform>ein Jahr %n Tage.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The token does not expire.</source>
+        <translation>Das Token läuft nicht ab.</translation>
+    </message>
+    <message>
+        <source>Longer than a year: if this token leaks, it stays usable that long. A shorter lifetime is safer.</source>
+        <translation>Länger als ein Jahr: Gerät dieses Token in falsche Hände, bleibt es so lange nutzbar. Eine kürzere Laufzeit ist sicherer.</translation>
     </message>
 </context>
 <context>
@@ -1968,10 +2005,6 @@ Gruppen-ID: %2</translation>
 <context>
     <name>MagicBellProvider</name>
     <message>
-        <source>Expires after</source>
-        <translation>Läuft ab nach</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -2161,6 +2194,10 @@ Gruppen-ID: %2</translation>
     <message>
         <source>This user token names no user, so its successor cannot be made for the same one.</source>
         <translation>Dieses Benutzer-Token nennt keinen Benutzer, daher kann sein Nachfolger nicht für denselben erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation>Laufzeit</translation>
     </message>
 </context>
 <context>
@@ -2837,20 +2874,6 @@ Gruppen-ID: %2</translation>
         <source>Copy the dry run</source>
         <translation>Den Probelauf kopieren</translation>
     </message>
-    <message numerus="yes">
-        <source>&amp;Revoke %n</source>
-        <translation>
-            <numerusform>%n &amp;widerrufen</numerusform>
-            <numerusform>%n &amp;widerrufen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke %n token(s)</source>
-        <translation>
-            <numerusform>%n Token widerrufen</numerusform>
-            <numerusform>%n Token widerrufen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>C&amp;ancel Run</source>
         <translation>Lauf a&amp;bbrechen</translation>
@@ -2960,6 +2983,24 @@ Gruppen-ID: %2</translation>
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Revoke %n Token(s)</source>
+        <translation>
+            <numerusform>%n Token &amp;widerrufen</numerusform>
+            <numerusform>%n Token &amp;widerrufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the subject</source>
+        <translation>das Subjekt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n Token(s)</source>
+        <translation>
+            <numerusform>%n Token widerrufen</numerusform>
+            <numerusform>%n Token widerrufen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3314,28 +3355,12 @@ Gruppen-ID: %2</translation>
         <translation>Unter dieser Adresse antwortet nichts wie die REST-API von Specter: Prüfen Sie die Basis-URL.</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <source>Must differ from the descriptions of your other tokens.</source>
-        <translation>Muss sich von den Beschreibungen Ihrer anderen Token unterscheiden.</translation>
-    </message>
-    <message>
         <source>Lifetime</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <source>How long the token stays valid, with a unit: &quot;30 minutes&quot;, &quot;6 hours&quot;, &quot;2 days&quot;, &quot;1h30m&quot;. Months and years are not understood by Specter.</source>
-        <translation>Wie lange das Token gültig bleibt, mit Einheit: „30 minutes“, „6 hours“, „2 days“, „1h30m“. Monate und Jahre versteht Specter nicht.</translation>
-    </message>
-    <message>
         <source>Token</source>
         <translation>Token</translation>
-    </message>
-    <message>
-        <source>Enter a description.</source>
-        <translation>Geben Sie eine Beschreibung ein.</translation>
     </message>
     <message>
         <source>Enter a lifetime with a unit, such as &quot;6 hours&quot;.</source>
@@ -3400,6 +3425,22 @@ Gruppen-ID: %2</translation>
     <message>
         <source>Specter did not report this token&apos;s lifetime, so its successor cannot get the same one.</source>
         <translation>Specter hat die Lebensdauer dieses Tokens nicht gemeldet, daher kann sein Nachfolger nicht dieselbe erhalten.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Specter keeps it as the token&apos;s description; it must differ from those of your other tokens.</source>
+        <translation>Specter speichert ihn als Beschreibung des Tokens; er muss sich von denen Ihrer anderen Token unterscheiden.</translation>
+    </message>
+    <message>
+        <source>How long the token stays valid, with a unit: &quot;30 minutes&quot;, &quot;6 hours&quot;, &quot;2 days&quot;, &quot;1h30m&quot;, &quot;3 months&quot;. Specter is sent days, hours or minutes.</source>
+        <translation>Wie lange das Token gültig bleibt, mit Einheit: „30 minutes“, „6 hours“, „2 days“, „1h30m“, „3 months“. An Specter gehen Tage, Stunden oder Minuten.</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Geben Sie einen Namen ein.</translation>
     </message>
 </context>
 <context>
@@ -3478,10 +3519,6 @@ Gruppen-ID: %2</translation>
     <message>
         <source>Tags the token so that expire-all can target it (letters, digits, @, _ and -).</source>
         <translation>Markiert das Token, damit „Alle ablaufen lassen“ es treffen kann (Buchstaben, Ziffern, @, _ und -).</translation>
-    </message>
-    <message>
-        <source>Expires after</source>
-        <translation>Läuft ab nach</translation>
     </message>
     <message>
         <source>Between 1 hour and 7 days.</source>
@@ -3598,6 +3635,10 @@ Gruppen-ID: %2</translation>
     <message>
         <source>This self-hosted Svix server cannot expire a session, so the old token would stay valid.</source>
         <translation>Dieser selbst gehostete Svix-Server kann keine Sitzung ablaufen lassen, daher bliebe das alte Token gültig.</translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation>Laufzeit</translation>
     </message>
 </context>
 <context>
@@ -4423,6 +4464,17 @@ ID: %2</translation>
     <message>
         <source>TokenDesk</source>
         <translation>TokenDesk</translation>
+    </message>
+</context>
+<context>
+    <name>TypedConfirmation</name>
+    <message>
+        <source>Confirmation</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message>
+        <source>To confirm, type %1: %2</source>
+        <translation>Zur Bestätigung geben Sie %1 ein: %2</translation>
     </message>
 </context>
 <context>

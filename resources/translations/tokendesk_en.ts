@@ -88,6 +88,13 @@
             <numerusform>The tokens of %n sessions (%1) of application “%2” will expire %3.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Expire Tokens of %n Session(s)</source>
+        <translation>
+            <numerusform>Expire Tokens of %n Session</numerusform>
+            <numerusform>Expire Tokens of %n Sessions</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExpiryBanner</name>
@@ -116,6 +123,20 @@
         <translation>
             <numerusform>At most %n character.</numerusform>
             <numerusform>At most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Type a lifetime or pick a date. A month counts as %n days, </source>
+        <translation>
+            <numerusform>Type a lifetime or pick a date. A month counts as %n day, </numerusform>
+            <numerusform>Type a lifetime or pick a date. A month counts as %n days, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>a year as %n days.</source>
+        <translation>
+            <numerusform>a year as %n day.</numerusform>
+            <numerusform>a year as %n days.</numerusform>
         </translation>
     </message>
 </context>
@@ -227,20 +248,6 @@
 <context>
     <name>RevokePlanDialog</name>
     <message numerus="yes">
-        <source>&amp;Revoke %n</source>
-        <translation>
-            <numerusform>&amp;Revoke %n</numerusform>
-            <numerusform>&amp;Revoke %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke %n token(s)</source>
-        <translation>
-            <numerusform>Revoke %n token</numerusform>
-            <numerusform>Revoke %n tokens</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Dry run: %n call(s) would be made, </source>
         <translation>
             <numerusform>Dry run: %n call would be made, </numerusform>
@@ -280,6 +287,54 @@
         <translation>
             <numerusform>%n account (%1)? Anything using them stops working.</numerusform>
             <numerusform>%n accounts (%1)? Anything using them stops working.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Revoke %n Token(s)</source>
+        <translation>
+            <numerusform>&amp;Revoke %n Token</numerusform>
+            <numerusform>&amp;Revoke %n Tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n Token(s)</source>
+        <translation>
+            <numerusform>Revoke %n Token</numerusform>
+            <numerusform>Revoke %n Tokens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignInFlow</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TokenRevoker</name>
+    <message numerus="yes">
+        <source>%n token(s) revoked.</source>
+        <translation>
+            <numerusform>%n token revoked.</numerusform>
+            <numerusform>%n tokens revoked.</numerusform>
         </translation>
     </message>
 </context>

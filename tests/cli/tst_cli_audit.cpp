@@ -129,7 +129,7 @@ void TestCliAudit::csvExport()
 void TestCliAudit::usageErrors()
 {
     for (const QStringList &arguments :
-        {QStringList {"audit", "--since", "yesterday-ish"}, QStringList {"audit", "--until", "3 months"},
+        {QStringList {"audit", "--since", "yesterday-ish"}, QStringList {"audit", "--until", "3 fortnights"},
             QStringList {"audit", "--outcome", "maybe"}, QStringList {"audit", "--bogus"}}) {
         const CliRun run = m_cli.run(arguments);
         QVERIFY(run.finished);

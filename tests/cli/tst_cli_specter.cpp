@@ -22,6 +22,7 @@ private slots:
     void createListShowRevoke();
     void humanOutput();
     void badLifetime();
+    void monthsBecomeDays();
     void wrongPassword();
     void loginAndUnsupportedOperations();
     void auditRecordsActions();
@@ -160,12 +161,27 @@ void TestCliSpecter::badLifetime()
 {
     const int before = tokensJson(QStringLiteral("Specter")).size();
     const CliRun run = m_cli.run({QStringLiteral("create"), QStringLiteral("Specter"), QStringLiteral("--name"),
-        QStringLiteral("bad lifetime"), QStringLiteral("--expiry"), QStringLiteral("3 months")});
+        QStringLiteral("bad lifetime"), QStringLiteral("--expiry"), QStringLiteral("3 fortnights")});
     QCOMPARE(run.exitCode, 2); // an invalid value found before anything is sent is a usage error
     QCOMPARE(run.errLines().size(), 1);
     QVERIFY2(run.err.contains("--expiry"), run.err.constData());
     QVERIFY(run.out.isEmpty());
     QCOMPARE(tokensJson(QStringLiteral("Specter")).size(), before);
+}
+
+// Specter does not read "3 months"; the CLI sends it as 90 days (a month counts as 30).
+void TestCliSpecter::monthsBecomeDays()
+{
+    const QString name = QStringLiteral("months ") + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    const CliRun run = m_cli.run({QStringLiteral("create"), QStringLiteral("Specter"), QStringLiteral("--name"), name,
+        QStringLiteral("--expiry"), QStringLiteral("3 months"), QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject created = QJsonDocument::fromJson(run.out).object();
+    m_tokenValues << created.value(QStringLiteral("token")).toString().toUtf8();
+    const QDateTime expires =
+        QDateTime::fromString(created.value(QStringLiteral("expires_at")).toString(), Qt::ISODate);
+    QVERIFY(expires.isValid());
+    QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(expires) - 90 * 86400) < 120);
 }
 
 void TestCliSpecter::wrongPassword()

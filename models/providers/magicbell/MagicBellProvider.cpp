@@ -61,7 +61,7 @@ FieldSpec expiryField()
 {
     FieldSpec field;
     field.key = QStringLiteral("expiry");
-    field.label = QCoreApplication::translate("MagicBellProvider", "Expires after");
+    field.label = QCoreApplication::translate("MagicBellProvider", "Lifetime");
     field.type = FieldSpec::Type::Duration;
     field.required = false;
     field.choices = {QStringLiteral("1 hour"), QStringLiteral("1 day"), QStringLiteral("7 days"),

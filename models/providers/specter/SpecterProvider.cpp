@@ -212,10 +212,11 @@ QList<TokenKindSpec> SpecterProvider::createKinds() const
 {
     FieldSpec description;
     description.key = QStringLiteral("description");
-    description.label = tr("Description");
+    description.label = tr("Name");
     description.type = FieldSpec::Type::Text;
     description.required = true;
-    description.toolTip = tr("Must differ from the descriptions of your other tokens.");
+    description.toolTip =
+        tr("Specter keeps it as the token's description; it must differ from those of your other tokens.");
 
     FieldSpec lifetime;
     lifetime.key = QStringLiteral("lifetime");
@@ -226,7 +227,7 @@ QList<TokenKindSpec> SpecterProvider::createKinds() const
     lifetime.placeholder = QStringLiteral("6 hours");
     lifetime.minimum = 1;
     lifetime.toolTip = tr("How long the token stays valid, with a unit: \"30 minutes\", \"6 hours\", \"2 days\", "
-                          "\"1h30m\". Months and years are not understood by Specter.");
+                          "\"1h30m\", \"3 months\". Specter is sent days, hours or minutes.");
 
     return {{KindToken, tr("Token"), {description, lifetime}}};
 }
@@ -235,7 +236,7 @@ QList<FieldError> SpecterProvider::validateCreate(const CreateRequest &request) 
 {
     QList<FieldError> errors;
     if (request.value(QStringLiteral("description")).trimmed().isEmpty())
-        errors.append({QStringLiteral("description"), tr("Enter a description.")});
+        errors.append({QStringLiteral("description"), tr("Enter a name.")});
     const QString lifetimeText = request.value(QStringLiteral("lifetime"));
     QString problem;
     const auto seconds = Duration::parseSeconds(lifetimeText, &problem);

@@ -304,7 +304,7 @@ QList<TokenKindSpec> SvixProvider::createKinds() const
 
     FieldSpec portalExpiry;
     portalExpiry.key = QStringLiteral("expiry");
-    portalExpiry.label = tr("Expires after");
+    portalExpiry.label = tr("Lifetime");
     portalExpiry.type = FieldSpec::Type::Duration;
     portalExpiry.defaultValue = QStringLiteral("7 days");
     portalExpiry.choices = {QStringLiteral("1 hour"), QStringLiteral("1 day"), QStringLiteral("7 days")};
@@ -349,7 +349,7 @@ QList<TokenKindSpec> SvixProvider::createKinds() const
 
     FieldSpec messageExpiry;
     messageExpiry.key = QStringLiteral("expiry");
-    messageExpiry.label = tr("Expires after");
+    messageExpiry.label = tr("Lifetime");
     messageExpiry.type = FieldSpec::Type::Duration;
     messageExpiry.defaultValue = QStringLiteral("1 hour");
     messageExpiry.choices = {QStringLiteral("1 hour"), QStringLiteral("1 day"), QStringLiteral("30 days")};

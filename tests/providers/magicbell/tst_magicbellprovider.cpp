@@ -499,7 +499,7 @@ void TestMagicBellProvider::validateCreate_data()
     QTest::newRow("project blank name") << "project" << QVariantMap {{"name", "  "}} << "name";
     QTest::newRow("project 255") << "project" << QVariantMap {{"name", QString(255, QLatin1Char('n'))}} << "";
     QTest::newRow("project 256") << "project" << QVariantMap {{"name", QString(256, QLatin1Char('n'))}} << "name";
-    QTest::newRow("bad expiry") << "project" << QVariantMap {{"name", "a"}, {"expiry", "3 months"}} << "expiry";
+    QTest::newRow("bad expiry") << "project" << QVariantMap {{"name", "a"}, {"expiry", "3 fortnights"}} << "expiry";
     QTest::newRow("bare number text") << "project" << QVariantMap {{"name", "a"}, {"expiry", "3600"}} << "expiry";
     QTest::newRow("zero seconds") << "project" << QVariantMap {{"name", "a"}, {"expiry", 0}} << "expiry";
     QTest::newRow("empty kind is project") << "" << QVariantMap {{"name", "a"}} << "";

@@ -488,7 +488,8 @@ void TestSpecterProvider::badInputCaughtLocally_data()
     QTest::addColumn<QString>("description");
     QTest::addColumn<QString>("lifetime");
     QTest::addColumn<QString>("field");
-    QTest::newRow("months") << QStringLiteral("a") << QStringLiteral("3 months") << QStringLiteral("lifetime");
+    QTest::newRow("unknown unit") << QStringLiteral("a") << QStringLiteral("3 fortnights")
+                                  << QStringLiteral("lifetime");
     QTest::newRow("no unit") << QStringLiteral("a") << QStringLiteral("3600") << QStringLiteral("lifetime");
     QTest::newRow("words") << QStringLiteral("a") << QStringLiteral("six hours") << QStringLiteral("lifetime");
     QTest::newRow("empty lifetime") << QStringLiteral("a") << QString() << QStringLiteral("lifetime");

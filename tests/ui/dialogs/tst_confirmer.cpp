@@ -1,7 +1,9 @@
 #include "Confirmer.h"
+#include "DestructiveButton.h"
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QTest>
 #include <QTimer>
 
@@ -10,6 +12,36 @@ class TestConfirmer : public QObject
     Q_OBJECT
 
 private slots:
+    // Enter in the box presses Cancel; the confirming button is destructive-styled and named as asked.
+    void enterDeclines()
+    {
+        bool sawBox = false;
+        QString buttonText;
+        bool styled = false;
+        bool cancelIsDefault = false;
+        QTimer poll;
+        poll.setInterval(10);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            poll.stop();
+            sawBox = true;
+            auto *yes = box->findChild<QPushButton *>(QStringLiteral("confirmButton"));
+            buttonText = yes ? yes->text() : QString();
+            styled = DestructiveButton::isStyled(yes);
+            cancelIsDefault = box->defaultButton() == box->button(QMessageBox::Cancel);
+            QTest::keyClick(box, Qt::Key_Return);
+        });
+        poll.start();
+        QVERIFY(!Confirmer::confirm(nullptr, QStringLiteral("Revoke"), QStringLiteral("Revoke 3 tokens?"), {},
+            QStringLiteral("Revoke 3 Tokens")));
+        QVERIFY(sawBox);
+        QCOMPARE(buttonText, QStringLiteral("Revoke 3 Tokens"));
+        QVERIFY(styled);
+        QVERIFY(cancelIsDefault);
+    }
+
     void presetAnswers()
     {
         Confirmer::setNextAnswerForTest(true);

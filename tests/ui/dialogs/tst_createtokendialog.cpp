@@ -5,14 +5,15 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QSpinBox>
 #include <QTest>
 
 class TestCreateTokenDialog : public QObject
@@ -53,13 +54,24 @@ private:
     {
         return dlg.findChild<QLineEdit *>(QStringLiteral("field_") + key);
     }
-    static void chooseUnit(CreateTokenDialog &dlg, const QString &key, const QString &unitData)
+    static QComboBox *presets(CreateTokenDialog &dlg, const QString &key)
     {
-        auto *unit = dlg.findChild<QComboBox *>(QStringLiteral("field_%1_unit").arg(key));
-        QVERIFY(unit);
-        const int i = unit->findData(unitData);
-        QVERIFY(i >= 0);
-        unit->setCurrentIndex(i);
+        return dlg.findChild<QComboBox *>(QStringLiteral("field_%1_preset").arg(key));
+    }
+    static void choosePreset(CreateTokenDialog &dlg, const QString &key, const QString &itemText)
+    {
+        QComboBox *combo = presets(dlg, key);
+        QVERIFY(combo);
+        const int i = combo->findText(itemText);
+        QVERIFY2(i >= 0, qPrintable(itemText));
+        combo->setCurrentIndex(i);
+    }
+    static QLineEdit *customText(CreateTokenDialog &dlg, const QString &key)
+    {
+        choosePreset(dlg, key, QStringLiteral("Custom…"));
+        QLineEdit *text = lineEdit(dlg, key + QStringLiteral("_text"));
+        text->clear();
+        return text;
     }
 
 private slots:
@@ -96,26 +108,58 @@ private slots:
         QCOMPARE(dlg.request().value(QStringLiteral("name")).size(), 20);
     }
 
-    void valueAndUnitProduceText()
+    void presetsProduceText()
     {
         CreateTokenDialog dlg(oneKind(), nullptr);
         QTest::keyClicks(lineEdit(dlg, QStringLiteral("name")), QStringLiteral("n"));
-        // The default "1 hour" is shown as value + unit.
+        // The presets within the field's bounds (5 minutes to 30 days); the default "1 hour" is selected.
+        QComboBox *combo = presets(dlg, QStringLiteral("expiry"));
+        QVERIFY(combo);
+        QStringList items;
+        for (int i = 0; i < combo->count(); ++i)
+            items << combo->itemText(i);
+        QCOMPARE(items,
+            (QStringList {QStringLiteral("1 hour"), QStringLiteral("1 day"), QStringLiteral("7 days"),
+                QStringLiteral("30 days"), QStringLiteral("Custom…")}));
         QCOMPARE(dlg.request().value(QStringLiteral("expiry")), QStringLiteral("1 hour"));
-        auto *value = dlg.findChild<QSpinBox *>(QStringLiteral("field_expiry_value"));
-        QVERIFY(value);
-        value->setValue(6);
-        chooseUnit(dlg, QStringLiteral("expiry"), QStringLiteral("hours"));
-        QCOMPARE(dlg.request().value(QStringLiteral("expiry")), QStringLiteral("6 hours"));
+        choosePreset(dlg, QStringLiteral("expiry"), QStringLiteral("7 days"));
+        QCOMPARE(dlg.request().value(QStringLiteral("expiry")), QStringLiteral("7 days"));
         QVERIFY(okButton(dlg)->isEnabled());
-        value->setValue(1);
-        chooseUnit(dlg, QStringLiteral("expiry"), QStringLiteral("days"));
-        QCOMPARE(dlg.request().value(QStringLiteral("expiry")), QStringLiteral("1 day"));
-        value->setValue(3);
-        chooseUnit(dlg, QStringLiteral("expiry"), QStringLiteral("weeks"));
-        QCOMPARE(dlg.request().value(QStringLiteral("expiry")), QStringLiteral("3 weeks"));
-        // What the spin box and unit produce always parses.
+        // The custom parts stay hidden until "Custom…" is chosen.
+        QVERIFY(lineEdit(dlg, QStringLiteral("expiry_text"))->isHidden());
+        QVERIFY(dlg.findChild<QDateTimeEdit *>(QStringLiteral("field_expiry_date"))->isHidden());
         QVERIFY(Duration::parseSeconds(dlg.request().value(QStringLiteral("expiry"))).has_value());
+    }
+
+    // Choosing "Custom…" is not an error yet; typing shows what is wrong, or when the token would expire.
+    void customIsQuietUntilTyped()
+    {
+        CreateTokenDialog dlg(oneKind(), nullptr);
+        QTest::keyClicks(lineEdit(dlg, QStringLiteral("name")), QStringLiteral("n"));
+        choosePreset(dlg, QStringLiteral("expiry"), QStringLiteral("Custom…"));
+        QLineEdit *text = lineEdit(dlg, QStringLiteral("expiry_text"));
+        QVERIFY(!text->isHidden());
+        QVERIFY(text->text().isEmpty());
+        QVERIFY(dlg.currentForm()->errorText(QStringLiteral("expiry")).isEmpty());
+        QVERIFY(dlg.findChild<QLabel *>(QStringLiteral("error_expiry"))->isHidden());
+        QVERIFY(!okButton(dlg)->isEnabled()); // nothing chosen yet: no Create either
+        // The hint says how months and years are counted.
+        auto *hint = dlg.findChild<QLabel *>(QStringLiteral("hint_expiry"));
+        QVERIFY(!hint->isHidden());
+        QVERIFY2(hint->text().contains(QStringLiteral("30 days")) && hint->text().contains(QStringLiteral("365")),
+            qPrintable(hint->text()));
+
+        QTest::keyClicks(text, QStringLiteral("2 weeks"));
+        QVERIFY(dlg.currentForm()->errorText(QStringLiteral("expiry")).isEmpty());
+        QCOMPARE(dlg.request().value(QStringLiteral("expiry")), QStringLiteral("2 weeks"));
+        QVERIFY(okButton(dlg)->isEnabled());
+        auto *expires = dlg.findChild<QLabel *>(QStringLiteral("expires_expiry"));
+        QVERIFY(!expires->isHidden());
+        const QDate day = QDateTime::currentDateTime().addDays(14).date();
+        QVERIFY2(expires->text().contains(QLocale().toString(day, QLocale::LongFormat)), qPrintable(expires->text()));
+        // The date picker follows the text.
+        auto *date = dlg.findChild<QDateTimeEdit *>(QStringLiteral("field_expiry_date"));
+        QCOMPARE(date->dateTime().date(), day);
     }
 
     void badDurationTextShowsDurationError()
@@ -123,17 +167,14 @@ private slots:
         CreateTokenDialog dlg(oneKind(), nullptr);
         QTest::keyClicks(lineEdit(dlg, QStringLiteral("name")), QStringLiteral("n"));
         QVERIFY(okButton(dlg)->isEnabled());
-        chooseUnit(dlg, QStringLiteral("expiry"), QStringLiteral("custom"));
-        QLineEdit *text = lineEdit(dlg, QStringLiteral("expiry_text"));
-        QVERIFY(text);
-        QVERIFY(!text->isHidden());
-        text->clear();
-        QTest::keyClicks(text, QStringLiteral("3 months"));
+        QLineEdit *text = customText(dlg, QStringLiteral("expiry"));
+        QTest::keyClicks(text, QStringLiteral("3 days 2 months"));
         QString expected;
-        QVERIFY(!Duration::parseSeconds(QStringLiteral("3 months"), &expected));
+        QVERIFY(!Duration::parseSeconds(QStringLiteral("3 days 2 months"), &expected));
         QVERIFY(!expected.isEmpty());
         QCOMPARE(dlg.currentForm()->errorText(QStringLiteral("expiry")), expected);
         QVERIFY(!okButton(dlg)->isEnabled());
+        QVERIFY(dlg.findChild<QLabel *>(QStringLiteral("expires_expiry"))->isHidden());
 
         text->clear();
         QTest::keyClicks(text, QStringLiteral("1h30m"));
@@ -142,17 +183,15 @@ private slots:
         QVERIFY(okButton(dlg)->isEnabled());
     }
 
-    // "months are not supported…" appears under the field and is fully visible: the dialog grew for it.
+    // A wrong order of units is explained under the field and fully visible: the dialog grew for it.
     void durationErrorFitsWithoutResizing()
     {
         CreateTokenDialog dlg(oneKind(), nullptr);
         dlg.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dlg));
         QTest::keyClicks(lineEdit(dlg, QStringLiteral("name")), QStringLiteral("n"));
-        chooseUnit(dlg, QStringLiteral("expiry"), QStringLiteral("custom"));
-        QLineEdit *text = lineEdit(dlg, QStringLiteral("expiry_text"));
-        text->clear();
-        QTest::keyClicks(text, QStringLiteral("3 months"));
+        QLineEdit *text = customText(dlg, QStringLiteral("expiry"));
+        QTest::keyClicks(text, QStringLiteral("3 days 2 months"));
         auto *error = dlg.findChild<QLabel *>(QStringLiteral("error_expiry"));
         QVERIFY(error);
         QVERIFY(error->wordWrap());
@@ -170,21 +209,65 @@ private slots:
     {
         CreateTokenDialog dlg(oneKind(), nullptr);
         QTest::keyClicks(lineEdit(dlg, QStringLiteral("name")), QStringLiteral("n"));
-        auto *value = dlg.findChild<QSpinBox *>(QStringLiteral("field_expiry_value"));
-        value->setValue(2);
-        chooseUnit(dlg, QStringLiteral("expiry"), QStringLiteral("minutes"));
+        QLineEdit *text = customText(dlg, QStringLiteral("expiry"));
+        QTest::keyClicks(text, QStringLiteral("2 minutes"));
         QString error = dlg.currentForm()->errorText(QStringLiteral("expiry"));
         QVERIFY2(error.contains(QStringLiteral("at least")), qPrintable(error));
         QVERIFY(error.contains(Duration::format(5 * 60)));
         QVERIFY(!okButton(dlg)->isEnabled());
-        value->setValue(5);
-        chooseUnit(dlg, QStringLiteral("expiry"), QStringLiteral("weeks"));
+        // "3 months" is understood (90 days) and refused by this field's maximum of 30 days.
+        text->clear();
+        QTest::keyClicks(text, QStringLiteral("3 months"));
         error = dlg.currentForm()->errorText(QStringLiteral("expiry"));
         QVERIFY2(error.contains(QStringLiteral("at most")), qPrintable(error));
         QVERIFY(!okButton(dlg)->isEnabled());
-        value->setValue(4);
+        text->clear();
+        QTest::keyClicks(text, QStringLiteral("1 month"));
         QVERIFY(dlg.currentForm()->errorText(QStringLiteral("expiry")).isEmpty());
         QVERIFY(okButton(dlg)->isEnabled());
+    }
+
+    // Months and years are accepted; above a year a warning shows, and Create stays possible.
+    void longLifetimeWarnsButIsAccepted()
+    {
+        FieldSpec unbounded = expiryField();
+        unbounded.maximum = 0;
+        CreateTokenDialog dlg({{QStringLiteral("token"), QStringLiteral("Token"), {nameField(), unbounded}}}, nullptr);
+        QTest::keyClicks(lineEdit(dlg, QStringLiteral("name")), QStringLiteral("n"));
+        auto *warning = dlg.findChild<QLabel *>(QStringLiteral("warning_expiry"));
+        QVERIFY(warning);
+        QVERIFY(warning->isHidden());
+        QLineEdit *text = customText(dlg, QStringLiteral("expiry"));
+        QTest::keyClicks(text, QStringLiteral("3 months"));
+        QVERIFY(warning->isHidden());
+        QVERIFY(okButton(dlg)->isEnabled());
+        text->clear();
+        QTest::keyClicks(text, QStringLiteral("5 years"));
+        QVERIFY(dlg.currentForm()->errorText(QStringLiteral("expiry")).isEmpty());
+        QVERIFY(!warning->isHidden());
+        QVERIFY2(warning->text().contains(QStringLiteral("year")), qPrintable(warning->text()));
+        QVERIFY(okButton(dlg)->isEnabled());
+        QCOMPARE(*Duration::parseSeconds(dlg.request().value(QStringLiteral("expiry"))), 5.0 * 365 * 86400);
+        // "99999 days" is no longer silent either.
+        text->clear();
+        QTest::keyClicks(text, QStringLiteral("99999 days"));
+        QVERIFY(!warning->isHidden());
+    }
+
+    // The Name field has the focus, also when a kind chooser sits above it.
+    void firstFieldHasFocus()
+    {
+        FieldSpec user;
+        user.key = QStringLiteral("user_id");
+        user.label = QStringLiteral("User");
+        QList<TokenKindSpec> kinds = oneKind();
+        kinds.append({QStringLiteral("user"), QStringLiteral("User token"), {user}});
+        for (const QList<TokenKindSpec> &set : {oneKind(), kinds}) {
+            CreateTokenDialog dlg(set, nullptr);
+            dlg.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+            QCOMPARE(dlg.focusWidget(), lineEdit(dlg, QStringLiteral("name")));
+        }
     }
 
     void fieldErrorsAppearNextToTheirField()

@@ -1,11 +1,17 @@
 #include "FieldForm.h"
 
+#include "core/Duration.h"
+
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+
+#include <cmath>
 
 class TestFieldForm : public QObject
 {
@@ -43,17 +49,87 @@ private slots:
         FieldForm form({life});
         QVERIFY(!form.isValid());
         QVERIFY(form.errorText(QStringLiteral("life")).contains(QStringLiteral("at most")));
-        // A default that is not value + unit lands in the custom text.
+        // A default that is none of the standard presets becomes one, selected.
         life.defaultValue = QStringLiteral("1h30m");
         form.setFields({life});
         QVERIFY(form.isValid());
-        QCOMPARE(form.values().value(QStringLiteral("life")).toString(), QStringLiteral("1h30m"));
+        QCOMPARE(*Duration::parseSeconds(form.values().value(QStringLiteral("life")).toString()), 5400.0);
+        QCOMPARE(form.findChild<QComboBox *>(QStringLiteral("field_life_preset"))
+                     ->currentData(Qt::UserRole + 1)
+                     .toLongLong(),
+            5400);
+        QVERIFY(form.findChild<QLineEdit *>(QStringLiteral("field_life_text"))->isHidden());
+        // A default no preset can show lands in the custom text.
+        form.setValue(QStringLiteral("life"), QStringLiteral("2:00:05"));
+        QCOMPARE(form.values().value(QStringLiteral("life")).toString(), QStringLiteral("2:00:05"));
         QVERIFY(!form.findChild<QLineEdit *>(QStringLiteral("field_life_text"))->isHidden());
         // A number default is seconds.
         life.defaultValue = qint64(2 * 3600);
         form.setFields({life});
         QVERIFY(form.isValid());
         QVERIFY(!form.values().value(QStringLiteral("life")).toString().isEmpty());
+    }
+
+    // Presets stay within the field's bounds (a service's hard maximum, e.g. Svix portal tokens: 1 hour to
+    // 7 days); a longer typed lifetime is refused, not sent.
+    void presetsFollowBounds()
+    {
+        FieldSpec life = spec(QStringLiteral("life"), FieldSpec::Type::Duration, true);
+        life.minimum = 3600;
+        life.maximum = 7 * 86400;
+        FieldForm form({life});
+        auto *presets = form.findChild<QComboBox *>(QStringLiteral("field_life_preset"));
+        QVERIFY(presets);
+        QStringList items;
+        for (int i = 0; i < presets->count(); ++i)
+            items << presets->itemText(i);
+        QCOMPARE(items,
+            (QStringList {QStringLiteral("1 hour"), QStringLiteral("1 day"), QStringLiteral("7 days"),
+                QStringLiteral("Custom…")}));
+        QCOMPARE(presets->currentText(), QStringLiteral("1 day")); // no default: one day
+        QVERIFY(form.isValid());
+        QVERIFY(form.expiresText(QStringLiteral("life")).startsWith(QStringLiteral("Expires on ")));
+        form.setValue(QStringLiteral("life"), QStringLiteral("3 months"));
+        QVERIFY(!form.isValid());
+        QVERIFY(form.errorText(QStringLiteral("life")).contains(QStringLiteral("at most")));
+        QVERIFY(form.expiresText(QStringLiteral("life")).isEmpty());
+    }
+
+    // An optional lifetime can be "No expiry": then the value is left out and the line says so.
+    void optionalDurationOffersNoExpiry()
+    {
+        FieldForm form({spec(QStringLiteral("life"), FieldSpec::Type::Duration)});
+        auto *presets = form.findChild<QComboBox *>(QStringLiteral("field_life_preset"));
+        const int never = presets->findText(QStringLiteral("No expiry"));
+        QVERIFY(never >= 0);
+        QVERIFY(form.values().contains(QStringLiteral("life")));
+        presets->setCurrentIndex(never);
+        QVERIFY(!form.values().contains(QStringLiteral("life")));
+        QVERIFY(form.isValid());
+        QVERIFY(form.expiresText(QStringLiteral("life")).contains(QStringLiteral("not expire")));
+    }
+
+    // Picking a local date and time writes the lifetime as text and updates the "Expires on" line.
+    void datePickerSetsTheLifetime()
+    {
+        FieldForm form({spec(QStringLiteral("life"), FieldSpec::Type::Duration, true)});
+        auto *presets = form.findChild<QComboBox *>(QStringLiteral("field_life_preset"));
+        presets->setCurrentIndex(presets->findText(QStringLiteral("Custom…")));
+        QVERIFY(form.errorText(QStringLiteral("life")).isEmpty());
+        auto *date = form.findChild<QDateTimeEdit *>(QStringLiteral("field_life_date"));
+        QVERIFY(date);
+        const QDateTime target = QDateTime::currentDateTime().addDays(3).addSecs(2 * 3600);
+        date->setDateTime(target);
+        const QString text = form.values().value(QStringLiteral("life")).toString();
+        // Whole minutes: the picker may drop the seconds.
+        const std::optional<double> seconds = Duration::parseSeconds(text);
+        QVERIFY2(seconds && std::abs(*seconds - (3 * 86400 + 2 * 3600)) <= 60, qPrintable(text));
+        QVERIFY2(text.startsWith(QStringLiteral("3 days")), qPrintable(text));
+        QCOMPARE(form.findChild<QLineEdit *>(QStringLiteral("field_life_text"))->text(), text);
+        QVERIFY(form.isValid());
+        const QString expires = form.expiresText(QStringLiteral("life"));
+        QVERIFY2(expires.contains(QLocale().toString(target.date(), QLocale::LongFormat)), qPrintable(expires));
+        QVERIFY(form.warningText(QStringLiteral("life")).isEmpty());
     }
 
     void setValueUrlAndSecret()

@@ -98,7 +98,9 @@ void clickAccept(QMessageBox *box)
 {
     const QList<QAbstractButton *> buttons = box->buttons();
     for (QAbstractButton *button : buttons) {
-        if (box->buttonRole(button) == QMessageBox::AcceptRole) {
+        // Confirmer's yes button is destructive; other boxes accept.
+        const QMessageBox::ButtonRole role = box->buttonRole(button);
+        if (role == QMessageBox::AcceptRole || role == QMessageBox::DestructiveRole) {
             button->click();
             return;
         }

@@ -163,7 +163,7 @@ void TestPreferencesDialog::badThresholdsRejected_data()
     QTest::addColumn<QString>("mentions");
     QTest::newRow("words") << QStringLiteral("six hours") << QStringLiteral("six hours");
     QTest::newRow("bare number") << QStringLiteral("7 days, 3600") << QStringLiteral("3600");
-    QTest::newRow("months") << QStringLiteral("3 months") << QStringLiteral("3 months");
+    QTest::newRow("months beyond the range") << QStringLiteral("4 months") << QStringLiteral("1 minute to 90 days");
     QTest::newRow("too short") << QStringLiteral("30 seconds") << QStringLiteral("1 minute to 90 days");
     QTest::newRow("too long") << QStringLiteral("91 days") << QStringLiteral("1 minute to 90 days");
     QTest::newRow("too many") << QStringLiteral("1h, 2h, 3h, 4h, 5h, 6h, 7h, 8h, 9h") << QStringLiteral("at most 8");

@@ -1,7 +1,10 @@
 #include "AccountController.h"
+#include "AppTranslators.h"
 #include "Confirmer.h"
+#include "DestructiveButton.h"
 #include "MainWindow.h"
 #include "RevokePlanDialog.h"
+#include "TypedConfirmation.h"
 
 #include "AwaitFuture.h"
 #include "BuiltinEmulators.h"
@@ -21,6 +24,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -40,6 +44,7 @@ class TestRevokePlanDialog : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void previewIsTheDryRun();
@@ -48,6 +53,8 @@ private slots:
     void mainWindowBulkRevokeUsesTheDialog();
     void mainWindowSingleRevokeRunsAPlan();
     void mainWindowBreakGlass();
+    void enterDoesNotRevoke();
+    void breakGlassOverSeveralAccountsIsTyped();
 
 private:
     QUuid accountOf(const QString &providerId) const;
@@ -62,6 +69,12 @@ private:
     std::unique_ptr<AccountController> m_controller;
     QList<Account> m_demo;
 };
+
+void TestRevokePlanDialog::initTestCase()
+{
+    // The English plural forms ("Revoke 3 Tokens"), as the application loads them.
+    QVERIFY(AppTranslators::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
+}
 
 void TestRevokePlanDialog::init()
 {
@@ -418,6 +431,74 @@ void TestRevokePlanDialog::mainWindowBreakGlass()
     QVERIFY(listed && listed->ok());
     for (const Token &t : listed->value())
         QVERIFY(!t.label.startsWith(QStringLiteral("glass-")) || t.revoked.has_value());
+}
+
+// Revoke is destructive-styled, names the count and is never the default: Enter closes the dialog unsent.
+void TestRevokePlanDialog::enterDoesNotRevoke()
+{
+    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QList<Token> tokens = createSpecterTokens(3, QStringLiteral("enter-"));
+    QCOMPARE(tokens.size(), 3);
+    auto dialog = makeDialog(RevokePlan::forSelection({accountTokens(specter, tokens)}));
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+    QCOMPARE(dialog->revokeButton()->text().remove(QLatin1Char('&')), QStringLiteral("Revoke 3 Tokens"));
+    QVERIFY(DestructiveButton::isStyled(dialog->revokeButton()));
+    QVERIFY(!dialog->revokeButton()->isDefault());
+    QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("closeButton"))->isDefault());
+    QVERIFY(dialog->confirmation()->isHidden()); // a bulk revoke of one account asks the usual question
+
+    const int before = sandboxCalls();
+    Confirmer::setNextAnswerForTest(true); // even a "yes" waiting must not be reached by Enter
+    QTest::keyClick(dialog.get(), Qt::Key_Return);
+    QVERIFY(!dialog->hasRun());
+    QVERIFY(!dialog->isRunning());
+    QVERIFY(!dialog->isVisible());
+    QCOMPARE(sandboxCalls(), before);
+    QVERIFY(Confirmer::confirm(nullptr, QStringLiteral("x"), QStringLiteral("x"))); // the preset was not used
+}
+
+// Break-glass over two accounts: the subject has to be typed before Revoke is enabled; then no second question.
+void TestRevokePlanDialog::breakGlassOverSeveralAccountsIsTyped()
+{
+    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid broken = addBrokenSpecter();
+    QVERIFY(!broken.isNull());
+    const QList<Token> tokens = createSpecterTokens(1, QStringLiteral("typed-"));
+    QCOMPARE(tokens.size(), 1);
+    const QString subject = tokens.first().subject;
+    const RevokePlan plan =
+        RevokePlan::forSubject(subject, {accountTokens(specter, tokens), accountTokens(broken, tokens)});
+    AccountController *controller = m_controller.get();
+    RevokePlanDialog dialog(
+        plan, [controller](const QUuid &id) { return controller->session(id); }, controller->auditLog(),
+        QStringLiteral("break-glass"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.needsTypedConfirmation());
+    QVERIFY(!dialog.confirmation()->isHidden());
+    QVERIFY(!dialog.revokeButton()->isEnabled());
+    QLineEdit *typed = dialog.confirmation()->lineEdit();
+    QTest::keyClicks(typed, subject + QStringLiteral("x"));
+    QVERIFY(!dialog.revokeButton()->isEnabled());
+    QTest::keyClick(typed, Qt::Key_Backspace);
+    QVERIFY(dialog.revokeButton()->isEnabled());
+    // Enter in the confirmation box neither revokes nor closes.
+    const int before = sandboxCalls();
+    QTest::keyClick(typed, Qt::Key_Return);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!dialog.hasRun());
+    QCOMPARE(sandboxCalls(), before);
+    typed->clear();
+    QVERIFY(!dialog.revokeButton()->isEnabled());
+
+    // The same subject in one account only: the usual question, no typing.
+    RevokePlanDialog single(
+        RevokePlan::forSubject(subject, {accountTokens(specter, tokens)}),
+        [controller](const QUuid &id) { return controller->session(id); }, controller->auditLog(),
+        QStringLiteral("break-glass"));
+    QVERIFY(!single.needsTypedConfirmation());
+    QVERIFY(single.revokeButton()->isEnabled());
 }
 
 QTEST_MAIN(TestRevokePlanDialog)
