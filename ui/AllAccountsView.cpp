@@ -14,6 +14,7 @@
 #include "workflows/AccountsRefresher.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -75,6 +76,11 @@ AllAccountsView::AllAccountsView(AccountController *controller, QWidget *parent)
 
     m_view->setObjectName(QStringLiteral("allAccountsTokenView"));
     m_view->setAccessibleName(tr("Tokens of all accounts"));
+    m_view->setShowsSeveralAccounts(true);
+    if (!controller->configDir().isEmpty()) // the window's settings file, one group per table
+        m_view->setSettings(
+            QDir(controller->configDir()).filePath(QStringLiteral("window.ini")), QStringLiteral("all"));
+    filterBar->clearOnEscapeIn(m_view);
     m_iconDelegate = new ProviderIconDelegate([this](const QUuid &id) { return m_providers.value(id); }, m_view);
     m_view->setItemDelegateForColumn(TokenListModel::Account, m_iconDelegate);
     connect(m_view, &TokenTableView::tokenSelectionChanged, this, &AllAccountsView::selectionChanged);
@@ -104,6 +110,10 @@ AllAccountsView::~AllAccountsView() = default;
 void AllAccountsView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    // Tab reaches the table first, then the filter row (set in the window the view ended up in).
+    QWidget::setTabOrder(m_view, m_filterEdit);
+    QWidget::setTabOrder(m_filterEdit, m_statusCombo);
+    QWidget::setTabOrder(m_statusCombo, m_refreshButton);
     if (m_refresher->runCount() == 0)
         refreshAll();
 }

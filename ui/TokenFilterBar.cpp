@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
+#include <QShortcut>
 
 TokenFilterBar::TokenFilterBar(TokenFilterModel *filter, QWidget *parent)
     : QWidget(parent)
@@ -30,4 +31,11 @@ TokenFilterBar::TokenFilterBar(TokenFilterModel *filter, QWidget *parent)
         filter->setStatusFilter(TokenFilterModel::StatusFilter(m_statusCombo->itemData(index).toInt()));
     });
     layout->addWidget(m_statusCombo);
+    clearOnEscapeIn(m_filterEdit);
+}
+
+void TokenFilterBar::clearOnEscapeIn(QWidget *widget)
+{
+    auto *shortcut = new QShortcut(QKeySequence(Qt::Key_Escape), widget, m_filterEdit, &QLineEdit::clear);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
 }

@@ -34,6 +34,11 @@ bool columnsFeedFilter(int first, int last)
     return false;
 }
 
+bool isGone(Token::Status status)
+{
+    return status == Token::Status::Expired || status == Token::Status::Revoked;
+}
+
 bool rolesInclude(const QList<int> &roles, std::initializer_list<int> wanted)
 {
     if (roles.isEmpty())
@@ -242,6 +247,14 @@ bool TokenFilterModel::lessThan(int leftRow, int rightRow) const
     if (m_tokens && m_tokens == source) {
         if (m_sortColumn == TokenListModel::Status)
             return int(m_tokens->announcedStatus(leftRow)) < int(m_tokens->announcedStatus(rightRow));
+        // Remaining life puts the tokens that still work first: an administrator looks for what expires next,
+        // not for what is already gone. Expired and revoked rows follow (moved when a tick announces the change).
+        if (m_sortColumn == TokenListModel::RemainingLife) {
+            const bool leftGone = isGone(m_tokens->announcedStatus(leftRow));
+            const bool rightGone = isGone(m_tokens->announcedStatus(rightRow));
+            if (leftGone != rightGone)
+                return rightGone;
+        }
         // Remaining life is the expiry minus now for every row: sorting by the expiry gives the same order and
         // does not change as time passes (expired rows, all at zero left, stay ordered by when they expired).
         const int column = m_sortColumn == TokenListModel::RemainingLife ? int(TokenListModel::Expires) : m_sortColumn;
@@ -563,7 +576,8 @@ void TokenFilterModel::onSourceTicked()
         rows.end());
     if (m_resetting || rows.empty())
         return;
-    updateRows(rows, true, m_sortColumn == TokenListModel::Status);
+    // A status sort moves the rows; so does a remaining-life sort, whose expired rows go last.
+    updateRows(rows, true, m_sortColumn == TokenListModel::Status || m_sortColumn == TokenListModel::RemainingLife);
     forwardDataChanged(rows, TokenListModel::Status, TokenListModel::Status, roles);
 }
 

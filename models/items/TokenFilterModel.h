@@ -19,8 +19,9 @@ class TokenListModel;
 // order (computed by sort() and on a source reset; kept up to date per inserted, removed or changed row), and
 // a filter keystroke is one linear pass over that permutation, announced as one layout change (persistent
 // indexes, so selections and the current index survive). Equal keys keep the source order, in both orders.
-// Over a TokenListModel: a remaining-life sort orders by expiry (the same order while tokens live, and time does
-// not change it: a tick never re-sorts), a status sort by the statuses the model last announced, and the status
+// Over a TokenListModel: a remaining-life sort puts live rows before expired and revoked ones and orders each
+// group by expiry (the same order while tokens live, and time does not change it: a tick moves only the rows
+// whose status it changed), a status sort by the statuses the model last announced, and the status
 // cells a tick changes are re-filtered and moved together when the tick ends (TokenListModel::ticked).
 class TokenFilterModel : public QAbstractProxyModel
 {

@@ -114,8 +114,9 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
         case Expires: {
             if (token.expiryUnreported)
                 return TimeText::unreportedExpiry();
+            // Always the date: Remaining already says how long is left, a relative expiry would repeat it.
             const auto expiry = token.effectiveExpiry(*m_clock);
-            return expiry ? timeText(expiry) : tr("never");
+            return expiry ? TimeText::absolute(*expiry, m_timeZone) : tr("never");
         }
         case RemainingLife: {
             if (status == Token::Status::Revoked)
@@ -134,6 +135,8 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
             return statusText(status);
         case Notes:
             return m_notes.value(noteKey(token.accountId, token.id));
+        case Session:
+            return shown(sessionOf(token));
         case ColumnCount:
             break;
         }
@@ -163,6 +166,8 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
             return int(status);
         case Notes:
             return m_notes.value(noteKey(token.accountId, token.id));
+        case Session:
+            return sessionOf(token);
         case ColumnCount:
             break;
         }
@@ -209,9 +214,19 @@ QVariant TokenListModel::data(const QModelIndex &index, int role) const
             return {};
         case Notes:
             return m_notes.value(noteKey(token.accountId, token.id));
-        default:
-            return {};
+        // Rows are one line: a cell too narrow for its text is elided, and the tooltip has all of it.
+        case Kind:
+            return UntrustedText::forDisplay(token.kind, UntrustedText::MessageCap);
+        case Subject:
+            return UntrustedText::forDisplay(token.subject, UntrustedText::MessageCap);
+        case Account:
+            return m_accountNames.value(token.accountId, token.accountId.toString(QUuid::WithoutBraces));
+        case Session:
+            return UntrustedText::forDisplay(sessionOf(token), UntrustedText::MessageCap);
+        case ColumnCount:
+            break;
         }
+        return {};
     }
 
     // Revoked rows are styled as a whole (revoking is an explicit change of the row). Expiry happens on a tick,
@@ -253,6 +268,21 @@ QString TokenListModel::statusText(Token::Status status)
     return {};
 }
 
+QString TokenListModel::sessionOf(const Token &token)
+{
+    return token.extra.value(QStringLiteral("sessionId")).toString();
+}
+
+bool TokenListModel::hasSessions() const
+{
+    if (!m_hasSessionsKnown) {
+        m_hasSessions = std::any_of(m_tokens.cbegin(), m_tokens.cend(),
+            [](const Token &token) { return !token.extra.isEmpty() && !sessionOf(token).isEmpty(); });
+        m_hasSessionsKnown = true;
+    }
+    return m_hasSessions;
+}
+
 QVariant TokenListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
@@ -276,6 +306,8 @@ QVariant TokenListModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Status");
     case Notes:
         return tr("Notes");
+    case Session:
+        return tr("Session");
     case ColumnCount:
         break;
     }
@@ -538,6 +570,7 @@ std::optional<bool> TokenListModel::rowLessThan(int leftRow, int rightRow, int c
         return int(l.status(*m_clock, m_soonSeconds)) < int(r.status(*m_clock, m_soonSeconds));
     case Account:
     case Notes:
+    case Session:
     case ColumnCount:
         break;
     }

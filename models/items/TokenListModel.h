@@ -23,7 +23,9 @@ class TokenListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Kind, Subject, Account, Created, Expires, RemainingLife, Status, Notes, ColumnCount };
+    // Session (last, so the numbers of the older columns stay) is the session a token was issued for, where the
+    // service has sessions (Svix app-portal tokens): two tokens of one application differ only there.
+    enum Column { Name, Kind, Subject, Account, Created, Expires, RemainingLife, Status, Notes, Session, ColumnCount };
     Q_ENUM(Column)
     enum Role {
         SortRole = Qt::UserRole + 1,
@@ -40,6 +42,8 @@ public:
 
     // "Active", "Expiring", "Expired", "Revoked": the one spelling of a status wherever a person reads it.
     static QString statusText(Token::Status status);
+    // The session a token was issued for (its extra "sessionId"); empty when the service has none.
+    static QString sessionOf(const Token &token);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -71,14 +75,18 @@ public:
     // by status orders on, so its order only changes when the model says a status changed.
     Token::Status announcedStatus(int row) const { return m_lastStatus.value(row, Token::Status::Active); }
     QList<Token> tokens() const { return m_tokens; }
+    // Whether any row has a session (sessionOf): a view shows the Session column only then. Scanned once after
+    // the rows change, not per call.
+    bool hasSessions() const;
 
     // Account display names for the Account column.
     void setAccountNames(const QHash<QUuid, QString> &names);
     // Local notes per token ("owner", "where used"), shown in the Notes column and searched.
     void setNote(const QUuid &accountId, const QString &tokenId, const QString &note);
 
-    // How the Created and Expires columns show times: Absolute (the locale's short format)
-    // or Relative to the clock ("in 3 days", "2 hours ago"), in local time or UTC (Qt::LocalTime / Qt::UTC).
+    // How the Created column shows times: Absolute (the locale's short format) or Relative to the clock
+    // ("2 hours ago"), in local time or UTC (Qt::LocalTime / Qt::UTC). Expires is always the date in that zone:
+    // the Remaining column is the relative form of the expiry, and two columns saying "in 3 days" repeat each other.
     // Tooltips keep both local and UTC; SortRole is unaffected. Default: absolute, local.
     enum class TimeDisplay { Absolute, Relative };
     Q_ENUM(TimeDisplay)
@@ -127,7 +135,13 @@ private:
     bool m_scheduleDirty = true;
     qint64 m_wallOffsetMs = 0; // wall minus monotonic ms when the schedule was built
 
-    void invalidateSchedule() { m_scheduleDirty = true; }
+    void invalidateSchedule()
+    {
+        m_scheduleDirty = true;
+        m_hasSessionsKnown = false;
+    }
+    mutable bool m_hasSessions = false;
+    mutable bool m_hasSessionsKnown = false;
 
     // Per-row keys for filtering and sorting, built lazily on first use; once built, every row change updates
     // its entry before the model announces it (a proxy may read it from inside the signal).

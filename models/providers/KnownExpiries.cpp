@@ -12,16 +12,24 @@ KnownExpiries::KnownExpiries(const QUuid &accountId, const QString &providerId, 
     , m_ledger(ledger)
 { }
 
+void KnownExpiries::readLedger()
+{
+    if (m_ledgerRead || !m_ledger)
+        return;
+    m_ledgerRead = true;
+    for (const LedgerEntry &entry : m_ledger->entries(m_accountId)) {
+        if (entry.tokenId.isEmpty())
+            continue;
+        if (entry.expires && entry.expires->isValid() && !m_known.contains(entry.tokenId))
+            m_known.insert(entry.tokenId, *entry.expires);
+        if (entry.created.isValid() && !m_created.contains(entry.tokenId))
+            m_created.insert(entry.tokenId, entry.created);
+    }
+}
+
 std::optional<QDateTime> KnownExpiries::known(const QString &tokenId)
 {
-    if (!m_ledgerRead && m_ledger) {
-        m_ledgerRead = true;
-        for (const LedgerEntry &entry : m_ledger->entries(m_accountId)) {
-            if (!entry.tokenId.isEmpty() && entry.expires && entry.expires->isValid()
-                && !m_known.contains(entry.tokenId))
-                m_known.insert(entry.tokenId, *entry.expires);
-        }
-    }
+    readLedger();
     const auto it = m_known.constFind(tokenId);
     if (it == m_known.constEnd())
         return std::nullopt;
@@ -32,6 +40,14 @@ void KnownExpiries::apply(Token &token)
 {
     if (token.id.isEmpty())
         return;
+    // A service that does not report when a token was created (Specter's list): the ledger knows it for the
+    // tokens TokenDesk created, and the Token carries it, so the table, CSV and --json say the same.
+    if (!token.created || !token.created->isValid()) {
+        readLedger();
+        const auto created = m_created.constFind(token.id);
+        if (created != m_created.constEnd())
+            token.created = *created;
+    }
     if (token.expiryUnreported) {
         if (const auto expiry = known(token.id))
             token.setKnownExpiry(*expiry);
@@ -49,6 +65,8 @@ void KnownExpiries::apply(QList<Token> &tokens)
 
 void KnownExpiries::learnCreated(const Token &token, bool providerRecords)
 {
+    if (!token.id.isEmpty() && token.created && token.created->isValid())
+        m_created.insert(token.id, *token.created);
     if (token.id.isEmpty() || !token.expires || !token.expires->isValid())
         return;
     const QDateTime expiry = token.expires->addMSecs(-token.serverSkewMs);

@@ -17,7 +17,8 @@ class Ledger;
 //
 // What a list taught is kept for the life of the session; a created token's expiry is also written to the
 // ledger, so the next run (a new CLI process) knows it. A token created elsewhere and seen by TokenDesk only
-// after it expired has no known time.
+// after it expired has no known time. The same goes for when a token was created: a list that does not say
+// (Specter's) gets the time TokenDesk recorded when it created the token.
 class KnownExpiries
 {
 public:
@@ -33,10 +34,12 @@ public:
 
 private:
     std::optional<QDateTime> known(const QString &tokenId);
+    void readLedger();
 
     QUuid m_accountId;
     QString m_providerId;
     Ledger *m_ledger;
     QHash<QString, QDateTime> m_known; // token id -> expiry, UTC in local terms
+    QHash<QString, QDateTime> m_created; // token id -> when TokenDesk created it, UTC
     bool m_ledgerRead = false;
 };

@@ -3880,6 +3880,10 @@ Gruppen-ID: %2</translation>
 <context>
     <name>TokenListModel</name>
     <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>

@@ -86,7 +86,7 @@ void TstTokenListModel::cleanup()
 void TstTokenListModel::headers()
 {
     QCOMPARE(m_model->columnCount(), int(TokenListModel::ColumnCount));
-    QCOMPARE(m_model->columnCount(), 9);
+    QCOMPARE(m_model->columnCount(), 10);
     QCOMPARE(m_model->rowCount(), 3);
     QCOMPARE(m_model->headerData(TokenListModel::Name, Qt::Horizontal).toString(), QStringLiteral("Name"));
     QCOMPARE(

@@ -15,6 +15,7 @@
 #include "workflows/ExpiryAlertMonitor.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -60,6 +61,10 @@ AccountPage::AccountPage(AccountController *controller, AlertCenter *alerts, Err
 
     m_table->setObjectName(QStringLiteral("tokenView"));
     m_table->setAccessibleName(tr("Tokens"));
+    if (!controller->configDir().isEmpty()) // the window's settings file, one group per table
+        m_table->setSettings(
+            QDir(controller->configDir()).filePath(QStringLiteral("window.ini")), QStringLiteral("account"));
+    filterBar->clearOnEscapeIn(m_table);
     connect(m_table, &TokenTableView::tokenSelectionChanged, this, &AccountPage::selectionChanged);
     layout->addWidget(m_table);
 
@@ -70,6 +75,16 @@ AccountPage::AccountPage(AccountController *controller, AlertCenter *alerts, Err
     });
     connect(m_controller->secretStore(), &SecretStore::stateChanged, this, &AccountPage::updateKeychainBanner);
     updateKeychainBanner();
+}
+
+void AccountPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Tab reaches the table first, then its filter; the banner's links come after (they are a detour). Set here,
+    // in the window the page ended up in: moving a page into a window does not keep an order set before.
+    QWidget::setTabOrder(m_table, m_filterEdit);
+    QWidget::setTabOrder(m_filterEdit, m_statusCombo);
+    QWidget::setTabOrder(m_statusCombo, m_expiryBanner->label());
 }
 
 void AccountPage::showAccount(const QUuid &id)

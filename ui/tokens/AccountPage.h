@@ -54,6 +54,9 @@ signals:
     void credentialChanged(const QUuid &accountId);
     void selectionChanged();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void showTokensOf(const QUuid &id);
     void showWarningOf(const QUuid &id);
