@@ -105,12 +105,11 @@ void TokenRevoker::revokeOne(const RevokePlan &plan)
 void TokenRevoker::showOneResult(const RevokeOutcome &outcome, bool canVerify)
 {
     if (outcome.state == RevokeOutcome::State::Succeeded) {
+        // A success needs no answer: the status bar says it, no box to close.
         const QString summary = tr("%n token(s) revoked.", nullptr, 1);
-        m_errors->status(canVerify ? summary + QLatin1Char(' ')
+        m_errors->notify(canVerify ? summary + QLatin1Char(' ')
                     + tr("To check that the server rejects it: Tokens → Verify a Revoked Token…")
-                                   : summary,
-            10000);
-        m_errors->showMessage(tr("Revoke"), summary, false);
+                                   : summary);
         return;
     }
     const QString line = TokenOperations::tokenLine(outcome.step.token);

@@ -42,7 +42,6 @@ WindowActions::WindowActions(QMainWindow *window)
         QString());
     make(Id::SvixExchangeOneTimeToken, QStringLiteral("actionSvixExchangeOneTimeToken"),
         tr("Svix: Exchange a One-Time To&ken…"), QString());
-    make(Id::JwtInspector, QStringLiteral("actionJwtInspector"), tr("JWT &Inspector…"), QStringLiteral("inspect"));
     make(Id::EditNotes, QStringLiteral("actionEditNotes"), tr("Edit &Notes…"), QString(), {QKeySequence(Qt::Key_F2)});
     make(Id::Find, QStringLiteral("actionFind"), tr("&Find"), QStringLiteral("filter"),
         {QKeySequence(QKeySequence::Find)});
@@ -64,7 +63,10 @@ WindowActions::WindowActions(QMainWindow *window)
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)});
     make(Id::LeakScan, QStringLiteral("actionLeakScan"), tr("Scan for &Leaked Tokens…"), QString());
     make(Id::ExpiryCalendar, QStringLiteral("actionExpiryCalendar"), tr("Export Expiry &Calendar…"), QString());
-    m_revokeTip = action(Id::Revoke)->toolTip();
+    make(Id::CommandPalette, QStringLiteral("actionCommandPalette"), tr("&Command Palette…"), QString(),
+        {QKeySequence(Qt::CTRL | Qt::Key_K)});
+    make(Id::KeyboardShortcuts, QStringLiteral("actionKeyboardShortcuts"), tr("&Keyboard Shortcuts"), QString());
+    make(Id::About, QStringLiteral("actionAbout"), tr("&About TokenDesk"), QString())->setMenuRole(QAction::AboutRole);
 }
 
 QAction *WindowActions::make(
@@ -81,6 +83,7 @@ QAction *WindowActions::make(
         tip += QStringLiteral(" (%1)").arg(shortcuts.first().toString(QKeySequence::NativeText));
     action->setToolTip(tip);
     action->setStatusTip(tip);
+    m_tips.insert(id, tip);
     m_window->addAction(action); // shortcuts work even when the action is only in a menu
     m_actions.insert(id, action);
     return action;
@@ -93,20 +96,25 @@ void WindowActions::createMenus()
             menu->addAction(action(id));
     };
     QMenuBar *bar = m_window->menuBar();
-    QMenu *file = bar->addMenu(tr("&File"));
+    const auto menu = [this, bar](const QString &title) {
+        QMenu *added = bar->addMenu(title);
+        m_menus.append(added);
+        return added;
+    };
+    QMenu *file = menu(tr("&File"));
     fill(file, {Id::NewAccount, Id::EditAccount, Id::RemoveAccount});
     file->addSeparator();
     file->addAction(action(Id::Quit));
 
-    fill(bar->addMenu(tr("&Edit")), {Id::Preferences});
+    fill(menu(tr("&Edit")), {Id::Preferences});
 
-    QMenu *account = bar->addMenu(tr("&Account"));
+    QMenu *account = menu(tr("&Account"));
     fill(account, {Id::SignIn, Id::SignOut, Id::InspectCurrent});
     account->addSeparator();
     fill(account, {Id::AllAccounts, Id::Refresh});
 
-    QMenu *tokens = bar->addMenu(tr("&Tokens"));
-    fill(tokens, {Id::NewToken, Id::Details, Id::CopyId, Id::InspectJwt});
+    QMenu *tokens = menu(tr("&Tokens"));
+    fill(tokens, {Id::NewToken, Id::Details, Id::CopyId});
     tokens->addSeparator();
     fill(tokens,
         {Id::Revoke, Id::VerifyToken, Id::Identify, Id::ListBySubject, Id::RevokeAllForSubject, Id::BreakGlass,
@@ -114,10 +122,18 @@ void WindowActions::createMenus()
     tokens->addSeparator();
     fill(tokens, {Id::EditNotes});
 
-    fill(bar->addMenu(tr("T&ools")), {Id::JwtInspector, Id::Find, Id::AuditLog, Id::LeakScan, Id::ExpiryCalendar});
+    // One JWT inspector: it inspects the selected token when there is one, else asks for a value.
+    fill(menu(tr("T&ools")), {Id::InspectJwt, Id::Find, Id::AuditLog, Id::LeakScan, Id::ExpiryCalendar});
+
+    QMenu *help = menu(tr("&Help"));
+    fill(help, {Id::CommandPalette, Id::KeyboardShortcuts});
+    help->addSeparator();
+    help->addAction(action(Id::About));
 
     QToolBar *toolbar = m_window->addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    // Words beside the icons: "New Account" and "New Token" have look-alike icons.
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->setAccessibleName(tr("Main toolbar"));
     fill(toolbar, {Id::NewAccount, Id::SignIn});
     toolbar->addSeparator();
@@ -149,40 +165,70 @@ QList<QAction *> WindowActions::accountActions() const
         action(Id::RemoveAccount)};
 }
 
+void WindowActions::enable(Id id, bool on, const QString &reason)
+{
+    QAction *target = action(id);
+    target->setEnabled(on);
+    const QString tip = on || reason.isEmpty() ? m_tips.value(id) : reason;
+    target->setToolTip(tip);
+    target->setStatusTip(tip);
+}
+
 void WindowActions::update(const Context &context)
 {
     TokenProvider *provider = context.provider;
     const auto can = [provider](TokenProvider::Capability capability) { return provider && provider->can(capability); };
     const int selected = int(context.selected.size());
-    const auto enable = [this](Id id, bool on) { action(id)->setEnabled(on); };
-    // Notes are kept by token id: a token without one (some ledger rows) cannot carry its own note.
-    const bool notable = selected == 1 && !context.selected.first().id.isEmpty();
+    // Why an action that needs the account's service is disabled: no account chosen, or its service lacks it.
+    const QString noAccount = context.allAccounts ? tr("Choose one account in the sidebar: this acts on one account.")
+                                                  : tr("Choose an account in the sidebar first.");
+    const QString notOffered = provider
+        ? tr("This account's service does not offer this.")
+        : (context.accountId.isNull() ? noAccount : tr("This service is not available in this build."));
+    const auto needs = [&](Id id, TokenProvider::Capability capability) { enable(id, can(capability), notOffered); };
+    const QString selectOne = tr("Select one token first.");
+    const QString selectSome = tr("Select one or more tokens first.");
 
-    enable(Id::EditAccount, !context.accountId.isNull());
-    enable(Id::RemoveAccount, !context.accountId.isNull());
-    enable(Id::SignIn, can(TokenProvider::Capability::SignIn));
-    enable(Id::SignOut, can(TokenProvider::Capability::SignOut) && provider->isSignedIn());
+    enable(Id::EditAccount, !context.accountId.isNull(), noAccount);
+    enable(Id::RemoveAccount, !context.accountId.isNull(), noAccount);
+    needs(Id::SignIn, TokenProvider::Capability::SignIn);
+    if (can(TokenProvider::Capability::SignOut))
+        enable(Id::SignOut, provider->isSignedIn(), tr("Not signed in."));
+    else
+        enable(Id::SignOut, false, notOffered);
+    enable(Id::AllAccounts, context.hasAccounts, tr("Add an account first."));
     enable(Id::Refresh,
-        context.allAccounts || can(TokenProvider::Capability::List) || can(TokenProvider::Capability::LedgerBacked));
-    enable(Id::NewToken, can(TokenProvider::Capability::Create));
-    enable(Id::Revoke, (context.allAccounts || can(TokenProvider::Capability::Revoke)) && selected > 0);
-    enable(Id::Details, can(TokenProvider::Capability::Details) && selected == 1);
-    enable(Id::CopyId, selected == 1);
-    enable(Id::EditNotes, notable);
-    enable(Id::InspectCurrent, can(TokenProvider::Capability::InspectCurrent));
-    enable(Id::ListBySubject, can(TokenProvider::Capability::ListBySubject));
-    enable(Id::RevokeAllForSubject, can(TokenProvider::Capability::RevokeAllForSubject));
-    enable(Id::ExpireAll, can(TokenProvider::Capability::ExpireAll));
-    enable(Id::LogoutToken, can(TokenProvider::Capability::Logout));
+        context.allAccounts || can(TokenProvider::Capability::List) || can(TokenProvider::Capability::LedgerBacked),
+        notOffered);
+    needs(Id::NewToken, TokenProvider::Capability::Create);
+    if (context.allAccounts || can(TokenProvider::Capability::Revoke))
+        enable(Id::Revoke, selected > 0, selectSome);
+    else
+        enable(Id::Revoke, false, notOffered);
+    if (can(TokenProvider::Capability::Details))
+        enable(Id::Details, selected == 1, selectOne);
+    else
+        enable(Id::Details, false, notOffered);
+    enable(Id::CopyId, selected == 1, selectOne);
+    // Notes are kept by token id: a token without one (some ledger rows) cannot carry its own note.
+    if (selected == 1 && context.selected.first().id.isEmpty())
+        enable(Id::EditNotes, false, tr("This token has no id to keep a note by."));
+    else
+        enable(Id::EditNotes, selected == 1, selectOne);
+    needs(Id::InspectCurrent, TokenProvider::Capability::InspectCurrent);
+    needs(Id::ListBySubject, TokenProvider::Capability::ListBySubject);
+    needs(Id::RevokeAllForSubject, TokenProvider::Capability::RevokeAllForSubject);
+    needs(Id::ExpireAll, TokenProvider::Capability::ExpireAll);
+    needs(Id::LogoutToken, TokenProvider::Capability::Logout);
     // Svix-only seed operations; the open-source Svix server does not route the one-time-token exchange.
     const auto *svix = qobject_cast<const SvixProvider *>(provider);
     action(Id::SvixDashboardAccess)->setVisible(svix != nullptr);
     action(Id::SvixExchangeOneTimeToken)->setVisible(svix != nullptr);
-    enable(Id::SvixDashboardAccess, svix != nullptr);
-    enable(Id::SvixExchangeOneTimeToken, svix && !svix->isOpenSourceServer());
-    enable(Id::VerifyToken, can(TokenProvider::Capability::VerifyValue));
-    enable(Id::InspectJwt, true);
-    enable(Id::JwtInspector, true);
+    enable(Id::SvixDashboardAccess, svix != nullptr, notOffered);
+    enable(Id::SvixExchangeOneTimeToken, svix && !svix->isOpenSourceServer(),
+        tr("The open-source Svix server does not offer one-time tokens."));
+    needs(Id::VerifyToken, TokenProvider::Capability::VerifyValue);
+    enable(Id::InspectJwt, true, {});
     updateRevokeRefusal(context);
 }
 
@@ -196,9 +242,6 @@ void WindowActions::updateRevokeRefusal(const Context &context)
         if (refusal.isEmpty())
             break;
     }
-    QAction *revoke = action(Id::Revoke);
     if (!refusal.isEmpty())
-        revoke->setEnabled(false);
-    revoke->setToolTip(refusal.isEmpty() ? m_revokeTip : refusal);
-    revoke->setStatusTip(refusal.isEmpty() ? m_revokeTip : refusal);
+        enable(Id::Revoke, false, refusal);
 }

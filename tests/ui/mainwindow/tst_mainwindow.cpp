@@ -204,9 +204,10 @@ void tst_MainWindow::shortcutsExist()
     QVERIFY(has(QStringLiteral("actionRefresh"), QKeySequence(Qt::Key_F5)));
     QVERIFY(has(QStringLiteral("actionFind"), QKeySequence(Qt::CTRL | Qt::Key_F)));
     QVERIFY(has(QStringLiteral("actionQuit"), QKeySequence(QKeySequence::Quit)));
-    for (const char *name : {"actionEditAccount", "actionRemoveAccount", "actionSignIn", "actionSignOut",
-             "actionDetails", "actionCopyId", "actionInspectJwt", "actionInspectCurrent", "actionListBySubject",
-             "actionRevokeAllForSubject", "actionExpireAll", "actionLogoutToken", "actionJwtInspector"}) {
+    for (const char *name :
+        {"actionEditAccount", "actionRemoveAccount", "actionSignIn", "actionSignOut", "actionDetails", "actionCopyId",
+            "actionInspectJwt", "actionInspectCurrent", "actionListBySubject", "actionRevokeAllForSubject",
+            "actionExpireAll", "actionLogoutToken", "actionCommandPalette", "actionKeyboardShortcuts", "actionAbout"}) {
         QVERIFY2(action(QLatin1String(name)), name);
     }
 }
