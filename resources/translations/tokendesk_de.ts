@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About TokenDesk</source>
+        <translation>Über TokenDesk</translation>
+    </message>
+    <message>
+        <source>TokenDesk logo</source>
+        <translation>TokenDesk-Logo</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;TokenDesk&lt;/h2&gt;&lt;p&gt;Issue, audit and revoke API tokens.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;TokenDesk&lt;/h2&gt;&lt;p&gt;API-Token ausstellen, prüfen und widerrufen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>QtKeychain</source>
+        <translation>QtKeychain</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>MIT License</source>
+        <translation>MIT-Lizenz</translation>
+    </message>
+    <message>
+        <source>Configuration folder</source>
+        <translation>Konfigurationsordner</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy these facts for a support request</source>
+        <translation>Diese Angaben für eine Support-Anfrage kopieren</translation>
+    </message>
+</context>
+<context>
     <name>AccountCommands</name>
     <message>
         <source>Saving the account</source>
@@ -1079,6 +1134,17 @@ Gruppen-ID: %2</translation>
     </message>
 </context>
 <context>
+    <name>EmptyStateOverlay</name>
+    <message>
+        <source>Empty table</source>
+        <translation>Leere Tabelle</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPresenter</name>
     <message>
         <source>Last refresh</source>
@@ -1700,6 +1766,25 @@ Gruppen-ID: %2</translation>
     </message>
 </context>
 <context>
+    <name>KeychainBar</name>
+    <message>
+        <source>No keychain is available: passwords and keys are kept in memory for this session only and must be entered again next time.</source>
+        <translation>Kein Schlüsselbund verfügbar: Passwörter und Schlüssel werden nur für diese Sitzung im Speicher gehalten und müssen beim nächsten Mal erneut eingegeben werden.</translation>
+    </message>
+    <message>
+        <source>Keychain warning</source>
+        <translation>Schlüsselbund-Warnung</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Dismiss the keychain warning</source>
+        <translation>Schlüsselbund-Warnung ausblenden</translation>
+    </message>
+</context>
+<context>
     <name>LeakScanDialog</name>
     <message>
         <source>Scan for Leaked Tokens</source>
@@ -2172,6 +2257,50 @@ Gruppen-ID: %2</translation>
     <message>
         <source>Expiry alerts keep coming. Quit from the tray menu or with File → Quit.</source>
         <translation>Ablaufwarnungen kommen weiterhin. Beenden Sie über das Menü im Infobereich oder mit Datei → Beenden.</translation>
+    </message>
+    <message>
+        <source>Sign in to see this account&apos;s tokens.</source>
+        <translation>Melden Sie sich an, um die Token dieses Kontos zu sehen.</translation>
+    </message>
+    <message>
+        <source>No token matches the filter.</source>
+        <translation>Kein Token passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>No token matches “%1”.</source>
+        <translation>Kein Token passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Filter leeren</translation>
+    </message>
+    <message>
+        <source>No tokens yet.</source>
+        <translation>Noch keine Token.</translation>
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation>Noch keine Konten.</translation>
+    </message>
+    <message>
+        <source>No account has a token yet.</source>
+        <translation>Noch hat kein Konto ein Token.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Open the selected token&apos;s details</source>
+        <translation>Details des ausgewählten Tokens öffnen</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Den Filter leeren</translation>
     </message>
 </context>
 <context>
@@ -3042,8 +3171,16 @@ Gruppen-ID: %2</translation>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <source>The sandbox's demo credentials are filled in: choose Sign in.</source>
+        <source>The sandbox&apos;s demo credentials are filled in: choose Sign in.</source>
         <translation>Die Demo-Zugangsdaten der Sandbox sind eingetragen: Wählen Sie „Anmelden“.</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the credentials are kept only until TokenDesk quits.</source>
+        <translation>Kein Schlüsselbund verfügbar: Die Zugangsdaten werden nur bis zum Beenden von TokenDesk aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 as %2</source>
+        <translation>Bei %1 als %2 anmelden</translation>
     </message>
 </context>
 <context>
@@ -3094,10 +3231,6 @@ Gruppen-ID: %2</translation>
         <translation>Sitzung abgelaufen</translation>
     </message>
     <message>
-        <source>keychain unavailable: secrets kept in memory only</source>
-        <translation>Schlüsselbund nicht verfügbar: Geheimnisse nur im Speicher</translation>
-    </message>
-    <message>
         <source>Storing credentials</source>
         <translation>Zugangsdaten werden gespeichert</translation>
     </message>
@@ -3128,6 +3261,49 @@ Gruppen-ID: %2</translation>
     <message>
         <source>signed out</source>
         <translation>abgemeldet</translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>sign-in needed</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <source>The sandbox&apos;s demo password is filled in: choose Sign in.</source>
+        <translation>Das Demo-Passwort der Sandbox ist eingetragen: Wählen Sie „Anmelden“.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the keychain</source>
+        <translation>Im Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Remember in the keychain</source>
+        <translation>Im Schlüsselbund merken</translation>
+    </message>
+    <message>
+        <source>Sign-in error</source>
+        <translation>Anmeldefehler</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the password is kept only until TokenDesk quits.</source>
+        <translation>Kein Schlüsselbund verfügbar: Das Passwort wird nur bis zum Beenden von TokenDesk aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
     </message>
 </context>
 <context>
@@ -4281,10 +4457,6 @@ ID: %2</translation>
         <translation>Svix: &amp;Einmal-Token eintauschen…</translation>
     </message>
     <message>
-        <source>JWT &amp;Inspector…</source>
-        <translation>JWT-&amp;Inspektor…</translation>
-    </message>
-    <message>
         <source>Edit &amp;Notes…</source>
         <translation>&amp;Notizen bearbeiten…</translation>
     </message>
@@ -4351,6 +4523,62 @@ ID: %2</translation>
     <message>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Command Palette…</source>
+        <translation>&amp;Befehlspalette…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About TokenDesk</source>
+        <translation>Über &amp;TokenDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Choose one account in the sidebar: this acts on one account.</source>
+        <translation>Wählen Sie ein Konto in der Seitenleiste: Dies wirkt auf ein einzelnes Konto.</translation>
+    </message>
+    <message>
+        <source>Choose an account in the sidebar first.</source>
+        <translation>Wählen Sie zuerst ein Konto in der Seitenleiste.</translation>
+    </message>
+    <message>
+        <source>This account&apos;s service does not offer this.</source>
+        <translation>Der Dienst dieses Kontos bietet das nicht an.</translation>
+    </message>
+    <message>
+        <source>This service is not available in this build.</source>
+        <translation>Dieser Dienst ist in diesem Build nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Select one token first.</source>
+        <translation>Wählen Sie zuerst ein Token aus.</translation>
+    </message>
+    <message>
+        <source>Select one or more tokens first.</source>
+        <translation>Wählen Sie zuerst ein oder mehrere Token aus.</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Add an account first.</source>
+        <translation>Fügen Sie zuerst ein Konto hinzu.</translation>
+    </message>
+    <message>
+        <source>This token has no id to keep a note by.</source>
+        <translation>Dieses Token hat keine ID, unter der eine Notiz gespeichert werden kann.</translation>
+    </message>
+    <message>
+        <source>The open-source Svix server does not offer one-time tokens.</source>
+        <translation>Der Open-Source-Svix-Server bietet keine Einmal-Token an.</translation>
     </message>
 </context>
 <context>

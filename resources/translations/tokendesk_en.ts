@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountPage</name>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AccountStore</name>
     <message numerus="yes">
         <source>%n account entries in %1 could not be read and were skipped.</source>
@@ -175,51 +185,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h</source>
-        <translation>
-            <numerusform>%n h</numerusform>
-            <numerusform>%n h</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days</source>
-        <translation>
-            <numerusform>%n day</numerusform>
-            <numerusform>%n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n token(s)</source>
-        <translation>
-            <numerusform>%n token</numerusform>
-            <numerusform>%n tokens</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke %n tokens? Anything using them stops working.</source>
-        <translation>
-            <numerusform>Revoke %n token? Anything using it stops working.</numerusform>
-            <numerusform>Revoke %n tokens? Anything using them stops working.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n token(s) revoked.</source>
-        <translation>
-            <numerusform>%n token revoked.</numerusform>
-            <numerusform>%n tokens revoked.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>MfaDialog</name>
     <message numerus="yes">
         <source>Codes change every 30 s; this one is valid for %n more second(s).</source>
@@ -315,6 +280,40 @@
         <translation>
             <numerusform>%n account (%1)? Anything using them stops working.</numerusform>
             <numerusform>%n accounts (%1)? Anything using them stops working.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignInFlow</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TokenRevoker</name>
+    <message numerus="yes">
+        <source>%n token(s) revoked.</source>
+        <translation>
+            <numerusform>%n token revoked.</numerusform>
+            <numerusform>%n tokens revoked.</numerusform>
         </translation>
     </message>
 </context>
