@@ -227,8 +227,7 @@ void MainWindow::routeActions()
     route(Id::About, this, &MainWindow::showAbout);
     route(Id::Refresh, this, &MainWindow::refresh);
     route(Id::Revoke, m_revoker, &TokenRevoker::revokeSelected);
-    route(Id::RevokeAllForSubject, m_revoker, &TokenRevoker::revokeAllForSubject);
-    route(Id::BreakGlass, m_revoker, &TokenRevoker::breakGlass);
+    route(Id::RevokeAllForSubject, m_revoker, &TokenRevoker::breakGlass);
     const QList<std::pair<Id, void (TokenOperations::*)()>> operations {{Id::NewToken, &TokenOperations::newToken},
         {Id::Details, &TokenOperations::showDetails}, {Id::CopyId, &TokenOperations::copyId},
         {Id::InspectJwt, &TokenOperations::inspectJwt}, {Id::InspectCurrent, &TokenOperations::inspectCurrent},

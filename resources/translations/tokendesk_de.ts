@@ -4225,30 +4225,6 @@ ID: %2</translation>
         <translation>Alle für ein Subjekt widerrufen</translation>
     </message>
     <message>
-        <source>Subject (user id) whose tokens are all revoked:</source>
-        <translation>Subjekt (Benutzer-ID), dessen Token alle widerrufen werden:</translation>
-    </message>
-    <message>
-        <source>Revoke All</source>
-        <translation>Alle widerrufen</translation>
-    </message>
-    <message>
-        <source>Revoke every token of “%1”? Everything signed in as %1 stops working.</source>
-        <translation>Jedes Token von „%1“ widerrufen? Alles, was als %1 angemeldet ist, funktioniert dann nicht mehr.</translation>
-    </message>
-    <message>
-        <source>Revoking all tokens of %1</source>
-        <translation>Alle Token von %1 werden widerrufen</translation>
-    </message>
-    <message>
-        <source>All tokens of %1 revoked.</source>
-        <translation>Alle Token von %1 widerrufen.</translation>
-    </message>
-    <message>
-        <source>Revoke Everything for a Subject</source>
-        <translation>Alles für ein Subjekt widerrufen</translation>
-    </message>
-    <message>
         <source>Subject in every account (user id, email, uid user@domain, Svix application or session id):</source>
         <translation>Subjekt in jedem Konto (Benutzer-ID, E-Mail, uid benutzer@domain, Svix-Anwendung oder Sitzungs-ID):</translation>
     </message>
@@ -4479,10 +4455,6 @@ ID: %2</translation>
     <message>
         <source>&amp;Identify…</source>
         <translation>&amp;Identifizieren…</translation>
-    </message>
-    <message>
-        <source>Revoke &amp;Everything for a Subject…</source>
-        <translation>&amp;Alles für ein Subjekt widerrufen…</translation>
     </message>
     <message>
         <source>&amp;Audit Log…</source>

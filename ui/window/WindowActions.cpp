@@ -34,8 +34,6 @@ WindowActions::WindowActions(QMainWindow *window)
     make(
         Id::InspectCurrent, QStringLiteral("actionInspectCurrent"), tr("Current &Session…"), QStringLiteral("session"));
     make(Id::ListBySubject, QStringLiteral("actionListBySubject"), tr("Tokens of a &User…"), QStringLiteral("subject"));
-    make(Id::RevokeAllForSubject, QStringLiteral("actionRevokeAllForSubject"), tr("Revoke &All for a Subject…"),
-        QStringLiteral("token-revoke"));
     make(Id::ExpireAll, QStringLiteral("actionExpireAll"), tr("E&xpire All…"), QStringLiteral("expire-all"));
     make(Id::LogoutToken, QStringLiteral("actionLogoutToken"), tr("&Log Out a Token…"), QStringLiteral("logout-token"));
     make(Id::SvixDashboardAccess, QStringLiteral("actionSvixDashboardAccess"), tr("Svix: Dash&board Access…"),
@@ -57,7 +55,9 @@ WindowActions::WindowActions(QMainWindow *window)
     make(Id::AllAccounts, QStringLiteral("actionAllAccounts"), tr("A&ll Accounts"), QString(),
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)});
     make(Id::Identify, QStringLiteral("actionIdentify"), tr("&Identify…"), QString());
-    make(Id::BreakGlass, QStringLiteral("actionBreakGlass"), tr("Revoke &Everything for a Subject…"),
+    // One action for "revoke everything of this subject": it plans over every account and uses a service's own
+    // revoke-all call where it has one, so a per-account variant under another name would only confuse.
+    make(Id::RevokeAllForSubject, QStringLiteral("actionRevokeAllForSubject"), tr("Revoke &All for a Subject…"),
         QStringLiteral("token-revoke"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete)});
     make(Id::AuditLog, QStringLiteral("actionAuditLog"), tr("&Audit Log…"), QString(),
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)});
@@ -117,8 +117,8 @@ void WindowActions::createMenus()
     fill(tokens, {Id::NewToken, Id::Details, Id::CopyId});
     tokens->addSeparator();
     fill(tokens,
-        {Id::Revoke, Id::VerifyToken, Id::Identify, Id::ListBySubject, Id::RevokeAllForSubject, Id::BreakGlass,
-            Id::ExpireAll, Id::LogoutToken, Id::SvixDashboardAccess, Id::SvixExchangeOneTimeToken});
+        {Id::Revoke, Id::VerifyToken, Id::Identify, Id::ListBySubject, Id::RevokeAllForSubject, Id::ExpireAll,
+            Id::LogoutToken, Id::SvixDashboardAccess, Id::SvixExchangeOneTimeToken});
     tokens->addSeparator();
     fill(tokens, {Id::EditNotes});
 
@@ -217,7 +217,7 @@ void WindowActions::update(const Context &context)
         enable(Id::EditNotes, selected == 1, selectOne);
     needs(Id::InspectCurrent, TokenProvider::Capability::InspectCurrent);
     needs(Id::ListBySubject, TokenProvider::Capability::ListBySubject);
-    needs(Id::RevokeAllForSubject, TokenProvider::Capability::RevokeAllForSubject);
+    enable(Id::RevokeAllForSubject, context.hasAccounts, tr("Add an account first."));
     needs(Id::ExpireAll, TokenProvider::Capability::ExpireAll);
     needs(Id::LogoutToken, TokenProvider::Capability::Logout);
     // Svix-only seed operations; the open-source Svix server does not route the one-time-token exchange.

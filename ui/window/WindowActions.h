@@ -43,8 +43,7 @@ public:
         VerifyToken,
         Identify,
         ListBySubject,
-        RevokeAllForSubject,
-        BreakGlass,
+        RevokeAllForSubject, // in every account, through the revoke plan (break-glass)
         ExpireAll,
         LogoutToken,
         SvixDashboardAccess,

@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "MfaDialog.h"
 #include "RevealDialog.h"
+#include "RevokePlanDialog.h"
 #include "SignInDialog.h"
 #include "StatusColors.h"
 #include "signin/SignInPanel.h"
@@ -31,6 +32,7 @@
 #include "providers/ProviderRegistry.h"
 #include "store/Ledger.h"
 #include "store/SecretStore.h"
+#include "workflows/RevokePlan.h"
 
 #include <QAction>
 #include <QApplication>
@@ -551,43 +553,43 @@ void tst_MainWindowNetSapiens::revokeAllOfAUserNamesTheUser()
     QVERIFY(selectAndWaitForRefresh(id));
     QCOMPARE(m_controller->ledger()->entries(id).size(), 4); // two delegated tokens and their refresh JWTs
 
-    // Cancelling the confirmation revokes nothing.
-    QString question;
-    auto answer = [&question](bool confirm) {
-        return [&question, confirm](QWidget *modal) {
+    // Revoke All for a Subject plans over every account; the plan names the user and uses NetSapiens' own
+    // revoke-all call. Closing the plan revokes nothing.
+    const auto openPlan = [this]() -> RevokePlanDialog * {
+        ModalAnswerer answerer([](QWidget *modal) {
             if (auto *input = qobject_cast<QInputDialog *>(modal)) {
                 input->setTextValue(QStringLiteral("1003@sandbox"));
                 input->done(QDialog::Accepted);
                 return true;
             }
-            if (auto *box = qobject_cast<QMessageBox *>(modal)) {
-                question = box->text();
-                if (confirm)
-                    clickAccept(box);
-                else
-                    box->reject();
-                return true;
-            }
             return false;
-        };
+        });
+        action(QStringLiteral("actionRevokeAllForSubject"))->trigger(); // returns once the subject was given
+        if (answerer.handled() != 1)
+            return nullptr;
+        RevokePlanDialog *plan = nullptr;
+        QTest::qWaitFor([&plan, this] { return (plan = findVisible<RevokePlanDialog>(m_window.get())) != nullptr; },
+            NetworkTimeoutMs);
+        return plan;
     };
-    {
-        ModalAnswerer answerer(answer(false));
-        action(QStringLiteral("actionRevokeAllForSubject"))->trigger(); // returns when both dialogs were answered
-        QCOMPARE(answerer.handled(), 2);
-    }
-    QVERIFY2(question.contains(QLatin1String("1003@sandbox")), qPrintable(question));
+    RevokePlanDialog *plan = openPlan();
+    QVERIFY(plan);
+    QCOMPARE(plan->plan().subject(), QStringLiteral("1003@sandbox"));
+    bool subjectStep = false;
+    for (const RevokeStep &step : plan->plan().runnableSteps())
+        subjectStep = subjectStep || (step.accountId == id && step.kind == RevokeStep::Kind::Subject);
+    QVERIFY2(subjectStep, qPrintable(plan->previewText()));
+    plan->reject();
     QTest::qWait(0);
     for (const LedgerEntry &entry : m_controller->ledger()->entries(id))
         QVERIFY(!entry.revoked);
 
-    question.clear();
-    {
-        ModalAnswerer answerer(answer(true));
-        action(QStringLiteral("actionRevokeAllForSubject"))->trigger();
-        QCOMPARE(answerer.handled(), 2);
-    }
-    QVERIFY2(question.contains(QLatin1String("1003@sandbox")), qPrintable(question));
+    plan = openPlan();
+    QVERIFY(plan);
+    QSignalSpy finished(plan, &RevokePlanDialog::runFinished);
+    Confirmer::setNextAnswerForTest(true);
+    plan->startRevoke();
+    QVERIFY(finished.wait(NetworkTimeoutMs));
     auto allRevoked = [this, id] {
         const QList<LedgerEntry> entries = m_controller->ledger()->entries(id);
         for (const LedgerEntry &entry : entries) {
