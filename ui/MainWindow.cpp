@@ -11,22 +11,33 @@
 #include "TrayIcon.h"
 #include "accounts/AccountCommands.h"
 #include "core/Clock.h"
+#include "items/AccountListModel.h"
+#include "items/TokenFilterModel.h"
 #include "items/TokenListModel.h"
+#include "palette/CommandPalette.h"
+#include "palette/ShortcutsDialog.h"
 #include "providers/AccountSession.h"
 #include "signin/SignInFlow.h"
+#include "signin/SignInPanel.h"
 #include "store/Preferences.h"
+#include "store/SecretStore.h"
 #include "tokens/AccountPage.h"
 #include "tokens/TokenOperations.h"
 #include "tokens/TokenRevoker.h"
 #include "tokens/TokenTableView.h"
+#include "window/AboutDialog.h"
 #include "window/AccountSidebar.h"
+#include "window/EmptyStateOverlay.h"
 #include "window/ErrorPresenter.h"
+#include "window/KeychainBar.h"
 #include "window/WelcomePage.h"
 #include "window/WindowActions.h"
+#include "workflows/AccountTokens.h"
 #include "workflows/RotationFinisher.h"
 #include "workflows/TokenRotation.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -41,6 +52,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTreeView>
+#include <QVBoxLayout>
 
 using Id = WindowActions::Id;
 
@@ -66,6 +79,7 @@ MainWindow::MainWindow(AccountController *controller, QWidget *parent)
     m_accounts = new AccountCommands(m_controller, m_errors, this);
     connectParts();
     routeActions();
+    createEmptyStates();
     // Token notes: the models keep them by account + token id across every refresh.
     TokenNotesDialog::applyNotes(m_controller->tokenNotes(), {tokenModel(), m_allAccounts->tokenModel()});
     // Expiry alerts follow AccountTokens by themselves; a tray icon when the platform has one.
@@ -95,12 +109,24 @@ void MainWindow::createWidgets()
     m_tableStack->setObjectName(QStringLiteral("tableStack"));
     m_tableStack->addWidget(m_page);
     m_tableStack->addWidget(m_allAccounts);
+    m_signInPanel = new SignInPanel;
+    m_tableStack->addWidget(m_signInPanel);
+
+    // The keychain warning is said once, above whichever table shows, until dismissed.
+    auto *tableArea = new QWidget;
+    auto *tableLayout = new QVBoxLayout(tableArea);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(4);
+    m_keychainBar = new KeychainBar(m_controller->secretStore());
+    tableLayout->addWidget(m_keychainBar);
+    tableLayout->addWidget(m_tableStack, 1);
+    connect(m_tableStack, &QStackedWidget::currentChanged, this, &MainWindow::orderKeychainBarTab);
 
     m_splitter = new QSplitter;
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_sidebar = new AccountSidebar(m_controller->accountModel(), m_actions->accountActions());
     m_splitter->addWidget(m_sidebar);
-    m_splitter->addWidget(m_tableStack);
+    m_splitter->addWidget(tableArea);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setSizes({240, 720});
     m_stack->addWidget(m_splitter);
@@ -119,20 +145,38 @@ void MainWindow::connectParts()
     connect(m_controller, &AccountController::accountsChanged, this, &MainWindow::onAccountsChanged);
 
     // The two token tables: one context menu, one enabling rule; Details on a double click.
-    for (TokenTableView *table : {m_page->table(), m_allAccounts->table()})
+    for (TokenTableView *table : {m_page->table(), m_allAccounts->table()}) {
         connect(table, &TokenTableView::tokenMenuRequested, this,
             [this](const QPoint &pos) { tokenContextMenu()->exec(pos); });
-    connect(m_page->table(), &QTableView::doubleClicked, this, [this] {
-        if (m_actions->action(Id::Details)->isEnabled())
-            m_operations->showDetails();
-    });
+        connect(table, &QTableView::doubleClicked, this, [this] {
+            if (m_actions->action(Id::Details)->isEnabled())
+                m_operations->showDetails();
+        });
+    }
     connect(m_page, &AccountPage::selectionChanged, this, &MainWindow::updateActions);
     connect(m_allAccounts, &AllAccountsView::selectionChanged, this, &MainWindow::updateActions);
     connect(m_page->expiryBanner(), &ExpiryBanner::tokenActivated, this, &MainWindow::selectToken);
 
     // The account page and the sign-in flow: sign-in requests and the sidebar's state line.
     connect(m_page, &AccountPage::refreshed, this, &MainWindow::refreshed);
-    connect(m_page, &AccountPage::signInNeeded, m_signIn, &SignInFlow::requestSignIn);
+    connect(m_page, &AccountPage::refreshed, this, [this](const QUuid &id, bool ok) {
+        if (!ok)
+            m_errors->endBusy(); // "Refreshing…" ends with the refresh, whatever it found
+        else if (isSignInPanelShown() && m_signInPanel->accountId() == id)
+            showAccountPage();
+        refreshEmptyStates();
+    });
+    // Signed out: the panel in the table area. A modal opens only for Account → Sign In….
+    connect(m_page, &AccountPage::signInNeeded, this, &MainWindow::showSignInPanel);
+    connect(m_signIn, &SignInFlow::signInWanted, this, &MainWindow::showSignInPanel);
+    connect(m_signInPanel, &SignInPanel::submitted, this, [this](const QUuid &id) {
+        m_signInPanel->setBusy(true);
+        m_signIn->submitFromPanel(id, m_signInPanel->values(), m_signInPanel->remember());
+    });
+    connect(m_signIn, &SignInFlow::panelSignInEnded, this, [this](const QUuid &id, const QString &message) {
+        if (m_signInPanel->accountId() == id)
+            m_signInPanel->showError(message);
+    });
     connect(m_page, &AccountPage::accountStateChanged, m_signIn, &SignInFlow::setAccountState);
     connect(m_page, &AccountPage::credentialChanged, this, [this](const QUuid &id) {
         m_signIn->updateAccountStatus(id);
@@ -162,7 +206,11 @@ void MainWindow::connectParts()
         if (isAllAccountsShown())
             m_allAccounts->refreshAll();
     });
-    connect(m_accounts, &AccountCommands::added, this, &MainWindow::selectAccount);
+    connect(m_accounts, &AccountCommands::added, this, [this](const QUuid &id) {
+        selectAccount(id);
+        // The password just given in the account dialog signs in: no second prompt for it.
+        m_signIn->signInWithHeldSecrets(id);
+    });
     connect(m_accounts, &AccountCommands::resetting, m_page, &AccountPage::forgetSession);
     connect(m_accounts, &AccountCommands::removing, m_signIn, &SignInFlow::forget);
     connect(m_accounts, &AccountCommands::edited, m_page, [this](const QUuid &id) { m_page->refreshAccount(id); });
@@ -181,17 +229,19 @@ void MainWindow::routeActions()
     route(Id::SignIn, this, [this] { m_signIn->signIn(currentAccountId()); });
     route(Id::SignOut, this, [this] { m_signIn->signOut(currentAccountId()); });
     route(Id::AllAccounts, this, &MainWindow::showAllAccounts);
+    route(Id::CommandPalette, this, &MainWindow::showCommandPalette);
+    route(Id::KeyboardShortcuts, this, &MainWindow::showKeyboardShortcuts);
+    route(Id::About, this, &MainWindow::showAbout);
     route(Id::Refresh, this, &MainWindow::refresh);
     route(Id::Revoke, m_revoker, &TokenRevoker::revokeSelected);
-    route(Id::RevokeAllForSubject, m_revoker, &TokenRevoker::revokeAllForSubject);
-    route(Id::BreakGlass, m_revoker, &TokenRevoker::breakGlass);
+    route(Id::RevokeAllForSubject, m_revoker, &TokenRevoker::breakGlass);
     route(Id::RotateToken, this, &MainWindow::rotateSelected);
     const QList<std::pair<Id, void (TokenOperations::*)()>> operations {{Id::NewToken, &TokenOperations::newToken},
         {Id::Details, &TokenOperations::showDetails}, {Id::CopyId, &TokenOperations::copyId},
-        {Id::InspectJwt, &TokenOperations::inspectJwt}, {Id::JwtInspector, &TokenOperations::inspectJwt},
-        {Id::InspectCurrent, &TokenOperations::inspectCurrent}, {Id::VerifyToken, &TokenOperations::verifyToken},
-        {Id::Identify, &TokenOperations::identifyToken}, {Id::ListBySubject, &TokenOperations::listBySubject},
-        {Id::ExpireAll, &TokenOperations::expireAll}, {Id::LogoutToken, &TokenOperations::logoutToken},
+        {Id::InspectJwt, &TokenOperations::inspectJwt}, {Id::InspectCurrent, &TokenOperations::inspectCurrent},
+        {Id::VerifyToken, &TokenOperations::verifyToken}, {Id::Identify, &TokenOperations::identifyToken},
+        {Id::ListBySubject, &TokenOperations::listBySubject}, {Id::ExpireAll, &TokenOperations::expireAll},
+        {Id::LogoutToken, &TokenOperations::logoutToken},
         {Id::SvixDashboardAccess, &TokenOperations::svixDashboardAccess},
         {Id::SvixExchangeOneTimeToken, &TokenOperations::svixExchangeOneTimeToken},
         {Id::EditNotes, &TokenOperations::editNotes}, {Id::AuditLog, &TokenOperations::showAuditLog},
@@ -280,7 +330,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("tokenHeader"), m_page->table()->horizontalHeader()->saveState());
+    m_page->table()->saveLayout();
+    m_allAccounts->table()->saveLayout();
     settings.setValue(QStringLiteral("statusFilter"), m_page->statusCombo()->currentIndex());
     settings.endGroup();
     settings.sync();
@@ -296,8 +347,9 @@ void MainWindow::restoreSettings()
         restoreState(settings.value(QStringLiteral("state")).toByteArray());
     if (settings.contains(QStringLiteral("splitter")))
         m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
-    if (settings.contains(QStringLiteral("tokenHeader")))
-        m_page->table()->horizontalHeader()->restoreState(settings.value(QStringLiteral("tokenHeader")).toByteArray());
+    // Earlier versions kept the table's header as one opaque state whose column numbers no longer match; each
+    // table now keeps its own layout by column name (TokenTableView::setSettings), so the old state is dropped.
+    settings.remove(QStringLiteral("tokenHeader"));
     QComboBox *status = m_page->statusCombo();
     status->setCurrentIndex(qBound(0, settings.value(QStringLiteral("statusFilter"), 0).toInt(), status->count() - 1));
     settings.endGroup();
@@ -321,6 +373,22 @@ void MainWindow::quitApplication()
     m_quitting = true;
     close();
     QCoreApplication::quit();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    orderKeychainBarTab();
+}
+
+void MainWindow::orderKeychainBarTab()
+{
+    // The pages order their own widgets when shown (their showEvent runs before this one); the keychain bar's
+    // Dismiss follows them, so Tab from the sidebar reaches the table before any bar.
+    if (auto *page = qobject_cast<AccountPage *>(m_tableStack->currentWidget()))
+        QWidget::setTabOrder(page->lastInTabOrder(), m_keychainBar->dismissButton());
+    else if (auto *all = qobject_cast<AllAccountsView *>(m_tableStack->currentWidget()))
+        QWidget::setTabOrder(all->lastInTabOrder(), m_keychainBar->dismissButton());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -403,6 +471,7 @@ void MainWindow::showAllAccounts()
     if (m_controller->accounts().isEmpty())
         return;
     m_tableStack->setCurrentWidget(m_allAccounts);
+    m_signInPanel->clearValues();
     m_sidebar->setAllAccountsMarked(true);
     m_allAccounts->tokenView()->setFocus(Qt::OtherFocusReason);
     updateActions();
@@ -411,12 +480,148 @@ void MainWindow::showAllAccounts()
 void MainWindow::onCurrentAccountChanged()
 {
     const QUuid id = currentAccountId();
-    if (!id.isNull() && isAllAccountsShown()) {
-        m_tableStack->setCurrentIndex(0);
+    if (!id.isNull() && isAllAccountsShown())
         m_sidebar->setAllAccountsMarked(false);
-    }
+    // An account known to need sign-in shows the panel at once; others their page (which may ask for it).
+    if (!id.isNull() && m_controller->accountTokens()->needsSignIn(id))
+        showSignInPanel(id, tr("Sign in to see this account's tokens."));
+    else if (!id.isNull() || !isAllAccountsShown())
+        showAccountPage();
     m_page->showAccount(id);
     updateActions();
+    refreshEmptyStates();
+}
+
+bool MainWindow::isSignInPanelShown() const
+{
+    return m_tableStack->currentWidget() == m_signInPanel;
+}
+
+void MainWindow::showAccountPage()
+{
+    if (m_tableStack->currentWidget() == m_page)
+        return;
+    const bool hadFocus = m_signInPanel->isAncestorOf(QApplication::focusWidget());
+    m_signInPanel->clearValues();
+    m_tableStack->setCurrentWidget(m_page);
+    if (hadFocus)
+        m_page->table()->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::showSignInPanel(const QUuid &id, const QString &reason)
+{
+    // Only the account on screen: a background refresh of another account just marks it in the sidebar.
+    if (id.isNull() || id != currentAccountId())
+        return;
+    m_signInPanel->showFor(m_signIn->panelSetup(id, reason));
+    m_tableStack->setCurrentWidget(m_signInPanel);
+    m_errors->endBusy();
+}
+
+void MainWindow::clearFilter(QLineEdit *edit)
+{
+    edit->clear();
+    if (edit == m_page->filterEdit())
+        m_page->statusCombo()->setCurrentIndex(0);
+}
+
+void MainWindow::createEmptyStates()
+{
+    const auto filterState = [this](QLineEdit *edit) {
+        const QString text = edit->text().trimmed();
+        EmptyStateOverlay::State state;
+        state.text = text.isEmpty() ? tr("No token matches the filter.") : tr("No token matches “%1”.").arg(text);
+        state.linkText = tr("Clear filter");
+        state.action = [this, edit] { clearFilter(edit); };
+        return state;
+    };
+    m_pageEmpty = new EmptyStateOverlay(m_page->table(), [this, filterState]() -> EmptyStateOverlay::State {
+        const QUuid id = currentAccountId();
+        if (id.isNull() || !m_controller->accountTokens()->hasList(id))
+            return {};
+        if (m_page->table()->tokenModel()->rowCount() > 0)
+            return filterState(m_page->filterEdit());
+        EmptyStateOverlay::State state;
+        state.text = tr("No tokens yet.");
+        if (QAction *create = m_actions->action(Id::NewToken); create->isEnabled()) {
+            state.linkText = CommandPalette::plainText(create->text()) + QStringLiteral("…");
+            state.action = [create] { create->trigger(); };
+        }
+        return state;
+    });
+    m_allEmpty = new EmptyStateOverlay(m_allAccounts->table(), [this, filterState]() -> EmptyStateOverlay::State {
+        EmptyStateOverlay::State state;
+        if (m_controller->accounts().isEmpty()) {
+            state.text = tr("No accounts yet.");
+            state.linkText = CommandPalette::plainText(m_actions->action(Id::NewAccount)->text()) + QStringLiteral("…");
+            state.action = [this] { m_actions->action(Id::NewAccount)->trigger(); };
+            return state;
+        }
+        if (m_allAccounts->tokenModel()->rowCount() > 0)
+            return filterState(m_allAccounts->filterEdit());
+        if (!m_allAccounts->loadingAccounts().isEmpty())
+            return {};
+        state.text = tr("No account has a token yet.");
+        state.linkText = tr("Refresh");
+        state.action = [this] { m_allAccounts->refreshAll(); };
+        return state;
+    });
+    for (QLineEdit *edit : {m_page->filterEdit(), m_allAccounts->filterEdit()})
+        connect(edit, &QLineEdit::textChanged, this, &MainWindow::refreshEmptyStates);
+    connect(m_allAccounts, &AllAccountsView::allRefreshed, this, &MainWindow::refreshEmptyStates);
+    connect(m_controller->accountTokens(), &AccountTokens::changed, this, &MainWindow::refreshEmptyStates);
+}
+
+void MainWindow::refreshEmptyStates()
+{
+    if (m_pageEmpty)
+        m_pageEmpty->refresh();
+    if (m_allEmpty)
+        m_allEmpty->refresh();
+}
+
+void MainWindow::showCommandPalette()
+{
+    updateActions(); // the reasons are for this moment
+    QList<CommandPalette::Entry> entries;
+    for (QMenu *menu : m_actions->menus())
+        entries += CommandPalette::entriesFor(menu->actions(), CommandPalette::plainText(menu->title()));
+    const QString accountGroup = tr("Accounts");
+    for (const Account &account : m_controller->accounts()) {
+        CommandPalette::Entry entry;
+        entry.text = account.name;
+        entry.group = accountGroup;
+        entry.icon = m_controller->accountModel()->indexOf(account.id).data(Qt::DecorationRole).value<QIcon>();
+        entry.run = [this, id = account.id] {
+            selectAccount(id);
+            accountView()->setFocus(Qt::ShortcutFocusReason);
+        };
+        entries.append(entry);
+    }
+    auto *palette = new CommandPalette(this);
+    palette->setAttribute(Qt::WA_DeleteOnClose);
+    palette->setEntries(entries);
+    palette->open();
+}
+
+void MainWindow::showKeyboardShortcuts()
+{
+    // The keys no action owns; every action's own shortcut is read from the menus.
+    const QList<QPair<QString, QString>> extra {
+        {tr("Open the selected token's details"), QKeySequence(Qt::Key_Return).toString(QKeySequence::NativeText)},
+        {tr("Clear the filter"), QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText)},
+        {CommandPalette::plainText(m_actions->action(Id::CommandPalette)->text()),
+            m_actions->action(Id::CommandPalette)->shortcut().toString(QKeySequence::NativeText)}};
+    auto *dialog = new ShortcutsDialog(m_actions->menus(), extra, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(m_controller->configDir(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::updateActions()
@@ -426,6 +631,7 @@ void MainWindow::updateActions()
     context.provider = context.accountId.isNull() ? nullptr : m_controller->provider(context.accountId);
     context.selected = selectedTokens();
     context.allAccounts = isAllAccountsShown();
+    context.hasAccounts = !m_controller->accounts().isEmpty();
     context.providerOf = [this](const Token &token) {
         return m_controller->provider(token.accountId.isNull() ? currentAccountId() : token.accountId);
     };
@@ -434,6 +640,7 @@ void MainWindow::updateActions()
             providerOf(token), m_controller->rotations(), token, 0, m_controller->clock()->now());
     };
     m_actions->update(context);
+    refreshEmptyStates(); // "New Token…" is offered only while it can run
 }
 
 void MainWindow::rotateSelected()

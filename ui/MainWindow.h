@@ -16,7 +16,9 @@ class AccountSidebar;
 class AllAccountsView;
 class AlertCenter;
 class ClipboardGuard;
+class EmptyStateOverlay;
 class ErrorPresenter;
+class KeychainBar;
 class ExpiryBanner;
 class QLineEdit;
 class QMenu;
@@ -25,6 +27,7 @@ class QStackedWidget;
 class QTableView;
 class QTreeView;
 class SignInFlow;
+class SignInPanel;
 class TokenFilterModel;
 class TokenListModel;
 class TokenOperations;
@@ -60,6 +63,15 @@ public:
     QLineEdit *filterEdit() const;
     ClipboardGuard *clipboardGuard() const { return m_clipboard; }
     AlertCenter *alertCenter() const { return m_alerts; }
+    WindowActions *windowActions() const { return m_actions; }
+    ErrorPresenter *errorPresenter() const { return m_errors; }
+    // The sign-in panel in the table area (shown for a signed-out account instead of its empty table).
+    SignInPanel *signInPanel() const { return m_signInPanel; }
+    bool isSignInPanelShown() const;
+    KeychainBar *keychainBar() const { return m_keychainBar; }
+    // The empty-state messages over the account's table and the All accounts table.
+    EmptyStateOverlay *emptyState() const { return m_pageEmpty; }
+    EmptyStateOverlay *allAccountsEmptyState() const { return m_allEmpty; }
     // Replaces starting `tokendesk --sandbox` for "Try the sandbox" (tests); returns whether it started.
     void setSandboxLauncher(std::function<bool()> launcher) { m_sandboxLauncher = std::move(launcher); }
     ExpiryBanner *expiryBanner() const;
@@ -96,6 +108,10 @@ public slots:
     void updateActions();
     void rotateSelected(); // Tokens → Rotate…
     void quitApplication(); // File → Quit and the tray's Quit: closes for real, also when closing to the tray
+    // Help: Ctrl+K over every action and account, the shortcut sheet, About.
+    void showCommandPalette();
+    void showKeyboardShortcuts();
+    void showAbout();
 
 signals:
     // A refresh of this account finished (tests wait for it).
@@ -103,8 +119,10 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    void orderKeychainBarTab();
     void createWidgets();
     void connectParts();
     void routeActions();
@@ -114,6 +132,11 @@ private:
     void selectToken(const QUuid &accountId, const QString &tokenKey);
     void trySandbox();
     void showPreferences();
+    void showSignInPanel(const QUuid &id, const QString &reason);
+    void showAccountPage();
+    void clearFilter(QLineEdit *edit);
+    void createEmptyStates();
+    void refreshEmptyStates();
 
     AccountController *m_controller;
     ClipboardGuard *m_clipboard;
@@ -132,7 +155,11 @@ private:
     AccountSidebar *m_sidebar = nullptr;
     AllAccountsView *m_allAccounts = nullptr;
     AccountPage *m_page = nullptr;
-    QStackedWidget *m_tableStack = nullptr; // the account's page or the all-accounts view
+    QStackedWidget *m_tableStack = nullptr; // the account's page, the all-accounts view or the sign-in panel
+    SignInPanel *m_signInPanel = nullptr;
+    KeychainBar *m_keychainBar = nullptr;
+    EmptyStateOverlay *m_pageEmpty = nullptr;
+    EmptyStateOverlay *m_allEmpty = nullptr;
 
     SignInFlow *m_signIn = nullptr;
     TokenOperations *m_operations = nullptr;

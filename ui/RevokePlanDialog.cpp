@@ -31,8 +31,7 @@ RevokePlanDialog::RevokePlanDialog(const RevokePlan &plan, RevokeRunner::Session
     , m_action(action)
 {
     setObjectName(QStringLiteral("RevokePlanDialog"));
-    setWindowTitle(
-        plan.subject().isEmpty() ? tr("Revoke Tokens") : tr("Revoke Everything for “%1”").arg(plan.subject()));
+    setWindowTitle(plan.subject().isEmpty() ? tr("Revoke Tokens") : tr("Revoke All for “%1”").arg(plan.subject()));
     setAccessibleName(windowTitle());
     resize(820, 560);
 

@@ -1,6 +1,7 @@
 #include "SignInDialog.h"
 
 #include "FieldForm.h"
+#include "StatusColors.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -19,16 +20,17 @@ SignInDialog::SignInDialog(
     auto *who = new QLabel(this);
     who->setObjectName(QStringLiteral("accountLabel"));
     who->setTextFormat(Qt::PlainText);
-    who->setText(
-        account.baseUrl.isEmpty() ? account.name : tr("%1 (%2)").arg(account.name, account.baseUrl.toDisplayString()));
+    who->setWordWrap(true);
+    who->setText(account.baseUrl.isEmpty() ? whoText(account)
+                                           : tr("%1 (%2)").arg(whoText(account), account.baseUrl.toDisplayString()));
     layout->addWidget(who);
 
-    auto *why = new QLabel(reason, this);
-    why->setObjectName(QStringLiteral("reasonLabel"));
-    why->setTextFormat(Qt::PlainText);
-    why->setWordWrap(true);
-    why->setVisible(!reason.isEmpty());
-    layout->addWidget(why);
+    m_reason = new QLabel(reason, this);
+    m_reason->setObjectName(QStringLiteral("reasonLabel"));
+    m_reason->setTextFormat(Qt::PlainText);
+    m_reason->setWordWrap(true);
+    m_reason->setVisible(!reason.isEmpty());
+    layout->addWidget(m_reason);
 
     QList<FieldSpec> masked = secretFields;
     for (FieldSpec &spec : masked) {
@@ -49,6 +51,11 @@ SignInDialog::SignInDialog(
     m_keep->setObjectName(QStringLiteral("keepSignedIn"));
     m_keep->setChecked(true);
     layout->addWidget(m_keep);
+    m_keepNote = new QLabel(this);
+    m_keepNote->setObjectName(QStringLiteral("keepNote"));
+    m_keepNote->setWordWrap(true);
+    m_keepNote->hide();
+    layout->addWidget(m_keepNote);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
@@ -91,6 +98,30 @@ void SignInDialog::setDemoValues(const QHash<QString, QString> &values)
     }
     m_demoNote->setVisible(filled);
     updateOk();
+}
+
+void SignInDialog::setKeychainAvailable(bool available)
+{
+    const QString why = tr("No keychain is available: the credentials are kept only until TokenDesk quits.");
+    if (!available)
+        m_keep->setChecked(false);
+    m_keep->setEnabled(available);
+    m_keep->setToolTip(available ? QString() : why);
+    m_keepNote->setText(available ? QString() : why);
+    m_keepNote->setVisible(!available);
+}
+
+void SignInDialog::showError(const QString &message)
+{
+    m_reason->setText(message);
+    m_reason->setVisible(!message.isEmpty());
+    StatusColors::apply(m_reason, StatusColors::Role::Error);
+}
+
+QString SignInDialog::whoText(const Account &account)
+{
+    const QString user = account.options.value(QStringLiteral("username")).toString().trimmed();
+    return user.isEmpty() ? tr("Sign in to %1").arg(account.name) : tr("Sign in to %1 as %2").arg(account.name, user);
 }
 
 void SignInDialog::updateOk()

@@ -29,6 +29,12 @@ public:
     // Fills in the embedded sandbox's demo credentials (field key -> value; keys the dialog does not ask for are
     // ignored) and says so. For sandbox demo accounts only: a real account's secrets are never prefilled.
     void setDemoValues(const QHash<QString, QString> &values);
+    // Without a keychain nothing can be remembered: the box is unticked, disabled, and a line says why.
+    void setKeychainAvailable(bool available);
+    // The service refused the last attempt (wrong password): the reason line shows it in the error colour.
+    void showError(const QString &message);
+    // "Sign in to <account> as <user>" (the user when the account has one).
+    static QString whoText(const Account &account);
 
     void done(int result) override;
 
@@ -37,6 +43,8 @@ private:
 
     FieldForm *m_form;
     QLabel *m_demoNote;
+    QLabel *m_reason;
     QCheckBox *m_keep;
+    QLabel *m_keepNote;
     QDialogButtonBox *m_buttons;
 };

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About TokenDesk</source>
+        <translation>Über TokenDesk</translation>
+    </message>
+    <message>
+        <source>TokenDesk logo</source>
+        <translation>TokenDesk-Logo</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;TokenDesk&lt;/h2&gt;&lt;p&gt;Issue, audit and revoke API tokens.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;TokenDesk&lt;/h2&gt;&lt;p&gt;API-Token ausstellen, prüfen und widerrufen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>QtKeychain</source>
+        <translation>QtKeychain</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>MIT License</source>
+        <translation>MIT-Lizenz</translation>
+    </message>
+    <message>
+        <source>Configuration folder</source>
+        <translation>Konfigurationsordner</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy these facts for a support request</source>
+        <translation>Diese Angaben für eine Support-Anfrage kopieren</translation>
+    </message>
+</context>
+<context>
     <name>AccountCommands</name>
     <message>
         <source>Saving the account</source>
@@ -295,10 +350,6 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <source>Keychain warning</source>
-        <translation>Schlüsselbund-Warnung</translation>
-    </message>
-    <message>
         <source>Selected account</source>
         <translation>Ausgewähltes Konto</translation>
     </message>
@@ -309,10 +360,6 @@
     <message>
         <source>Tokens</source>
         <translation>Token</translation>
-    </message>
-    <message>
-        <source>No keychain is available: secrets are kept in memory for this session only and must be entered again next time.</source>
-        <translation>Kein Schlüsselbund verfügbar: Geheimnisse werden nur für diese Sitzung im Speicher gehalten und müssen beim nächsten Mal erneut eingegeben werden.</translation>
     </message>
     <message>
         <source>sign-in needed</source>
@@ -1075,6 +1122,17 @@ Gruppen-ID: %2</translation>
     </message>
 </context>
 <context>
+    <name>EmptyStateOverlay</name>
+    <message>
+        <source>Empty table</source>
+        <translation>Leere Tabelle</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPresenter</name>
     <message>
         <source>Last refresh</source>
@@ -1737,6 +1795,25 @@ Gruppen-ID: %2</translation>
     </message>
 </context>
 <context>
+    <name>KeychainBar</name>
+    <message>
+        <source>No keychain is available: passwords and keys are kept in memory for this session only and must be entered again next time.</source>
+        <translation>Kein Schlüsselbund verfügbar: Passwörter und Schlüssel werden nur für diese Sitzung im Speicher gehalten und müssen beim nächsten Mal erneut eingegeben werden.</translation>
+    </message>
+    <message>
+        <source>Keychain warning</source>
+        <translation>Schlüsselbund-Warnung</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Dismiss the keychain warning</source>
+        <translation>Schlüsselbund-Warnung ausblenden</translation>
+    </message>
+</context>
+<context>
     <name>LeakScanDialog</name>
     <message>
         <source>Scan for Leaked Tokens</source>
@@ -2225,6 +2302,50 @@ Gruppen-ID: %2</translation>
     <message>
         <source>Expiry alerts keep coming. Quit from the tray menu or with File → Quit.</source>
         <translation>Ablaufwarnungen kommen weiterhin. Beenden Sie über das Menü im Infobereich oder mit Datei → Beenden.</translation>
+    </message>
+    <message>
+        <source>Sign in to see this account&apos;s tokens.</source>
+        <translation>Melden Sie sich an, um die Token dieses Kontos zu sehen.</translation>
+    </message>
+    <message>
+        <source>No token matches the filter.</source>
+        <translation>Kein Token passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>No token matches “%1”.</source>
+        <translation>Kein Token passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Filter leeren</translation>
+    </message>
+    <message>
+        <source>No tokens yet.</source>
+        <translation>Noch keine Token.</translation>
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation>Noch keine Konten.</translation>
+    </message>
+    <message>
+        <source>No account has a token yet.</source>
+        <translation>Noch hat kein Konto ein Token.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Open the selected token&apos;s details</source>
+        <translation>Details des ausgewählten Tokens öffnen</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Den Filter leeren</translation>
     </message>
 </context>
 <context>
@@ -2823,10 +2944,6 @@ Gruppen-ID: %2</translation>
         <translation>Token widerrufen</translation>
     </message>
     <message>
-        <source>Revoke Everything for “%1”</source>
-        <translation>Alles für „%1“ widerrufen</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
@@ -3001,6 +3118,10 @@ Gruppen-ID: %2</translation>
             <numerusform>%n Token widerrufen</numerusform>
             <numerusform>%n Token widerrufen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Revoke All for “%1”</source>
+        <translation>Alle für „%1“ widerrufen</translation>
     </message>
 </context>
 <context>
@@ -3228,6 +3349,14 @@ Gruppen-ID: %2</translation>
         <source>The sandbox&apos;s demo credentials are filled in: choose Sign in.</source>
         <translation>Die Demo-Zugangsdaten der Sandbox sind eingetragen: Wählen Sie „Anmelden“.</translation>
     </message>
+    <message>
+        <source>No keychain is available: the credentials are kept only until TokenDesk quits.</source>
+        <translation>Kein Schlüsselbund verfügbar: Die Zugangsdaten werden nur bis zum Beenden von TokenDesk aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 as %2</source>
+        <translation>Bei %1 als %2 anmelden</translation>
+    </message>
 </context>
 <context>
     <name>SignInFlow</name>
@@ -3277,10 +3406,6 @@ Gruppen-ID: %2</translation>
         <translation>Sitzung abgelaufen</translation>
     </message>
     <message>
-        <source>keychain unavailable: secrets kept in memory only</source>
-        <translation>Schlüsselbund nicht verfügbar: Geheimnisse nur im Speicher</translation>
-    </message>
-    <message>
         <source>Storing credentials</source>
         <translation>Zugangsdaten werden gespeichert</translation>
     </message>
@@ -3311,6 +3436,49 @@ Gruppen-ID: %2</translation>
     <message>
         <source>signed out</source>
         <translation>abgemeldet</translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>sign-in needed</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <source>The sandbox&apos;s demo password is filled in: choose Sign in.</source>
+        <translation>Das Demo-Passwort der Sandbox ist eingetragen: Wählen Sie „Anmelden“.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the keychain</source>
+        <translation>Im Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Remember in the keychain</source>
+        <translation>Im Schlüsselbund merken</translation>
+    </message>
+    <message>
+        <source>Sign-in error</source>
+        <translation>Anmeldefehler</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the password is kept only until TokenDesk quits.</source>
+        <translation>Kein Schlüsselbund verfügbar: Das Passwort wird nur bis zum Beenden von TokenDesk aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
     </message>
 </context>
 <context>
@@ -4264,30 +4432,6 @@ ID: %2</translation>
         <translation>Alle für ein Subjekt widerrufen</translation>
     </message>
     <message>
-        <source>Subject (user id) whose tokens are all revoked:</source>
-        <translation>Subjekt (Benutzer-ID), dessen Token alle widerrufen werden:</translation>
-    </message>
-    <message>
-        <source>Revoke All</source>
-        <translation>Alle widerrufen</translation>
-    </message>
-    <message>
-        <source>Revoke every token of “%1”? Everything signed in as %1 stops working.</source>
-        <translation>Jedes Token von „%1“ widerrufen? Alles, was als %1 angemeldet ist, funktioniert dann nicht mehr.</translation>
-    </message>
-    <message>
-        <source>Revoking all tokens of %1</source>
-        <translation>Alle Token von %1 werden widerrufen</translation>
-    </message>
-    <message>
-        <source>All tokens of %1 revoked.</source>
-        <translation>Alle Token von %1 widerrufen.</translation>
-    </message>
-    <message>
-        <source>Revoke Everything for a Subject</source>
-        <translation>Alles für ein Subjekt widerrufen</translation>
-    </message>
-    <message>
         <source>Subject in every account (user id, email, uid user@domain, Svix application or session id):</source>
         <translation>Subjekt in jedem Konto (Benutzer-ID, E-Mail, uid benutzer@domain, Svix-Anwendung oder Sitzungs-ID):</translation>
     </message>
@@ -4658,10 +4802,6 @@ ID: %2</translation>
         <translation>Svix: &amp;Einmal-Token eintauschen…</translation>
     </message>
     <message>
-        <source>JWT &amp;Inspector…</source>
-        <translation>JWT-&amp;Inspektor…</translation>
-    </message>
-    <message>
         <source>Edit &amp;Notes…</source>
         <translation>&amp;Notizen bearbeiten…</translation>
     </message>
@@ -4684,10 +4824,6 @@ ID: %2</translation>
     <message>
         <source>&amp;Identify…</source>
         <translation>&amp;Identifizieren…</translation>
-    </message>
-    <message>
-        <source>Revoke &amp;Everything for a Subject…</source>
-        <translation>&amp;Alles für ein Subjekt widerrufen…</translation>
     </message>
     <message>
         <source>&amp;Audit Log…</source>
@@ -4744,6 +4880,62 @@ ID: %2</translation>
     <message>
         <source>Replace the token by a new one with its settings; the old one is revoked after a grace period</source>
         <translation>Das Token durch ein neues mit denselben Einstellungen ersetzen; das alte wird nach einer Übergangszeit widerrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Command Palette…</source>
+        <translation>&amp;Befehlspalette…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About TokenDesk</source>
+        <translation>Über &amp;TokenDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Choose one account in the sidebar: this acts on one account.</source>
+        <translation>Wählen Sie ein Konto in der Seitenleiste: Dies wirkt auf ein einzelnes Konto.</translation>
+    </message>
+    <message>
+        <source>Choose an account in the sidebar first.</source>
+        <translation>Wählen Sie zuerst ein Konto in der Seitenleiste.</translation>
+    </message>
+    <message>
+        <source>This account&apos;s service does not offer this.</source>
+        <translation>Der Dienst dieses Kontos bietet das nicht an.</translation>
+    </message>
+    <message>
+        <source>This service is not available in this build.</source>
+        <translation>Dieser Dienst ist in diesem Build nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Select one token first.</source>
+        <translation>Wählen Sie zuerst ein Token aus.</translation>
+    </message>
+    <message>
+        <source>Select one or more tokens first.</source>
+        <translation>Wählen Sie zuerst ein oder mehrere Token aus.</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Add an account first.</source>
+        <translation>Fügen Sie zuerst ein Konto hinzu.</translation>
+    </message>
+    <message>
+        <source>This token has no id to keep a note by.</source>
+        <translation>Dieses Token hat keine ID, unter der eine Notiz gespeichert werden kann.</translation>
+    </message>
+    <message>
+        <source>The open-source Svix server does not offer one-time tokens.</source>
+        <translation>Der Open-Source-Svix-Server bietet keine Einmal-Token an.</translation>
     </message>
 </context>
 <context>

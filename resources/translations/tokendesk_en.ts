@@ -338,38 +338,4 @@
         </translation>
     </message>
 </context>
-<context>
-    <name>SignInFlow</name>
-    <message numerus="yes">
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h</source>
-        <translation>
-            <numerusform>%n h</numerusform>
-            <numerusform>%n h</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days</source>
-        <translation>
-            <numerusform>%n day</numerusform>
-            <numerusform>%n days</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TokenRevoker</name>
-    <message numerus="yes">
-        <source>%n token(s) revoked.</source>
-        <translation>
-            <numerusform>%n token revoked.</numerusform>
-            <numerusform>%n tokens revoked.</numerusform>
-        </translation>
-    </message>
-</context>
 </TS>

@@ -5,6 +5,7 @@
 #include "SignInDialog.h"
 #include "core/Async.h"
 #include "core/Clock.h"
+#include "core/UntrustedText.h"
 #include "items/AccountListModel.h"
 #include "providers/AccountSession.h"
 #include "providers/ProviderDescriptor.h"
@@ -15,6 +16,7 @@
 
 #include <QWidget>
 
+#include <algorithm>
 #include <iterator>
 #include <memory>
 
@@ -24,9 +26,50 @@ SignInFlow::SignInFlow(AccountController *controller, ErrorPresenter *errors, QW
     , m_errors(errors)
     , m_window(window)
 {
-    connect(m_errors, &ErrorPresenter::signInNeeded, this, &SignInFlow::requestSignIn);
+    // An operation refused for want of a session asks for the inline panel, not a dialog.
+    connect(m_errors, &ErrorPresenter::signInNeeded, this, &SignInFlow::signInWanted);
     connect(m_errors, &ErrorPresenter::accountStateChanged, this, &SignInFlow::setAccountState);
     connect(m_controller->secretStore(), &SecretStore::stateChanged, this, &SignInFlow::updateAllStatuses);
+}
+
+bool SignInFlow::keychainAvailable() const
+{
+    return m_controller->secretStore()->state() != SecretStore::State::MemoryOnly;
+}
+
+QList<FieldSpec> SignInFlow::secretFields(const QString &providerId) const
+{
+    QList<FieldSpec> fields;
+    if (const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(providerId)) {
+        for (const FieldSpec &field : descriptor->accountFields) {
+            if (field.type == FieldSpec::Type::Secret)
+                fields.append(field);
+        }
+    }
+    return fields;
+}
+
+SignInPanel::Setup SignInFlow::panelSetup(const QUuid &id, const QString &reason) const
+{
+    SignInPanel::Setup setup;
+    const std::optional<Account> account = m_controller->account(id);
+    if (!account)
+        return setup;
+    setup.account = *account;
+    setup.reason = reason;
+    setup.demoValues = m_controller->demoSecrets(id);
+    setup.keychainAvailable = keychainAvailable();
+    // The panel asks for the required secrets; one the account already holds (given when it was added) may stay
+    // empty, so a new account signs in without typing its password twice.
+    const TokenProvider *provider = m_controller->provider(id);
+    for (FieldSpec field : secretFields(account->providerId)) {
+        if (!field.required)
+            continue;
+        if (provider && provider->hasSecret(field.key))
+            field.required = false;
+        setup.secretFields.append(field);
+    }
+    return setup;
 }
 
 QString SignInFlow::remainingText(qint64 ms) const
@@ -63,6 +106,7 @@ void SignInFlow::updateAllStatuses()
 
 void SignInFlow::updateAccountStatus(const QUuid &id)
 {
+    // The keychain's absence is the window's one dismissible bar, not a line repeated on every account.
     QStringList parts;
     TokenProvider *provider = m_controller->provider(id);
     if (!provider) {
@@ -75,15 +119,13 @@ void SignInFlow::updateAccountStatus(const QUuid &id)
                 parts.append(*left > 0 ? tr("session expires in %1").arg(remainingText(*left)) : tr("session expired"));
         }
     }
-    if (m_controller->secretStore()->state() == SecretStore::State::MemoryOnly)
-        parts.append(tr("keychain unavailable: secrets kept in memory only"));
     const QString state = m_accountState.value(id);
     if (!state.isEmpty() && !parts.contains(state))
         parts.append(state);
     m_controller->accountModel()->setStatusText(id, parts.join(QStringLiteral(" · ")));
 }
 
-void SignInFlow::requestSignIn(const QUuid &id, const QString &reason)
+void SignInFlow::requestSignIn(const QUuid &id, const QString &reason, bool refused)
 {
     if (m_signInOpen.contains(id))
         return;
@@ -91,46 +133,50 @@ void SignInFlow::requestSignIn(const QUuid &id, const QString &reason)
     TokenProvider *provider = m_controller->provider(id);
     if (!account || !provider)
         return;
-    const ProviderDescriptor *descriptor = ProviderRegistry::instance().find(account->providerId);
-    QList<FieldSpec> secretFields;
-    if (descriptor) {
-        for (const FieldSpec &field : descriptor->accountFields) {
-            if (field.type == FieldSpec::Type::Secret)
-                secretFields.append(field);
-        }
-    }
     m_signInOpen.insert(id);
-    auto *dialog = new SignInDialog(*account, secretFields, reason, m_window);
+    auto *dialog =
+        new SignInDialog(*account, secretFields(account->providerId), refused ? QString() : reason, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setDemoValues(m_controller->demoSecrets(id));
+    dialog->setKeychainAvailable(keychainAvailable());
+    if (refused)
+        dialog->showError(reason);
     connect(dialog, &QDialog::finished, this, [this, id] { m_signInOpen.remove(id); });
-    connect(dialog, &QDialog::accepted, this, [this, id, dialog] {
-        // Fields left empty keep what is stored: an empty value would delete the secret (API key, client secret).
-        QHash<QString, QString> values = dialog->values();
-        for (auto it = values.begin(); it != values.end();)
-            it = it.value().isEmpty() ? values.erase(it) : std::next(it);
-        const bool keep = dialog->keepSignedIn();
-        AccountSession *session = m_controller->session(id);
-        if (!session)
-            return;
-        QFuture<Result<Done>> stored = readyResult(Result<Done>(Done {}));
-        if (keep) {
-            stored = session->storeSecrets(values);
-        } else {
-            for (auto it = values.cbegin(); it != values.cend(); ++it) {
-                if (!it.value().isEmpty())
-                    session->provider()->setSecret(it.key(), it.value());
-            }
-        }
-        Async::then(stored, this, [this, id](Result<Done> result) {
-            if (!result.ok())
-                m_errors->handleError(id, result.error(), tr("Storing credentials"));
-            startSignIn(id);
-        });
-    });
+    connect(dialog, &QDialog::rejected, m_errors, &ErrorPresenter::endBusy);
+    connect(dialog, &QDialog::accepted, this,
+        [this, id, dialog] { keepSecrets(id, dialog->values(), dialog->keepSignedIn(), Origin::Dialog); });
     dialog->open();
 }
 
-void SignInFlow::startSignIn(const QUuid &id)
+void SignInFlow::submitFromPanel(const QUuid &id, const QHash<QString, QString> &values, bool remember)
+{
+    keepSecrets(id, values, remember && keychainAvailable(), Origin::Panel);
+}
+
+void SignInFlow::keepSecrets(const QUuid &id, const QHash<QString, QString> &entered, bool remember, Origin origin)
+{
+    // Fields left empty keep what is stored: an empty value would delete the secret (API key, client secret).
+    QHash<QString, QString> values = entered;
+    for (auto it = values.begin(); it != values.end();)
+        it = it.value().isEmpty() ? values.erase(it) : std::next(it);
+    AccountSession *session = m_controller->session(id);
+    if (!session)
+        return;
+    QFuture<Result<Done>> stored = readyResult(Result<Done>(Done {}));
+    if (remember) {
+        stored = session->storeSecrets(values);
+    } else {
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            session->provider()->setSecret(it.key(), it.value());
+    }
+    Async::then(stored, this, [this, id, origin](Result<Done> result) {
+        if (!result.ok())
+            m_errors->handleError(id, result.error(), tr("Storing credentials"));
+        startSignIn(id, origin);
+    });
+}
+
+void SignInFlow::startSignIn(const QUuid &id, Origin origin)
 {
     AccountSession *session = m_controller->session(id);
     if (!session)
@@ -140,21 +186,42 @@ void SignInFlow::startSignIn(const QUuid &id)
         return;
     }
     m_errors->status(tr("Signing in…"));
-    Async::then(session->signIn(), this, [this, id](Result<SignInResult> result) {
+    Async::then(session->signIn(), this, [this, id, origin](Result<SignInResult> result) {
         if (!result.ok()) {
+            m_errors->endBusy();
             if (result.error().kind() == ApiError::Kind::Unauthorized) {
-                requestSignIn(id, result.error().fullMessage());
+                refused(id, origin, result.error().fullMessage());
+                return;
+            }
+            if (origin == Origin::Panel) {
+                const QString text =
+                    tr("Signing in failed: %1")
+                        .arg(UntrustedText::forDisplay(result.error().fullMessage(), UntrustedText::MessageCap));
+                m_errors->setLastError(text);
+                emit panelSignInEnded(id, text);
                 return;
             }
             m_errors->handleError(id, result.error(), tr("Signing in"));
             return;
         }
         if (result->mfaRequired) {
-            runMfa(id, result->challenge);
+            runMfa(id, result->challenge, origin);
             return;
         }
+        m_errors->endBusy();
         signedIn(id);
     });
+}
+
+void SignInFlow::refused(const QUuid &id, Origin origin, const QString &message)
+{
+    const QString shown = UntrustedText::forDisplay(message, UntrustedText::MessageCap);
+    setAccountState(id, tr("sign-in needed"));
+    // Refused where it was asked: the panel under its button, a dialog (or Sign In… with stored secrets) again.
+    if (origin == Origin::Panel)
+        emit panelSignInEnded(id, shown);
+    else
+        requestSignIn(id, shown, true);
 }
 
 void SignInFlow::signedIn(const QUuid &id)
@@ -164,12 +231,18 @@ void SignInFlow::signedIn(const QUuid &id)
     emit listWanted(id);
 }
 
-void SignInFlow::runMfa(const QUuid &id, const MfaChallenge &challenge)
+void SignInFlow::runMfa(const QUuid &id, const MfaChallenge &challenge, Origin origin)
 {
     auto current = std::make_shared<MfaChallenge>(challenge);
     auto *dialog = new MfaDialog(challenge, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setClock(m_controller->clock()); // the countdown uses the app clock (a TestClock in tests)
+    dialog->setSandboxSeed(m_controller->demoTotpSecret(id));
+    connect(dialog, &QDialog::rejected, this, [this, id, origin] {
+        m_errors->endBusy();
+        if (origin == Origin::Panel)
+            emit panelSignInEnded(id, QString());
+    });
     connect(dialog, &MfaDialog::passcodeSubmitted, this, [this, id, dialog, current](const QString &passcode) {
         AccountSession *session = m_controller->session(id);
         if (!session) {
@@ -192,6 +265,7 @@ void SignInFlow::runMfa(const QUuid &id, const MfaChallenge &challenge)
                     return;
                 }
                 dialog->accept();
+                m_errors->endBusy();
                 signedIn(id);
             });
     });
@@ -222,8 +296,22 @@ void SignInFlow::signIn(const QUuid &id)
         if (missing)
             requestSignIn(id, tr("Enter your credentials to sign in."));
         else
-            startSignIn(id);
+            startSignIn(id, Origin::Action);
     });
+}
+
+bool SignInFlow::signInWithHeldSecrets(const QUuid &id)
+{
+    TokenProvider *provider = m_controller->provider(id);
+    if (!provider || !provider->can(TokenProvider::Capability::SignIn) || provider->isSignedIn())
+        return false;
+    const QList<FieldSpec> fields = secretFields(provider->account().providerId);
+    const bool held = std::all_of(fields.cbegin(), fields.cend(),
+        [provider](const FieldSpec &field) { return !field.required || provider->hasSecret(field.key); });
+    if (!held)
+        return false;
+    startSignIn(id, Origin::Panel); // a refusal shows in the panel, where the account already is
+    return true;
 }
 
 void SignInFlow::signOut(const QUuid &id)

@@ -2,13 +2,11 @@
 
 #include "AccountController.h"
 #include "ExpiryBanner.h"
-#include "StatusColors.h"
 #include "TokenFilterBar.h"
 #include "core/Async.h"
 #include "core/Clock.h"
 #include "items/TokenListModel.h"
 #include "providers/AccountSession.h"
-#include "store/SecretStore.h"
 #include "tokens/TokenTableView.h"
 #include "window/ErrorPresenter.h"
 #include "workflows/AccountTokens.h"
@@ -30,20 +28,11 @@ AccountPage::AccountPage(AccountController *controller, AlertCenter *alerts, Err
     , m_controller(controller)
     , m_errors(errors)
     , m_expiryBanner(new ExpiryBanner(alerts))
-    , m_keychainBanner(new QLabel)
     , m_title(new QLabel)
     , m_table(new TokenTableView(controller->clock()))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_keychainBanner->setObjectName(QStringLiteral("keychainBanner"));
-    m_keychainBanner->setAccessibleName(tr("Keychain warning"));
-    m_keychainBanner->setWordWrap(true);
-    m_keychainBanner->setFrameShape(QFrame::StyledPanel);
-    m_keychainBanner->setMargin(6);
-    StatusColors::apply(m_keychainBanner, StatusColors::Role::Warning);
-    m_keychainBanner->hide();
-    layout->addWidget(m_keychainBanner);
     layout->addWidget(m_expiryBanner);
 
     auto *filterRow = new QHBoxLayout;
@@ -73,8 +62,11 @@ AccountPage::AccountPage(AccountController *controller, AlertCenter *alerts, Err
         if (id == m_accountId && !id.isNull())
             showTokensOf(id);
     });
-    connect(m_controller->secretStore(), &SecretStore::stateChanged, this, &AccountPage::updateKeychainBanner);
-    updateKeychainBanner();
+}
+
+QWidget *AccountPage::lastInTabOrder() const
+{
+    return m_expiryBanner->label();
 }
 
 void AccountPage::showEvent(QShowEvent *event)
@@ -116,15 +108,6 @@ void AccountPage::showWarningOf(const QUuid &id)
     if (id != m_accountId)
         return;
     m_errors->showWarning(id.isNull() ? QString() : m_warnings.value(id));
-}
-
-void AccountPage::updateKeychainBanner()
-{
-    const bool memoryOnly = m_controller->secretStore()->state() == SecretStore::State::MemoryOnly;
-    m_keychainBanner->setText(memoryOnly ? tr("No keychain is available: secrets are kept in memory for this "
-                                              "session only and must be entered again next time.")
-                                         : QString());
-    m_keychainBanner->setVisible(memoryOnly);
 }
 
 void AccountPage::connectSession(const QUuid &id, AccountSession *session)

@@ -19,7 +19,7 @@ class QLabel;
 class QLineEdit;
 class TokenTableView;
 
-// The page of one account: the keychain and expiry banners, the account's name, the filter row and its token
+// The page of one account: the expiry banner, the account's name, the filter row and its token
 // table. It lists the account through AccountTokens (so every other view follows the same list), coalesces the
 // refreshes an action and its session ask for together, and keeps the provider's last warning per account.
 class AccountPage : public QWidget
@@ -45,7 +45,9 @@ public:
     void forgetSession(const QUuid &id);
     // Selects the token with this ExpiryAlertMonitor::tokenKey when the page shows its account.
     void selectToken(const QUuid &accountId, const QString &tokenKey);
-    void updateKeychainBanner();
+
+    // The last widget of the page's tab chain (the window puts its own bars after it).
+    QWidget *lastInTabOrder() const;
 
 signals:
     void refreshed(const QUuid &accountId, bool ok);
@@ -64,7 +66,6 @@ private:
     AccountController *m_controller;
     ErrorPresenter *m_errors;
     ExpiryBanner *m_expiryBanner;
-    QLabel *m_keychainBanner;
     QLabel *m_title;
     QLineEdit *m_filterEdit;
     QComboBox *m_statusCombo;

@@ -125,9 +125,12 @@ void TokenOperations::newToken()
 void TokenOperations::showDetails()
 {
     const QList<Token> tokens = m_selection.tokens();
-    const QUuid id = m_selection.account();
+    if (tokens.size() != 1)
+        return;
+    // A row of All accounts names its account; the account page's rows are the current account's.
+    const QUuid id = tokens.first().accountId.isNull() ? m_selection.account() : tokens.first().accountId;
     AccountSession *session = m_controller->session(id);
-    if (tokens.size() != 1 || !session)
+    if (!session)
         return;
     Async::then(session->details(tokens.first()), this, [this, id](Result<Token> result) {
         if (!result.ok()) {

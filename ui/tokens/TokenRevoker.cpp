@@ -105,12 +105,11 @@ void TokenRevoker::revokeOne(const RevokePlan &plan)
 void TokenRevoker::showOneResult(const RevokeOutcome &outcome, bool canVerify)
 {
     if (outcome.state == RevokeOutcome::State::Succeeded) {
+        // A success needs no answer: the status bar says it, no box to close.
         const QString summary = tr("%n token(s) revoked.", nullptr, 1);
-        m_errors->status(canVerify ? summary + QLatin1Char(' ')
+        m_errors->notify(canVerify ? summary + QLatin1Char(' ')
                     + tr("To check that the server rejects it: Tokens → Verify a Revoked Token…")
-                                   : summary,
-            10000);
-        m_errors->showMessage(tr("Revoke"), summary, false);
+                                   : summary);
         return;
     }
     if (outcome.error) {
@@ -130,35 +129,10 @@ void TokenRevoker::showOneResult(const RevokeOutcome &outcome, bool canVerify)
     emit accountsChanged({outcome.step.accountId}); // what the service holds now, whatever the answer said
 }
 
-void TokenRevoker::revokeAllForSubject()
-{
-    const QUuid id = m_currentAccount();
-    AccountSession *session = id.isNull() ? nullptr : m_controller->session(id);
-    if (!session || !session->provider()->can(TokenProvider::Capability::RevokeAllForSubject))
-        return;
-    bool ok = false;
-    const QString subject = QInputDialog::getText(m_window, tr("Revoke All for a Subject"),
-        tr("Subject (user id) whose tokens are all revoked:"), QLineEdit::Normal, QString(), &ok)
-                                .trimmed();
-    if (!ok || subject.isEmpty())
-        return;
-    if (!Confirmer::confirm(m_window, tr("Revoke All"),
-            tr("Revoke every token of “%1”? Everything signed in as %1 stops working.").arg(subject), {}))
-        return;
-    Async::then(session->revokeAllForSubject(subject), this, [this, id, subject](Result<Done> result) {
-        if (!result.ok()) {
-            m_errors->handleError(id, result.error(), tr("Revoking all tokens of %1").arg(subject));
-            return;
-        }
-        m_errors->status(tr("All tokens of %1 revoked.").arg(subject), 10000);
-        emit accountsChanged({id});
-    });
-}
-
 void TokenRevoker::breakGlass()
 {
     bool ok = false;
-    const QString subject = QInputDialog::getText(m_window, tr("Revoke Everything for a Subject"),
+    const QString subject = QInputDialog::getText(m_window, tr("Revoke All for a Subject"),
         tr("Subject in every account (user id, email, uid user@domain, Svix application or session id):"),
         QLineEdit::Normal, QString(), &ok)
                                 .trimmed();

@@ -17,8 +17,8 @@ class QWidget;
 
 // Every revoke the window starts goes through one RevokePlan run by a RevokeRunner, with the same audit
 // entries (one per call with the group id, one summary): the selected tokens (one token after a quick
-// confirmation, several in the plan dialog with its dry run), and break-glass (everything of a subject in every
-// account). "Revoke All for a Subject" of one account is the service's own single call.
+// confirmation, several in the plan dialog with its dry run), and "Revoke All for a Subject" (break-glass:
+// everything of a subject in every account, by the service's own revoke-all call where it has one).
 class TokenRevoker : public QObject
 {
     Q_OBJECT
@@ -27,7 +27,6 @@ public:
         std::function<QList<Token>()> selectedTokens, QWidget *window);
 
     void revokeSelected();
-    void revokeAllForSubject();
     void breakGlass(); // asks for the subject, then openBreakGlass()
     // Lists every account at once, plans RevokePlan::forSubject and opens the RevokePlanDialog (accounts that
     // fail are shown there as not checked).

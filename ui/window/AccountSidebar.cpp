@@ -3,6 +3,7 @@
 #include "AccountItemDelegate.h"
 #include "items/AccountListModel.h"
 
+#include <QFrame>
 #include <QIcon>
 #include <QListWidget>
 #include <QTreeView>
@@ -14,10 +15,22 @@ AccountSidebar::AccountSidebar(AccountListModel *model, const QList<QAction *> &
     , m_allAccountsEntry(new QListWidget)
     , m_accountView(new QTreeView)
 {
-    auto *layout = new QVBoxLayout(this);
+    // One framed list: "All accounts" reads as the first row of the accounts, not as a separate (focused-looking)
+    // box; both parts are frameless inside the frame and share the view's base colour.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *frame = new QFrame;
+    frame->setObjectName(QStringLiteral("sidebarFrame"));
+    frame->setFrameShape(QFrame::StyledPanel);
+    frame->setBackgroundRole(QPalette::Base);
+    frame->setAutoFillBackground(true);
+    outer->addWidget(frame);
+    auto *layout = new QVBoxLayout(frame);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     m_allAccountsEntry->setObjectName(QStringLiteral("allAccountsEntry"));
+    m_allAccountsEntry->setFrameShape(QFrame::NoFrame);
+    m_allAccountsEntry->setAttribute(Qt::WA_MacShowFocusRect, false);
     m_allAccountsEntry->setAccessibleName(tr("All accounts"));
     m_allAccountsEntry->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *allEntry =
@@ -30,6 +43,7 @@ AccountSidebar::AccountSidebar(AccountListModel *model, const QList<QAction *> &
     layout->addWidget(m_allAccountsEntry);
 
     m_accountView->setObjectName(QStringLiteral("accountView"));
+    m_accountView->setFrameShape(QFrame::NoFrame);
     m_accountView->setAccessibleName(tr("Accounts"));
     m_accountView->setModel(m_model);
     m_accountView->setHeaderHidden(true);
@@ -63,7 +77,10 @@ void AccountSidebar::selectAccount(const QUuid &id)
 
 void AccountSidebar::setAllAccountsMarked(bool on)
 {
+    // Exactly one marked entry in the sidebar: the All accounts row or an account, never both.
     m_allAccountsEntry->setCurrentRow(on ? 0 : -1);
+    if (!on)
+        m_allAccountsEntry->clearSelection();
     if (on)
         m_accountView->selectionModel()->clear(); // no account selected: the account actions are disabled
 }

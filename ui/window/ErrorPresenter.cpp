@@ -41,12 +41,30 @@ ErrorPresenter::ErrorPresenter(AccountController *controller, QStatusBar *status
 
 void ErrorPresenter::status(const QString &text, int timeoutMs)
 {
+    m_busy = timeoutMs == 0 ? text : QString();
     m_statusBar->showMessage(text, timeoutMs);
 }
 
 void ErrorPresenter::clearStatus()
 {
+    m_busy.clear();
     m_statusBar->clearMessage();
+}
+
+void ErrorPresenter::endBusy()
+{
+    if (!m_busy.isEmpty() && m_statusBar->currentMessage() == m_busy)
+        clearStatus();
+}
+
+void ErrorPresenter::notify(const QString &text)
+{
+    status(text, 10000);
+}
+
+QString ErrorPresenter::currentStatus() const
+{
+    return m_statusBar->currentMessage();
 }
 
 void ErrorPresenter::setLastError(const QString &message)

@@ -24,9 +24,15 @@ public:
     QString lastError() const { return m_lastError; }
     QLabel *errorLabel() const { return m_errorLabel; }
 
-    // A transient line in the status bar (0 ms: until the next one).
+    // A transient line in the status bar (0 ms: until the next one, a state such as "Refreshing…").
     void status(const QString &text, int timeoutMs = 0);
     void clearStatus();
+    // Ends a lasting state ("Signing in…", "Refreshing…") when it is still what the status bar says: a result
+    // shown since (an error, "3 tokens") stays.
+    void endBusy();
+    // A success that needs no answer ("Token revoked."): the status bar, never a modal box.
+    void notify(const QString &text);
+    QString currentStatus() const;
     // The error label and the status bar; an empty message clears the label.
     void setLastError(const QString &message);
     // A provider's non-fatal warning for the shown account (server text, shown as plain text); empty hides it.
@@ -50,4 +56,5 @@ private:
     QLabel *m_warningLabel;
     QPointer<QMessageBox> m_messageBox;
     QString m_lastError;
+    QString m_busy; // the last status without a timeout
 };

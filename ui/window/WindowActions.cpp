@@ -26,7 +26,13 @@ WindowActions::WindowActions(QMainWindow *window)
     make(Id::Revoke, QStringLiteral("actionRevoke"), tr("&Revoke…"), QStringLiteral("token-revoke"),
         {QKeySequence(QKeySequence::Delete)});
     make(Id::VerifyToken, QStringLiteral("actionVerifyToken"), tr("&Verify a Revoked Token…"), QString());
-    make(Id::RotateToken, QStringLiteral("actionRotateToken"), tr("R&otate…"), QString());
+    // Its own tooltip says what rotation is; the name alone does not.
+    QAction *rotate = make(Id::RotateToken, QStringLiteral("actionRotateToken"), tr("R&otate…"), QString());
+    const QString rotateTip =
+        tr("Replace the token by a new one with its settings; the old one is revoked after a grace period");
+    rotate->setToolTip(rotateTip);
+    rotate->setStatusTip(rotateTip);
+    m_tips.insert(Id::RotateToken, rotateTip);
     make(Id::Refresh, QStringLiteral("actionRefresh"), tr("Re&fresh"), QStringLiteral("refresh"),
         {QKeySequence(Qt::Key_F5)});
     make(Id::Details, QStringLiteral("actionDetails"), tr("&Details…"), QStringLiteral("details"));
@@ -35,15 +41,12 @@ WindowActions::WindowActions(QMainWindow *window)
     make(
         Id::InspectCurrent, QStringLiteral("actionInspectCurrent"), tr("Current &Session…"), QStringLiteral("session"));
     make(Id::ListBySubject, QStringLiteral("actionListBySubject"), tr("Tokens of a &User…"), QStringLiteral("subject"));
-    make(Id::RevokeAllForSubject, QStringLiteral("actionRevokeAllForSubject"), tr("Revoke &All for a Subject…"),
-        QStringLiteral("token-revoke"));
     make(Id::ExpireAll, QStringLiteral("actionExpireAll"), tr("E&xpire All…"), QStringLiteral("expire-all"));
     make(Id::LogoutToken, QStringLiteral("actionLogoutToken"), tr("&Log Out a Token…"), QStringLiteral("logout-token"));
     make(Id::SvixDashboardAccess, QStringLiteral("actionSvixDashboardAccess"), tr("Svix: Dash&board Access…"),
         QString());
     make(Id::SvixExchangeOneTimeToken, QStringLiteral("actionSvixExchangeOneTimeToken"),
         tr("Svix: Exchange a One-Time To&ken…"), QString());
-    make(Id::JwtInspector, QStringLiteral("actionJwtInspector"), tr("JWT &Inspector…"), QStringLiteral("inspect"));
     make(Id::EditNotes, QStringLiteral("actionEditNotes"), tr("Edit &Notes…"), QString(), {QKeySequence(Qt::Key_F2)});
     make(Id::Find, QStringLiteral("actionFind"), tr("&Find"), QStringLiteral("filter"),
         {QKeySequence(QKeySequence::Find)});
@@ -59,13 +62,18 @@ WindowActions::WindowActions(QMainWindow *window)
     make(Id::AllAccounts, QStringLiteral("actionAllAccounts"), tr("A&ll Accounts"), QString(),
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)});
     make(Id::Identify, QStringLiteral("actionIdentify"), tr("&Identify…"), QString());
-    make(Id::BreakGlass, QStringLiteral("actionBreakGlass"), tr("Revoke &Everything for a Subject…"),
+    // One action for "revoke everything of this subject": it plans over every account and uses a service's own
+    // revoke-all call where it has one, so a per-account variant under another name would only confuse.
+    make(Id::RevokeAllForSubject, QStringLiteral("actionRevokeAllForSubject"), tr("Revoke &All for a Subject…"),
         QStringLiteral("token-revoke"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete)});
     make(Id::AuditLog, QStringLiteral("actionAuditLog"), tr("&Audit Log…"), QString(),
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)});
     make(Id::LeakScan, QStringLiteral("actionLeakScan"), tr("Scan for &Leaked Tokens…"), QString());
     make(Id::ExpiryCalendar, QStringLiteral("actionExpiryCalendar"), tr("Export Expiry &Calendar…"), QString());
-    m_revokeTip = action(Id::Revoke)->toolTip();
+    make(Id::CommandPalette, QStringLiteral("actionCommandPalette"), tr("&Command Palette…"), QString(),
+        {QKeySequence(Qt::CTRL | Qt::Key_K)});
+    make(Id::KeyboardShortcuts, QStringLiteral("actionKeyboardShortcuts"), tr("&Keyboard Shortcuts"), QString());
+    make(Id::About, QStringLiteral("actionAbout"), tr("&About TokenDesk"), QString())->setMenuRole(QAction::AboutRole);
 }
 
 QAction *WindowActions::make(
@@ -82,6 +90,7 @@ QAction *WindowActions::make(
         tip += QStringLiteral(" (%1)").arg(shortcuts.first().toString(QKeySequence::NativeText));
     action->setToolTip(tip);
     action->setStatusTip(tip);
+    m_tips.insert(id, tip);
     m_window->addAction(action); // shortcuts work even when the action is only in a menu
     m_actions.insert(id, action);
     return action;
@@ -94,31 +103,44 @@ void WindowActions::createMenus()
             menu->addAction(action(id));
     };
     QMenuBar *bar = m_window->menuBar();
-    QMenu *file = bar->addMenu(tr("&File"));
+    const auto menu = [this, bar](const QString &title) {
+        QMenu *added = bar->addMenu(title);
+        m_menus.append(added);
+        return added;
+    };
+    QMenu *file = menu(tr("&File"));
     fill(file, {Id::NewAccount, Id::EditAccount, Id::RemoveAccount});
     file->addSeparator();
     file->addAction(action(Id::Quit));
 
-    fill(bar->addMenu(tr("&Edit")), {Id::Preferences});
+    fill(menu(tr("&Edit")), {Id::Preferences});
 
-    QMenu *account = bar->addMenu(tr("&Account"));
+    QMenu *account = menu(tr("&Account"));
     fill(account, {Id::SignIn, Id::SignOut, Id::InspectCurrent});
     account->addSeparator();
     fill(account, {Id::AllAccounts, Id::Refresh});
 
-    QMenu *tokens = bar->addMenu(tr("&Tokens"));
-    fill(tokens, {Id::NewToken, Id::Details, Id::CopyId, Id::InspectJwt});
+    QMenu *tokens = menu(tr("&Tokens"));
+    fill(tokens, {Id::NewToken, Id::Details, Id::CopyId});
     tokens->addSeparator();
     fill(tokens,
         {Id::Revoke, Id::RotateToken, Id::VerifyToken, Id::Identify, Id::ListBySubject, Id::RevokeAllForSubject,
-            Id::BreakGlass, Id::ExpireAll, Id::LogoutToken, Id::SvixDashboardAccess, Id::SvixExchangeOneTimeToken});
+            Id::ExpireAll, Id::LogoutToken, Id::SvixDashboardAccess, Id::SvixExchangeOneTimeToken});
     tokens->addSeparator();
     fill(tokens, {Id::EditNotes});
 
-    fill(bar->addMenu(tr("T&ools")), {Id::JwtInspector, Id::Find, Id::AuditLog, Id::LeakScan, Id::ExpiryCalendar});
+    // One JWT inspector: it inspects the selected token when there is one, else asks for a value.
+    fill(menu(tr("T&ools")), {Id::InspectJwt, Id::Find, Id::AuditLog, Id::LeakScan, Id::ExpiryCalendar});
+
+    QMenu *help = menu(tr("&Help"));
+    fill(help, {Id::CommandPalette, Id::KeyboardShortcuts});
+    help->addSeparator();
+    help->addAction(action(Id::About));
 
     QToolBar *toolbar = m_window->addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    // Words beside the icons: "New Account" and "New Token" have look-alike icons.
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->setAccessibleName(tr("Main toolbar"));
     fill(toolbar, {Id::NewAccount, Id::SignIn});
     toolbar->addSeparator();
@@ -150,49 +172,80 @@ QList<QAction *> WindowActions::accountActions() const
         action(Id::RemoveAccount)};
 }
 
+void WindowActions::enable(Id id, bool on, const QString &reason)
+{
+    QAction *target = action(id);
+    target->setEnabled(on);
+    const QString tip = on || reason.isEmpty() ? m_tips.value(id) : reason;
+    target->setToolTip(tip);
+    target->setStatusTip(tip);
+}
+
 void WindowActions::update(const Context &context)
 {
     TokenProvider *provider = context.provider;
     const auto can = [provider](TokenProvider::Capability capability) { return provider && provider->can(capability); };
     const int selected = int(context.selected.size());
-    const auto enable = [this](Id id, bool on) { action(id)->setEnabled(on); };
-    // Notes are kept by token id: a token without one (some ledger rows) cannot carry its own note.
-    const bool notable = selected == 1 && !context.selected.first().id.isEmpty();
+    // Why an action that needs the account's service is disabled: no account chosen, or its service lacks it.
+    const QString noAccount = context.allAccounts ? tr("Choose one account in the sidebar: this acts on one account.")
+                                                  : tr("Choose an account in the sidebar first.");
+    const QString notOffered = provider
+        ? tr("This account's service does not offer this.")
+        : (context.accountId.isNull() ? noAccount : tr("This service is not available in this build."));
+    const auto needs = [&](Id id, TokenProvider::Capability capability) { enable(id, can(capability), notOffered); };
+    const QString selectOne = tr("Select one token first.");
+    const QString selectSome = tr("Select one or more tokens first.");
 
-    enable(Id::EditAccount, !context.accountId.isNull());
-    enable(Id::RemoveAccount, !context.accountId.isNull());
-    enable(Id::SignIn, can(TokenProvider::Capability::SignIn));
-    enable(Id::SignOut, can(TokenProvider::Capability::SignOut) && provider->isSignedIn());
+    enable(Id::EditAccount, !context.accountId.isNull(), noAccount);
+    enable(Id::RemoveAccount, !context.accountId.isNull(), noAccount);
+    needs(Id::SignIn, TokenProvider::Capability::SignIn);
+    if (can(TokenProvider::Capability::SignOut))
+        enable(Id::SignOut, provider->isSignedIn(), tr("Not signed in."));
+    else
+        enable(Id::SignOut, false, notOffered);
+    enable(Id::AllAccounts, context.hasAccounts, tr("Add an account first."));
     enable(Id::Refresh,
-        context.allAccounts || can(TokenProvider::Capability::List) || can(TokenProvider::Capability::LedgerBacked));
-    enable(Id::NewToken, can(TokenProvider::Capability::Create));
-    enable(Id::Revoke, (context.allAccounts || can(TokenProvider::Capability::Revoke)) && selected > 0);
-    enable(Id::Details, can(TokenProvider::Capability::Details) && selected == 1);
-    enable(Id::CopyId, selected == 1);
-    enable(Id::EditNotes, notable);
-    enable(Id::InspectCurrent, can(TokenProvider::Capability::InspectCurrent));
-    enable(Id::ListBySubject, can(TokenProvider::Capability::ListBySubject));
-    enable(Id::RevokeAllForSubject, can(TokenProvider::Capability::RevokeAllForSubject));
-    enable(Id::ExpireAll, can(TokenProvider::Capability::ExpireAll));
-    enable(Id::LogoutToken, can(TokenProvider::Capability::Logout));
+        context.allAccounts || can(TokenProvider::Capability::List) || can(TokenProvider::Capability::LedgerBacked),
+        notOffered);
+    needs(Id::NewToken, TokenProvider::Capability::Create);
+    if (context.allAccounts || can(TokenProvider::Capability::Revoke))
+        enable(Id::Revoke, selected > 0, selectSome);
+    else
+        enable(Id::Revoke, false, notOffered);
+    // Details asks the selected token's own service, so it works in All accounts too.
+    if (selected == 1) {
+        const TokenProvider *owner = context.providerOf ? context.providerOf(context.selected.first()) : provider;
+        enable(Id::Details, owner && owner->can(TokenProvider::Capability::Details),
+            owner ? tr("This account's service does not offer this.") : notOffered);
+    } else {
+        enable(Id::Details, false,
+            context.allAccounts || can(TokenProvider::Capability::Details) ? selectOne : notOffered);
+    }
+    enable(Id::CopyId, selected == 1, selectOne);
+    // Notes are kept by token id: a token without one (some ledger rows) cannot carry its own note.
+    if (selected == 1 && context.selected.first().id.isEmpty())
+        enable(Id::EditNotes, false, tr("This token has no id to keep a note by."));
+    else
+        enable(Id::EditNotes, selected == 1, selectOne);
+    needs(Id::InspectCurrent, TokenProvider::Capability::InspectCurrent);
+    needs(Id::ListBySubject, TokenProvider::Capability::ListBySubject);
+    enable(Id::RevokeAllForSubject, context.hasAccounts, tr("Add an account first."));
+    needs(Id::ExpireAll, TokenProvider::Capability::ExpireAll);
+    needs(Id::LogoutToken, TokenProvider::Capability::Logout);
     // Svix-only seed operations; the open-source Svix server does not route the one-time-token exchange.
     const auto *svix = qobject_cast<const SvixProvider *>(provider);
     action(Id::SvixDashboardAccess)->setVisible(svix != nullptr);
     action(Id::SvixExchangeOneTimeToken)->setVisible(svix != nullptr);
-    enable(Id::SvixDashboardAccess, svix != nullptr);
-    enable(Id::SvixExchangeOneTimeToken, svix && !svix->isOpenSourceServer());
-    enable(Id::VerifyToken, can(TokenProvider::Capability::VerifyValue));
+    enable(Id::SvixDashboardAccess, svix != nullptr, notOffered);
+    enable(Id::SvixExchangeOneTimeToken, svix && !svix->isOpenSourceServer(),
+        tr("The open-source Svix server does not offer one-time tokens."));
+    needs(Id::VerifyToken, TokenProvider::Capability::VerifyValue);
     // Rotation: one token whose provider can make its successor and end it, not already rotating.
     const QString rotationRefusal = selected != 1 ? tr("Select one token to rotate.")
         : context.rotationRefusal                 ? context.rotationRefusal(context.selected.first())
                                                   : tr("Rotation is not available here.");
-    enable(Id::RotateToken, rotationRefusal.isEmpty());
-    action(Id::RotateToken)
-        ->setToolTip(rotationRefusal.isEmpty() ? tr("Replace the token by a new one with its settings; the old one "
-                                                    "is revoked after a grace period")
-                                               : rotationRefusal);
-    enable(Id::InspectJwt, true);
-    enable(Id::JwtInspector, true);
+    enable(Id::RotateToken, rotationRefusal.isEmpty(), rotationRefusal);
+    enable(Id::InspectJwt, true, {});
     updateRevokeRefusal(context);
 }
 
@@ -206,9 +259,6 @@ void WindowActions::updateRevokeRefusal(const Context &context)
         if (refusal.isEmpty())
             break;
     }
-    QAction *revoke = action(Id::Revoke);
     if (!refusal.isEmpty())
-        revoke->setEnabled(false);
-    revoke->setToolTip(refusal.isEmpty() ? m_revokeTip : refusal);
-    revoke->setStatusTip(refusal.isEmpty() ? m_revokeTip : refusal);
+        enable(Id::Revoke, false, refusal);
 }

@@ -3,6 +3,7 @@
 // the current JWT in the inspector, and "401 -> sign-in dialog again, with the reason" (NetSapiens and Specter).
 
 #include "AccountController.h"
+#include "AccountDialog.h"
 #include "Confirmer.h"
 #include "CreateTokenDialog.h"
 #include "FieldForm.h"
@@ -10,7 +11,11 @@
 #include "MainWindow.h"
 #include "MfaDialog.h"
 #include "RevealDialog.h"
+#include "RevokePlanDialog.h"
 #include "SignInDialog.h"
+#include "StatusColors.h"
+#include "signin/SignInPanel.h"
+#include "window/ErrorPresenter.h"
 
 #include "BuiltinEmulators.h"
 #include "Emulator.h"
@@ -27,9 +32,12 @@
 #include "providers/ProviderRegistry.h"
 #include "store/Ledger.h"
 #include "store/SecretStore.h"
+#include "workflows/RevokePlan.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QItemSelectionModel>
@@ -39,6 +47,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -94,19 +103,6 @@ private:
     int m_handled = 0;
 };
 
-void clickAccept(QMessageBox *box)
-{
-    const QList<QAbstractButton *> buttons = box->buttons();
-    for (QAbstractButton *button : buttons) {
-        // Confirmer's yes button is destructive; other boxes accept.
-        const QMessageBox::ButtonRole role = box->buttonRole(button);
-        if (role == QMessageBox::AcceptRole || role == QMessageBox::DestructiveRole) {
-            button->click();
-            return;
-        }
-    }
-}
-
 } // namespace
 
 class tst_MainWindowNetSapiens : public QObject
@@ -124,6 +120,10 @@ private slots:
     void inspectCurrentShowsServerClaims();
     void unauthorizedSessionAsksToSignInAgain_data();
     void unauthorizedSessionAsksToSignInAgain();
+    void explicitSignInOpensTheDialogNamingTheUser();
+    void wrongPasswordInThePanelShowsInTheErrorColour();
+    void cancelledMfaEndsSigningIn();
+    void newAccountSignsInWithThePasswordJustGiven();
 
 private:
     void createController();
@@ -302,15 +302,22 @@ void tst_MainWindowNetSapiens::mfaSignInThroughTheDialogs()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 
-    // Selecting the account that is not signed in asks for the password; signing in leads to the MFA step.
+    // Selecting the account that is not signed in shows the sign-in panel in the table area (no modal) naming
+    // the user; signing in there leads to the MFA step.
     m_window->selectAccount(id);
-    SignInDialog *signIn = waitForSignInDialog(id);
-    QVERIFY(signIn);
-    signIn->form()->setValue(
-        QStringLiteral("password"), serviceInfo(QStringLiteral("netsapiens")).value(QLatin1String("mfa_password")));
-    signIn->setKeepSignedIn(false);
-    QVERIFY(okButton(signIn)->isEnabled());
-    okButton(signIn)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignInPanelShown(), NetworkTimeoutMs);
+    QVERIFY(!visibleSignInDialog(id));
+    SignInPanel *panel = m_window->signInPanel();
+    QCOMPARE(panel->accountId(), id);
+    const QString mfaUser = serviceInfo(QStringLiteral("netsapiens")).value(QLatin1String("mfa_username")).toString();
+    const QString title = panel->findChild<QLabel *>(QStringLiteral("signInTitle"))->text();
+    QVERIFY2(title.contains(mfaUser), qPrintable(title));
+    panel->findChild<FieldForm *>(QStringLiteral("signInForm"))
+        ->setValue(
+            QStringLiteral("password"), serviceInfo(QStringLiteral("netsapiens")).value(QLatin1String("mfa_password")));
+    auto *signInButton = panel->findChild<QPushButton *>(QStringLiteral("signInButton"));
+    QVERIFY(signInButton->isEnabled());
+    signInButton->click();
 
     MfaDialog *mfa = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((mfa = findVisible<MfaDialog>(m_window.get())) != nullptr, NetworkTimeoutMs);
@@ -365,6 +372,8 @@ void tst_MainWindowNetSapiens::mfaSignInThroughTheDialogs()
     QVERIFY2(status.contains(QLatin1String("signed in")), qPrintable(status));
     QVERIFY2(status.contains(QLatin1String("session expires in")), qPrintable(status));
     QVERIFY(!visibleSignInDialog(id));
+    QVERIFY(!m_window->isSignInPanelShown()); // the table is back
+    QVERIFY(m_window->errorPresenter()->currentStatus() != MainWindow::tr("Signing in…"));
 }
 
 void tst_MainWindowNetSapiens::keepSignedInReloadsTheSession()
@@ -533,43 +542,45 @@ void tst_MainWindowNetSapiens::revokeAllOfAUserNamesTheUser()
     QVERIFY(selectAndWaitForRefresh(id));
     QCOMPARE(m_controller->ledger()->entries(id).size(), 4); // two delegated tokens and their refresh JWTs
 
-    // Cancelling the confirmation revokes nothing.
-    QString question;
-    auto answer = [&question](bool confirm) {
-        return [&question, confirm](QWidget *modal) {
+    // Revoke All for a Subject plans over every account; the plan names the user and uses NetSapiens' own
+    // revoke-all call. Closing the plan revokes nothing.
+    const auto openPlan = [this]() -> RevokePlanDialog * {
+        ModalAnswerer answerer([](QWidget *modal) {
             if (auto *input = qobject_cast<QInputDialog *>(modal)) {
                 input->setTextValue(QStringLiteral("1003@sandbox"));
                 input->done(QDialog::Accepted);
                 return true;
             }
-            if (auto *box = qobject_cast<QMessageBox *>(modal)) {
-                question = box->text();
-                if (confirm)
-                    clickAccept(box);
-                else
-                    box->reject();
-                return true;
-            }
             return false;
-        };
+        });
+        action(QStringLiteral("actionRevokeAllForSubject"))->trigger(); // returns once the subject was given
+        if (answerer.handled() != 1)
+            return nullptr;
+        RevokePlanDialog *plan = nullptr;
+        if (!QTest::qWaitFor(
+                [&plan, this] { return (plan = findVisible<RevokePlanDialog>(m_window.get())) != nullptr; },
+                NetworkTimeoutMs))
+            return nullptr;
+        return plan;
     };
-    {
-        ModalAnswerer answerer(answer(false));
-        action(QStringLiteral("actionRevokeAllForSubject"))->trigger(); // returns when both dialogs were answered
-        QCOMPARE(answerer.handled(), 2);
-    }
-    QVERIFY2(question.contains(QLatin1String("1003@sandbox")), qPrintable(question));
+    RevokePlanDialog *plan = openPlan();
+    QVERIFY(plan);
+    QCOMPARE(plan->plan().subject(), QStringLiteral("1003@sandbox"));
+    bool subjectStep = false;
+    for (const RevokeStep &step : plan->plan().runnableSteps())
+        subjectStep = subjectStep || (step.accountId == id && step.kind == RevokeStep::Kind::Subject);
+    QVERIFY2(subjectStep, qPrintable(plan->previewText()));
+    plan->reject();
     QTest::qWait(0);
     for (const LedgerEntry &entry : m_controller->ledger()->entries(id))
         QVERIFY(!entry.revoked);
 
-    question.clear();
-    {
-        ModalAnswerer answerer(answer(true));
-        action(QStringLiteral("actionRevokeAllForSubject"))->trigger();
-        QCOMPARE(answerer.handled(), 2);
-    }
-    QVERIFY2(question.contains(QLatin1String("1003@sandbox")), qPrintable(question));
+    plan = openPlan();
+    QVERIFY(plan);
+    QSignalSpy finished(plan, &RevokePlanDialog::runFinished);
+    Confirmer::setNextAnswerForTest(true);
+    plan->startRevoke();
+    QVERIFY(finished.wait(NetworkTimeoutMs));
     auto allRevoked = [this, id] {
         const QList<LedgerEntry> entries = m_controller->ledger()->entries(id);
         for (const LedgerEntry &entry : entries) {
@@ -653,9 +664,11 @@ void tst_MainWindowNetSapiens::unauthorizedSessionAsksToSignInAgain()
         m_window->refresh();
     }
 
-    SignInDialog *dialog = waitForSignInDialog(id);
-    QVERIFY(dialog);
-    auto *reason = dialog->findChild<QLabel *>(QStringLiteral("reasonLabel"));
+    // The panel in the table area asks, with the service's reason; no modal dialog.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignInPanelShown(), NetworkTimeoutMs);
+    SignInPanel *panel = m_window->signInPanel();
+    QCOMPARE(panel->accountId(), id);
+    auto *reason = panel->findChild<QLabel *>(QStringLiteral("signInReason"));
     QVERIFY(reason);
     QVERIFY(!reason->isHidden());
     QVERIFY2(!reason->text().isEmpty(), qPrintable(reason->text()));
@@ -667,33 +680,167 @@ void tst_MainWindowNetSapiens::unauthorizedSessionAsksToSignInAgain()
     }
     const QString status = m_controller->accountModel()->indexOf(id).data(AccountListModel::StatusTextRole).toString();
     QVERIFY2(status.contains(QLatin1String("sign-in needed")), qPrintable(status));
-    // Only one dialog, even though the provider and the failed call both asked for it.
     QTest::qWait(50);
-    int visible = 0;
-    const QList<SignInDialog *> dialogs = m_window->findChildren<SignInDialog *>();
-    for (SignInDialog *d : dialogs)
-        visible += d->isVisible() && d->windowTitle() == dialog->windowTitle() ? 1 : 0;
-    QCOMPARE(visible, 1);
+    QVERIFY(!visibleSignInDialog(id));
 
-    // Signing in again from the dialog (password only; other stored secrets stay) brings the tokens back.
+    // Signing in again from the panel (password only; other stored secrets stay) brings the tokens back.
     QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    dialog->form()->setValue(QStringLiteral("password"), serviceInfo(providerId).value(QLatin1String("password")));
-    dialog->setKeepSignedIn(true);
-    okButton(dialog)->click();
+    panel->findChild<FieldForm *>(QStringLiteral("signInForm"))
+        ->setValue(QStringLiteral("password"), serviceInfo(providerId).value(QLatin1String("password")));
+    panel->findChild<QPushButton *>(QStringLiteral("signInButton"))->click();
     QTRY_VERIFY_WITH_TIMEOUT(
         !refreshed.isEmpty() && refreshed.last().at(0).toUuid() == id && refreshed.last().at(1).toBool(),
         NetworkTimeoutMs);
     QVERIFY(!visibleSignInDialog(id));
+    QVERIFY(!m_window->isSignInPanelShown());
     if (netsapiens) {
         QVERIFY(provider->isSignedIn());
         QVERIFY(rowOf(QStringLiteral("session")) >= 0);
-        QVERIFY(provider->hasSecret(QStringLiteral("api_key"))); // not wiped by the sign-in dialog's empty field
+        QVERIFY(provider->hasSecret(QStringLiteral("api_key"))); // not wiped by the panel's empty fields
         QVERIFY(provider->hasSecret(QStringLiteral("client_secret")));
     } else {
         QVERIFY(provider->secret(QStringLiteral("password"))
             == serviceInfo(providerId).value(QLatin1String("password")).toString());
         QTRY_VERIFY(m_window->tokenModel()->rowCount() >= 2); // the seeded tokens are listed again
     }
+}
+
+void tst_MainWindowNetSapiens::explicitSignInOpensTheDialogNamingTheUser()
+{
+    // An account whose password is not held: only Account → Sign In… opens the modal, and it names the user.
+    const QJsonObject info = serviceInfo(QStringLiteral("netsapiens"));
+    Account account;
+    account.id = QUuid::createUuid();
+    account.providerId = QStringLiteral("netsapiens");
+    account.name = QStringLiteral("No password yet");
+    account.baseUrl = QUrl(info.value(QLatin1String("base_url")).toString());
+    account.options.insert(QStringLiteral("username"), info.value(QLatin1String("username")).toString());
+    account.options.insert(QStringLiteral("client_id"), info.value(QLatin1String("client_id")).toString());
+    const std::optional<Result<Done>> added = awaitFuture(m_controller->addAccount(
+        account, {{QStringLiteral("client_secret"), info.value(QLatin1String("client_secret")).toString()}}));
+    QVERIFY(added && added->ok());
+    m_window = createWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->selectAccount(account.id);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignInPanelShown(), NetworkTimeoutMs);
+    QTest::qWait(50);
+    QVERIFY(!visibleSignInDialog(account.id)); // selecting never pops a modal
+    QVERIFY(m_window->errorPresenter()->currentStatus() != QStringLiteral("Refreshing…"));
+    // The password is required here: nothing is held for it.
+    auto *button = m_window->signInPanel()->findChild<QPushButton *>(QStringLiteral("signInButton"));
+    QVERIFY(!button->isEnabled());
+
+    action(QStringLiteral("actionSignIn"))->trigger();
+    SignInDialog *dialog = waitForSignInDialog(account.id);
+    QVERIFY(dialog);
+    const QString who = dialog->findChild<QLabel *>(QStringLiteral("accountLabel"))->text();
+    QVERIFY2(who.contains(info.value(QLatin1String("username")).toString()), qPrintable(who));
+    // No keychain in this test (memory-only store): nothing can be remembered, and the dialog says why.
+    auto *keep = dialog->findChild<QCheckBox *>(QStringLiteral("keepSignedIn"));
+    QVERIFY(!keep->isChecked());
+    QVERIFY(!keep->isEnabled());
+    QVERIFY(!keep->toolTip().isEmpty());
+    QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("keepNote"))->isHidden());
+    dialog->reject();
+    QVERIFY(m_window->errorPresenter()->currentStatus() != QStringLiteral("Signing in…"));
+}
+
+void tst_MainWindowNetSapiens::wrongPasswordInThePanelShowsInTheErrorColour()
+{
+    // The sandbox's demo user: the panel comes with the demo password filled in.
+    QUuid id;
+    for (const Account &account : std::as_const(m_demo)) {
+        if (account.providerId == QLatin1String("netsapiens") && m_controller->demoTotpSecret(account.id).isEmpty())
+            id = account.id;
+    }
+    QVERIFY(!id.isNull());
+    m_window = createWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->selectAccount(id);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignInPanelShown(), NetworkTimeoutMs);
+    SignInPanel *panel = m_window->signInPanel();
+    QCOMPARE(panel->values().value(QStringLiteral("password")), m_controller->demoSecrets(id).value("password"));
+    QVERIFY(!panel->findChild<QLabel *>(QStringLiteral("signInDemoNote"))->isHidden());
+
+    panel->findChild<FieldForm *>(QStringLiteral("signInForm"))
+        ->setValue(QStringLiteral("password"), QStringLiteral("not-the-password"));
+    panel->findChild<QPushButton *>(QStringLiteral("signInButton"))->click();
+    auto *error = panel->findChild<QLabel *>(QStringLiteral("signInError"));
+    QTRY_VERIFY_WITH_TIMEOUT(!error->isHidden(), NetworkTimeoutMs);
+    QVERIFY(!error->text().isEmpty());
+    QCOMPARE(error->palette().color(QPalette::WindowText),
+        StatusColors::color(StatusColors::Role::Error, m_window->palette()));
+    QVERIFY(m_window->isSignInPanelShown());
+    QVERIFY(panel->findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled()); // not stuck busy
+    QVERIFY(!visibleSignInDialog(id));
+    QVERIFY(m_window->errorPresenter()->currentStatus() != QStringLiteral("Signing in…"));
+}
+
+void tst_MainWindowNetSapiens::cancelledMfaEndsSigningIn()
+{
+    QUuid id;
+    for (const Account &account : std::as_const(m_demo)) {
+        if (!m_controller->demoTotpSecret(account.id).isEmpty())
+            id = account.id;
+    }
+    QVERIFY(!id.isNull());
+    m_window = createWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->selectAccount(id);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignInPanelShown(), NetworkTimeoutMs);
+    SignInPanel *panel = m_window->signInPanel();
+    auto *button = panel->findChild<QPushButton *>(QStringLiteral("signInButton"));
+    QVERIFY(button->isEnabled()); // the demo password is filled in
+    QSignalSpy messages(m_window->statusBar(), &QStatusBar::messageChanged);
+    button->click();
+    MfaDialog *mfa = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((mfa = findVisible<MfaDialog>(m_window.get())) != nullptr, NetworkTimeoutMs);
+    bool signingIn = false;
+    for (const QList<QVariant> &message : std::as_const(messages))
+        signingIn = signingIn || message.at(0).toString() == QStringLiteral("Signing in…");
+    QVERIFY(signingIn);
+    // The sandbox's MFA dialog shows the code the emulator accepts now.
+    QVERIFY(!mfa->sandboxCode().isEmpty());
+    mfa->reject();
+    QVERIFY(m_window->errorPresenter()->currentStatus() != QStringLiteral("Signing in…"));
+    QVERIFY(m_window->isSignInPanelShown());
+    QVERIFY(button->isEnabled());
+    QVERIFY(!m_controller->provider(id)->isSignedIn());
+}
+
+void tst_MainWindowNetSapiens::newAccountSignsInWithThePasswordJustGiven()
+{
+    m_window = createWindow();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    const QJsonObject info = serviceInfo(QStringLiteral("netsapiens"));
+    action(QStringLiteral("actionNewAccount"))->trigger();
+    AccountDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = findVisible<AccountDialog>(m_window.get())) != nullptr);
+    dialog->setProvider(QStringLiteral("netsapiens"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Just added"));
+    dialog->findChild<QComboBox *>(QStringLiteral("baseUrlCombo"))
+        ->setEditText(info.value(QLatin1String("base_url")).toString());
+    for (const char *key : {"username", "client_id", "password", "client_secret"}) {
+        auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("field_") + QLatin1String(key));
+        QVERIFY2(edit, key);
+        edit->setText(info.value(QLatin1String(key)).toString());
+    }
+    const QList<FieldError> errors = dialog->validate();
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors.first().message));
+    dialog->accept();
+
+    // The password given in the account dialog signs in: no second prompt, and the tokens show.
+    QUuid id;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !(id = m_window->currentAccountId()).isNull() && m_controller->account(id)->name == QLatin1String("Just added"),
+        NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->provider(id)->isSignedIn(), NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isSignInPanelShown(), NetworkTimeoutMs);
+    QVERIFY(!visibleSignInDialog(id));
 }
 
 QTEST_MAIN(tst_MainWindowNetSapiens)

@@ -6,6 +6,7 @@
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QTest>
+#include <QToolBar>
 
 #include <memory>
 
@@ -53,6 +54,9 @@ private slots:
     void allAccountsSelectionSpansAccounts();
     void refusalDisablesRevokeAndSaysWhy();
     void contextMenuSharesTheActions();
+    void everyDisabledActionSaysWhy();
+    void helpMenuAndWordsBesideIcons();
+    void oneNamePerAction();
 
 private:
     std::unique_ptr<FakeCapabilityProvider> makeProvider(TokenProvider::Capabilities capabilities);
@@ -107,7 +111,6 @@ void TestWindowActions::nothingSelectedDisablesAccountActions()
         QVERIFY2(!enabled(id), qPrintable(m_actions->action(id)->objectName()));
     // Working on a pasted value needs no account.
     QVERIFY(enabled(Id::InspectJwt));
-    QVERIFY(enabled(Id::JwtInspector));
     // The Svix-only actions are not even shown for another provider.
     QVERIFY(!m_actions->action(Id::SvixDashboardAccess)->isVisible());
     QVERIFY(!m_actions->action(Id::SvixExchangeOneTimeToken)->isVisible());
@@ -167,7 +170,15 @@ void TestWindowActions::allAccountsSelectionSpansAccounts()
     context.selected = {token(QStringLiteral("a"))};
     m_actions->update(context);
     QVERIFY(enabled(Id::CopyId));
-    QVERIFY(!enabled(Id::Details)); // per-account action
+    QVERIFY(enabled(Id::Details)); // the token's own service answers
+
+    // A token whose service has no details: disabled, and the tooltip says so rather than "choose an account".
+    auto listOnly = makeProvider(Cap::Revoke);
+    context.providerOf = [&listOnly](const Token &) { return listOnly.get(); };
+    m_actions->update(context);
+    QVERIFY(!enabled(Id::Details));
+    QCOMPARE(
+        m_actions->action(Id::Details)->toolTip(), WindowActions::tr("This account's service does not offer this."));
 }
 
 void TestWindowActions::refusalDisablesRevokeAndSaysWhy()
@@ -189,8 +200,9 @@ void TestWindowActions::refusalDisablesRevokeAndSaysWhy()
     QVERIFY(revoke->isEnabled());
     QCOMPARE(revoke->toolTip(), ownTip);
 
+    // Nothing selected: disabled, and the tooltip says what is missing.
     m_actions->update(contextFor(provider.get(), {}));
-    QCOMPARE(revoke->toolTip(), ownTip);
+    QCOMPARE(revoke->toolTip(), WindowActions::tr("Select one or more tokens first."));
 }
 
 void TestWindowActions::contextMenuSharesTheActions()
@@ -207,6 +219,71 @@ void TestWindowActions::contextMenuSharesTheActions()
     QCOMPARE(menu->actions().constFirst(), m_actions->action(WindowActions::Id::Details));
     // Shortcuts work without a menu being open: the window holds every action.
     QVERIFY(m_window->actions().contains(m_actions->action(WindowActions::Id::Revoke)));
+}
+
+void TestWindowActions::everyDisabledActionSaysWhy()
+{
+    using Cap = TokenProvider::Capability;
+    using Id = WindowActions::Id;
+    const auto checkReasons = [this](const char *where) {
+        const QList<QAction *> actions = m_window->actions();
+        for (QAction *action : actions) {
+            if (action->isEnabled() || !action->isVisible())
+                continue;
+            const QString tip = action->toolTip();
+            const QString name = QString(action->text()).remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+            QVERIFY2(!tip.isEmpty() && !tip.startsWith(name),
+                qPrintable(QStringLiteral("%1: %2 says \"%3\"").arg(QLatin1String(where), action->objectName(), tip)));
+        }
+    };
+    m_actions->update(contextFor(nullptr, {}));
+    checkReasons("no account");
+    QCOMPARE(m_actions->action(Id::NewToken)->toolTip(), WindowActions::tr("Choose an account in the sidebar first."));
+
+    auto provider = makeProvider(Cap::List | Cap::Details | Cap::Revoke);
+    m_actions->update(contextFor(provider.get(), {}));
+    checkReasons("an account, no selection");
+    QCOMPARE(m_actions->action(Id::Details)->toolTip(), WindowActions::tr("Select one token first."));
+    QCOMPARE(
+        m_actions->action(Id::NewToken)->toolTip(), WindowActions::tr("This account's service does not offer this."));
+
+    // Enabled again: the action's own tooltip (name and shortcut) comes back.
+    m_actions->update(contextFor(provider.get(), {token(QStringLiteral("a"))}));
+    QCOMPARE(m_actions->action(Id::Details)->toolTip(), m_actions->baseTip(Id::Details));
+}
+
+void TestWindowActions::helpMenuAndWordsBesideIcons()
+{
+    QStringList titles;
+    for (QMenu *menu : m_actions->menus())
+        titles.append(QString(menu->title()).remove(QLatin1Char('&')));
+    QCOMPARE(titles.constLast(), QStringLiteral("Help"));
+    const QList<QAction *> help = m_actions->menus().constLast()->actions();
+    QVERIFY(help.contains(m_actions->action(WindowActions::Id::CommandPalette)));
+    QVERIFY(help.contains(m_actions->action(WindowActions::Id::KeyboardShortcuts)));
+    QVERIFY(help.contains(m_actions->action(WindowActions::Id::About)));
+    QCOMPARE(m_actions->action(WindowActions::Id::CommandPalette)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
+    auto *toolbar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolbar);
+    QCOMPARE(toolbar->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+}
+
+void TestWindowActions::oneNamePerAction()
+{
+    // Every action of the menus has its own name, and no name is used by two actions.
+    QHash<QString, QAction *> byName;
+    for (QMenu *menu : m_actions->menus()) {
+        for (QAction *action : menu->actions()) {
+            if (action->isSeparator() || action->menu())
+                continue;
+            const QString name = QString(action->text()).remove(QLatin1Char('&'));
+            QAction *seen = byName.value(name);
+            QVERIFY2(!seen || seen == action, qPrintable(name));
+            byName.insert(name, action);
+        }
+    }
+    QVERIFY(!byName.contains(QStringLiteral("JWT Inspector…")));
+    QVERIFY(byName.contains(QStringLiteral("Inspect JWT…")));
 }
 
 QTEST_MAIN(TestWindowActions)

@@ -400,7 +400,7 @@ void TestRevokePlanDialog::mainWindowBreakGlass()
     const QList<Token> tokens = createSpecterTokens(2, QStringLiteral("glass-"));
     QCOMPARE(tokens.size(), 2);
     MainWindow window(m_controller.get());
-    QAction *action = window.findChild<QAction *>(QStringLiteral("actionBreakGlass"));
+    QAction *action = window.findChild<QAction *>(QStringLiteral("actionRevokeAllForSubject"));
     QVERIFY(action && action->isEnabled());
     QVERIFY(!action->shortcut().isEmpty());
     QVERIFY(action->text().contains(QLatin1Char('&')));

@@ -1,4 +1,5 @@
 #include "AccountController.h"
+#include "AllAccountsView.h"
 #include "ExpiryBanner.h"
 #include "MainWindow.h"
 #include "TokenFilterBar.h"
@@ -431,6 +432,25 @@ void TestTokenTable::tabReachesTheTableFirst()
     // Enter on the current row opens its details.
     table->setCurrentIndex(table->model()->index(0, 0));
     QTest::keyClick(table, Qt::Key_Return);
+    QVERIFY(QTest::qWaitFor([this] {
+        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("messageBox"));
+        return box && box->isVisible() && box->windowTitle() == QStringLiteral("Token Details");
+    }));
+    m_window->findChild<QMessageBox *>(QStringLiteral("messageBox"))->close();
+    QVERIFY(QTest::qWaitFor([this] {
+        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("messageBox"));
+        return !box || !box->isVisible();
+    }));
+
+    // So does Enter in All accounts, where the row's own account answers.
+    m_window->showAllAccounts();
+    TokenTableView *all = m_window->allAccountsView()->table();
+    QVERIFY(QTest::qWaitFor([all] { return all->model()->rowCount() > 0; }));
+    all->setFocus();
+    all->setCurrentIndex(all->model()->index(0, 0));
+    all->selectionModel()->select(all->currentIndex(), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionDetails"))->isEnabled());
+    QTest::keyClick(all, Qt::Key_Return);
     QVERIFY(QTest::qWaitFor([this] {
         auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("messageBox"));
         return box && box->isVisible() && box->windowTitle() == QStringLiteral("Token Details");
