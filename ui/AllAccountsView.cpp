@@ -210,18 +210,26 @@ void AllAccountsView::updateStatus()
         parts.append(tr("Loading: %1").arg(loading.join(QStringLiteral(", "))));
     const QHash<QUuid, QString> errors = m_refresher->errors();
     QStringList failed;
+    QStringList signedOut; // not a failure: the account waits for its user to sign in
     for (const Account &account : m_controller->accounts()) {
-        if (errors.contains(account.id))
+        if (!errors.contains(account.id))
+            continue;
+        if (m_controller->accountTokens()->needsSignIn(account.id))
+            signedOut.append(account.name);
+        else
             failed.append(
                 tr("%1 failed: %2")
                     .arg(account.name, UntrustedText::forDisplay(errors.value(account.id), UntrustedText::MessageCap)));
     }
+    if (!signedOut.isEmpty())
+        parts.append(tr("Not signed in: %1. Sign in to see their tokens.", nullptr, int(signedOut.size()))
+                         .arg(signedOut.join(QStringLiteral(", "))));
     parts.append(failed);
     m_status->setText(parts.join(QLatin1Char('\n')));
     m_status->setVisible(!parts.isEmpty());
-    if (failed.isEmpty())
-        StatusColors::clear(m_status);
-    else
+    if (!failed.isEmpty())
         StatusColors::apply(m_status, StatusColors::Role::Error);
+    else
+        StatusColors::clear(m_status);
     m_refreshButton->setEnabled(!m_controller->accounts().isEmpty());
 }

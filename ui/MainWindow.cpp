@@ -471,6 +471,7 @@ void MainWindow::showAllAccounts()
     if (m_controller->accounts().isEmpty())
         return;
     m_tableStack->setCurrentWidget(m_allAccounts);
+    statusBar()->clearMessage(); // a passing message of the account page ("5 tokens") is not about this view
     m_signInPanel->clearValues();
     m_sidebar->setAllAccountsMarked(true);
     m_allAccounts->tokenView()->setFocus(Qt::OtherFocusReason);

@@ -538,6 +538,13 @@
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>Not signed in: %1. Sign in to see their tokens.</source>
+        <translation>
+            <numerusform>Nicht angemeldet: %1. Melden Sie sich an, um seine Token zu sehen.</numerusform>
+            <numerusform>Nicht angemeldet: %1. Melden Sie sich an, um ihre Token zu sehen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ApiError</name>

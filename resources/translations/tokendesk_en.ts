@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>AllAccountsView</name>
+    <message numerus="yes">
+        <source>Not signed in: %1. Sign in to see their tokens.</source>
+        <translation>
+            <numerusform>Not signed in: %1. Sign in to see its tokens.</numerusform>
+            <numerusform>Not signed in: %1. Sign in to see their tokens.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message numerus="yes">
         <source>%n entries</source>

@@ -1,27 +1,27 @@
-// tokendesk_screenshots: saves the README screenshots, run by scripts/screenshots. Starts the GUI
-// pieces offscreen on the in-process sandbox (seeded tokens, a fixed clock for the app and the sandbox, a fixed
-// window size) and writes main-window.png, create-dialog.png, mfa-dialog.png and all-accounts.png into the
-// folder given as the first argument.
-#include "AccountController.h"
+// tokendesk_screenshots: saves the README screenshots, run by scripts/screenshots (in Xvfb). Opens the window on
+// what `tokendesk --sandbox` opens on (SandboxDemo: every demo account with its tokens) at 1024×700, the size the
+// README's pictures promise to read at, and writes main-window.png, create-dialog.png, mfa-dialog.png and
+// all-accounts.png into the folder given as the first argument. A picture of an empty table fails the run.
 #include "AllAccountsView.h"
+#include "AppTranslators.h"
 #include "CreateTokenDialog.h"
 #include "MainWindow.h"
 #include "MfaDialog.h"
+#include "SandboxDemo.h"
 
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
+#include "AccountController.h"
 
-#include "core/Clock.h"
-#include "core/UtcTime.h"
+#include "core/Async.h"
+#include "items/TokenListModel.h"
 #include "providers/TokenProvider.h"
-#include "store/SecretStore.h"
+#include "tokens/TokenTableView.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QPixmap>
 #include <QSignalSpy>
-#include <QTemporaryDir>
+#include <QTableView>
 #include <QTest>
 #include <QTimer>
 
@@ -30,7 +30,7 @@
 
 namespace {
 
-const QSize kWindowSize(1180, 720);
+const QSize WindowSize(1024, 700);
 
 bool save(QWidget *widget, const QString &dir, const QString &name)
 {
@@ -55,12 +55,21 @@ template<typename T> T *findTopLevel()
     return nullptr;
 }
 
+bool showsRows(const QAbstractItemView *view, const char *picture)
+{
+    if (view->model() && view->model()->rowCount() > 0)
+        return true;
+    std::fprintf(stderr, "tokendesk_screenshots: %s would show an empty table\n", picture);
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("TokenDesk"));
+    AppTranslators::install(app, QLocale(QLocale::English, QLocale::UnitedStates)); // "5 tokens", as the app says
     const QStringList args = QApplication::arguments();
     if (args.size() < 2) {
         std::fprintf(stderr, "usage: tokendesk_screenshots OUTPUT_DIR\n");
@@ -69,36 +78,34 @@ int main(int argc, char *argv[])
     const QString outDir = args.at(1);
     QDir().mkpath(outDir);
 
-    // The same instant for the app and the sandbox: remaining lives and "created" columns are the same each run.
-    TestClock clock(UtcTime::dateTime(QDate(2026, 3, 2), QTime(9, 30)));
-    SandboxServer sandbox;
-    registerBuiltinEmulators(sandbox, {.magicbellJwtRoutes = true});
-    sandbox.setClock([&clock] { return clock.now(); });
-    if (!sandbox.listen()) {
-        std::fprintf(stderr, "tokendesk_screenshots: the sandbox cannot listen\n");
+    SandboxDemo demo;
+    QString error;
+    if (!demo.start(&error)) {
+        std::fprintf(stderr, "tokendesk_screenshots: %s\n", qPrintable(error));
         return 1;
     }
-    sandbox.seedTokens(6);
-
-    QTemporaryDir config;
-    AccountController controller(config.path(), SecretStore::createMemoryOnly());
-    controller.secretStore()->setParent(&controller);
-    controller.setClock(&clock);
-    controller.load();
-    const QList<Account> demo = controller.addDemoAccounts(sandbox.readyInfo());
+    AccountController *controller = demo.controller();
+    QFuture<Result<Done>> seeded = demo.seedAccounts();
+    if (!QTest::qWaitFor([&seeded] { return seeded.isFinished(); }, 60000) || !seeded.result().ok()) {
+        std::fprintf(stderr, "tokendesk_screenshots: the demo accounts were not seeded\n");
+        return 1;
+    }
     std::optional<Account> specter;
-    for (const Account &account : demo) {
-        if (account.providerId == QLatin1String("specter"))
+    std::optional<Account> mfaUser;
+    for (const Account &account : demo.accounts()) {
+        if (!specter && account.providerId == QLatin1String("specter"))
             specter = account;
+        if (!mfaUser && !controller->demoTotpSecret(account.id).isEmpty())
+            mfaUser = account;
     }
     if (!specter) {
         std::fprintf(stderr, "tokendesk_screenshots: no Specter demo account\n");
         return 1;
     }
 
-    MainWindow window(&controller);
+    MainWindow window(controller);
     window.setSandboxMode(true);
-    window.resize(kWindowSize);
+    window.resize(WindowSize);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         return 1;
@@ -107,9 +114,10 @@ int main(int argc, char *argv[])
     QSignalSpy refreshed(&window, &MainWindow::refreshed);
     window.selectAccount(specter->id);
     window.refresh();
-    if (!QTest::qWaitFor([&] { return !refreshed.isEmpty(); }, 15000))
-        std::fprintf(stderr, "tokendesk_screenshots: timed out waiting\n");
-    bool ok = save(&window, outDir, QStringLiteral("main-window.png"));
+    if (!QTest::qWaitFor([&] { return !refreshed.isEmpty() && window.tokenView()->model()->rowCount() > 0; }, 15000))
+        std::fprintf(stderr, "tokendesk_screenshots: timed out waiting for the Specter tokens\n");
+    bool ok =
+        showsRows(window.tokenView(), "main-window.png") && save(&window, outDir, QStringLiteral("main-window.png"));
 
     // 2. The create dialog, opened the way a user does (New Token…), grabbed while it is up.
     if (QAction *newToken = window.findChild<QAction *>(QStringLiteral("actionNewToken"));
@@ -126,33 +134,33 @@ int main(int argc, char *argv[])
         poll.start(50);
         newToken->trigger();
         if (!QTest::qWaitFor([&] { return !poll.isActive(); }, 10000))
-            std::fprintf(stderr, "tokendesk_screenshots: timed out waiting\n");
+            std::fprintf(stderr, "tokendesk_screenshots: timed out waiting for the create dialog\n");
         ok = ok && grabbed;
     } else {
-        std::fprintf(stderr, "tokendesk_screenshots: New Token is not available; create-dialog.png skipped\n");
+        std::fprintf(stderr, "tokendesk_screenshots: New Token is not available\n");
+        ok = false;
     }
 
-    // 3. The MFA dialog as NetSapiens asks for it.
+    // 3. The MFA dialog as the MFA demo user meets it: the sandbox shows the current code.
     {
         MfaChallenge challenge;
         challenge.vendor = QStringLiteral("google");
         challenge.type = QStringLiteral("authenticator");
         MfaDialog mfa(challenge, &window);
+        if (mfaUser)
+            mfa.setSandboxSeed(controller->demoTotpSecret(mfaUser->id));
         mfa.show();
         if (QTest::qWaitForWindowExposed(&mfa))
             ok = save(&mfa, outDir, QStringLiteral("mfa-dialog.png")) && ok;
     }
 
-    // 4. The all-accounts view, once every account has answered (one of them may fail: that shows too).
-    if (AllAccountsView *all = window.allAccountsView()) {
-        QSignalSpy done(all, &AllAccountsView::allRefreshed);
-        window.showAllAccounts();
-        all->refreshAll();
-        if (!QTest::qWaitFor([&] { return !done.isEmpty(); }, 20000))
-            std::fprintf(stderr, "tokendesk_screenshots: timed out waiting\n");
-        ok = save(&window, outDir, QStringLiteral("all-accounts.png")) && ok;
-    } else {
-        std::printf("the all-accounts view is not in this build; all-accounts.png skipped\n");
-    }
+    // 4. All accounts, once every account has answered.
+    AllAccountsView *all = window.allAccountsView();
+    QSignalSpy done(all, &AllAccountsView::allRefreshed);
+    window.showAllAccounts();
+    all->refreshAll();
+    if (!QTest::qWaitFor([&] { return !done.isEmpty(); }, 20000))
+        std::fprintf(stderr, "tokendesk_screenshots: timed out waiting for All accounts\n");
+    ok = showsRows(all->table(), "all-accounts.png") && save(&window, outDir, QStringLiteral("all-accounts.png")) && ok;
     return ok ? 0 : 1;
 }

@@ -1,10 +1,13 @@
 #include "AccountController.h"
 #include "AllAccountsView.h"
+#include "AppTranslators.h"
 #include "MainWindow.h"
 #include "ProviderIconDelegate.h"
 
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
+
+#include "workflows/AccountTokens.h"
 
 #include "AwaitFuture.h"
 #include "items/TokenFilterModel.h"
@@ -36,6 +39,7 @@ class tst_AllAccountsView : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
     void showsEveryAccountOneFailing();
@@ -56,6 +60,12 @@ private:
     QUuid m_specter, m_magicbell, m_broken;
     QString m_specterName, m_magicbellName;
 };
+
+void tst_AllAccountsView::initTestCase()
+{
+    // The English plurals the app installs ("its tokens" / "their tokens").
+    QVERIFY(AppTranslators::install(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
+}
 
 void tst_AllAccountsView::init()
 {
@@ -155,6 +165,21 @@ void tst_AllAccountsView::showsEveryAccountOneFailing()
     QVERIFY(strip->text().contains(QStringLiteral("Broken Specter")));
     QVERIFY(strip->text().contains(failed.value(m_broken)));
     QVERIFY(!strip->text().contains(m_magicbellName + QStringLiteral(" failed")));
+
+    // An account that waits for its user to sign in is said to be so, on a line of its own, not as a failure.
+    QStringList signedOut;
+    for (const Account &account : m_controller->accounts()) {
+        if (m_controller->accountTokens()->needsSignIn(account.id))
+            signedOut.append(account.name);
+    }
+    QVERIFY(!signedOut.isEmpty()); // the NetSapiens demo accounts, which nobody signed in to here
+    const QStringList lines = strip->text().split(QLatin1Char('\n'));
+    QCOMPARE(lines.first(),
+        QStringLiteral("Not signed in: %1. Sign in to see %2 tokens.")
+            .arg(signedOut.join(QStringLiteral(", ")),
+                signedOut.size() == 1 ? QStringLiteral("its") : QStringLiteral("their")));
+    for (const QString &name : std::as_const(signedOut))
+        QVERIFY2(!strip->text().contains(name + QStringLiteral(" failed")), qPrintable(strip->text()));
 }
 
 void tst_AllAccountsView::selectionSpansAccounts()
