@@ -7,11 +7,13 @@
 
 std::optional<bool> Confirmer::s_nextAnswer;
 QString Confirmer::s_lastQuestion;
+int Confirmer::s_questionCount = 0;
 
 bool Confirmer::confirm(
     QWidget *parent, const QString &title, const QString &text, const QString &details, const QString &button)
 {
     s_lastQuestion = details.isEmpty() ? text : text + QLatin1Char('\n') + details;
+    ++s_questionCount;
     if (s_nextAnswer) {
         const bool answer = *s_nextAnswer;
         s_nextAnswer.reset();

@@ -23,8 +23,11 @@ public:
     // The text and details of the last question asked (shown or answered for a test), so tests can check
     // what the user was told. Never holds a secret: questions name tokens by id and label only.
     static QString lastQuestionForTest() { return s_lastQuestion; }
+    // How many questions were asked since the process started (so a test can tell none was).
+    static int questionCountForTest() { return s_questionCount; }
 
 private:
     static std::optional<bool> s_nextAnswer;
     static QString s_lastQuestion;
+    static int s_questionCount;
 };

@@ -252,12 +252,9 @@ void TokenOperations::expireAll()
     ExpireAllDialog dialog(expireAllApps(session), m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // The dialog is the confirmation: its summary names the application, the grace period and the sessions,
+    // and its button works only once the application id is typed.
     const ExpireAllRequest request = dialog.request();
-    // The summary names the application, the grace period and the sessions affected (or "all sessions").
-    if (!Confirmer::confirm(m_window, tr("Expire All"),
-            dialog.summary() + QLatin1Char(' ') + tr("Anything using those tokens stops working. Continue?"),
-            request.sessionIds.join(QLatin1Char('\n'))))
-        return;
     Async::then(session->expireAll(request), this, [this, id, request](Result<Done> result) {
         if (!result.ok()) {
             m_errors->handleError(id, result.error(), tr("Expiring all tokens"));

@@ -5,6 +5,7 @@
 #include "ExpireAllDialog.h"
 #include "FieldForm.h"
 #include "MainWindow.h"
+#include "TypedConfirmation.h"
 #include "MainWindowTestSupport.h"
 #include "RevealDialog.h"
 #include "workflows/AccountTokens.h"
@@ -251,16 +252,21 @@ void tst_MainWindowSvix::mintLogoutAndExpireAll()
                 unit->setCurrentIndex(i);
         }
         QCOMPARE(dialog->request().graceSeconds, 120);
-        dialog->accept();
+        // The dialog is the only confirmation: its summary names the app, the grace and the sessions, and its
+        // button needs the application id typed.
+        const QString summary = dialog->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+        QVERIFY2(summary.contains(app), qPrintable(summary));
+        QVERIFY2(summary.contains(QLatin1String("2 minutes")), qPrintable(summary));
+        QVERIFY2(summary.contains(QLatin1String("all sessions")), qPrintable(summary));
+        QVERIFY(!dialog->expireButton()->isEnabled());
+        dialog->confirmation()->lineEdit()->setText(app);
+        QVERIFY(dialog->expireButton()->isEnabled());
+        dialog->expireButton()->click();
     });
-    Confirmer::setNextAnswerForTest(true);
+    const int confirmations = Confirmer::questionCountForTest();
     m_window->findChild<QAction *>(QStringLiteral("actionExpireAll"))->trigger();
     QVERIFY(waitForRefresh(refreshed));
-    const QString question = Confirmer::lastQuestionForTest();
-    QVERIFY2(question.contains(app), qPrintable(question));
-    QVERIFY2(question.contains(QLatin1String("2 minutes")) || question.contains(QLatin1String("2 min")),
-        qPrintable(question));
-    QVERIFY2(question.contains(QLatin1String("all sessions")), qPrintable(question));
+    QCOMPARE(Confirmer::questionCountForTest(), confirmations); // not asked twice
 
     // Within the grace period the message token still works; after it, it is expired. The logged-out portal
     // token stays revoked.
@@ -420,9 +426,9 @@ void tst_MainWindowSvix::expireAllReachesAllAccountsAtOnce()
     answerNextDialog<ExpireAllDialog>([app](ExpireAllDialog *dialog) {
         dialog->findChild<QComboBox *>(QStringLiteral("appCombo"))->setCurrentText(app);
         dialog->findChild<QSpinBox *>(QStringLiteral("graceValue"))->setValue(0);
-        dialog->accept();
+        dialog->confirmation()->lineEdit()->setText(app);
+        dialog->expireButton()->click();
     });
-    Confirmer::setNextAnswerForTest(true);
     refreshed.clear();
     m_window->findChild<QAction *>(QStringLiteral("actionExpireAll"))->trigger();
     QVERIFY(waitForRefresh(refreshed));
