@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
@@ -106,7 +107,17 @@ AuditLogDialog::AuditLogDialog(AuditLog *log, const QList<::Account> &accounts, 
     m_until->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     m_until->setEnabled(false);
 
+    // Found by what one remembers: the token's name (as it was then), its id, the account or the detail.
+    m_find = new QLineEdit;
+    m_find->setObjectName(QStringLiteral("auditFind"));
+    m_find->setAccessibleName(tr("Find in the audit log"));
+    m_find->setPlaceholderText(tr("Find a token, account or detail"));
+    m_find->setClearButtonEnabled(true);
+
     auto *filters = new QFormLayout;
+    auto *labelFind = new QLabel(tr("&Find:"));
+    labelFind->setBuddy(m_find);
+    filters->addRow(labelFind, m_find);
     auto *labelAccount = new QLabel(tr("&Account:"));
     labelAccount->setBuddy(m_account);
     auto *labelAction = new QLabel(tr("A&ction:"));
@@ -178,6 +189,7 @@ AuditLogDialog::AuditLogDialog(AuditLog *log, const QList<::Account> &accounts, 
     connect(m_account, &QComboBox::currentIndexChanged, this, &AuditLogDialog::reload);
     connect(m_action, &QComboBox::currentIndexChanged, this, &AuditLogDialog::reload);
     connect(m_outcome, &QComboBox::currentIndexChanged, this, &AuditLogDialog::reload);
+    connect(m_find, &QLineEdit::textChanged, this, &AuditLogDialog::reload);
     connect(m_useSince, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
     connect(m_useUntil, &QCheckBox::toggled, m_until, &QWidget::setEnabled);
     connect(m_useSince, &QCheckBox::toggled, this, &AuditLogDialog::reload);
@@ -225,6 +237,7 @@ AuditFilter AuditLogDialog::filter() const
         filter.since = m_since->dateTime().toUTC();
     if (m_useUntil->isChecked())
         filter.until = m_until->dateTime().toUTC();
+    filter.text = m_find->text();
     return filter;
 }
 

@@ -12,6 +12,7 @@ class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QStandardItemModel;
 class QTableView;
@@ -50,6 +51,7 @@ private:
     QComboBox *m_account = nullptr;
     QComboBox *m_action = nullptr;
     QComboBox *m_outcome = nullptr;
+    QLineEdit *m_find = nullptr;
     QCheckBox *m_useSince = nullptr;
     QDateTimeEdit *m_since = nullptr;
     QCheckBox *m_useUntil = nullptr;

@@ -107,6 +107,20 @@ QList<AuditEntry> AuditLog::query(const AuditFilter &filter) const
         conditions.append(QStringLiteral("time <= ?"));
         values.append(timeText(*filter.until));
     }
+    const QStringList words = filter.text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        // LIKE with its wildcards escaped: a "%" or "_" the user types is looked for as such. (SQLite's LIKE
+        // ignores the case of ASCII letters only.)
+        QString pattern = word;
+        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+        conditions.append(QStringLiteral("(target_name LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\' "
+                                         "OR account_name LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\')"));
+        for (int i = 0; i < 4; ++i)
+            values.append(pattern);
+    }
     QString sql = QStringLiteral("SELECT id, time, account_id, account_name, provider_id, action, target, outcome, "
                                  "detail, group_id, target_name FROM audit");
     if (!conditions.isEmpty())

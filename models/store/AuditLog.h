@@ -43,6 +43,9 @@ struct AuditFilter
     QString outcome;
     std::optional<QDateTime> since;
     std::optional<QDateTime> until;
+    // Words that must each appear (any case) in the token's name, its id, the account's name or the detail, so an
+    // entry is found by what the user remembers of it.
+    QString text;
     int limit = 0; // 0 = no limit
 };
 

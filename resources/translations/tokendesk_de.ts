@@ -847,6 +847,18 @@ Group id: %2</source>
         <translation>%1
 Gruppen-ID: %2</translation>
     </message>
+    <message>
+        <source>Find in the audit log</source>
+        <translation>Im Prüfprotokoll suchen</translation>
+    </message>
+    <message>
+        <source>Find a token, account or detail</source>
+        <translation>Token, Konto oder Detail suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
 </context>
 <context>
     <name>AuditWords</name>
@@ -4302,14 +4314,6 @@ ID: %2</translation>
     <message>
         <source>%1:</source>
         <translation>%1:</translation>
-    </message>
-    <message>
-        <source>Expire All</source>
-        <translation>Alle ablaufen lassen</translation>
-    </message>
-    <message>
-        <source>Anything using those tokens stops working. Continue?</source>
-        <translation>Alles, was diese Token verwendet, funktioniert dann nicht mehr. Fortfahren?</translation>
     </message>
     <message>
         <source>Expiring all tokens</source>

@@ -54,6 +54,7 @@ private slots:
     void appendAndQuery();
     void appendSetsTimeWhenEmpty();
     void filters();
+    void findsByWords();
     void persistsAcrossReopen();
     void csvQuotingExactBytes();
     void csvEmpty();
@@ -128,6 +129,38 @@ void TestAuditLog::appendSetsTimeWhenEmpty()
     QCOMPARE(all.size(), 1);
     QVERIFY(all.first().time.isValid());
     QVERIFY(all.first().time >= before);
+}
+
+void TestAuditLog::findsByWords()
+{
+    AuditLog log(m_db.get());
+    const QUuid a = QUuid::createUuid();
+    AuditEntry named = makeEntry(a, QStringLiteral("create"), QStringLiteral("success"), kT0);
+    named.target = QStringLiteral("9f1c-77");
+    named.targetName = QStringLiteral("CI release job");
+    QVERIFY(log.append(named));
+    AuditEntry other = makeEntry(a, QStringLiteral("revoke"), QStringLiteral("success"), kT0.addSecs(60));
+    other.targetName = QStringLiteral("Backup_script 100%");
+    other.detail = QStringLiteral("verified gone");
+    QVERIFY(log.append(other));
+
+    const auto found = [&log](const QString &text) {
+        AuditFilter filter;
+        filter.text = text;
+        return actionsOf(log.query(filter));
+    };
+    QCOMPARE(found(QStringLiteral("release")), QStringList {QStringLiteral("create")}); // the name as it was
+    QCOMPARE(found(QStringLiteral("RELEASE ci")), QStringList {QStringLiteral("create")}); // any case, every word
+    QCOMPARE(found(QStringLiteral("9f1c")), QStringList {QStringLiteral("create")}); // the id
+    QCOMPARE(found(QStringLiteral("gone")), QStringList {QStringLiteral("revoke")}); // the detail
+    QCOMPARE(found(QStringLiteral("release gone")), QStringList()); // every word must match
+    QCOMPARE(found(QStringLiteral("Account")).size(), 2); // the account's name
+    // LIKE's wildcards are looked for as typed.
+    QCOMPARE(found(QStringLiteral("_script")), QStringList {QStringLiteral("revoke")});
+    QCOMPARE(found(QStringLiteral("x_script")), QStringList());
+    QCOMPARE(found(QStringLiteral("100%")), QStringList {QStringLiteral("revoke")});
+    QCOMPARE(found(QStringLiteral("%")), QStringList {QStringLiteral("revoke")});
+    QCOMPARE(found(QStringLiteral("  ")).size(), 2); // nothing to look for
 }
 
 void TestAuditLog::filters()

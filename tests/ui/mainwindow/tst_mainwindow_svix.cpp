@@ -5,9 +5,9 @@
 #include "ExpireAllDialog.h"
 #include "FieldForm.h"
 #include "MainWindow.h"
-#include "TypedConfirmation.h"
 #include "MainWindowTestSupport.h"
 #include "RevealDialog.h"
+#include "TypedConfirmation.h"
 #include "workflows/AccountTokens.h"
 #include "workflows/AccountsRefresher.h"
 
