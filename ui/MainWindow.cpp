@@ -6,7 +6,6 @@
 #include "ClipboardGuard.h"
 #include "ExpiryBanner.h"
 #include "PreferencesDialog.h"
-#include "RotateTokenDialog.h"
 #include "TokenNotesDialog.h"
 #include "TrayIcon.h"
 #include "accounts/AccountCommands.h"
@@ -14,26 +13,24 @@
 #include "items/AccountListModel.h"
 #include "items/TokenFilterModel.h"
 #include "items/TokenListModel.h"
-#include "palette/CommandPalette.h"
-#include "palette/ShortcutsDialog.h"
 #include "providers/AccountSession.h"
 #include "signin/SignInFlow.h"
 #include "signin/SignInPanel.h"
 #include "store/Preferences.h"
 #include "store/SecretStore.h"
 #include "tokens/AccountPage.h"
+#include "tokens/EmptyStates.h"
 #include "tokens/TokenOperations.h"
 #include "tokens/TokenRevoker.h"
 #include "tokens/TokenTableView.h"
-#include "window/AboutDialog.h"
 #include "window/AccountSidebar.h"
 #include "window/EmptyStateOverlay.h"
 #include "window/ErrorPresenter.h"
+#include "window/HelpCommands.h"
 #include "window/KeychainBar.h"
 #include "window/WelcomePage.h"
 #include "window/WindowActions.h"
 #include "workflows/AccountTokens.h"
-#include "workflows/RotationFinisher.h"
 #include "workflows/TokenRotation.h"
 
 #include <QAction>
@@ -77,9 +74,16 @@ MainWindow::MainWindow(AccountController *controller, QWidget *parent)
     m_operations = new TokenOperations(m_controller, m_errors, m_clipboard, {account, selected}, this);
     m_revoker = new TokenRevoker(m_controller, m_errors, account, selected, this);
     m_accounts = new AccountCommands(m_controller, m_errors, this);
+    m_emptyStates = new EmptyStates(m_controller, m_actions, m_page, m_allAccounts, this);
+    m_help = new HelpCommands(m_controller, m_actions,
+        {[this] { updateActions(); },
+            [this](const QUuid &id) {
+                selectAccount(id);
+                accountView()->setFocus(Qt::ShortcutFocusReason);
+            }},
+        this);
     connectParts();
     routeActions();
-    createEmptyStates();
     // Token notes: the models keep them by account + token id across every refresh.
     TokenNotesDialog::applyNotes(m_controller->tokenNotes(), {tokenModel(), m_allAccounts->tokenModel()});
     // Expiry alerts follow AccountTokens by themselves; a tray icon when the platform has one.
@@ -164,7 +168,7 @@ void MainWindow::connectParts()
             m_errors->endBusy(); // "Refreshing…" ends with the refresh, whatever it found
         else if (isSignInPanelShown() && m_signInPanel->accountId() == id)
             showAccountPage();
-        refreshEmptyStates();
+        m_emptyStates->refresh();
     });
     // Signed out: the panel in the table area. A modal opens only for Account → Sign In….
     connect(m_page, &AccountPage::signInNeeded, this, &MainWindow::showSignInPanel);
@@ -229,13 +233,12 @@ void MainWindow::routeActions()
     route(Id::SignIn, this, [this] { m_signIn->signIn(currentAccountId()); });
     route(Id::SignOut, this, [this] { m_signIn->signOut(currentAccountId()); });
     route(Id::AllAccounts, this, &MainWindow::showAllAccounts);
-    route(Id::CommandPalette, this, &MainWindow::showCommandPalette);
-    route(Id::KeyboardShortcuts, this, &MainWindow::showKeyboardShortcuts);
-    route(Id::About, this, &MainWindow::showAbout);
+    route(Id::CommandPalette, m_help, &HelpCommands::showCommandPalette);
+    route(Id::KeyboardShortcuts, m_help, &HelpCommands::showKeyboardShortcuts);
+    route(Id::About, m_help, &HelpCommands::showAbout);
     route(Id::Refresh, this, &MainWindow::refresh);
     route(Id::Revoke, m_revoker, &TokenRevoker::revokeSelected);
     route(Id::RevokeAllForSubject, m_revoker, &TokenRevoker::breakGlass);
-    route(Id::RotateToken, this, &MainWindow::rotateSelected);
     const QList<std::pair<Id, void (TokenOperations::*)()>> operations {{Id::NewToken, &TokenOperations::newToken},
         {Id::Details, &TokenOperations::showDetails}, {Id::CopyId, &TokenOperations::copyId},
         {Id::InspectJwt, &TokenOperations::inspectJwt}, {Id::InspectCurrent, &TokenOperations::inspectCurrent},
@@ -244,8 +247,9 @@ void MainWindow::routeActions()
         {Id::LogoutToken, &TokenOperations::logoutToken},
         {Id::SvixDashboardAccess, &TokenOperations::svixDashboardAccess},
         {Id::SvixExchangeOneTimeToken, &TokenOperations::svixExchangeOneTimeToken},
-        {Id::EditNotes, &TokenOperations::editNotes}, {Id::AuditLog, &TokenOperations::showAuditLog},
-        {Id::LeakScan, &TokenOperations::scanForLeaks}, {Id::ExpiryCalendar, &TokenOperations::exportExpiryCalendar}};
+        {Id::EditNotes, &TokenOperations::editNotes}, {Id::RotateToken, &TokenOperations::rotate},
+        {Id::AuditLog, &TokenOperations::showAuditLog}, {Id::LeakScan, &TokenOperations::scanForLeaks},
+        {Id::ExpiryCalendar, &TokenOperations::exportExpiryCalendar}};
     for (const auto &[id, slot] : operations)
         route(id, m_operations, slot);
     route(Id::Find, this, [this] {
@@ -316,6 +320,16 @@ void MainWindow::setSandboxMode(bool on)
 {
     m_sandbox = on;
     setWindowTitle(on ? tr("TokenDesk — Sandbox") : tr("TokenDesk"));
+}
+
+EmptyStateOverlay *MainWindow::emptyState() const
+{
+    return m_emptyStates->page();
+}
+
+EmptyStateOverlay *MainWindow::allAccountsEmptyState() const
+{
+    return m_emptyStates->allAccounts();
 }
 
 QString MainWindow::settingsPath() const
@@ -490,7 +504,7 @@ void MainWindow::onCurrentAccountChanged()
         showAccountPage();
     m_page->showAccount(id);
     updateActions();
-    refreshEmptyStates();
+    m_emptyStates->refresh();
 }
 
 bool MainWindow::isSignInPanelShown() const
@@ -519,112 +533,6 @@ void MainWindow::showSignInPanel(const QUuid &id, const QString &reason)
     m_errors->endBusy();
 }
 
-void MainWindow::clearFilter(QLineEdit *edit)
-{
-    edit->clear();
-    if (edit == m_page->filterEdit())
-        m_page->statusCombo()->setCurrentIndex(0);
-}
-
-void MainWindow::createEmptyStates()
-{
-    const auto filterState = [this](QLineEdit *edit) {
-        const QString text = edit->text().trimmed();
-        EmptyStateOverlay::State state;
-        state.text = text.isEmpty() ? tr("No token matches the filter.") : tr("No token matches “%1”.").arg(text);
-        state.linkText = tr("Clear filter");
-        state.action = [this, edit] { clearFilter(edit); };
-        return state;
-    };
-    m_pageEmpty = new EmptyStateOverlay(m_page->table(), [this, filterState]() -> EmptyStateOverlay::State {
-        const QUuid id = currentAccountId();
-        if (id.isNull() || !m_controller->accountTokens()->hasList(id))
-            return {};
-        if (m_page->table()->tokenModel()->rowCount() > 0)
-            return filterState(m_page->filterEdit());
-        EmptyStateOverlay::State state;
-        state.text = tr("No tokens yet.");
-        if (QAction *create = m_actions->action(Id::NewToken); create->isEnabled()) {
-            state.linkText = CommandPalette::plainText(create->text()) + QStringLiteral("…");
-            state.action = [create] { create->trigger(); };
-        }
-        return state;
-    });
-    m_allEmpty = new EmptyStateOverlay(m_allAccounts->table(), [this, filterState]() -> EmptyStateOverlay::State {
-        EmptyStateOverlay::State state;
-        if (m_controller->accounts().isEmpty()) {
-            state.text = tr("No accounts yet.");
-            state.linkText = CommandPalette::plainText(m_actions->action(Id::NewAccount)->text()) + QStringLiteral("…");
-            state.action = [this] { m_actions->action(Id::NewAccount)->trigger(); };
-            return state;
-        }
-        if (m_allAccounts->tokenModel()->rowCount() > 0)
-            return filterState(m_allAccounts->filterEdit());
-        if (!m_allAccounts->loadingAccounts().isEmpty())
-            return {};
-        state.text = tr("No account has a token yet.");
-        state.linkText = tr("Refresh");
-        state.action = [this] { m_allAccounts->refreshAll(); };
-        return state;
-    });
-    for (QLineEdit *edit : {m_page->filterEdit(), m_allAccounts->filterEdit()})
-        connect(edit, &QLineEdit::textChanged, this, &MainWindow::refreshEmptyStates);
-    connect(m_allAccounts, &AllAccountsView::allRefreshed, this, &MainWindow::refreshEmptyStates);
-    connect(m_controller->accountTokens(), &AccountTokens::changed, this, &MainWindow::refreshEmptyStates);
-}
-
-void MainWindow::refreshEmptyStates()
-{
-    if (m_pageEmpty)
-        m_pageEmpty->refresh();
-    if (m_allEmpty)
-        m_allEmpty->refresh();
-}
-
-void MainWindow::showCommandPalette()
-{
-    updateActions(); // the reasons are for this moment
-    QList<CommandPalette::Entry> entries;
-    for (QMenu *menu : m_actions->menus())
-        entries += CommandPalette::entriesFor(menu->actions(), CommandPalette::plainText(menu->title()));
-    const QString accountGroup = tr("Accounts");
-    for (const Account &account : m_controller->accounts()) {
-        CommandPalette::Entry entry;
-        entry.text = account.name;
-        entry.group = accountGroup;
-        entry.icon = m_controller->accountModel()->indexOf(account.id).data(Qt::DecorationRole).value<QIcon>();
-        entry.run = [this, id = account.id] {
-            selectAccount(id);
-            accountView()->setFocus(Qt::ShortcutFocusReason);
-        };
-        entries.append(entry);
-    }
-    auto *palette = new CommandPalette(this);
-    palette->setAttribute(Qt::WA_DeleteOnClose);
-    palette->setEntries(entries);
-    palette->open();
-}
-
-void MainWindow::showKeyboardShortcuts()
-{
-    // The keys no action owns; every action's own shortcut is read from the menus.
-    const QList<QPair<QString, QString>> extra {
-        {tr("Open the selected token's details"), QKeySequence(Qt::Key_Return).toString(QKeySequence::NativeText)},
-        {tr("Clear the filter"), QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText)},
-        {CommandPalette::plainText(m_actions->action(Id::CommandPalette)->text()),
-            m_actions->action(Id::CommandPalette)->shortcut().toString(QKeySequence::NativeText)}};
-    auto *dialog = new ShortcutsDialog(m_actions->menus(), extra, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-}
-
-void MainWindow::showAbout()
-{
-    auto *dialog = new AboutDialog(m_controller->configDir(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-}
-
 void MainWindow::updateActions()
 {
     WindowActions::Context context;
@@ -641,25 +549,7 @@ void MainWindow::updateActions()
             providerOf(token), m_controller->rotations(), token, 0, m_controller->clock()->now());
     };
     m_actions->update(context);
-    refreshEmptyStates(); // "New Token…" is offered only while it can run
-}
-
-void MainWindow::rotateSelected()
-{
-    // The wizard holds the whole rotation (TokenRotation); the window only opens it and lets the finisher watch
-    // the grace period it schedules.
-    const QList<Token> tokens = selectedTokens();
-    if (tokens.size() != 1)
-        return;
-    AccountSession *session =
-        m_controller->session(tokens.first().accountId.isNull() ? currentAccountId() : tokens.first().accountId);
-    if (!session)
-        return;
-    auto *dialog = new RotateTokenDialog(session, m_controller->rotations(), m_controller->auditLog(),
-        m_controller->clock(), m_clipboard, tokens.first(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &RotateTokenDialog::rotationScheduled, this, [this] { m_controller->rotationFinisher()->watch(); });
-    dialog->open();
+    m_emptyStates->refresh(); // "New Token…" is offered only while it can run
 }
 
 void MainWindow::refresh()

@@ -17,6 +17,8 @@ class AllAccountsView;
 class AlertCenter;
 class ClipboardGuard;
 class EmptyStateOverlay;
+class EmptyStates;
+class HelpCommands;
 class ErrorPresenter;
 class KeychainBar;
 class ExpiryBanner;
@@ -70,8 +72,8 @@ public:
     bool isSignInPanelShown() const;
     KeychainBar *keychainBar() const { return m_keychainBar; }
     // The empty-state messages over the account's table and the All accounts table.
-    EmptyStateOverlay *emptyState() const { return m_pageEmpty; }
-    EmptyStateOverlay *allAccountsEmptyState() const { return m_allEmpty; }
+    EmptyStateOverlay *emptyState() const;
+    EmptyStateOverlay *allAccountsEmptyState() const;
     // Replaces starting `tokendesk --sandbox` for "Try the sandbox" (tests); returns whether it started.
     void setSandboxLauncher(std::function<bool()> launcher) { m_sandboxLauncher = std::move(launcher); }
     ExpiryBanner *expiryBanner() const;
@@ -106,12 +108,8 @@ public slots:
     void openBreakGlass(const QString &subject);
     void showAllAccounts(); // the "All accounts" entry of the sidebar
     void updateActions();
-    void rotateSelected(); // Tokens → Rotate…
     void quitApplication(); // File → Quit and the tray's Quit: closes for real, also when closing to the tray
     // Help: Ctrl+K over every action and account, the shortcut sheet, About.
-    void showCommandPalette();
-    void showKeyboardShortcuts();
-    void showAbout();
 
 signals:
     // A refresh of this account finished (tests wait for it).
@@ -134,9 +132,6 @@ private:
     void showPreferences();
     void showSignInPanel(const QUuid &id, const QString &reason);
     void showAccountPage();
-    void clearFilter(QLineEdit *edit);
-    void createEmptyStates();
-    void refreshEmptyStates();
 
     AccountController *m_controller;
     ClipboardGuard *m_clipboard;
@@ -158,8 +153,8 @@ private:
     QStackedWidget *m_tableStack = nullptr; // the account's page, the all-accounts view or the sign-in panel
     SignInPanel *m_signInPanel = nullptr;
     KeychainBar *m_keychainBar = nullptr;
-    EmptyStateOverlay *m_pageEmpty = nullptr;
-    EmptyStateOverlay *m_allEmpty = nullptr;
+    EmptyStates *m_emptyStates = nullptr;
+    HelpCommands *m_help = nullptr;
 
     SignInFlow *m_signIn = nullptr;
     TokenOperations *m_operations = nullptr;

@@ -1152,6 +1152,37 @@ Gruppen-ID: %2</translation>
     </message>
 </context>
 <context>
+    <name>EmptyStates</name>
+    <message>
+        <source>No token matches the filter.</source>
+        <translation>Kein Token passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>No token matches “%1”.</source>
+        <translation>Kein Token passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Filter leeren</translation>
+    </message>
+    <message>
+        <source>No tokens yet.</source>
+        <translation>Noch keine Token.</translation>
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation>Noch keine Konten.</translation>
+    </message>
+    <message>
+        <source>No account has a token yet.</source>
+        <translation>Noch hat kein Konto ein Token.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPresenter</name>
     <message>
         <source>Last refresh</source>
@@ -1547,6 +1578,21 @@ Gruppen-ID: %2</translation>
     <message>
         <source>Longer than a year: if this token leaks, it stays usable that long. A shorter lifetime is safer.</source>
         <translation>Länger als ein Jahr: Gerät dieses Token in falsche Hände, bleibt es so lange nutzbar. Eine kürzere Laufzeit ist sicherer.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpCommands</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Open the selected token&apos;s details</source>
+        <translation>Details des ausgewählten Tokens öffnen</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Den Filter leeren</translation>
     </message>
 </context>
 <context>
@@ -2325,46 +2371,6 @@ Gruppen-ID: %2</translation>
     <message>
         <source>Sign in to see this account&apos;s tokens.</source>
         <translation>Melden Sie sich an, um die Token dieses Kontos zu sehen.</translation>
-    </message>
-    <message>
-        <source>No token matches the filter.</source>
-        <translation>Kein Token passt zum Filter.</translation>
-    </message>
-    <message>
-        <source>No token matches “%1”.</source>
-        <translation>Kein Token passt zu „%1“.</translation>
-    </message>
-    <message>
-        <source>Clear filter</source>
-        <translation>Filter leeren</translation>
-    </message>
-    <message>
-        <source>No tokens yet.</source>
-        <translation>Noch keine Token.</translation>
-    </message>
-    <message>
-        <source>No accounts yet.</source>
-        <translation>Noch keine Konten.</translation>
-    </message>
-    <message>
-        <source>No account has a token yet.</source>
-        <translation>Noch hat kein Konto ein Token.</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation>Konten</translation>
-    </message>
-    <message>
-        <source>Open the selected token&apos;s details</source>
-        <translation>Details des ausgewählten Tokens öffnen</translation>
-    </message>
-    <message>
-        <source>Clear the filter</source>
-        <translation>Den Filter leeren</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "JwtInspectorDialog.h"
 #include "LeakScanDialog.h"
 #include "RevealDialog.h"
+#include "RotateTokenDialog.h"
 #include "TokenNotesDialog.h"
 #include "VerifyTokenDialog.h"
 #include "core/Async.h"
@@ -24,6 +25,7 @@
 #include "store/TokenNotes.h"
 #include "window/ErrorPresenter.h"
 #include "workflows/AccountTokens.h"
+#include "workflows/RotationFinisher.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -373,6 +375,24 @@ void TokenOperations::editNotes()
         emit noteChanged(accountId, tokenId, note.displayText());
     });
     opened(dialog);
+}
+
+void TokenOperations::rotate()
+{
+    // The wizard holds the whole rotation (TokenRotation); this only opens it and lets the finisher watch the
+    // grace period it schedules.
+    const QList<Token> tokens = m_selection.tokens();
+    if (tokens.size() != 1)
+        return;
+    AccountSession *session =
+        m_controller->session(tokens.first().accountId.isNull() ? m_selection.account() : tokens.first().accountId);
+    if (!session)
+        return;
+    auto *dialog = new RotateTokenDialog(session, m_controller->rotations(), m_controller->auditLog(),
+        m_controller->clock(), m_clipboard, tokens.first(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RotateTokenDialog::rotationScheduled, this, [this] { m_controller->rotationFinisher()->watch(); });
+    dialog->open();
 }
 
 void TokenOperations::showAuditLog()

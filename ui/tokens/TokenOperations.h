@@ -48,6 +48,7 @@ public:
     void svixDashboardAccess();
     void svixExchangeOneTimeToken();
     void editNotes(); // owner / where used of the selected token
+    void rotate(); // Tokens → Rotate…: the wizard for the one selected token
     void showAuditLog();
     void identifyToken();
     void scanForLeaks();

@@ -12,9 +12,11 @@
 #include "providers/ProviderRegistry.h"
 #include "store/AccountStore.h"
 #include "store/SecretStore.h"
+#include "tokens/EmptyStates.h"
 #include "window/AboutDialog.h"
 #include "window/EmptyStateOverlay.h"
 #include "window/ErrorPresenter.h"
+#include "window/HelpCommands.h"
 #include "window/KeychainBar.h"
 #include "window/WindowActions.h"
 
@@ -202,8 +204,8 @@ void tst_WindowFrame::shortcutSheetListsKeysWithoutActions()
         }
         return false;
     };
-    QVERIFY(has(MainWindow::tr("Open the selected token's details"), QKeySequence(Qt::Key_Return)));
-    QVERIFY(has(MainWindow::tr("Clear the filter"), QKeySequence(Qt::Key_Escape)));
+    QVERIFY(has(HelpCommands::tr("Open the selected token's details"), QKeySequence(Qt::Key_Return)));
+    QVERIFY(has(HelpCommands::tr("Clear the filter"), QKeySequence(Qt::Key_Escape)));
     QVERIFY(has(QStringLiteral("Command Palette"), QKeySequence(Qt::CTRL | Qt::Key_K)));
     QVERIFY(has(QStringLiteral("Refresh"), QKeySequence(Qt::Key_F5)));
 }
@@ -274,7 +276,7 @@ void tst_WindowFrame::emptyAccountOffersNewToken()
         QSKIP("the Specter emulator lists tokens of its own without seeding");
     EmptyStateOverlay *empty = m_window->emptyState();
     QTRY_VERIFY(!empty->shownText().isEmpty());
-    QVERIFY2(empty->shownText().contains(MainWindow::tr("No tokens yet.")), qPrintable(empty->shownText()));
+    QVERIFY2(empty->shownText().contains(EmptyStates::tr("No tokens yet.")), qPrintable(empty->shownText()));
     QVERIFY2(empty->shownText().contains(QStringLiteral("New Token…")), qPrintable(empty->shownText()));
     QVERIFY(empty->isVisible());
 }
@@ -298,7 +300,7 @@ void tst_WindowFrame::filterWithoutMatchOffersClearFilter()
     QTRY_COMPARE(m_window->filterModel()->rowCount(), 0);
     QTRY_VERIFY(!empty->shownText().isEmpty());
     QVERIFY2(empty->shownText().contains(QStringLiteral("“zz-no-such-token”")), qPrintable(empty->shownText()));
-    QVERIFY2(empty->shownText().contains(MainWindow::tr("Clear filter")), qPrintable(empty->shownText()));
+    QVERIFY2(empty->shownText().contains(EmptyStates::tr("Clear filter")), qPrintable(empty->shownText()));
     empty->activate();
     QVERIFY(m_window->filterEdit()->text().isEmpty());
     QTRY_VERIFY(m_window->filterModel()->rowCount() >= 3);
