@@ -10,14 +10,12 @@
 #include "TrayIcon.h"
 #include "accounts/AccountCommands.h"
 #include "core/Clock.h"
-#include "items/AccountListModel.h"
 #include "items/TokenFilterModel.h"
 #include "items/TokenListModel.h"
 #include "providers/AccountSession.h"
 #include "signin/SignInFlow.h"
 #include "signin/SignInPanel.h"
 #include "store/Preferences.h"
-#include "store/SecretStore.h"
 #include "tokens/AccountPage.h"
 #include "tokens/EmptyStates.h"
 #include "tokens/TokenOperations.h"
@@ -39,7 +37,6 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
-#include <QHeaderView>
 #include <QIcon>
 #include <QLineEdit>
 #include <QMenu>
@@ -173,14 +170,7 @@ void MainWindow::connectParts()
     // Signed out: the panel in the table area. A modal opens only for Account → Sign In….
     connect(m_page, &AccountPage::signInNeeded, this, &MainWindow::showSignInPanel);
     connect(m_signIn, &SignInFlow::signInWanted, this, &MainWindow::showSignInPanel);
-    connect(m_signInPanel, &SignInPanel::submitted, this, [this](const QUuid &id) {
-        m_signInPanel->setBusy(true);
-        m_signIn->submitFromPanel(id, m_signInPanel->values(), m_signInPanel->remember());
-    });
-    connect(m_signIn, &SignInFlow::panelSignInEnded, this, [this](const QUuid &id, const QString &message) {
-        if (m_signInPanel->accountId() == id)
-            m_signInPanel->showError(message);
-    });
+    m_signIn->attachPanel(m_signInPanel);
     connect(m_page, &AccountPage::accountStateChanged, m_signIn, &SignInFlow::setAccountState);
     connect(m_page, &AccountPage::credentialChanged, this, [this](const QUuid &id) {
         m_signIn->updateAccountStatus(id);

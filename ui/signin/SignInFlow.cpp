@@ -148,6 +148,18 @@ void SignInFlow::requestSignIn(const QUuid &id, const QString &reason, bool refu
     dialog->open();
 }
 
+void SignInFlow::attachPanel(SignInPanel *panel)
+{
+    connect(panel, &SignInPanel::submitted, this, [this, panel](const QUuid &id) {
+        panel->setBusy(true);
+        submitFromPanel(id, panel->values(), panel->remember());
+    });
+    connect(this, &SignInFlow::panelSignInEnded, panel, [panel](const QUuid &id, const QString &message) {
+        if (panel->accountId() == id)
+            panel->showError(message);
+    });
+}
+
 void SignInFlow::submitFromPanel(const QUuid &id, const QHash<QString, QString> &values, bool remember)
 {
     keepSecrets(id, values, remember && keychainAvailable(), Origin::Panel);

@@ -35,6 +35,8 @@ public:
     void requestSignIn(const QUuid &id, const QString &reason, bool refused = false);
     // The inline panel's Sign in: keeps `values` (fields left empty keep what is held) and signs in.
     void submitFromPanel(const QUuid &id, const QHash<QString, QString> &values, bool remember);
+    // Signs in from `panel`'s button and shows there how it ended (a refusal in the error colour).
+    void attachPanel(SignInPanel *panel);
     // What the inline panel shows for the account.
     SignInPanel::Setup panelSetup(const QUuid &id, const QString &reason) const;
     bool keychainAvailable() const;
