@@ -10,13 +10,20 @@ QString displayName(const Token &token)
     return token.label.isEmpty() ? token.id : QStringLiteral("%1 (%2)").arg(token.label, token.id);
 }
 
-RevokeStep tokenStep(const RevokePlan::AccountTokens &account, const Token &token)
+// A step of `kind` in `account`, its target still to be set.
+RevokeStep accountStep(const RevokePlan::AccountTokens &account, RevokeStep::Kind kind)
 {
     RevokeStep step;
-    step.kind = RevokeStep::Kind::Token;
+    step.kind = kind;
     step.accountId = account.account.id;
     step.accountName = account.account.name;
     step.providerId = account.account.providerId;
+    return step;
+}
+
+RevokeStep tokenStep(const RevokePlan::AccountTokens &account, const Token &token)
+{
+    RevokeStep step = accountStep(account, RevokeStep::Kind::Token);
     step.token = token;
     if (!account.provider || !account.provider->can(TokenProvider::Capability::Revoke))
         step.skipReason = RevokePlan::tr("this service cannot revoke single tokens");
@@ -26,6 +33,18 @@ RevokeStep tokenStep(const RevokePlan::AccountTokens &account, const Token &toke
         step.skipReason = RevokePlan::tr("the token has no id to revoke it by");
     else
         step.call = account.provider->revokeCall(token);
+    return step;
+}
+
+// The service's one call for every token of `subject`, refused where the service has none.
+RevokeStep subjectStep(const RevokePlan::AccountTokens &account, const QString &subject)
+{
+    RevokeStep step = accountStep(account, RevokeStep::Kind::Subject);
+    step.subject = subject;
+    if (!account.provider || !account.provider->can(TokenProvider::Capability::RevokeAllForSubject))
+        step.skipReason = RevokePlan::tr("this service cannot revoke every token of a subject");
+    else
+        step.call = account.provider->revokeAllCall(subject);
     return step;
 }
 
@@ -95,6 +114,17 @@ RevokePlan RevokePlan::forSelection(const QList<AccountTokens> &selection)
     return plan;
 }
 
+RevokePlan RevokePlan::forAccount(const AccountTokens &account, const QString &subject)
+{
+    RevokePlan plan;
+    plan.m_subject = subject.trimmed();
+    if (!plan.m_subject.isEmpty())
+        plan.m_steps.append(subjectStep(account, plan.m_subject));
+    for (const Token &token : account.tokens)
+        plan.m_steps.append(tokenStep(account, token));
+    return plan;
+}
+
 RevokePlan RevokePlan::forSubject(const QString &subject, const QList<AccountTokens> &accounts)
 {
     RevokePlan plan;
@@ -112,14 +142,8 @@ RevokePlan RevokePlan::forSubject(const QString &subject, const QList<AccountTok
         // 1. One call for the whole subject where the service has it.
         if (provider && provider->can(TokenProvider::Capability::RevokeAllForSubject)
             && provider->acceptsSubject(plan.m_subject)) {
-            RevokeStep step;
-            step.kind = RevokeStep::Kind::Subject;
-            step.accountId = account.account.id;
-            step.accountName = account.account.name;
-            step.providerId = account.account.providerId;
-            step.subject = plan.m_subject;
+            RevokeStep step = subjectStep(account, plan.m_subject);
             step.covers = matching;
-            step.call = provider->revokeAllCall(plan.m_subject);
             plan.m_steps.append(step);
             continue;
         }
@@ -142,11 +166,7 @@ RevokePlan RevokePlan::forSubject(const QString &subject, const QList<AccountTok
                     isApp = true;
             }
             const auto expireStep = [&](const QString &app, const QStringList &sessions) {
-                RevokeStep step;
-                step.kind = RevokeStep::Kind::ExpireAll;
-                step.accountId = account.account.id;
-                step.accountName = account.account.name;
-                step.providerId = account.account.providerId;
+                RevokeStep step = accountStep(account, RevokeStep::Kind::ExpireAll);
                 step.expireAll.appId = app;
                 step.expireAll.graceSeconds = 0;
                 step.expireAll.sessionIds = sessions;

@@ -53,6 +53,10 @@ public:
 
     // Revoke exactly these tokens (a multi-selection across accounts).
     static RevokePlan forSelection(const QList<AccountTokens> &selection);
+    // Exactly what was named in one account (the CLI's `revoke ACCOUNT [--uid SUBJECT] ID...`): with `subject`,
+    // first the service's one call for every token of that subject (the service judges the subject), then each of
+    // `account.tokens` in order. Nothing is matched or substituted; tokens are refused by forSelection's rules.
+    static RevokePlan forAccount(const AccountTokens &account, const QString &subject = {});
     // Break-glass: everything that belongs to `subject` (a user id, email, uid user@domain, a Svix app id or
     // session id) in every account that can revoke it. Prefers one subject-wide call where the service has
     // one (NetSapiens uid, Svix expire-all of an app or of sessions) over per-token calls.

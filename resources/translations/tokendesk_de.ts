@@ -2931,6 +2931,10 @@ Gruppen-ID: %2</translation>
         <translation>%1: %2 übersprungen — %3</translation>
     </message>
     <message>
+        <source>this service cannot revoke every token of a subject</source>
+        <translation>dieser Dienst kann nicht alle Tokens eines Subjekts widerrufen</translation>
+    </message>
+    <message>
         <source>this service cannot revoke single tokens</source>
         <translation>dieser Dienst kann keine einzelnen Tokens widerrufen</translation>
     </message>

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonObject>
 #include <QList>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -122,3 +123,14 @@ private:
         (cli).setConfigDir((dir).path());                                                                              \
         QVERIFY2((sandbox).start(), qPrintable((sandbox).errorString()));                                              \
     } while (false)
+
+// Adds the sandbox's Specter demo user as account `name`, its password through --secrets-stdin (never argv).
+inline CliRun addSandboxSpecterAccount(CliRunner &cli, const QJsonObject &specter, const QString &name)
+{
+    return cli.run(
+        {QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
+            QStringLiteral("--provider"), QStringLiteral("specter"), QStringLiteral("--name"), name,
+            QStringLiteral("--url"), specter.value(QStringLiteral("base_url")).toString(), QStringLiteral("--option"),
+            QStringLiteral("username=") + specter.value(QStringLiteral("username")).toString()},
+        "password=" + specter.value(QStringLiteral("password")).toString().toUtf8() + "\n");
+}

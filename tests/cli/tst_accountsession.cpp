@@ -1,3 +1,4 @@
+#include "AwaitFuture.h"
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
 
@@ -13,17 +14,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
-
-namespace {
-
-template<typename T> Result<T> await(QFuture<Result<T>> future)
-{
-    if (!QTest::qWaitFor([&future] { return future.isFinished(); }, 30'000) || future.isCanceled())
-        return Result<T>(ApiError(ApiError::Kind::Timeout));
-    return future.result();
-}
-
-} // namespace
 
 // AccountSession against the in-process sandbox (Specter) with a memory-only secret store: secrets loaded
 // and stored, operations audited without secrets, tokensChanged, rotated secrets persisted.
@@ -100,12 +90,12 @@ void TestAccountSession::missingSecretsAreNotAnError()
 {
     AccountSession *session = newSession(m_account);
     QVERIFY(session->isValid());
-    const Result<Done> loaded = await(session->loadSecrets());
+    const Result<Done> loaded = awaitResult(session->loadSecrets());
     QVERIFY2(loaded.ok(), qPrintable(loaded.error().fullMessage()));
     QVERIFY(!session->provider()->hasSecret(QStringLiteral("password")));
 
     // Without the password the service refuses: Unauthorized, and the failure is audited.
-    const Result<QList<Token>> listed = await(session->refresh());
+    const Result<QList<Token>> listed = awaitResult(session->refresh());
     QVERIFY(!listed.ok());
     QCOMPARE(listed.error().kind(), ApiError::Kind::Unauthorized);
 }
@@ -113,23 +103,23 @@ void TestAccountSession::missingSecretsAreNotAnError()
 void TestAccountSession::storeThenLoad()
 {
     AccountSession *first = newSession(m_account);
-    const Result<Done> stored = await(first->storeSecrets({{QStringLiteral("password"), m_password}}));
+    const Result<Done> stored = awaitResult(first->storeSecrets({{QStringLiteral("password"), m_password}}));
     QVERIFY2(stored.ok(), qPrintable(stored.error().fullMessage()));
     QVERIFY(first->provider()->secret(QStringLiteral("password")) == m_password);
-    const Result<QString> raw = await(m_secrets->read(m_account.secretKey(QStringLiteral("password"))));
+    const Result<QString> raw = awaitResult(m_secrets->read(m_account.secretKey(QStringLiteral("password"))));
     QVERIFY(raw.ok() && raw.value() == m_password);
 
     AccountSession *second = newSession(m_account);
-    QVERIFY(await(second->loadSecrets()).ok());
+    QVERIFY(awaitResult(second->loadSecrets()).ok());
     QVERIFY(second->provider()->secret(QStringLiteral("password")) == m_password);
-    const Result<QList<Token>> listed = await(second->refresh());
+    const Result<QList<Token>> listed = awaitResult(second->refresh());
     QVERIFY2(listed.ok(), qPrintable(listed.error().fullMessage()));
 }
 
 void TestAccountSession::createAndRevokeAreAudited()
 {
     AccountSession *session = newSession(m_account);
-    QVERIFY(await(session->storeSecrets({{QStringLiteral("password"), m_password}})).ok());
+    QVERIFY(awaitResult(session->storeSecrets({{QStringLiteral("password"), m_password}})).ok());
     QSignalSpy changed(session, &AccountSession::tokensChanged);
 
     CreateRequest request;
@@ -137,16 +127,16 @@ void TestAccountSession::createAndRevokeAreAudited()
     request.values.insert(
         QStringLiteral("description"), QString(QStringLiteral("audited ") + QUuid::createUuid().toString()));
     request.values.insert(QStringLiteral("lifetime"), QStringLiteral("1 hour"));
-    const Result<CreatedToken> created = await(session->create(request));
+    const Result<CreatedToken> created = awaitResult(session->create(request));
     QVERIFY2(created.ok(), qPrintable(created.error().fullMessage()));
     QCOMPARE(changed.size(), 1);
     const QString id = created->token.id;
     const QString value = created->value;
     QVERIFY(!value.isEmpty());
 
-    QVERIFY(await(session->revoke(created->token)).ok());
+    QVERIFY(awaitResult(session->revoke(created->token)).ok());
     QCOMPARE(changed.size(), 2);
-    const Result<Done> again = await(session->revoke(created->token));
+    const Result<Done> again = awaitResult(session->revoke(created->token));
     QVERIFY(!again.ok());
     QCOMPARE(changed.size(), 2); // a failed revoke changes nothing
 
@@ -178,13 +168,13 @@ void TestAccountSession::secretChangedIsPersisted()
     const QString key = m_account.secretKey(QStringLiteral("session_token"));
     emit session->provider()->secretChanged(QStringLiteral("session_token"), QStringLiteral("rotated-value"));
     const QFuture<Result<Done>> settled = session->settle();
-    QVERIFY(await(settled).ok());
-    Result<QString> read = await(m_secrets->read(key));
+    QVERIFY(awaitResult(settled).ok());
+    Result<QString> read = awaitResult(m_secrets->read(key));
     QVERIFY(read.ok() && read.value() == QStringLiteral("rotated-value"));
 
     emit session->provider()->secretChanged(QStringLiteral("session_token"), QString());
-    QVERIFY(await(session->settle()).ok());
-    read = await(m_secrets->read(key));
+    QVERIFY(awaitResult(session->settle()).ok());
+    read = awaitResult(m_secrets->read(key));
     QVERIFY(!read.ok());
     QCOMPARE(read.error().kind(), ApiError::Kind::NotFound);
 
@@ -199,12 +189,12 @@ void TestAccountSession::unknownProvider()
     AccountSession *session = newSession(account);
     QVERIFY(!session->isValid());
     QVERIFY(session->provider() == nullptr);
-    const Result<Done> loaded = await(session->loadSecrets());
+    const Result<Done> loaded = awaitResult(session->loadSecrets());
     QVERIFY(!loaded.ok());
     QCOMPARE(loaded.error().kind(), ApiError::Kind::NotSupported);
-    QVERIFY(!await(session->create(CreateRequest())).ok());
-    QVERIFY(!await(session->revoke(Token())).ok());
-    QVERIFY(!await(session->signIn()).ok());
+    QVERIFY(!awaitResult(session->create(CreateRequest())).ok());
+    QVERIFY(!awaitResult(session->revoke(Token())).ok());
+    QVERIFY(!awaitResult(session->signIn()).ok());
 }
 
 QTEST_GUILESS_MAIN(TestAccountSession)

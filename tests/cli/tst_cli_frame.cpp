@@ -1,3 +1,4 @@
+#include "AwaitFuture.h"
 #include "CliRunner.h"
 
 #include "core/Account.h"
@@ -28,13 +29,6 @@ QByteArray makeJwt(const QJsonObject &claims)
         {QStringLiteral("alg"), QStringLiteral("HS256")}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
     return base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
         + base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + '.' + base64Url("signature");
-}
-
-template<typename T> Result<T> await(QFuture<Result<T>> future)
-{
-    if (!QTest::qWaitFor([&future] { return future.isFinished(); }, 30'000) || future.isCanceled())
-        return Result<T>(ApiError(ApiError::Kind::Timeout));
-    return future.result();
 }
 
 } // namespace
@@ -182,7 +176,8 @@ void TestCliFrame::accountLifecycle()
     // The secret is in the real keychain under TokenDesk/<uuid>/password.
     {
         SecretStore secrets;
-        const Result<QString> stored = await(secrets.read(account->secretKey(QStringLiteral("password"))));
+        const Result<QString> stored =
+            awaitResult(secrets.read(account->secretKey(QStringLiteral("password"))), 30'000);
         QVERIFY2(stored.ok(), qPrintable(stored.error().fullMessage()));
         QVERIFY(stored.value().toUtf8() == m_secret);
         QCOMPARE(secrets.state(), SecretStore::State::Keychain);
@@ -223,7 +218,8 @@ void TestCliFrame::accountLifecycle()
     QVERIFY(!AccountStore(m_dir.path()).find(QStringLiteral("Work")).has_value());
     {
         SecretStore secrets;
-        const Result<QString> stored = await(secrets.read(account->secretKey(QStringLiteral("password"))));
+        const Result<QString> stored =
+            awaitResult(secrets.read(account->secretKey(QStringLiteral("password"))), 30'000);
         QVERIFY(!stored.ok());
         QCOMPARE(stored.error().kind(), ApiError::Kind::NotFound);
     }

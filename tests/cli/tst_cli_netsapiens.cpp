@@ -311,6 +311,12 @@ void TestCliNetSapiens::delegatedCreateListRevoke()
     QCOMPARE(
         findToken(QStringLiteral("NS"), jti).value(QStringLiteral("status")).toString(), QStringLiteral("revoked"));
 
+    // Again: the listing says it is revoked, so it is refused before any call, as the window refuses it.
+    run = m_cli.run({QStringLiteral("revoke"), QStringLiteral("NS"), jti});
+    QCOMPARE(run.exitCode, 4);
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.err.contains("already revoked"), run.err.constData());
+
     // An id this account never saw: not found, exit 4.
     run = m_cli.run({QStringLiteral("revoke"), QStringLiteral("NS"), QStringLiteral("no-such-jti")});
     QCOMPARE(run.exitCode, 4);

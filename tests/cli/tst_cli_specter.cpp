@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -244,6 +245,26 @@ void TestCliSpecter::auditRecordsActions()
     QVERIFY(seen.contains(QStringLiteral("Specter/revoke/success")));
     QVERIFY(seen.contains(QStringLiteral("Specter/revoke/failure")));
     QVERIFY(seen.contains(QStringLiteral("Wrong/create/failure")));
+
+    // A revoke writes what the window's revoke writes: each call under one group id, then the group's summary.
+    QHash<QString, QString> summaries; // group id -> outcome of its "bulk-revoke" entry
+    QStringList revokeGroups;
+    for (const QJsonValue &value : entries) {
+        const QJsonObject entry = value.toObject();
+        const QString action = entry.value(QStringLiteral("action")).toString();
+        const QString group = entry.value(QStringLiteral("group")).toString();
+        if (action == QLatin1String("bulk-revoke"))
+            summaries.insert(group, entry.value(QStringLiteral("outcome")).toString());
+        else if (action == QLatin1String("revoke"))
+            revokeGroups.append(group);
+    }
+    QVERIFY(!revokeGroups.isEmpty());
+    for (const QString &group : std::as_const(revokeGroups)) {
+        QVERIFY2(!group.isEmpty(), "a revoke without its group");
+        QVERIFY2(summaries.contains(group), qPrintable(group));
+    }
+    QVERIFY(summaries.values().contains(QStringLiteral("success")));
+    QVERIFY(summaries.values().contains(QStringLiteral("failure")));
 
     const CliRun csv = m_cli.run({QStringLiteral("audit"), QStringLiteral("--csv"), QStringLiteral("--since"),
         QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODate)});

@@ -27,6 +27,7 @@ private slots:
     void createPortal();
     void createMessage();
     void tokensFromLedger();
+    void singleRevokeIsRefused();
     void localFieldErrors();
     void serverValidationError();
     void revokeAllDryRunThenLogout();
@@ -257,6 +258,33 @@ void TestCliSvix::tokensFromLedger()
     QVERIFY(run.out.contains("REMAINING"));
     QVERIFY(run.out.contains(m_portalId.toUtf8()));
     QVERIFY(!run.out.contains(m_otherAppId.toUtf8()));
+}
+
+// Svix cannot revoke one token (only expire an application's sessions): `revoke` refuses it by the rule the
+// window's revoke uses, before any revoke call: exit 4, one stderr line, the token still active.
+void TestCliSvix::singleRevokeIsRefused()
+{
+    CliRun run = m_cli.run({QStringLiteral("revoke"), QStringLiteral("Svix"), m_portalId});
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY(run.out.isEmpty());
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.err.contains("cannot revoke single tokens"), run.err.constData());
+    QVERIFY2(run.err.contains(m_portalId.toUtf8()), run.err.constData());
+
+    run = m_cli.run({QStringLiteral("--json"), QStringLiteral("revoke"), QStringLiteral("Svix"), m_portalId});
+    QCOMPARE(run.exitCode, 4);
+    const QJsonArray results = QJsonDocument::fromJson(run.out).array();
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first().toObject().value(QStringLiteral("id")).toString(), m_portalId);
+    QCOMPARE(results.first().toObject().value(QStringLiteral("ok")).toBool(true), false);
+    QVERIFY(results.first()
+                .toObject()
+                .value(QStringLiteral("error"))
+                .toString()
+                .contains(QStringLiteral("cannot revoke single tokens")));
+    const QJsonObject listed = findToken(m_portalId);
+    QVERIFY(!listed.isEmpty());
+    QVERIFY(listed.value(QStringLiteral("status")).toString() != QLatin1String("revoked"));
 }
 
 void TestCliSvix::localFieldErrors()

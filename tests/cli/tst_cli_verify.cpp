@@ -31,13 +31,8 @@ private:
 void TestCliVerify::initTestCase()
 {
     TOKENDESK_START_CLI_SANDBOX(QStringLiteral("specter"), m_sandbox, m_dir, m_cli);
-    const QJsonObject specter = m_sandbox.service(QStringLiteral("specter"));
-    CliRun run = m_cli.run(
-        {QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
-            QStringLiteral("--provider"), QStringLiteral("specter"), QStringLiteral("--name"), QStringLiteral("lab"),
-            QStringLiteral("--url"), specter.value(QStringLiteral("base_url")).toString(), QStringLiteral("--option"),
-            QStringLiteral("username=") + specter.value(QStringLiteral("username")).toString()},
-        "password=" + specter.value(QStringLiteral("password")).toString().toUtf8() + "\n");
+    const CliRun run =
+        addSandboxSpecterAccount(m_cli, m_sandbox.service(QStringLiteral("specter")), QStringLiteral("lab"));
     QVERIFY2(run.exitCode == 0, run.err.constData());
 }
 

@@ -1,3 +1,4 @@
+#include "AwaitFuture.h"
 #include "TestHttpServer.h"
 #include "core/Clock.h"
 #include "core/UtcTime.h"
@@ -37,13 +38,6 @@ protected:
         return QNetworkAccessManager::createRequest(op, request, data);
     }
 };
-
-template<typename T> Result<T> await(const QFuture<Result<T>> &future, int timeoutMs = 10'000)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs))
-        return Result<T>(ApiError(Kind::Unknown, QStringLiteral("test timed out waiting for the future")));
-    return future.result();
-}
 
 QString kindName(const Result<HttpResponse> &result)
 {
@@ -113,7 +107,8 @@ private slots:
         const QDateTime serverNow = m_clock->now().addSecs(90);
         m_server->setRoute(QStringLiteral("/api/items"),
             TestHttpServer::json(200, R"({"items":[1,2]})").withHeader("Date", httpDate(serverNow)));
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/api/items?x=1")))));
+        const auto result =
+            awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/api/items?x=1")))));
         QVERIFY2(result.ok(), qPrintable(result.error().fullMessage()));
         QCOMPARE(result->status, 200);
         QCOMPARE(result->serverSkewMs, 90'000);
@@ -137,7 +132,7 @@ private slots:
         m_server->setRoute(QStringLiteral("POST /api/create"), TestHttpServer::json(201, R"({"id":"t1"})"));
         ApiRequest request = ApiRequest::post(m_server->url(QStringLiteral("/api/create")), R"({"name":"ci"})");
         request.withBearer(QStringLiteral("abc")).withHeader("Idempotency-Key", "idem-7");
-        const auto result = await(m_client->send(request));
+        const auto result = awaitResult(m_client->send(request));
         QVERIFY(result.ok());
         QCOMPARE(result->status, 201);
         QCOMPARE(result->serverSkewMs, 0);
@@ -152,8 +147,9 @@ private slots:
     void basicAuthHeader()
     {
         m_server->setRoute(QStringLiteral("/x"), TestHttpServer::json(200, "{}"));
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/x")))
-                                                     .withBasicAuth(QStringLiteral("admin"), QStringLiteral("pw"))));
+        const auto result =
+            awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/x")))
+                                           .withBasicAuth(QStringLiteral("admin"), QStringLiteral("pw"))));
         QVERIFY(result.ok());
         QVERIFY(m_server->lastRequest().header("Authorization") == "Basic " + QByteArray("admin:pw").toBase64());
     }
@@ -196,7 +192,7 @@ private slots:
         QFETCH(QString, serverMessage);
         m_client->setMaxRetries(0);
         m_server->setRoute(QStringLiteral("/e"), TestHttpServer::json(status, body));
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/e")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/e")))));
         QVERIFY(!result.ok());
         QCOMPARE(kindName(result), ApiError::kindName(Kind(kind)));
         QCOMPARE(result.error().httpStatus(), status);
@@ -211,8 +207,9 @@ private slots:
         m_server->setRoute(QStringLiteral("/auth"),
             TestHttpServer::json(401, R"({"message":"bad credentials"})")
                 .withHeader("WWW-Authenticate", R"(Basic realm="specter")"));
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/auth")))
-                                                     .withBasicAuth(QStringLiteral("admin"), QStringLiteral("x"))));
+        const auto result =
+            awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/auth")))
+                                           .withBasicAuth(QStringLiteral("admin"), QStringLiteral("x"))));
         QCOMPARE(kindName(result), QStringLiteral("unauthorized"));
         QCOMPARE(result.error().serverMessage(), QStringLiteral("bad credentials"));
         QCOMPARE(result.error().exitCode(), 3);
@@ -221,7 +218,7 @@ private slots:
     void longPlainTextIsCapped()
     {
         m_server->setRoute(QStringLiteral("/e"), TestHttpServer::text(400, QByteArray(2000, 'a')));
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/e")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/e")))));
         QCOMPARE(kindName(result), QStringLiteral("bad_request"));
         QVERIFY(result.error().serverMessage().size() <= 300);
         QVERIFY(result.error().serverMessage().size() >= 250);
@@ -232,7 +229,7 @@ private slots:
         m_client->setTransferTimeoutMs(300);
         m_client->setMaxRetries(0);
         m_server->setRoute(QStringLiteral("/hang"), TestHttpServer::hanging());
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/hang")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/hang")))));
         QCOMPARE(kindName(result), QStringLiteral("timeout"));
         QCOMPARE(m_server->requestCount(QStringLiteral("/hang")), 1);
     }
@@ -243,7 +240,7 @@ private slots:
         m_server->setRoute(QStringLiteral("/hang"), TestHttpServer::hanging());
         ApiRequest request = ApiRequest::get(m_server->url(QStringLiteral("/hang")));
         request.timeoutMs = 200;
-        const auto result = await(m_client->send(request));
+        const auto result = awaitResult(m_client->send(request));
         QCOMPARE(kindName(result), QStringLiteral("timeout"));
         QCOMPARE(m_server->requestCount(QStringLiteral("/hang")), 2);
     }
@@ -258,7 +255,7 @@ private slots:
         m_client->setDeadline(QDeadlineTimer(600));
         QElapsedTimer elapsed;
         elapsed.start();
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/hang")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/hang")))));
         QCOMPARE(kindName(result), QStringLiteral("timeout"));
         QVERIFY2(elapsed.elapsed() < 3000, qPrintable(QString::number(elapsed.elapsed())));
         QCOMPARE(m_server->requestCount(QStringLiteral("/hang")), 1);
@@ -266,7 +263,7 @@ private slots:
             qPrintable(result.error().fullMessage()));
 
         // Past the deadline nothing more is sent.
-        const auto late = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/hang")))));
+        const auto late = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/hang")))));
         QCOMPARE(kindName(late), QStringLiteral("timeout"));
         QCOMPARE(m_server->requestCount(QStringLiteral("/hang")), 1);
     }
@@ -280,7 +277,7 @@ private slots:
         m_client->setDeadline(QDeadlineTimer(2000));
         QElapsedTimer elapsed;
         elapsed.start();
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/busy")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/busy")))));
         QCOMPARE(kindName(result), QStringLiteral("server"));
         // Sent at 0, 300 and 900 ms; the next wait (1200 ms) would pass the deadline, so the 503 is the answer.
         QCOMPARE(m_server->requestCount(QStringLiteral("/busy")), 3);
@@ -290,7 +287,7 @@ private slots:
         m_client->setDeadline(QDeadlineTimer(QDeadlineTimer::Forever));
         m_client->setMaxRetries(4);
         m_client->setRetryBaseDelayMs(10);
-        const auto unbounded = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/busy")))));
+        const auto unbounded = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/busy")))));
         QCOMPARE(kindName(unbounded), QStringLiteral("server"));
         QCOMPARE(m_server->requestCount(QStringLiteral("/busy")), 3 + 5);
     }
@@ -299,7 +296,7 @@ private slots:
     {
         m_client->setMaxResponseBytes(1000);
         m_server->setRoute(QStringLiteral("/big"), TestHttpServer::text(200, QByteArray(5000, 'x')));
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/big")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/big")))));
         QCOMPARE(kindName(result), QStringLiteral("too_large"));
     }
 
@@ -309,12 +306,12 @@ private slots:
         TestHttpServer::Response response = TestHttpServer::text(200, QByteArray(1024 * 1024, 'x'));
         response.contentLength = false; // the body ends when the connection closes
         m_server->setRoute(QStringLiteral("/stream"), response);
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/stream")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/stream")))));
         QCOMPARE(kindName(result), QStringLiteral("too_large"));
 
         // Under the cap is fine.
         m_client->setMaxResponseBytes(2 * 1024 * 1024);
-        const auto ok = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/stream")))));
+        const auto ok = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/stream")))));
         QVERIFY(ok.ok());
         QCOMPARE(ok->body.size(), 1024 * 1024);
     }
@@ -326,7 +323,7 @@ private slots:
         response.sendBodyBytes = 100;
         response.closeAfterSend = true;
         m_server->setRoute(QStringLiteral("/cut"), response);
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/cut")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/cut")))));
         QCOMPARE(kindName(result), QStringLiteral("network"));
     }
 
@@ -335,7 +332,7 @@ private slots:
         m_client->setMaxRetries(1);
         const QUrl url = m_server->url(QStringLiteral("/gone"));
         m_server.reset();
-        const auto result = await(m_client->send(ApiRequest::get(url)));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(url)));
         QCOMPARE(kindName(result), QStringLiteral("network"));
         QVERIFY(!result.error().details().isEmpty());
         QCOMPARE(m_network->created, 2); // retried once
@@ -347,7 +344,7 @@ private slots:
         QVERIFY(other.listen());
         other.setRoute(QStringLiteral("/target"), TestHttpServer::json(200, "{}"));
         m_server->setRoute(QStringLiteral("/redirect"), TestHttpServer::redirect(other.url(QStringLiteral("/target"))));
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/redirect")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/redirect")))));
         QCOMPARE(kindName(result), QStringLiteral("redirect_refused"));
         QVERIFY(!result.error().details().isEmpty()); // Qt's InsecureRedirectError, not a raw 302
         QCOMPARE(other.requestCount(), 0);
@@ -357,7 +354,7 @@ private slots:
     {
         m_server->setRoute(QStringLiteral("/old"), TestHttpServer::redirect(m_server->url(QStringLiteral("/new"))));
         m_server->setRoute(QStringLiteral("/new"), TestHttpServer::json(200, R"({"ok":true})"));
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/old")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/old")))));
         QVERIFY2(result.ok(), qPrintable(kindName(result)));
         QCOMPARE(result->url.path(), QStringLiteral("/new"));
         QCOMPARE(m_server->requestCount(QStringLiteral("/new")), 1);
@@ -375,9 +372,9 @@ private slots:
         QCOMPARE(m_client->pendingCount(), 0);
         QCOMPARE(log.entries().size(), 1);
 
-        const auto ftp = await(m_client->send(ApiRequest::get(QUrl(QStringLiteral("ftp://example.com/x")))));
+        const auto ftp = awaitResult(m_client->send(ApiRequest::get(QUrl(QStringLiteral("ftp://example.com/x")))));
         QCOMPARE(kindName(ftp), QStringLiteral("insecure_url"));
-        const auto invalid = await(m_client->send(ApiRequest::get(QUrl())));
+        const auto invalid = awaitResult(m_client->send(ApiRequest::get(QUrl())));
         QCOMPARE(kindName(invalid), QStringLiteral("invalid_input"));
         QCOMPARE(m_network->created, 0);
 
@@ -385,7 +382,7 @@ private slots:
         m_server->setRoute(QStringLiteral("/x"), TestHttpServer::json(200, "{}"));
         QUrl local = m_server->url(QStringLiteral("/x"));
         local.setHost(QStringLiteral("localhost"));
-        const auto ok = await(m_client->send(ApiRequest::get(local)));
+        const auto ok = awaitResult(m_client->send(ApiRequest::get(local)));
         QCOMPARE(kindName(ok), QStringLiteral("ok"));
     }
 
@@ -396,7 +393,7 @@ private slots:
         m_server->setRoute(QStringLiteral("/limited"), TestHttpServer::json(200, R"({"ok":true})"));
         QElapsedTimer timer;
         timer.start();
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/limited")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/limited")))));
         QVERIFY2(result.ok(), qPrintable(kindName(result)));
         QCOMPARE(m_server->requestCount(QStringLiteral("/limited")), 2);
         QVERIFY(timer.elapsed() >= 900); // waited for Retry-After, not just the 10 ms backoff
@@ -407,7 +404,7 @@ private slots:
         m_client->setMaxRetryAfterSeconds(5);
         m_server->setRoute(
             QStringLiteral("/limited"), TestHttpServer::json(429, "{}").withHeader("Retry-After", "120"));
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/limited")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/limited")))));
         QCOMPARE(kindName(result), QStringLiteral("rate_limited"));
         QCOMPARE(result.error().retryAfterSeconds().value_or(-1), 120);
         QCOMPARE(m_server->requestCount(), 1);
@@ -422,7 +419,7 @@ private slots:
             TestHttpServer::json(503, "{}")
                 .withHeader("Date", httpDate(serverNow))
                 .withHeader("Retry-After", httpDate(serverNow.addSecs(300))));
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/limited")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/limited")))));
         QCOMPARE(kindName(result), QStringLiteral("rate_limited"));
         QCOMPARE(result.error().retryAfterSeconds().value_or(-1), 300);
     }
@@ -433,20 +430,20 @@ private slots:
         m_server->enqueue(QStringLiteral("/flaky"), TestHttpServer::json(502, "{}"));
         m_server->enqueue(QStringLiteral("/flaky"), TestHttpServer::json(503, "{}"));
         m_server->setRoute(QStringLiteral("/flaky"), TestHttpServer::json(200, "{}"));
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/flaky")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/flaky")))));
         QVERIFY(result.ok());
         QCOMPARE(m_server->requestCount(QStringLiteral("/flaky")), 3);
 
         // Gives up after maxRetries.
         m_server->setRoute(QStringLiteral("/down"), TestHttpServer::json(504, "{}"));
-        const auto failed = await(m_client->send(ApiRequest::del(m_server->url(QStringLiteral("/down")))));
+        const auto failed = awaitResult(m_client->send(ApiRequest::del(m_server->url(QStringLiteral("/down")))));
         QCOMPARE(kindName(failed), QStringLiteral("server"));
         QCOMPARE(m_server->requestCount(QStringLiteral("/down")), 3);
         QCOMPARE(m_server->lastRequest().method, QByteArray("DELETE"));
 
         // A 500 is not transient.
         m_server->setRoute(QStringLiteral("/broken"), TestHttpServer::json(500, "{}"));
-        const auto broken = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/broken")))));
+        const auto broken = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/broken")))));
         QCOMPARE(kindName(broken), QStringLiteral("server"));
         QCOMPARE(m_server->requestCount(QStringLiteral("/broken")), 1);
     }
@@ -455,7 +452,7 @@ private slots:
     {
         m_server->setRoute(QStringLiteral("/create"), TestHttpServer::json(503, "{}").withHeader("Retry-After", "0"));
         const auto result =
-            await(m_client->send(ApiRequest::post(m_server->url(QStringLiteral("/create")), R"({"a":1})")));
+            awaitResult(m_client->send(ApiRequest::post(m_server->url(QStringLiteral("/create")), R"({"a":1})")));
         QCOMPARE(kindName(result), QStringLiteral("server"));
         QCOMPARE(m_server->requestCount(QStringLiteral("/create")), 1);
     }
@@ -467,7 +464,7 @@ private slots:
         ApiRequest request = ApiRequest::post(m_server->url(QStringLiteral("/create")), R"({"a":1})");
         request.retryable = true;
         request.withHeader("Idempotency-Key", "k-1");
-        const auto result = await(m_client->send(request));
+        const auto result = awaitResult(m_client->send(request));
         QVERIFY(result.ok());
         QCOMPARE(m_server->requestCount(QStringLiteral("/create")), 2);
         QCOMPARE(m_server->lastRequest().header("Idempotency-Key"), QByteArray("k-1"));
@@ -529,7 +526,7 @@ private slots:
     void malformedJson()
     {
         m_server->setRoute(QStringLiteral("/bad"), TestHttpServer::json(200, R"({"items": [1, 2)"));
-        const auto result = await(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/bad")))));
+        const auto result = awaitResult(m_client->send(ApiRequest::get(m_server->url(QStringLiteral("/bad")))));
         QVERIFY(result.ok());
         QString error;
         QVERIFY(!result->json(&error).has_value());
@@ -556,7 +553,7 @@ private slots:
         tls.setRoute(QStringLiteral("/x"), TestHttpServer::json(200, "{}"));
         m_client->setMaxRetries(0);
 
-        const auto refused = await(m_client->send(ApiRequest::get(tls.url(QStringLiteral("/x")))));
+        const auto refused = awaitResult(m_client->send(ApiRequest::get(tls.url(QStringLiteral("/x")))));
         QCOMPARE(kindName(refused), QStringLiteral("tls"));
         const QString fingerprint =
             QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
@@ -566,7 +563,7 @@ private slots:
 
         // Trusted once the certificate is added as an extra CA.
         m_client->setExtraCaCertificates({certificate});
-        const auto trusted = await(m_client->send(ApiRequest::get(tls.url(QStringLiteral("/x")))));
+        const auto trusted = awaitResult(m_client->send(ApiRequest::get(tls.url(QStringLiteral("/x")))));
         QVERIFY2(trusted.ok(), qPrintable(trusted.error().details()));
         QCOMPARE(tls.requestCount(), 1);
     }
@@ -583,7 +580,7 @@ private slots:
                 R"({"username":"admin","password":")" + password + R"("})");
         request.withBearer(QString::fromLatin1(token));
         request.operation = QStringLiteral("test.login");
-        const auto result = await(m_client->send(request));
+        const auto result = awaitResult(m_client->send(request));
         QCOMPARE(kindName(result), QStringLiteral("unauthorized"));
         QCOMPARE(result.error().serverMessage(), QStringLiteral("nope"));
         // The server did get the real values.

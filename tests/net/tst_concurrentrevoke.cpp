@@ -3,6 +3,7 @@
 // every pending future then finishes with Kind::Cancelled). Checks: exactly 50 results (done, failed or
 // cancelled), none twice; no QNetworkReply left once the event loop drains; a QTimer keeps ticking while the
 // requests are in flight (the event loop is never blocked); the server and the client agree afterwards.
+#include "AwaitFuture.h"
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
 #include "SpecterEmulator.h"
@@ -12,27 +13,11 @@
 #include "providers/ProviderRegistry.h"
 #include "providers/TokenProvider.h"
 
-#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSet>
 #include <QTimer>
 #include <QtTest>
-
-namespace {
-
-template<typename T> T await(const QFuture<T> &future, int timeoutMs = 20'000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!future.isFinished() && timer.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    if (!future.isFinished() || future.isCanceled() || future.resultCount() == 0)
-        return T();
-    return future.result();
-}
-
-} // namespace
 
 class TestConcurrentRevoke : public QObject
 {
@@ -64,7 +49,7 @@ void TestConcurrentRevoke::fiftyRevokesCancelledHalfWay()
     QVERIFY(provider);
     provider->setSecret(QStringLiteral("password"), QString::fromLatin1(SpecterEmulator::DemoPassword));
 
-    const auto listed = await(provider->listTokens());
+    const auto listed = awaitResult(provider->listTokens());
     QVERIFY2(listed.ok(), qPrintable(listed.error().fullMessage()));
     const QList<Token> tokens = listed.value();
     QCOMPARE(tokens.size(), Count);
@@ -140,7 +125,7 @@ void TestConcurrentRevoke::fiftyRevokesCancelledHalfWay()
     // Client and server agree: every revoke reported done is gone on the server; a cancelled one may or may
     // not have reached it (the request may already have been sent), but nothing else was touched.
     server.clearFaults();
-    const auto after = await(provider->listTokens());
+    const auto after = awaitResult(provider->listTokens());
     QVERIFY2(after.ok(), qPrintable(after.error().fullMessage()));
     QSet<QString> remaining;
     for (const Token &token : after.value())

@@ -1,6 +1,7 @@
 // TLS end to end: the sandbox serving https, a client that does not trust it getting an error that
 // names the certificate (subject, SHA-256 fingerprint), the per-account CA file ("ca_file" option) making it
 // work, no code path ignoring TLS errors, and plain http refused off loopback.
+#include "AwaitFuture.h"
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
 #include "SandboxTls.h"
@@ -26,17 +27,6 @@
 #include <QtTest>
 
 namespace {
-
-template<typename T> T await(const QFuture<T> &future, int timeoutMs = 20'000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!future.isFinished() && timer.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    if (!future.isFinished() || future.isCanceled() || future.resultCount() == 0)
-        return T();
-    return future.result();
-}
 
 QString fixture(const QString &name)
 {
@@ -148,7 +138,7 @@ void TestSandboxTls::untrustedCertificateReachesUser()
     base.setPath(QStringLiteral("/specter"));
     TokenProvider *provider = makeSpecter(base);
     QVERIFY(provider);
-    const auto result = await(provider->listTokens());
+    const auto result = awaitResult(provider->listTokens());
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::Tls);
     const QString message = result.error().fullMessage(); // what the CLI prints and the window shows
@@ -167,7 +157,7 @@ void TestSandboxTls::caFileOnAccountMakesItWork()
     base.setPath(QStringLiteral("/specter"));
     TokenProvider *provider = makeSpecter(base, m_certificate);
     QVERIFY(provider);
-    const auto result = await(provider->listTokens());
+    const auto result = awaitResult(provider->listTokens());
     QVERIFY2(result.ok(), qPrintable(result.error().fullMessage()));
     QCOMPARE(m_server->requestLog().size(), 1);
     QVERIFY(m_server->requestLog().constFirst().path.startsWith(QStringLiteral("/specter/")));
@@ -179,18 +169,18 @@ void TestSandboxTls::caFileAddedLaterByEditingAccount()
     base.setPath(QStringLiteral("/specter"));
     TokenProvider *provider = makeSpecter(base);
     QVERIFY(provider);
-    QCOMPARE(await(provider->listTokens()).error().kind(), ApiError::Kind::Tls);
+    QCOMPARE(awaitResult(provider->listTokens()).error().kind(), ApiError::Kind::Tls);
 
     Account edited = provider->account();
     edited.options.insert(QLatin1String(TokenProvider::CaFileOption), m_certificate);
     provider->setAccount(edited);
-    const auto trusted = await(provider->listTokens());
+    const auto trusted = awaitResult(provider->listTokens());
     QVERIFY2(trusted.ok(), qPrintable(trusted.error().fullMessage()));
 
     // And removing it again refuses again (the connection made with the extra CA is not reused).
     edited.options.remove(QLatin1String(TokenProvider::CaFileOption));
     provider->setAccount(edited);
-    QCOMPARE(await(provider->listTokens()).error().kind(), ApiError::Kind::Tls);
+    QCOMPARE(awaitResult(provider->listTokens()).error().kind(), ApiError::Kind::Tls);
 }
 
 void TestSandboxTls::unreadableCaFileStillRefuses()
@@ -200,7 +190,7 @@ void TestSandboxTls::unreadableCaFileStillRefuses()
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("no PEM certificate read from the CA file")));
     TokenProvider *provider = makeSpecter(base, QDir::temp().filePath(QStringLiteral("tokendesk-no-such-ca.pem")));
     QVERIFY(provider);
-    const auto result = await(provider->listTokens());
+    const auto result = awaitResult(provider->listTokens());
     QCOMPARE(result.error().kind(), ApiError::Kind::Tls);
 }
 
@@ -231,13 +221,13 @@ void TestSandboxTls::sandboxProcessWithGeneratedCertificate()
     QCOMPARE(base.scheme(), QStringLiteral("https"));
 
     TokenProvider *untrusting = makeSpecter(base);
-    const auto refused = await(untrusting->listTokens());
+    const auto refused = awaitResult(untrusting->listTokens());
     QCOMPARE(refused.error().kind(), ApiError::Kind::Tls);
     QVERIFY(refused.error().fullMessage().contains(tls.value(QStringLiteral("sha256")).toString()));
     QVERIFY(refused.error().fullMessage().contains(QStringLiteral("TokenDesk Sandbox")));
 
     TokenProvider *trusting = makeSpecter(base, certificate);
-    const auto listed = await(trusting->listTokens());
+    const auto listed = awaitResult(trusting->listTokens());
     QVERIFY2(listed.ok(), qPrintable(listed.error().fullMessage()));
 
     process.terminate();
@@ -267,7 +257,7 @@ void TestSandboxTls::sandboxProcessWithGivenCertificate()
                         .value(QStringLiteral("base_url"))
                         .toString());
     TokenProvider *trusting = makeSpecter(base, m_certificate);
-    const auto listed = await(trusting->listTokens());
+    const auto listed = awaitResult(trusting->listTokens());
     QVERIFY2(listed.ok(), qPrintable(listed.error().fullMessage()));
     process.terminate();
     QVERIFY(process.waitForFinished(10'000));
@@ -380,7 +370,7 @@ void TestSandboxTls::plainHttpRefusedOffLoopback()
     // An account that got past the check anyway (an old accounts.ini) is refused at the request, before anything
     // is sent, with the same advice.
     ApiClient client(m_network, &m_clock);
-    const auto result = await(client.send(ApiRequest::get(QUrl(QStringLiteral("http://api.example.com/v2/x")))));
+    const auto result = awaitResult(client.send(ApiRequest::get(QUrl(QStringLiteral("http://api.example.com/v2/x")))));
     QCOMPARE(result.error().kind(), ApiError::Kind::InsecureUrl);
     QVERIFY(result.error().fullMessage().contains(QStringLiteral("https")));
     QVERIFY(result.error().fullMessage().contains(QStringLiteral("localhost")));

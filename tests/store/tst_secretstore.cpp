@@ -2,20 +2,18 @@
 // TOKENDESK_REQUIRE_KEYCHAIN=1), the memory-only store, and the fallback to memory when the D-Bus session is
 // dead. Secrets never reach stdout: processes exchange SHA-256 hashes of them, and comparisons use QVERIFY.
 
+#include "AwaitFuture.h"
 #include "store/SecretStore.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QMetaEnum>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <QTimer>
 #include <QUuid>
 #include <QtTest>
 
@@ -31,23 +29,6 @@
 namespace {
 
 constexpr int kAwaitMs = 60000;
-
-// Waits (running the event loop) for a store future; nullopt when it did not finish or was cancelled.
-template<typename T> std::optional<Result<T>> await(QFuture<Result<T>> future, int timeoutMs = kAwaitMs)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<Result<T>> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    if (!future.isFinished() || future.isCanceled() || future.resultCount() == 0)
-        return std::nullopt;
-    return future.result();
-}
 
 QByteArray hashOf(const QString &secret)
 {
@@ -74,7 +55,7 @@ QString testKey(const QString &field)
 int childReadKey(const QString &key)
 {
     SecretStore store;
-    const auto result = await(store.read(key));
+    const auto result = awaitFuture(store.read(key), kAwaitMs);
     QTextStream out(stdout);
     out << "STATE " << stateName(store.state()) << ' ';
     if (!result)
@@ -104,36 +85,36 @@ int childFallbackProbe()
         out << "FAIL " << step << " STATE " << stateName(store.state()) << '\n';
         return 0;
     };
-    const auto written = await(store.write(key, first));
+    const auto written = awaitFuture(store.write(key, first), kAwaitMs);
     if (!written || !written->ok())
         return fail("write");
     if (store.state() != SecretStore::State::MemoryOnly)
         return fail("state-after-write");
-    const auto readBack = await(store.read(key));
+    const auto readBack = awaitFuture(store.read(key), kAwaitMs);
     if (!readBack || !readBack->ok() || !(readBack->value() == first))
         return fail("read");
-    const auto overwritten = await(store.write(key, second));
+    const auto overwritten = awaitFuture(store.write(key, second), kAwaitMs);
     if (!overwritten || !overwritten->ok())
         return fail("overwrite");
-    const auto readSecond = await(store.read(key));
+    const auto readSecond = awaitFuture(store.read(key), kAwaitMs);
     if (!readSecond || !readSecond->ok() || !(readSecond->value() == second))
         return fail("read-overwritten");
-    const auto removed = await(store.remove(key));
+    const auto removed = awaitFuture(store.remove(key), kAwaitMs);
     if (!removed || !removed->ok())
         return fail("remove");
-    const auto missing = await(store.read(key));
+    const auto missing = awaitFuture(store.read(key), kAwaitMs);
     if (!missing || missing->ok() || missing->error().kind() != ApiError::Kind::NotFound)
         return fail("read-removed");
     // A store whose first call is a read falls back as well, and finds nothing.
     SecretStore readFirst;
-    const auto readMissing = await(readFirst.read(key));
+    const auto readMissing = awaitFuture(readFirst.read(key), kAwaitMs);
     if (!readMissing || readMissing->ok() || readMissing->error().kind() != ApiError::Kind::NotFound)
         return fail("read-first");
     if (readFirst.state() != SecretStore::State::MemoryOnly)
         return fail("state-after-read-first");
     // ... and a remove as the first call succeeds.
     SecretStore removeFirst;
-    const auto removedFirst = await(removeFirst.remove(key));
+    const auto removedFirst = awaitFuture(removeFirst.remove(key), kAwaitMs);
     if (!removedFirst || !removedFirst->ok() || removeFirst.state() != SecretStore::State::MemoryOnly)
         return fail("remove-first");
     out << "OK STATE " << stateName(store.state()) << " CHANGES " << stateChanges << " DESC "
@@ -178,13 +159,13 @@ void TestSecretStore::initTestCase()
 {
     SecretStore store;
     const QString key = testKey(QStringLiteral("probe"));
-    const auto written = await(store.write(key, randomSecret()));
+    const auto written = awaitFuture(store.write(key, randomSecret()), kAwaitMs);
     if (!written)
         m_probeError = QStringLiteral("the keychain did not answer");
     else if (!written->ok())
         m_probeError = written->error().userMessage() + QLatin1Char(' ') + written->error().details();
     else
-        await(store.remove(key));
+        awaitFuture(store.remove(key), kAwaitMs);
     m_probedState = store.state();
     qInfo("keychain probe: state %s %s", stateName(m_probedState).constData(), qPrintable(m_probeError));
 }
@@ -195,7 +176,7 @@ void TestSecretStore::cleanupTestCase()
         return;
     SecretStore store;
     for (const QString &key : std::as_const(m_keysToClean))
-        await(store.remove(key));
+        awaitFuture(store.remove(key), kAwaitMs);
 }
 
 #define REQUIRE_KEYCHAIN()                                                                                             \
@@ -268,7 +249,7 @@ void TestSecretStore::memoryOnlyDoesNotTouchKeychain()
     const QString key = testKey(QStringLiteral("password"));
     QVERIFY(memory->write(key, randomSecret()).result().ok());
     SecretStore keychain;
-    const auto result = await(keychain.read(key));
+    const auto result = awaitFuture(keychain.read(key), kAwaitMs);
     QVERIFY(result);
     QVERIFY(!result->ok());
     QCOMPARE(result->error().kind(), ApiError::Kind::NotFound);
@@ -315,12 +296,12 @@ void TestSecretStore::keychainWriteReadInNewProcess()
     const QString key = testKey(QStringLiteral("password"));
     m_keysToClean.append(key);
     const QString secret = randomSecret();
-    const auto written = await(store.write(key, secret));
+    const auto written = awaitFuture(store.write(key, secret), kAwaitMs);
     QVERIFY(written);
     QVERIFY2(written->ok(), qPrintable(written->error().userMessage()));
     QCOMPARE(store.state(), SecretStore::State::Keychain);
 
-    const auto readBack = await(store.read(key));
+    const auto readBack = awaitFuture(store.read(key), kAwaitMs);
     QVERIFY(readBack && readBack->ok());
     QVERIFY(readBack->value() == secret);
 
@@ -338,9 +319,9 @@ void TestSecretStore::keychainOverwrite()
     m_keysToClean.append(key);
     const QString first = randomSecret();
     const QString second = randomSecret();
-    QVERIFY(await(store.write(key, first)).value_or(Result<Done>()).ok());
-    QVERIFY(await(store.write(key, second)).value_or(Result<Done>()).ok());
-    const auto readBack = await(store.read(key));
+    QVERIFY(awaitFuture(store.write(key, first), kAwaitMs).value_or(Result<Done>()).ok());
+    QVERIFY(awaitFuture(store.write(key, second), kAwaitMs).value_or(Result<Done>()).ok());
+    const auto readBack = awaitFuture(store.read(key), kAwaitMs);
     QVERIFY(readBack && readBack->ok());
     QVERIFY(readBack->value() == second);
     const QStringList reply = runChild({QStringLiteral("--read-key"), key}, QProcessEnvironment::systemEnvironment());
@@ -354,10 +335,10 @@ void TestSecretStore::keychainRemove()
     SecretStore store;
     const QString key = testKey(QStringLiteral("password"));
     m_keysToClean.append(key);
-    QVERIFY(await(store.write(key, randomSecret())).value_or(Result<Done>()).ok());
-    const auto removed = await(store.remove(key));
+    QVERIFY(awaitFuture(store.write(key, randomSecret()), kAwaitMs).value_or(Result<Done>()).ok());
+    const auto removed = awaitFuture(store.remove(key), kAwaitMs);
     QVERIFY(removed && removed->ok());
-    const auto readBack = await(store.read(key));
+    const auto readBack = awaitFuture(store.read(key), kAwaitMs);
     QVERIFY(readBack);
     QVERIFY(!readBack->ok());
     QCOMPARE(readBack->error().kind(), ApiError::Kind::NotFound);
@@ -370,7 +351,7 @@ void TestSecretStore::keychainReadMissingIsNotFound()
 {
     REQUIRE_KEYCHAIN();
     SecretStore store;
-    const auto result = await(store.read(testKey(QStringLiteral("never-written"))));
+    const auto result = awaitFuture(store.read(testKey(QStringLiteral("never-written"))), kAwaitMs);
     QVERIFY(result);
     QVERIFY(!result->ok());
     QCOMPARE(result->error().kind(), ApiError::Kind::NotFound);
@@ -381,7 +362,7 @@ void TestSecretStore::keychainRemoveMissingSucceeds()
 {
     REQUIRE_KEYCHAIN();
     SecretStore store;
-    const auto result = await(store.remove(testKey(QStringLiteral("never-written"))));
+    const auto result = awaitFuture(store.remove(testKey(QStringLiteral("never-written"))), kAwaitMs);
     QVERIFY(result);
     QVERIFY2(result->ok(), qPrintable(result->error().userMessage()));
     QCOMPARE(store.state(), SecretStore::State::Keychain);
@@ -393,8 +374,8 @@ void TestSecretStore::keychainStateSignal()
     SecretStore store;
     QCOMPARE(store.state(), SecretStore::State::Unknown);
     QSignalSpy spy(&store, &SecretStore::stateChanged);
-    QVERIFY(await(store.read(testKey(QStringLiteral("never-written")))));
-    QVERIFY(await(store.read(testKey(QStringLiteral("never-written")))));
+    QVERIFY(awaitFuture(store.read(testKey(QStringLiteral("never-written"))), kAwaitMs));
+    QVERIFY(awaitFuture(store.read(testKey(QStringLiteral("never-written"))), kAwaitMs));
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).value<SecretStore::State>(), SecretStore::State::Keychain);
     QVERIFY(!store.stateDescription().isEmpty());
@@ -414,14 +395,14 @@ void TestSecretStore::keychainConcurrentCalls()
         writes.append(store.write(keys.last(), values.last()));
     }
     for (const auto &write : std::as_const(writes)) {
-        const auto result = await(write);
+        const auto result = awaitFuture(write, kAwaitMs);
         QVERIFY(result && result->ok());
     }
     QList<QFuture<Result<QString>>> reads;
     for (const QString &key : std::as_const(keys))
         reads.append(store.read(key));
     for (qsizetype i = 0; i < reads.size(); ++i) {
-        const auto result = await(reads.at(i));
+        const auto result = awaitFuture(reads.at(i), kAwaitMs);
         QVERIFY(result && result->ok());
         QVERIFY(result->value() == values.at(i));
     }
@@ -438,7 +419,7 @@ void TestSecretStore::keychainStoreDeletedWhileJobRuns()
     QCOMPARE(pending.result().error().kind(), ApiError::Kind::Cancelled);
     // D-Bus keeps call order: once a later call has answered, the orphaned job has finished too.
     SecretStore next;
-    QVERIFY(await(next.read(testKey(QStringLiteral("never-written")))));
+    QVERIFY(awaitFuture(next.read(testKey(QStringLiteral("never-written"))), kAwaitMs));
 }
 
 int main(int argc, char **argv)

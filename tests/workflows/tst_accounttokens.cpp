@@ -15,14 +15,6 @@
 // refreshes of one account share one call; a change made through the session re-lists the account once and tells
 // every reader; a list arriving for an account forgotten meanwhile is not kept; the credential an account signs
 // in with is watched once even when the service lists it too.
-namespace {
-template<typename T> T await(QFuture<T> future)
-{
-    const std::optional<T> value = awaitFuture(future);
-    return value ? *value : T {};
-}
-} // namespace
-
 class TestAccountTokens : public QObject
 {
     Q_OBJECT
@@ -88,13 +80,13 @@ void TestAccountTokens::concurrentRefreshesShareOneCall()
     AccountSession *lab = addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
     const QUuid id = lab->account().id;
-    QVERIFY(await(m_tokens->refresh(id)).ok()); // signs in once
+    QVERIFY(awaitResult(m_tokens->refresh(id)).ok()); // signs in once
     QSignalSpy changed(m_tokens.get(), &AccountTokens::changed);
     const int before = sandboxCalls();
     QFuture<Result<QList<Token>>> first = m_tokens->refresh(id);
     QFuture<Result<QList<Token>>> second = m_tokens->refresh(id);
-    const Result<QList<Token>> a = await(first);
-    const Result<QList<Token>> b = await(second);
+    const Result<QList<Token>> a = awaitResult(first);
+    const Result<QList<Token>> b = awaitResult(second);
     QVERIFY(a.ok() && b.ok());
     QCOMPARE(a.value().size(), b.value().size());
     QCOMPARE(sandboxCalls() - before, 1);
@@ -112,7 +104,7 @@ void TestAccountTokens::everyCallerOfASharedRefreshIsAnswered()
     AccountSession *lab = addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
     const QUuid id = lab->account().id;
-    QVERIFY(await(m_tokens->refresh(id)).ok());
+    QVERIFY(awaitResult(m_tokens->refresh(id)).ok());
     const int before = sandboxCalls();
     int answered = 0;
     QObject context;
@@ -128,7 +120,7 @@ void TestAccountTokens::sessionChangeRelistsOnce()
     AccountSession *lab = addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
     const QUuid id = lab->account().id;
-    QVERIFY(await(m_tokens->refresh(id)).ok());
+    QVERIFY(awaitResult(m_tokens->refresh(id)).ok());
     const int listed = int(m_tokens->tokens(id).size());
     QVERIFY(listed > 0);
 
@@ -139,7 +131,7 @@ void TestAccountTokens::sessionChangeRelistsOnce()
     request.kind = QStringLiteral("token");
     request.values.insert(QStringLiteral("description"), QStringLiteral("made elsewhere"));
     request.values.insert(QStringLiteral("lifetime"), QStringLiteral("2 hours"));
-    const Result<CreatedToken> created = await(lab->create(request));
+    const Result<CreatedToken> created = awaitResult(lab->create(request));
     QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().fullMessage()));
     QVERIFY(changed.wait(10000));
     QTest::qWait(50); // a second re-list would arrive here
@@ -157,11 +149,11 @@ void TestAccountTokens::forgottenWhileInFlightIsNotKept()
     const QUuid id = lab->account().id;
     QFuture<Result<QList<Token>>> inFlight = m_tokens->refresh(id);
     m_tokens->forget(id); // removed (or signed out) while the list was on its way
-    QVERIFY(await(inFlight).ok());
+    QVERIFY(awaitResult(inFlight).ok());
     QVERIFY(!m_tokens->hasList(id));
     QVERIFY(m_tokens->tokens(id).isEmpty());
     // A later refresh is kept again.
-    QVERIFY(await(m_tokens->refresh(id)).ok());
+    QVERIFY(awaitResult(m_tokens->refresh(id)).ok());
     QVERIFY(m_tokens->hasList(id));
 }
 
@@ -170,9 +162,9 @@ void TestAccountTokens::signedInSessionWatchedOnce()
     AccountSession *pbx = addNetSapiens();
     QVERIFY(pbx);
     const QUuid id = pbx->account().id;
-    const Result<SignInResult> signedIn = await(pbx->signIn());
+    const Result<SignInResult> signedIn = awaitResult(pbx->signIn());
     QVERIFY2(signedIn.ok(), qPrintable(signedIn.ok() ? QString() : signedIn.error().fullMessage()));
-    QVERIFY(await(m_tokens->refresh(id)).ok());
+    QVERIFY(awaitResult(m_tokens->refresh(id)).ok());
     const std::optional<Token> credential = pbx->provider()->credentialToken();
     QVERIFY(credential);
     const auto countOf = [&credential](const QList<Token> &tokens) {
@@ -195,7 +187,7 @@ void TestAccountTokens::notSignedInIsReportedNotAsked()
     QVERIFY(pbx);
     const QUuid id = pbx->account().id;
     const int before = sandboxCalls();
-    const Result<QList<Token>> result = await(m_tokens->refresh(id));
+    const Result<QList<Token>> result = awaitResult(m_tokens->refresh(id));
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::Unauthorized);
     QVERIFY(m_tokens->needsSignIn(id));

@@ -30,6 +30,7 @@ private slots:
     void init();
     void cleanup();
     void selectionPlanSkipsWhatCannotBeRevoked();
+    void accountPlanKeepsWhatWasNamed();
     void dryRunMakesNoCalls();
     void bulkRevokeAcrossAccountsWithOneFailing();
     void cancelHalfWayAccountsForEveryStep();
@@ -121,6 +122,51 @@ void TestRevokeWorkflow::selectionPlanSkipsWhatCannotBeRevoked()
     const QStringList preview = plan.preview();
     QVERIFY(preview.first().contains(QStringLiteral("revoke token ci")));
     QVERIFY(preview.last().contains(QStringLiteral("skip")));
+}
+
+// The CLI's `revoke ACCOUNT [--uid SUBJECT] ID...`: the subject-wide call first, then the ids in the order given,
+// nothing matched or added; refused by the selection's rules, and a subject where the service has no such call.
+void TestRevokeWorkflow::accountPlanKeepsWhatWasNamed()
+{
+    AccountSession *ns = m_fixture.addAccount(QStringLiteral("netsapiens"), QStringLiteral("pbx"),
+        {{QStringLiteral("api_key"),
+            m_fixture.service(QStringLiteral("netsapiens")).value(QStringLiteral("api_key")).toString()}},
+        {{QStringLiteral("username"),
+             m_fixture.service(QStringLiteral("netsapiens")).value(QStringLiteral("username")).toString()},
+            {QStringLiteral("client_id"),
+                m_fixture.service(QStringLiteral("netsapiens")).value(QStringLiteral("client_id")).toString()}});
+    AccountSession *svix = m_fixture.addAccount(QStringLiteral("svix"), QStringLiteral("hooks"),
+        {{QStringLiteral("api_key"),
+            m_fixture.service(QStringLiteral("svix")).value(QStringLiteral("api_key")).toString()}});
+    QVERIFY(ns && svix);
+    Token second;
+    second.id = QStringLiteral("jti-2");
+    Token first;
+    first.id = QStringLiteral("jti-1");
+    Token revoked;
+    revoked.id = QStringLiteral("jti-0");
+    revoked.revoked = QDateTime::currentDateTimeUtc();
+    const int before = sandboxCalls();
+
+    const RevokePlan plan =
+        RevokePlan::forAccount(accountTokens(ns, {second, revoked, first}), QStringLiteral("1001@x"));
+    QCOMPARE(plan.steps().size(), 4);
+    QCOMPARE(plan.subject(), QStringLiteral("1001@x"));
+    QCOMPARE(plan.steps()[0].kind, RevokeStep::Kind::Subject);
+    QCOMPARE(plan.steps()[0].target(), QStringLiteral("1001@x"));
+    QVERIFY(plan.steps()[0].willRun());
+    QCOMPARE(plan.steps()[1].target(), QStringLiteral("jti-2"));
+    QCOMPARE(plan.steps()[2].skipReason, QStringLiteral("already revoked"));
+    QCOMPARE(plan.steps()[3].target(), QStringLiteral("jti-1"));
+    QCOMPARE(plan.runnableCount(), 3);
+
+    // Without a subject: only the tokens. A service without a subject-wide call refuses the subject, not the run.
+    QCOMPARE(RevokePlan::forAccount(accountTokens(ns, {first})).steps().size(), 1);
+    const RevokePlan onSvix = RevokePlan::forAccount(accountTokens(svix, {}), QStringLiteral("alice"));
+    QCOMPARE(onSvix.steps().size(), 1);
+    QCOMPARE(onSvix.runnableCount(), 0);
+    QCOMPARE(onSvix.steps()[0].skipReason, QStringLiteral("this service cannot revoke every token of a subject"));
+    QCOMPARE(sandboxCalls(), before); // planning sends nothing
 }
 
 void TestRevokeWorkflow::dryRunMakesNoCalls()

@@ -4,6 +4,7 @@
 
 #include "core/Async.h"
 #include "providers/AccountSession.h"
+#include "workflows/RevokeRunner.h"
 
 #include <QJsonObject>
 
@@ -11,15 +12,13 @@ using Arity = CliArguments::Arity;
 
 namespace {
 
-// One element of `revoke --json`'s array.
-QJsonObject resultJson(const QString &id, bool ok, const ApiError &error)
-{
-    QJsonObject object;
-    object.insert(QStringLiteral("id"), id);
-    object.insert(QStringLiteral("ok"), ok);
-    object.insert(QStringLiteral("error"), ok ? QJsonValue(QJsonValue::Null) : error.fullMessage());
-    return object;
-}
+// The action that groups the calls of one `revoke` in the audit log: the window's word for revoking the tokens
+// a user picked, one or many, so both write the same entries.
+const char *const RevokeAction = "bulk-revoke";
+
+// A step refused before any call (the service cannot, or the listing says the token is already revoked): the
+// exit code of "not there to revoke" (README: 4).
+constexpr int RefusedExitCode = 4;
 
 } // namespace
 
@@ -56,25 +55,15 @@ QFuture<int> RevokeCommand::run(const QStringList &words)
 void RevokeCommand::inSession(AccountSession *session, const CliFuture::Completion &done)
 {
     if (!m_uid.isEmpty()) {
-        Async::then(session->revokeAllForSubject(m_uid), this, [this, done, session](Result<Done> result) {
-            const ApiError error = result.ok() ? ApiError() : result.error();
-            QJsonArray results = {resultJson(m_uid, result.ok(), error)};
-            int code = 0;
-            if (result.ok()) {
-                if (!jsonOutput())
-                    out().line(tr("Revoked every token of %1").arg(m_uid));
-            } else {
-                code = out().fail(error.exitCode(), tr("%1: %2").arg(m_uid, error.fullMessage()));
-            }
-            QList<Token> queue;
-            for (const QString &id : std::as_const(m_ids)) {
-                Token token;
-                token.id = id;
-                token.accountId = session->account().id;
-                queue.append(token);
-            }
-            revokeNext(session, queue, results, code, done);
-        });
+        // With a subject the ids are revoked as given, without a listing.
+        QList<Token> tokens;
+        for (const QString &id : std::as_const(m_ids)) {
+            Token token;
+            token.id = id;
+            token.accountId = session->account().id;
+            tokens.append(token);
+        }
+        runPlan(session, tokens, done);
         return;
     }
     // The revoke sends the operation the user named, with the id given: a user token's discard when
@@ -82,7 +71,7 @@ void RevokeCommand::inSession(AccountSession *session, const CliFuture::Completi
     // (and its kind where the service tells); it is never a gate, because a list can be incomplete
     // (page cap, a next-page link to another host, a failed page) while the DELETE takes the id directly.
     auto start = [this, session, done](const QList<Token> &known) {
-        QList<Token> queue;
+        QList<Token> tokens;
         for (const QString &id : std::as_const(m_ids)) {
             Token token;
             token.id = id;
@@ -96,9 +85,9 @@ void RevokeCommand::inSession(AccountSession *session, const CliFuture::Completi
                     break;
                 }
             }
-            queue.append(token);
+            tokens.append(token);
         }
-        revokeNext(session, queue, {}, 0, done);
+        runPlan(session, tokens, done);
     };
     if (!session->provider()->can(TokenProvider::Capability::List)) {
         start({});
@@ -110,31 +99,77 @@ void RevokeCommand::inSession(AccountSession *session, const CliFuture::Completi
         [start](Result<QList<Token>> result) { start(result.ok() ? result.value() : QList<Token>()); });
 }
 
-void RevokeCommand::revokeNext(AccountSession *session, QList<Token> queue, QJsonArray results, int firstFailure,
-    const CliFuture::Completion &done)
+void RevokeCommand::runPlan(AccountSession *session, const QList<Token> &tokens, const CliFuture::Completion &done)
 {
-    if (queue.isEmpty()) {
+    m_plan = RevokePlan::forAccount({session->account(), session->provider(), tokens}, m_uid);
+    auto finish = [this, done] {
+        printSkippedUpTo(m_plan.steps().size());
         if (jsonOutput())
-            out().json(results);
-        done.finish(firstFailure);
+            out().json(m_results);
+        done.finish(m_firstFailure);
+    };
+    if (m_plan.runnableCount() == 0) {
+        // Nothing to send: refused steps are reported, and, as in the window, not audited.
+        finish();
         return;
     }
-    const Token token = queue.takeFirst();
-    auto record = [this, session, queue, results, firstFailure, done, id = token.id, name = token.label](
-                      const ApiError &error) {
-        QJsonArray all = results;
-        int failure = firstFailure;
-        all.append(resultJson(id, error.isNone(), error));
-        if (error.isNone()) {
-            if (!jsonOutput())
-                out().line(name.isEmpty() ? tr("Revoked %1").arg(id) : tr("Revoked %1 (\"%2\")").arg(id, name));
-        } else {
-            const int code = out().fail(error.exitCode(), tr("%1: %2").arg(id, error.fullMessage()));
-            if (failure == 0)
-                failure = code;
-        }
-        revokeNext(session, queue, all, failure, done);
-    };
-    Async::then(session->revoke(token), this,
-        [record](Result<Done> result) { record(result.ok() ? ApiError() : result.error()); });
+    m_runner = new RevokeRunner([session](const QUuid &id) { return id == session->account().id ? session : nullptr; },
+        m_app->auditLog(), this);
+    // One call after the other, in the order given, so each line is printed as its call is answered. The server
+    // is not asked again afterwards (the window's quick revoke does not either): `verify` is that check.
+    m_runner->setMaxInFlight(1);
+    m_runner->setVerify(false);
+    connect(m_runner, &RevokeRunner::stepFinished, this, &RevokeCommand::printOutcome);
+    Async::then(m_runner->run(m_plan, QLatin1String(RevokeAction)), this, [finish](QList<RevokeOutcome>) { finish(); });
+}
+
+void RevokeCommand::printSkippedUpTo(qsizetype end)
+{
+    const QList<RevokeStep> &steps = m_plan.steps();
+    for (; m_printed < end && m_printed < steps.size(); ++m_printed) {
+        const RevokeStep &step = steps.at(m_printed);
+        if (!step.willRun())
+            report(step, RefusedExitCode, step.skipReason);
+    }
+}
+
+void RevokeCommand::printOutcome(const RevokeOutcome &outcome)
+{
+    // The runner answers the runnable steps in the plan's order (one at a time); refused ones before it come first.
+    const QList<RevokeStep> &steps = m_plan.steps();
+    qsizetype next = m_printed;
+    while (next < steps.size() && !steps.at(next).willRun())
+        ++next;
+    printSkippedUpTo(next);
+    ++m_printed;
+    if (outcome.state == RevokeOutcome::State::Succeeded)
+        report(outcome.step, 0, {});
+    else if (outcome.error)
+        report(outcome.step, outcome.error->exitCode(), outcome.error->fullMessage());
+    else // the step could not start (no session): no answer to take a code from
+        report(outcome.step, 1, outcome.message);
+}
+
+void RevokeCommand::report(const RevokeStep &step, int failureCode, const QString &failureMessage)
+{
+    const QString id = step.target();
+    const bool ok = failureCode == 0;
+    QJsonObject result;
+    result.insert(QStringLiteral("id"), id);
+    result.insert(QStringLiteral("ok"), ok);
+    result.insert(QStringLiteral("error"), ok ? QJsonValue(QJsonValue::Null) : QJsonValue(failureMessage));
+    m_results.append(result);
+    if (ok) {
+        if (jsonOutput())
+            return;
+        const QString name = step.token.label;
+        if (step.kind == RevokeStep::Kind::Subject)
+            out().line(tr("Revoked every token of %1").arg(id));
+        else
+            out().line(name.isEmpty() ? tr("Revoked %1").arg(id) : tr("Revoked %1 (\"%2\")").arg(id, name));
+        return;
+    }
+    const int code = out().fail(failureCode, tr("%1: %2").arg(id, failureMessage));
+    if (m_firstFailure == 0)
+        m_firstFailure = code;
 }

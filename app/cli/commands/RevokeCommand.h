@@ -3,14 +3,19 @@
 #include "CliSessionCommand.h"
 
 #include "core/Token.h"
+#include "workflows/RevokePlan.h"
 
 #include <QJsonArray>
 
 #include <QString>
 #include <QStringList>
 
-// `revoke`: revokes tokens by id, or every token of a subject (--uid), one after the other; each result is
-// printed as the server confirmed it.
+class RevokeRunner;
+struct RevokeOutcome;
+
+// `revoke`: revokes tokens by id, or every token of a subject (--uid), as one RevokePlan run by the RevokeRunner
+// the window uses (the same refusals, the same audit entries and summary), one call after the other; each result
+// is printed as the server confirmed it.
 class RevokeCommand : public CliSessionCommand
 {
     Q_OBJECT
@@ -22,10 +27,18 @@ public:
 private:
     void inSession(AccountSession *session, const CliFuture::Completion &done) override;
 
-    void revokeNext(AccountSession *session, QList<Token> queue, QJsonArray results, int firstFailure,
-        const CliFuture::Completion &done);
+    void runPlan(AccountSession *session, const QList<Token> &tokens, const CliFuture::Completion &done);
+    void printSkippedUpTo(qsizetype end);
+    void printOutcome(const RevokeOutcome &outcome);
+    // One result: a line on stdout (success) or stderr (failure, code != 0), and its element of the --json array.
+    void report(const RevokeStep &step, int failureCode, const QString &failureMessage);
 
     QStringList m_ids;
     QString m_uid;
     QString m_user;
+    RevokePlan m_plan;
+    RevokeRunner *m_runner = nullptr;
+    qsizetype m_printed = 0; // steps of m_plan reported so far, in the plan's order
+    QJsonArray m_results;
+    int m_firstFailure = 0;
 };

@@ -1,3 +1,4 @@
+#include "AwaitFuture.h"
 #include "BuiltinEmulators.h"
 #include "NetSapiensEmulator.h"
 #include "RawHttp.h"
@@ -20,17 +21,6 @@
 #include <memory>
 
 namespace {
-
-template<typename T> T await(const QFuture<T> &future, int timeoutMs = 15'000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!future.isFinished() && timer.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    if (!future.isFinished() || future.isCanceled() || future.resultCount() == 0)
-        return T();
-    return future.result();
-}
 
 QString info(const QJsonObject &ready, const char *key)
 {
@@ -166,7 +156,7 @@ NetSapiensProvider *TestNetSapiensProvider::makeProvider(bool mfaUser, const QVa
 
 SignInResult TestNetSapiensProvider::signIn(NetSapiensProvider *provider)
 {
-    const auto result = await(provider->signIn());
+    const auto result = awaitResult(provider->signIn());
     if (!result.ok()) {
         qWarning() << "sign-in failed:" << result.error().fullMessage();
         return {};
@@ -239,7 +229,7 @@ void TestNetSapiensProvider::wrongPassword()
 {
     std::unique_ptr<NetSapiensProvider> provider(makeProvider());
     provider->setSecret(QStringLiteral("password"), QStringLiteral("wrong"));
-    const auto result = await(provider->signIn());
+    const auto result = awaitResult(provider->signIn());
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::Unauthorized);
     QCOMPARE(result.error().serverMessage(), QStringLiteral("Invalid username or password"));
@@ -255,7 +245,7 @@ void TestNetSapiensProvider::keepSignedInPersistsSecrets()
     QCOMPARE(nonEmptyValues(secrets, "refresh"), 1);
     QVERIFY(secrets.first().at(1).toString() == provider->secret("session"));
     secrets.clear();
-    QVERIFY(await(provider->signOut()).ok());
+    QVERIFY(awaitResult(provider->signOut()).ok());
     QCOMPARE(nonEmptyValues(secrets, "session") + nonEmptyValues(secrets, "refresh"), 0);
     QCOMPARE(secrets.count(), 2); // both removed
 }
@@ -276,14 +266,14 @@ void TestNetSapiensProvider::mfaWrongThenRightPasscode()
     const QString secret = info(ready(), "totp_secret");
     const QString right = Totp::codeFromBase32(secret, m_clock.now());
     QString wrong = QString::number((right.toInt() + 500000) % 1000000).rightJustified(6, QLatin1Char('0'));
-    const auto bad = await(provider->submitMfa(first.challenge, wrong));
+    const auto bad = awaitResult(provider->submitMfa(first.challenge, wrong));
     QVERIFY(!bad.ok());
     QCOMPARE(bad.error().kind(), ApiError::Kind::Unauthorized);
     QCOMPARE(bad.error().serverMessage(), QStringLiteral("Invalid passcode"));
     QVERIFY(!provider->isSignedIn());
     QCOMPARE(required.count(), 0);
 
-    const auto good = await(provider->submitMfa(first.challenge, right)); // same challenge, retried
+    const auto good = awaitResult(provider->submitMfa(first.challenge, right)); // same challenge, retried
     QVERIFY2(good.ok(), qPrintable(good.error().fullMessage()));
     QVERIFY(!good->mfaRequired);
     QVERIFY(good->session);
@@ -323,7 +313,7 @@ void TestNetSapiensProvider::refreshRotationV45()
     QCOMPARE(reused.status, 401);
 
     const QString secondSession = provider->secret("session");
-    const auto again = await(provider->refreshNow());
+    const auto again = awaitResult(provider->refreshNow());
     QVERIFY(again.ok());
     QVERIFY(provider->secret("session") != secondSession);
     QCOMPARE(rawGetStatus(provider->secret("session")), 200);
@@ -347,16 +337,16 @@ void TestNetSapiensProvider::originalV2AsksToSignInBeforeExpiry()
     QCOMPARE(required.count(), 1);
     QCOMPARE(required.first().at(0).toString(), NetSapiensProvider::expiresSoonMessage());
     QVERIFY(m_clock.now() < *provider->credentialToken()->expires); // ahead of expiry
-    const auto refresh = await(provider->refreshNow());
+    const auto refresh = awaitResult(provider->refreshNow());
     QCOMPARE(refresh.error().kind(), ApiError::Kind::NotSupported);
 }
 
 void TestNetSapiensProvider::inspectCurrent()
 {
     std::unique_ptr<NetSapiensProvider> provider(makeProvider());
-    QCOMPARE(await(provider->inspectCurrent()).error().kind(), ApiError::Kind::Unauthorized);
+    QCOMPARE(awaitResult(provider->inspectCurrent()).error().kind(), ApiError::Kind::Unauthorized);
     signIn(provider.get());
-    const auto inspection = await(provider->inspectCurrent());
+    const auto inspection = awaitResult(provider->inspectCurrent());
     QVERIFY2(inspection.ok(), qPrintable(inspection.error().fullMessage()));
     QCOMPARE(inspection->claims.value("sub").toString(), info(ready(), "username"));
     QCOMPARE(inspection->claims.value("time_out").toLongLong(), 86400000LL);
@@ -371,7 +361,7 @@ void TestNetSapiensProvider::delegatedRecordedAndListed()
     signIn(provider.get());
     CreateRequest request {QStringLiteral("delegated"), {{"user", "1001"}, {"domain", info(ready(), "domain")}}};
     QVERIFY(provider->validateCreate(request).isEmpty());
-    const auto created = await(provider->createToken(request));
+    const auto created = awaitResult(provider->createToken(request));
     QVERIFY2(created.ok(), qPrintable(created.error().fullMessage()));
     QVERIFY(!created->value.isEmpty());
     QCOMPARE(created->token.kind, QStringLiteral("delegated"));
@@ -406,7 +396,7 @@ void TestNetSapiensProvider::delegatedRecordedAndListed()
     QVERIFY(entry->expires);
     QVERIFY(!entry->revoked);
 
-    auto listed = await(provider->listTokens());
+    auto listed = awaitResult(provider->listTokens());
     QVERIFY(listed.ok());
     QCOMPARE(listed->size(), 3);
     QCOMPARE(listed->at(0).kind, QStringLiteral("session"));
@@ -431,19 +421,20 @@ void TestNetSapiensProvider::delegatedNeedsApiKeyAndValidInput()
     const auto errors = provider->validateCreate(bad);
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errors.first().field, QStringLiteral("domain"));
-    QCOMPARE(await(provider->createToken(bad)).error().kind(), ApiError::Kind::InvalidInput);
+    QCOMPARE(awaitResult(provider->createToken(bad)).error().kind(), ApiError::Kind::InvalidInput);
     CreateRequest missing {QStringLiteral("delegated"), {{"domain", "sandbox"}}};
     QCOMPARE(provider->validateCreate(missing).first().field, QStringLiteral("user"));
 
     provider->setSecret(QStringLiteral("api_key"), QString());
-    const auto noKey = await(provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", "~"}}}));
+    const auto noKey =
+        awaitResult(provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", "~"}}}));
     QCOMPARE(noKey.error().kind(), ApiError::Kind::InvalidInput);
     QCOMPARE(noKey.error().userMessage(), QStringLiteral("Add an API key to the account to create delegated tokens"));
 
     provider->setSecret(QStringLiteral("api_key"), QStringLiteral("nsd_wrong"));
     QSignalSpy required(provider.get(), &TokenProvider::signInRequired);
     const auto wrongKey =
-        await(provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", "~"}}}));
+        awaitResult(provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", "~"}}}));
     QCOMPARE(wrongKey.error().kind(), ApiError::Kind::Unauthorized);
     QCOMPARE(wrongKey.error().serverMessage(), QStringLiteral("Invalid or missing API key"));
     QVERIFY(m_ledger->entries(provider->account().id).isEmpty());
@@ -457,7 +448,7 @@ void TestNetSapiensProvider::delegatedRefreshRevokedByItsJti()
     std::unique_ptr<NetSapiensProvider> provider(makeProvider());
     signIn(provider.get());
     const auto created =
-        await(provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", "sandbox"}}}));
+        awaitResult(provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", "sandbox"}}}));
     QVERIFY(created.ok());
     QVERIFY(!created->refreshId.isEmpty());
     auto serverRevoked = [this](const QString &jti) {
@@ -469,7 +460,7 @@ void TestNetSapiensProvider::delegatedRefreshRevokedByItsJti()
     };
     QVERIFY(!serverRevoked(created->refreshId));
 
-    const auto listed = await(provider->listTokens());
+    const auto listed = awaitResult(provider->listTokens());
     QVERIFY(listed.ok());
     Token refresh;
     for (const Token &token : listed.value()) {
@@ -477,13 +468,13 @@ void TestNetSapiensProvider::delegatedRefreshRevokedByItsJti()
             refresh = token;
     }
     QCOMPARE(refresh.kind, QStringLiteral("delegated-refresh"));
-    QVERIFY(await(provider->revokeToken(refresh)).ok());
+    QVERIFY(awaitResult(provider->revokeToken(refresh)).ok());
     QVERIFY(serverRevoked(created->refreshId));
     QVERIFY(m_ledger->find(provider->account().id, created->refreshId)->revoked);
     // The access token is still live: revoking one says nothing about the other.
     QCOMPARE(rawGetStatus(created->value), 200);
     QVERIFY(!m_ledger->find(provider->account().id, created->token.id)->revoked);
-    QVERIFY(await(provider->revokeToken(created->token)).ok());
+    QVERIFY(awaitResult(provider->revokeToken(created->token)).ok());
     QCOMPARE(rawGetStatus(created->value), 401);
 }
 
@@ -492,16 +483,16 @@ void TestNetSapiensProvider::revokeByJti()
     std::unique_ptr<NetSapiensProvider> provider(makeProvider());
     signIn(provider.get());
     const auto created =
-        await(provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", "sandbox"}}}));
+        awaitResult(provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", "sandbox"}}}));
     QVERIFY(created.ok());
-    const auto revoked = await(provider->revokeToken(created->token));
+    const auto revoked = awaitResult(provider->revokeToken(created->token));
     QVERIFY2(revoked.ok(), qPrintable(revoked.error().fullMessage()));
     const auto entry = m_ledger->find(provider->account().id, created->token.id);
     QVERIFY(entry && entry->revoked);
     QCOMPARE(rawGetStatus(created->value), 401);
     QVERIFY(provider->isSignedIn()); // only the delegated token went
     QCOMPARE(rawGetStatus(provider->secret("session")), 200);
-    const auto listed = await(provider->listTokens());
+    const auto listed = awaitResult(provider->listTokens());
     QVERIFY(listed->at(1).revoked);
 }
 
@@ -512,11 +503,11 @@ void TestNetSapiensProvider::revokeAllForUid()
     QStringList values;
     for (const char *user : {"1001", "1001", "1003"}) {
         const auto created =
-            await(provider->createToken({QStringLiteral("delegated"), {{"user", user}, {"domain", "sandbox"}}}));
+            awaitResult(provider->createToken({QStringLiteral("delegated"), {{"user", user}, {"domain", "sandbox"}}}));
         QVERIFY(created.ok());
         values.append(created->value);
     }
-    QVERIFY(await(provider->revokeAllForSubject(QStringLiteral("1001@sandbox"))).ok());
+    QVERIFY(awaitResult(provider->revokeAllForSubject(QStringLiteral("1001@sandbox"))).ok());
     QCOMPARE(rawGetStatus(values.at(0)), 401);
     QCOMPARE(rawGetStatus(values.at(1)), 401);
     QCOMPARE(rawGetStatus(values.at(2)), 200);
@@ -526,8 +517,8 @@ void TestNetSapiensProvider::revokeAllForUid()
         revokedRows += entry.revoked ? 1 : 0;
     }
     QCOMPARE(revokedRows, 4); // both delegated tokens of 1001 and their v45 refresh JWTs
-    QCOMPARE(
-        await(provider->revokeAllForSubject(QStringLiteral("no-domain"))).error().kind(), ApiError::Kind::InvalidInput);
+    QCOMPARE(awaitResult(provider->revokeAllForSubject(QStringLiteral("no-domain"))).error().kind(),
+        ApiError::Kind::InvalidInput);
 }
 
 void TestNetSapiensProvider::revokeCurrentSession()
@@ -536,11 +527,11 @@ void TestNetSapiensProvider::revokeCurrentSession()
     signIn(provider.get());
     const QString session = provider->secret("session");
     const Token sessionToken = *provider->credentialToken();
-    QVERIFY(await(provider->revokeToken(sessionToken)).ok());
+    QVERIFY(awaitResult(provider->revokeToken(sessionToken)).ok());
     QVERIFY(!provider->isSignedIn());
     QCOMPARE(rawGetStatus(session), 401);
     // Again, with no session left to send: not reported revoked.
-    const Result<Done> again = await(provider->revokeToken(sessionToken));
+    const Result<Done> again = awaitResult(provider->revokeToken(sessionToken));
     QVERIFY(!again.ok());
     QCOMPARE(again.error().kind(), ApiError::Kind::NotFound);
 }
@@ -551,14 +542,14 @@ void TestNetSapiensProvider::signOut()
     signIn(provider.get());
     const QString session = provider->secret("session");
     QSignalSpy changed(provider.get(), &TokenProvider::credentialChanged);
-    QVERIFY(await(provider->signOut()).ok());
+    QVERIFY(awaitResult(provider->signOut()).ok());
     QVERIFY(!provider->isSignedIn());
     QVERIFY(!provider->canRefresh());
     QVERIFY(!provider->credentialToken());
     QVERIFY(!provider->scheduledRefreshAt());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(rawGetStatus(session), 401);
-    QCOMPARE(await(provider->listTokens())->size(), 0);
+    QCOMPARE(awaitResult(provider->listTokens())->size(), 0);
 }
 
 void TestNetSapiensProvider::unauthorizedAsksForSignIn()
@@ -570,7 +561,7 @@ void TestNetSapiensProvider::unauthorizedAsksForSignIn()
         RawHttp::send("DELETE", jwtUrl(), {{"Authorization", "Bearer " + provider->secret("session").toLatin1()}});
     QCOMPARE(revoke.status, 202);
     QSignalSpy required(provider.get(), &TokenProvider::signInRequired);
-    const auto inspection = await(provider->inspectCurrent());
+    const auto inspection = awaitResult(provider->inspectCurrent());
     QCOMPARE(inspection.error().kind(), ApiError::Kind::Unauthorized);
     QCOMPARE(required.count(), 1);
     QVERIFY(!provider->isSignedIn());
@@ -581,19 +572,19 @@ void TestNetSapiensProvider::verifyDelegatedAcceptedThenRejected()
     std::unique_ptr<NetSapiensProvider> provider(makeProvider());
     QVERIFY(provider->can(TokenProvider::Capability::VerifyValue));
     signIn(provider.get());
-    const auto created = await(
+    const auto created = awaitResult(
         provider->createToken({QStringLiteral("delegated"), {{"user", "1001"}, {"domain", info(ready(), "domain")}}}));
     QVERIFY2(created.ok(), qPrintable(created.error().fullMessage()));
 
-    const auto before = await(provider->checkTokenValue(created->value));
+    const auto before = awaitResult(provider->checkTokenValue(created->value));
     QVERIFY2(before.ok(), qPrintable(before.error().fullMessage()));
     QCOMPARE(before->verdict, TokenValueCheck::Verdict::Accepted);
     QCOMPARE(before->tokenId, created->token.id);
     QVERIFY(!before->detail.contains(created->value));
 
-    QVERIFY(await(provider->revokeToken(created->token)).ok());
+    QVERIFY(awaitResult(provider->revokeToken(created->token)).ok());
     QSignalSpy required(provider.get(), &TokenProvider::signInRequired);
-    const auto after = await(provider->checkTokenValue(created->value));
+    const auto after = awaitResult(provider->checkTokenValue(created->value));
     QVERIFY2(after.ok(), qPrintable(after.error().fullMessage()));
     QCOMPARE(after->verdict, TokenValueCheck::Verdict::Rejected);
     QCOMPARE(after->tokenId, created->token.id); // from the value's own jti
@@ -605,11 +596,11 @@ void TestNetSapiensProvider::verifyDelegatedAcceptedThenRejected()
 void TestNetSapiensProvider::verifyGarbageIsRejected()
 {
     std::unique_ptr<NetSapiensProvider> provider(makeProvider());
-    const auto garbage = await(provider->checkTokenValue(QStringLiteral("not-a-token")));
+    const auto garbage = awaitResult(provider->checkTokenValue(QStringLiteral("not-a-token")));
     QVERIFY2(garbage.ok(), qPrintable(garbage.error().fullMessage()));
     QCOMPARE(garbage->verdict, TokenValueCheck::Verdict::Rejected);
     QVERIFY(garbage->tokenId.isEmpty());
-    const auto empty = await(provider->checkTokenValue(QStringLiteral("  ")));
+    const auto empty = awaitResult(provider->checkTokenValue(QStringLiteral("  ")));
     QCOMPARE(empty.error().kind(), ApiError::Kind::InvalidInput);
 }
 
@@ -620,11 +611,11 @@ void TestNetSapiensProvider::verifyServerErrorIsNoVerdict()
     const QString session = provider->secret("session");
     QString error;
     QVERIFY2(m_server->setFaults(QStringLiteral("status=500@/netsapiens"), &error), qPrintable(error));
-    const auto result = await(provider->checkTokenValue(session));
+    const auto result = awaitResult(provider->checkTokenValue(session));
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::Server);
     m_server->clearFaults();
-    const auto accepted = await(provider->checkTokenValue(session));
+    const auto accepted = awaitResult(provider->checkTokenValue(session));
     QVERIFY(accepted.ok());
     QCOMPARE(accepted->verdict, TokenValueCheck::Verdict::Accepted);
     QCOMPARE(accepted->tokenId, provider->credentialToken()->id);
@@ -638,7 +629,7 @@ void TestNetSapiensProvider::signOutVerifiesOldSession()
     const int before = int(m_server->requestLog().size());
     const QString refreshJti = Jwt::decode(provider->secret("refresh")).id();
     QVERIFY(!refreshJti.isEmpty());
-    QVERIFY(await(provider->signOut()).ok());
+    QVERIFY(awaitResult(provider->signOut()).ok());
     const QList<SandboxLogEntry> log = m_server->requestLog();
     // DELETE /jwt/{refresh jti} while the session still authorizes it, DELETE /jwt, then GET /jwt with the old value.
     QCOMPARE(log.size(), before + 3);
@@ -668,7 +659,7 @@ void TestNetSapiensProvider::signOutFailsWhenOldSessionStillAccepted()
     provider->setAccount(account);
     provider->setSecret(QStringLiteral("session"), QStringLiteral("old.session.value"));
     // Not "signed out": the server's own check contradicts its 202.
-    const Result<Done> result = await(provider->signOut());
+    const Result<Done> result = awaitResult(provider->signOut());
     QVERIFY(!result.ok());
     QVERIFY2(result.error().userMessage().contains(QLatin1String("still accepts")),
         qPrintable(result.error().userMessage()));

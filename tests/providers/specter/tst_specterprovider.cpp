@@ -1,3 +1,4 @@
+#include "AwaitFuture.h"
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
 #include "SpecterEmulator.h"
@@ -43,17 +44,6 @@ public:
 private:
     QHash<QString, SandboxResponse> m_routes;
 };
-
-template<typename T> T await(const QFuture<T> &future, int timeoutMs = 15'000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!future.isFinished() && timer.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    if (!future.isFinished() || future.isCanceled() || future.resultCount() == 0)
-        return T();
-    return future.result();
-}
 
 const QString Password = QString::fromLatin1(SpecterEmulator::DemoPassword);
 
@@ -227,7 +217,7 @@ void TestSpecterProvider::descriptor()
 void TestSpecterProvider::listEmpty()
 {
     SpecterProvider *provider = makeProvider(baseUrl());
-    const auto result = await(provider->listTokens());
+    const auto result = awaitResult(provider->listTokens());
     QVERIFY2(result.ok(), qPrintable(result.error().fullMessage()));
     QVERIFY(result.value().isEmpty());
 }
@@ -236,7 +226,7 @@ void TestSpecterProvider::createThenList()
 {
     SpecterProvider *provider = makeProvider(baseUrl());
     const auto created =
-        await(provider->createToken(createRequest(QStringLiteral("ci deploy"), QStringLiteral("2 hours"))));
+        awaitResult(provider->createToken(createRequest(QStringLiteral("ci deploy"), QStringLiteral("2 hours"))));
     QVERIFY2(created.ok(), qPrintable(created.error().fullMessage()));
     QVERIFY(!created.value().value.isEmpty());
     QVERIFY(created.value().value.count(QLatin1Char('.')) == 2);
@@ -250,7 +240,7 @@ void TestSpecterProvider::createThenList()
 
     // The server's clock moves on by 10.5 s before the list.
     m_serverNow = m_serverNow.addMSecs(10'500);
-    const auto listed = await(provider->listTokens());
+    const auto listed = awaitResult(provider->listTokens());
     QVERIFY2(listed.ok(), qPrintable(listed.error().fullMessage()));
     QCOMPARE(listed.value().size(), 1);
     const Token token = listed.value().constFirst();
@@ -274,11 +264,12 @@ void TestSpecterProvider::createThenList()
 void TestSpecterProvider::alwaysTrailingSlashAndBasicAuth()
 {
     SpecterProvider *provider = makeProvider(baseUrl());
-    const auto created = await(provider->createToken(createRequest(QStringLiteral("slash"), QStringLiteral("1 hour"))));
+    const auto created =
+        awaitResult(provider->createToken(createRequest(QStringLiteral("slash"), QStringLiteral("1 hour"))));
     QVERIFY(created.ok());
-    QVERIFY(await(provider->listTokens()).ok());
-    QVERIFY(await(provider->tokenDetails(created.value().token)).ok());
-    QVERIFY(await(provider->revokeToken(created.value().token)).ok());
+    QVERIFY(awaitResult(provider->listTokens()).ok());
+    QVERIFY(awaitResult(provider->tokenDetails(created.value().token)).ok());
+    QVERIFY(awaitResult(provider->revokeToken(created.value().token)).ok());
     const QList<SandboxLogEntry> log = m_server->requestLog();
     QCOMPARE(log.size(), 4); // no redirects were needed
     for (const SandboxLogEntry &entry : log) {
@@ -293,10 +284,10 @@ void TestSpecterProvider::details()
 {
     SpecterProvider *provider = makeProvider(baseUrl());
     const auto created =
-        await(provider->createToken(createRequest(QStringLiteral("details"), QStringLiteral("30 minutes"))));
+        awaitResult(provider->createToken(createRequest(QStringLiteral("details"), QStringLiteral("30 minutes"))));
     QVERIFY(created.ok());
     m_serverNow = m_serverNow.addSecs(60);
-    const auto details = await(provider->tokenDetails(created.value().token));
+    const auto details = awaitResult(provider->tokenDetails(created.value().token));
     QVERIFY2(details.ok(), qPrintable(details.error().fullMessage()));
     QCOMPARE(details.value().id, created.value().token.id);
     QCOMPARE(details.value().label, QStringLiteral("details"));
@@ -306,7 +297,7 @@ void TestSpecterProvider::details()
     QVERIFY2(remaining > 1'738'000 && remaining <= 1'740'000, qPrintable(QString::number(remaining)));
 
     m_serverNow = m_serverNow.addSecs(1800);
-    const auto expired = await(provider->tokenDetails(created.value().token));
+    const auto expired = awaitResult(provider->tokenDetails(created.value().token));
     QVERIFY(expired.ok());
     QCOMPARE(expired.value().extra.value(QStringLiteral("expiry_status")).toString(), QStringLiteral("Expired"));
     QCOMPARE(expired.value().remainingMs(m_clock).value_or(-1), 0);
@@ -315,22 +306,23 @@ void TestSpecterProvider::details()
 void TestSpecterProvider::deleteTwice()
 {
     SpecterProvider *provider = makeProvider(baseUrl());
-    const auto created = await(provider->createToken(createRequest(QStringLiteral("gone"), QStringLiteral("1 hour"))));
+    const auto created =
+        awaitResult(provider->createToken(createRequest(QStringLiteral("gone"), QStringLiteral("1 hour"))));
     QVERIFY(created.ok());
-    const auto first = await(provider->revokeToken(created.value().token));
+    const auto first = awaitResult(provider->revokeToken(created.value().token));
     QVERIFY2(first.ok(), qPrintable(first.error().fullMessage()));
     QCOMPARE(m_specter->tokenCount(QStringLiteral("admin")), 0);
 
-    const auto second = await(provider->revokeToken(created.value().token));
+    const auto second = awaitResult(provider->revokeToken(created.value().token));
     QVERIFY(!second.ok());
     QCOMPARE(second.error().kind(), ApiError::Kind::NotFound);
     QCOMPARE(second.error().userMessage(), QStringLiteral("The token is already gone; the list was refreshed."));
 
-    const auto details = await(provider->tokenDetails(created.value().token));
+    const auto details = awaitResult(provider->tokenDetails(created.value().token));
     QVERIFY(!details.ok());
     QCOMPARE(details.error().kind(), ApiError::Kind::NotFound);
 
-    const auto listed = await(provider->listTokens());
+    const auto listed = awaitResult(provider->listTokens());
     QVERIFY(listed.ok());
     QVERIFY(listed.value().isEmpty());
 }
@@ -338,10 +330,11 @@ void TestSpecterProvider::deleteTwice()
 void TestSpecterProvider::expiredTokensStayListed()
 {
     SpecterProvider *provider = makeProvider(baseUrl());
-    QVERIFY(await(provider->createToken(createRequest(QStringLiteral("short"), QStringLiteral("1 minute")))).ok());
-    QVERIFY(await(provider->createToken(createRequest(QStringLiteral("long"), QStringLiteral("1 week")))).ok());
+    QVERIFY(
+        awaitResult(provider->createToken(createRequest(QStringLiteral("short"), QStringLiteral("1 minute")))).ok());
+    QVERIFY(awaitResult(provider->createToken(createRequest(QStringLiteral("long"), QStringLiteral("1 week")))).ok());
     m_serverNow = m_serverNow.addSecs(120);
-    const auto listed = await(provider->listTokens());
+    const auto listed = awaitResult(provider->listTokens());
     QVERIFY(listed.ok());
     QCOMPARE(listed.value().size(), 2);
     int expired = 0;
@@ -361,10 +354,11 @@ void TestSpecterProvider::expiredTokenKeepsTheExpiryItHad()
 {
     m_clock.setNow(m_serverNow); // one clock for both sides: the JWT's exp is in server time
     // Created elsewhere (Specter's own UI): TokenDesk learns its expiry only from a list.
-    QVERIFY(await(makeProvider(baseUrl())->createToken(createRequest(QStringLiteral("ci"), QStringLiteral("1 minute"))))
+    QVERIFY(awaitResult(
+        makeProvider(baseUrl())->createToken(createRequest(QStringLiteral("ci"), QStringLiteral("1 minute"))))
                 .ok());
     AccountSession *session = makeSession(QUuid::createUuid());
-    const auto first = await(session->refresh());
+    const auto first = awaitResult(session->refresh());
     QVERIFY(first.ok());
     QCOMPARE(first.value().size(), 1);
     const QDateTime expiry = first.value().constFirst().effectiveExpiry(m_clock).value_or(QDateTime());
@@ -375,7 +369,7 @@ void TestSpecterProvider::expiredTokenKeepsTheExpiryItHad()
     for (int round = 0; round < 2; ++round) {
         m_clock.advanceSeconds(600);
         m_serverNow = m_serverNow.addSecs(600);
-        const auto later = await(session->refresh());
+        const auto later = awaitResult(session->refresh());
         QVERIFY(later.ok());
         const Token &token = later.value().constFirst();
         QVERIFY(!token.expiryUnreported);
@@ -388,11 +382,12 @@ void TestSpecterProvider::expiredTokenKeepsTheExpiryItHad()
 void TestSpecterProvider::expiryNeverSeenIsSaidSo()
 {
     m_clock.setNow(m_serverNow); // one clock for both sides: the JWT's exp is in server time
-    QVERIFY(await(makeProvider(baseUrl())->createToken(createRequest(QStringLiteral("ci"), QStringLiteral("1 minute"))))
+    QVERIFY(awaitResult(
+        makeProvider(baseUrl())->createToken(createRequest(QStringLiteral("ci"), QStringLiteral("1 minute"))))
                 .ok());
     m_serverNow = m_serverNow.addSecs(120);
     AccountSession *session = makeSession(QUuid::createUuid());
-    const auto listed = await(session->refresh());
+    const auto listed = awaitResult(session->refresh());
     QVERIFY(listed.ok());
     const Token token = listed.value().constFirst();
     QVERIFY(token.expiryUnreported);
@@ -419,8 +414,8 @@ void TestSpecterProvider::createdExpiryOutlivesTheProcess()
     Ledger ledger(&database);
     const QUuid accountId = QUuid::createUuid();
 
-    const auto created =
-        await(makeSession(accountId, &ledger)->create(createRequest(QStringLiteral("ci"), QStringLiteral("1 minute"))));
+    const auto created = awaitResult(
+        makeSession(accountId, &ledger)->create(createRequest(QStringLiteral("ci"), QStringLiteral("1 minute"))));
     QVERIFY(created.ok());
     const QDateTime exp = *created.value().token.expires; // the JWT's exp
     const std::optional<LedgerEntry> row = ledger.find(accountId, created.value().token.id);
@@ -430,7 +425,7 @@ void TestSpecterProvider::createdExpiryOutlivesTheProcess()
     // A later run (a new session, nothing in memory) after the expiry: the ledger still knows the time.
     m_serverNow = m_serverNow.addSecs(3600);
     m_clock.advanceSeconds(3600);
-    const auto listed = await(makeSession(accountId, &ledger)->refresh());
+    const auto listed = awaitResult(makeSession(accountId, &ledger)->refresh());
     QVERIFY(listed.ok());
     const Token &token = listed.value().constFirst();
     QVERIFY(!token.expiryUnreported);
@@ -441,8 +436,9 @@ void TestSpecterProvider::createdExpiryOutlivesTheProcess()
 void TestSpecterProvider::duplicateDescription()
 {
     SpecterProvider *provider = makeProvider(baseUrl());
-    QVERIFY(await(provider->createToken(createRequest(QStringLiteral("twice"), QStringLiteral("1 hour")))).ok());
-    const auto again = await(provider->createToken(createRequest(QStringLiteral("twice"), QStringLiteral("1 hour"))));
+    QVERIFY(awaitResult(provider->createToken(createRequest(QStringLiteral("twice"), QStringLiteral("1 hour")))).ok());
+    const auto again =
+        awaitResult(provider->createToken(createRequest(QStringLiteral("twice"), QStringLiteral("1 hour"))));
     QVERIFY(!again.ok());
     QCOMPARE(again.error().kind(), ApiError::Kind::BadRequest);
     QCOMPARE(again.error().userMessage(),
@@ -453,14 +449,15 @@ void TestSpecterProvider::wrongPasswordAsksForSignIn()
 {
     SpecterProvider *provider = makeProvider(baseUrl(), QStringLiteral("not-the-password"));
     QSignalSpy spy(provider, &TokenProvider::signInRequired);
-    const auto result = await(provider->listTokens());
+    const auto result = awaitResult(provider->listTokens());
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::Unauthorized);
     QCOMPARE(result.error().userMessage(), QStringLiteral("Specter refused the user name or password."));
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.constFirst().constFirst().toString(), QStringLiteral("Specter refused the user name or password."));
 
-    const auto create = await(provider->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
+    const auto create =
+        awaitResult(provider->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
     QCOMPARE(create.error().kind(), ApiError::Kind::Unauthorized);
     QCOMPARE(spy.count(), 2);
     QCOMPARE(m_specter->tokenCount(QStringLiteral("admin")), 0);
@@ -513,7 +510,7 @@ void TestSpecterProvider::badInputCaughtLocally()
     QVERIFY(!errors.at(0).message.isEmpty());
 
     m_server->clearRequestLog();
-    const auto result = await(provider->createToken(request));
+    const auto result = awaitResult(provider->createToken(request));
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::InvalidInput);
     QCOMPARE(result.error().fieldErrors(), errors);
@@ -533,7 +530,8 @@ void TestSpecterProvider::server500Mapped()
     QUrl base = server->url();
     base.setPath(QStringLiteral("/specter"));
     SpecterProvider *provider = makeProvider(base);
-    const auto result = await(provider->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
+    const auto result =
+        awaitResult(provider->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::Server);
     // TokenDesk checked the lifetime itself: the message does not blame it.
@@ -558,7 +556,7 @@ void TestSpecterProvider::userNameNotStoredAsTyped()
     auto *alice = new SpecterProvider(account, context, m_server);
     alice->setSecret(QStringLiteral("password"), QStringLiteral("pw"));
 
-    const auto created = await(alice->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
+    const auto created = awaitResult(alice->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
     QVERIFY(!created.ok());
     QCOMPARE(created.error().httpStatus(), 500);
     const QString message = created.error().userMessage();
@@ -567,7 +565,7 @@ void TestSpecterProvider::userNameNotStoredAsTyped()
     QVERIFY2(message.contains(QStringLiteral("Try the user name \"alice_admin\"")), qPrintable(message));
     QVERIFY(!message.contains(QStringLiteral("could not read the lifetime")));
 
-    const auto listed = await(alice->listTokens());
+    const auto listed = awaitResult(alice->listTokens());
     QVERIFY(!listed.ok());
     QVERIFY2(
         listed.error().userMessage().contains(QStringLiteral("alice_admin")), qPrintable(listed.error().userMessage()));
@@ -576,7 +574,7 @@ void TestSpecterProvider::userNameNotStoredAsTyped()
     account.options.insert(QStringLiteral("username"), QStringLiteral("alice_admin"));
     auto *stored = new SpecterProvider(account, context, m_server);
     stored->setSecret(QStringLiteral("password"), QStringLiteral("pw"));
-    QVERIFY(await(stored->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour")))).ok());
+    QVERIFY(awaitResult(stored->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour")))).ok());
 }
 
 void TestSpecterProvider::baseUrlEndingInApiIsAWrongUrl()
@@ -585,7 +583,7 @@ void TestSpecterProvider::baseUrlEndingInApiIsAWrongUrl()
     // TokenDesk sends, and the HTML page) must say so, not "the API is off".
     QUrl withApi = baseUrl();
     withApi.setPath(withApi.path() + QStringLiteral("/api/"));
-    const auto result = await(makeProvider(withApi)->listTokens());
+    const auto result = awaitResult(makeProvider(withApi)->listTokens());
     QVERIFY(!result.ok());
     QVERIFY2(
         result.error().userMessage().startsWith(QStringLiteral("Wrong URL")), qPrintable(result.error().userMessage()));
@@ -596,14 +594,14 @@ void TestSpecterProvider::baseUrlEndingInApiIsAWrongUrl()
     QVERIFY(server); // HTML 404 everywhere
     QUrl htmlBase = server->url();
     htmlBase.setPath(QStringLiteral("/specter/api"));
-    const auto html = await(makeProvider(htmlBase)->listTokens());
+    const auto html = awaitResult(makeProvider(htmlBase)->listTokens());
     QVERIFY(!html.ok());
     QVERIFY2(
         html.error().userMessage().startsWith(QStringLiteral("Wrong URL")), qPrintable(html.error().userMessage()));
 
     // Without /api the same API-off answer still says the API is off.
     m_specter->setApiActive(false);
-    const auto off = await(makeProvider(baseUrl())->listTokens());
+    const auto off = awaitResult(makeProvider(baseUrl())->listTokens());
     QVERIFY(off.error().userMessage().contains(QStringLiteral("SPECTER_API_ACTIVE")));
 }
 
@@ -616,7 +614,7 @@ void TestSpecterProvider::malformedList()
         SandboxResponse::json(200, {{QStringLiteral("jwt_tokens"), QStringLiteral("nope")}}));
     QUrl base = server->url();
     base.setPath(QStringLiteral("/specter"));
-    const auto result = await(makeProvider(base)->listTokens());
+    const auto result = awaitResult(makeProvider(base)->listTokens());
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::MalformedResponse);
 }
@@ -625,7 +623,7 @@ void TestSpecterProvider::apiOffJsonError()
 {
     // TokenDesk sends Accept: application/json, so a Specter without the API answers 200 {"error": ...}.
     m_specter->setApiActive(false);
-    const auto result = await(makeProvider(baseUrl())->listTokens());
+    const auto result = awaitResult(makeProvider(baseUrl())->listTokens());
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::NotAvailable);
     QVERIFY(result.error().userMessage().contains(QStringLiteral("SPECTER_API_ACTIVE=True")));
@@ -638,7 +636,7 @@ void TestSpecterProvider::apiOffHtml404()
     QVERIFY(server); // every path answers the HTML 404 page
     QUrl base = server->url();
     base.setPath(QStringLiteral("/specter"));
-    const auto result = await(makeProvider(base)->listTokens());
+    const auto result = awaitResult(makeProvider(base)->listTokens());
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::NotAvailable);
     QVERIFY(result.error().userMessage().contains(QStringLiteral("SPECTER_API_ACTIVE=True")));
@@ -657,7 +655,7 @@ void TestSpecterProvider::tokenRoutesMissing()
         SandboxResponse::json(200, {{QStringLiteral("message"), QStringLiteral("i am alive")}}));
     QUrl base = server->url();
     base.setPath(QStringLiteral("/specter"));
-    const auto result = await(makeProvider(base)->listTokens());
+    const auto result = awaitResult(makeProvider(base)->listTokens());
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::NotFound);
     QVERIFY(!result.error().userMessage().contains(QStringLiteral("SPECTER_API_ACTIVE")));
@@ -689,11 +687,11 @@ void TestSpecterProvider::verifyValueAcceptedThenRejected()
     SpecterProvider *provider = makeProvider(baseUrl());
     QVERIFY(provider->can(TokenProvider::Capability::VerifyValue));
     const auto created =
-        await(provider->createToken(createRequest(QStringLiteral("to verify"), QStringLiteral("2 hours"))));
+        awaitResult(provider->createToken(createRequest(QStringLiteral("to verify"), QStringLiteral("2 hours"))));
     QVERIFY2(created.ok(), qPrintable(created.error().fullMessage()));
     const QString value = created->value;
 
-    const auto before = await(provider->checkTokenValue(value));
+    const auto before = awaitResult(provider->checkTokenValue(value));
     QVERIFY2(before.ok(), qPrintable(before.error().fullMessage()));
     QCOMPARE(before->verdict, TokenValueCheck::Verdict::Accepted);
     QCOMPARE(before->tokenId, created->token.id);
@@ -706,9 +704,9 @@ void TestSpecterProvider::verifyValueAcceptedThenRejected()
             && log.last().path.endsWith(QLatin1Char('/')),
         qPrintable(log.last().path));
 
-    QVERIFY(await(provider->revokeToken(created->token)).ok());
+    QVERIFY(awaitResult(provider->revokeToken(created->token)).ok());
     const int requestsBefore = int(m_server->requestLog().size());
-    const auto after = await(provider->checkTokenValue(value));
+    const auto after = awaitResult(provider->checkTokenValue(value));
     QVERIFY2(after.ok(), qPrintable(after.error().fullMessage()));
     QCOMPARE(after->verdict, TokenValueCheck::Verdict::Rejected);
     QCOMPARE(after->tokenId, created->token.id);
@@ -719,13 +717,13 @@ void TestSpecterProvider::verifyValueNotAJwtSendsNothing()
 {
     SpecterProvider *provider = makeProvider(baseUrl());
     for (const QString &garbage : {QStringLiteral("not-a-token"), QString(), QStringLiteral("a.b.c")}) {
-        const auto result = await(provider->checkTokenValue(garbage));
+        const auto result = awaitResult(provider->checkTokenValue(garbage));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), ApiError::Kind::InvalidInput);
         QVERIFY(result.error().userMessage().contains(QLatin1String("JWT")));
     }
     // Two lines pasted: never split into a second header line.
-    const auto twoLines = await(provider->checkTokenValue(
+    const auto twoLines = awaitResult(provider->checkTokenValue(
         fakeSpecterJwt(QStringLiteral("admin"), QStringLiteral("tok-1")) + QStringLiteral("\r\nX-Injected: 1")));
     QVERIFY(!twoLines.ok());
     QCOMPARE(twoLines.error().kind(), ApiError::Kind::InvalidInput);
@@ -741,15 +739,16 @@ void TestSpecterProvider::verifyValueNonAdminUser()
     Account account = provider->account();
     account.options.insert(QStringLiteral("username"), QStringLiteral("bob"));
     provider->setAccount(account);
-    const auto created = await(provider->createToken(createRequest(QStringLiteral("bob's"), QStringLiteral("1 hour"))));
+    const auto created =
+        awaitResult(provider->createToken(createRequest(QStringLiteral("bob's"), QStringLiteral("1 hour"))));
     QVERIFY2(created.ok(), qPrintable(created.error().fullMessage()));
     QSignalSpy signIn(provider, &TokenProvider::signInRequired);
-    const auto result = await(provider->checkTokenValue(created->value));
+    const auto result = awaitResult(provider->checkTokenValue(created->value));
     QVERIFY2(result.ok(), qPrintable(result.error().fullMessage()));
     QCOMPARE(result->verdict, TokenValueCheck::Verdict::Accepted);
 
-    QVERIFY(await(provider->revokeToken(created->token)).ok());
-    const auto revoked = await(provider->checkTokenValue(created->value));
+    QVERIFY(awaitResult(provider->revokeToken(created->token)).ok());
+    const auto revoked = awaitResult(provider->checkTokenValue(created->value));
     QVERIFY(revoked.ok());
     QCOMPARE(revoked->verdict, TokenValueCheck::Verdict::Rejected);
     QCOMPARE(signIn.count(), 0); // the Bearer 401 says nothing about the account's password
@@ -786,7 +785,7 @@ void TestSpecterProvider::verifyValueReadsTheWalletAnswer()
     };
     for (const Case &c : cases) {
         scripted->setRoute(route, c.response);
-        const auto result = await(provider->checkTokenValue(value));
+        const auto result = awaitResult(provider->checkTokenValue(value));
         if (!c.verdict) {
             QVERIFY(!result.ok());
             continue;
@@ -801,11 +800,12 @@ void TestSpecterProvider::verifyValueReadsTheWalletAnswer()
 void TestSpecterProvider::verifyValueServerErrorIsNoVerdict()
 {
     SpecterProvider *provider = makeProvider(baseUrl());
-    const auto created = await(provider->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
+    const auto created =
+        awaitResult(provider->createToken(createRequest(QStringLiteral("x"), QStringLiteral("1 hour"))));
     QVERIFY(created.ok());
     QString error;
     QVERIFY2(m_server->setFaults(QStringLiteral("status=503@/specter"), &error), qPrintable(error));
-    const auto result = await(provider->checkTokenValue(created->value));
+    const auto result = awaitResult(provider->checkTokenValue(created->value));
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind(), ApiError::Kind::Server);
 }
