@@ -8,6 +8,7 @@
 #include "AwaitFuture.h"
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
+#include "WindowTestSteps.h"
 
 #include "core/Clock.h"
 #include "items/TokenListModel.h"
@@ -111,34 +112,13 @@ QUuid TestExpiryAlerts::accountOf(const QString &providerId) const
 
 bool TestExpiryAlerts::refreshAccount(const QUuid &id, bool expectOk)
 {
-    // A refresh cancelled by a newer one reports false too: wait for the outcome expected.
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    m_window->selectAccount(id);
-    m_window->refresh();
-    for (int i = 0; i < 300; ++i) {
-        for (const QList<QVariant> &args : std::as_const(refreshed)) {
-            if (args.at(0).toUuid() == id && args.at(1).toBool() == expectOk)
-                return true;
-        }
-        refreshed.wait(50);
-    }
-    return false;
+    return WindowTestSteps::refreshAccount(m_window.get(), id, expectOk);
 }
 
 Token TestExpiryAlerts::createSpecterToken(const QString &description, const QString &lifetime)
 {
-    const QUuid id = accountOf(QStringLiteral("specter"));
-    const auto prepared = awaitFuture(m_controller->prepare(id));
-    if (!prepared || !prepared->ok())
-        return {};
-    CreateRequest request;
-    request.kind = QStringLiteral("token");
-    request.values.insert(QStringLiteral("description"), description);
-    request.values.insert(QStringLiteral("lifetime"), lifetime);
-    const auto created = awaitFuture(m_controller->session(id)->create(request));
-    if (!created || !created->ok())
-        return {};
-    return created->value().token;
+    return WindowTestSteps::createSpecterToken(
+        m_controller.get(), accountOf(QStringLiteral("specter")), description, lifetime);
 }
 
 void TestExpiryAlerts::thresholdThenExpiryOnceEach()

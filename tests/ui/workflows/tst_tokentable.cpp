@@ -9,6 +9,7 @@
 #include "AwaitFuture.h"
 #include "BuiltinEmulators.h"
 #include "SandboxServer.h"
+#include "WindowTestSteps.h"
 
 #include "core/Clock.h"
 #include "core/UtcTime.h"
@@ -122,33 +123,13 @@ QUuid TestTokenTable::accountOf(const QString &providerId) const
 
 bool TestTokenTable::refreshAccount(const QUuid &id)
 {
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    m_window->selectAccount(id);
-    m_window->refresh();
-    for (int i = 0; i < 300; ++i) {
-        for (const QList<QVariant> &args : std::as_const(refreshed)) {
-            if (args.at(0).toUuid() == id && args.at(1).toBool())
-                return true;
-        }
-        refreshed.wait(50);
-    }
-    return false;
+    return WindowTestSteps::refreshAccount(m_window.get(), id);
 }
 
 Token TestTokenTable::createSpecterToken(const QString &description, const QString &lifetime)
 {
-    const QUuid id = accountOf(QStringLiteral("specter"));
-    const auto prepared = awaitFuture(m_controller->prepare(id));
-    if (!prepared || !prepared->ok())
-        return {};
-    CreateRequest request;
-    request.kind = QStringLiteral("token");
-    request.values.insert(QStringLiteral("description"), description);
-    request.values.insert(QStringLiteral("lifetime"), lifetime);
-    const auto created = awaitFuture(m_controller->session(id)->create(request));
-    if (!created || !created->ok())
-        return {};
-    return created->value().token;
+    return WindowTestSteps::createSpecterToken(
+        m_controller.get(), accountOf(QStringLiteral("specter")), description, lifetime);
 }
 
 TokenTableView *TestTokenTable::pageTable() const
