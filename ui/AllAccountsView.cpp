@@ -107,11 +107,6 @@ void AllAccountsView::showTokensOf(const QUuid &id)
 
 AllAccountsView::~AllAccountsView() = default;
 
-QWidget *AllAccountsView::lastInTabOrder() const
-{
-    return m_refreshButton;
-}
-
 void AllAccountsView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);

@@ -45,9 +45,6 @@ public:
     QList<QUuid> loadingAccounts() const;
     QHash<QUuid, QString> failedAccounts() const;
 
-    // The last widget of the view's tab chain (the window puts its own bars after it).
-    QWidget *lastInTabOrder() const;
-
 public slots:
     void refreshAll();
 

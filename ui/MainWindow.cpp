@@ -113,15 +113,16 @@ void MainWindow::createWidgets()
     m_signInPanel = new SignInPanel;
     m_tableStack->addWidget(m_signInPanel);
 
-    // The keychain warning is said once, above whichever table shows, until dismissed.
+    // The keychain warning is said once, above whichever table shows, until dismissed. It is made after the
+    // stack, so its Dismiss comes after every page's widgets in the tab order: Tab from the sidebar reaches the
+    // table (or the sign-in panel's fields) first.
     auto *tableArea = new QWidget;
     auto *tableLayout = new QVBoxLayout(tableArea);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->setSpacing(4);
-    m_keychainBar = new KeychainBar(m_controller->secretStore());
-    tableLayout->addWidget(m_keychainBar);
     tableLayout->addWidget(m_tableStack, 1);
-    connect(m_tableStack, &QStackedWidget::currentChanged, this, &MainWindow::orderKeychainBarTab);
+    m_keychainBar = new KeychainBar(m_controller->secretStore(), tableArea);
+    tableLayout->insertWidget(0, m_keychainBar);
 
     m_splitter = new QSplitter;
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -377,22 +378,6 @@ void MainWindow::quitApplication()
     m_quitting = true;
     close();
     QCoreApplication::quit();
-}
-
-void MainWindow::showEvent(QShowEvent *event)
-{
-    QMainWindow::showEvent(event);
-    orderKeychainBarTab();
-}
-
-void MainWindow::orderKeychainBarTab()
-{
-    // The pages order their own widgets when shown (their showEvent runs before this one); the keychain bar's
-    // Dismiss follows them, so Tab from the sidebar reaches the table before any bar.
-    if (auto *page = qobject_cast<AccountPage *>(m_tableStack->currentWidget()))
-        QWidget::setTabOrder(page->lastInTabOrder(), m_keychainBar->dismissButton());
-    else if (auto *all = qobject_cast<AllAccountsView *>(m_tableStack->currentWidget()))
-        QWidget::setTabOrder(all->lastInTabOrder(), m_keychainBar->dismissButton());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

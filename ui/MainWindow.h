@@ -117,10 +117,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void showEvent(QShowEvent *event) override;
 
 private:
-    void orderKeychainBarTab();
     void createWidgets();
     void connectParts();
     void routeActions();

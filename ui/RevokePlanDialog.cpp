@@ -209,9 +209,11 @@ void RevokePlanDialog::startRevoke()
     // A typed confirmation already is the question, asked more firmly: no second one.
     if (!needsTypedConfirmation()) {
         const QStringList accounts = accountNames();
-        const QString question = tr("Revoke %n token(s) in ", nullptr, m_plan.tokenCount())
-            + tr("%n account(s) (%1)? Anything using them stops working.", nullptr, int(accounts.size()))
-                  .arg(accounts.join(QStringLiteral(", ")));
+        // One sentence per count, so a translation can order it freely: the accounts part is its own phrase.
+        const QString where =
+            tr("%n account(s) (%1)", nullptr, int(accounts.size())).arg(accounts.join(QStringLiteral(", ")));
+        const QString question =
+            tr("Revoke %n token(s) in %1? Anything using them stops working.", nullptr, m_plan.tokenCount()).arg(where);
         if (!Confirmer::confirm(this, tr("Revoke"), question, previewText(), revokeText()))
             return;
     }

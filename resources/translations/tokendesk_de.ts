@@ -3076,20 +3076,6 @@ Gruppen-ID: %2</translation>
             <numerusform>%n Konten konnten nicht geprüft werden.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Revoke %n token(s) in </source>
-        <translation>
-            <numerusform>%n Token widerrufen in </numerusform>
-            <numerusform>%n Token widerrufen in </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n account(s) (%1)? Anything using them stops working.</source>
-        <translation>
-            <numerusform>%n Konto (%1)? Alles, was sie verwendet, funktioniert dann nicht mehr.</numerusform>
-            <numerusform>%n Konten (%1)? Alles, was sie verwendet, funktioniert dann nicht mehr.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
@@ -3151,6 +3137,20 @@ Gruppen-ID: %2</translation>
     <message>
         <source>Revoke All for “%1”</source>
         <translation>Alle für „%1“ widerrufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) (%1)</source>
+        <translation>
+            <numerusform>%n Konto (%1)</numerusform>
+            <numerusform>%n Konten (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n token(s) in %1? Anything using them stops working.</source>
+        <translation>
+            <numerusform>%n Token in %1 widerrufen? Alles, was es verwendet, funktioniert dann nicht mehr.</numerusform>
+            <numerusform>%n Token in %1 widerrufen? Alles, was sie verwendet, funktioniert dann nicht mehr.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

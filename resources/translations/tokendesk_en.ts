@@ -286,20 +286,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Revoke %n token(s) in </source>
-        <translation>
-            <numerusform>Revoke %n token in </numerusform>
-            <numerusform>Revoke %n tokens in </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n account(s) (%1)? Anything using them stops working.</source>
-        <translation>
-            <numerusform>%n account (%1)? Anything using them stops working.</numerusform>
-            <numerusform>%n accounts (%1)? Anything using them stops working.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>&amp;Revoke %n Token(s)</source>
         <translation>
             <numerusform>&amp;Revoke %n Token</numerusform>
@@ -311,6 +297,20 @@
         <translation>
             <numerusform>Revoke %n Token</numerusform>
             <numerusform>Revoke %n Tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) (%1)</source>
+        <translation>
+            <numerusform>%n account (%1)</numerusform>
+            <numerusform>%n accounts (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n token(s) in %1? Anything using them stops working.</source>
+        <translation>
+            <numerusform>Revoke %n token in %1? Anything using it stops working.</numerusform>
+            <numerusform>Revoke %n tokens in %1? Anything using them stops working.</numerusform>
         </translation>
     </message>
 </context>

@@ -86,7 +86,8 @@ int main(int argc, char *argv[])
     }
     AccountController *controller = demo.controller();
     QFuture<Result<Done>> seeded = demo.seedAccounts();
-    if (!QTest::qWaitFor([&seeded] { return seeded.isFinished(); }, 60000) || !seeded.result().ok()) {
+    if (!QTest::qWaitFor([&seeded] { return seeded.isFinished(); }, 60000) || seeded.resultCount() == 0
+        || !seeded.result().ok()) {
         std::fprintf(stderr, "tokendesk_screenshots: the demo accounts were not seeded\n");
         return 1;
     }

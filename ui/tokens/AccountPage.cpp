@@ -64,11 +64,6 @@ AccountPage::AccountPage(AccountController *controller, AlertCenter *alerts, Err
     });
 }
 
-QWidget *AccountPage::lastInTabOrder() const
-{
-    return m_expiryBanner->label();
-}
-
 void AccountPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);

@@ -46,9 +46,6 @@ public:
     // Selects the token with this ExpiryAlertMonitor::tokenKey when the page shows its account.
     void selectToken(const QUuid &accountId, const QString &tokenKey);
 
-    // The last widget of the page's tab chain (the window puts its own bars after it).
-    QWidget *lastInTabOrder() const;
-
 signals:
     void refreshed(const QUuid &accountId, bool ok);
     void signInNeeded(const QUuid &accountId, const QString &reason);

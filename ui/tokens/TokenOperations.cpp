@@ -2,7 +2,6 @@
 
 #include "AccountController.h"
 #include "AuditLogDialog.h"
-#include "Confirmer.h"
 #include "CreateTokenDialog.h"
 #include "ExpireAllDialog.h"
 #include "ExpiryCalendarDialog.h"
@@ -257,6 +256,10 @@ void TokenOperations::expireAll()
     // The dialog is the confirmation: its summary names the application, the grace period and the sessions,
     // and its button works only once the application id is typed.
     const ExpireAllRequest request = dialog.request();
+    // The account may have been removed or reset while the dialog was open: ask for its session again.
+    session = m_controller->session(id);
+    if (!session)
+        return;
     Async::then(session->expireAll(request), this, [this, id, request](Result<Done> result) {
         if (!result.ok()) {
             m_errors->handleError(id, result.error(), tr("Expiring all tokens"));

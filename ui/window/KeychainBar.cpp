@@ -29,9 +29,8 @@ KeychainBar::KeychainBar(SecretStore *store, QWidget *parent)
     close->setAutoRaise(true);
     connect(close, &QToolButton::clicked, this, &KeychainBar::dismiss);
     layout->addWidget(close, 0, Qt::AlignTop);
-    m_dismiss = close;
-    connect(m_store, &SecretStore::stateChanged, this, &KeychainBar::update);
-    update();
+    connect(m_store, &SecretStore::stateChanged, this, &KeychainBar::follow);
+    follow();
 }
 
 bool KeychainBar::isWanted() const
@@ -42,10 +41,10 @@ bool KeychainBar::isWanted() const
 void KeychainBar::dismiss()
 {
     m_dismissed = true;
-    update();
+    follow();
 }
 
-void KeychainBar::update()
+void KeychainBar::follow()
 {
     setVisible(isWanted());
 }

@@ -17,13 +17,11 @@ public:
     void dismiss();
     // Whether the bar is meant to show now (memory-only and not dismissed), visible or not.
     bool isWanted() const;
-    QWidget *dismissButton() const { return m_dismiss; }
 
 private:
-    void update();
+    void follow(); // shown while wanted
 
     SecretStore *m_store;
     QLabel *m_text;
-    QWidget *m_dismiss = nullptr;
     bool m_dismissed = false;
 };

@@ -67,9 +67,10 @@ void RevokeCommand::inSession(AccountSession *session, const CliFuture::Completi
         return;
     }
     // The revoke sends the operation the user named, with the id given: a user token's discard when
-    // --user is given, else the account's own kind of token. The listing only lends the token's name
-    // (and its kind where the service tells); it is never a gate, because a list can be incomplete
-    // (page cap, a next-page link to another host, a failed page) while the DELETE takes the id directly.
+    // --user is given, else the account's own kind of token. An id missing from the listing is still sent,
+    // because a list can be incomplete (page cap, a next-page link to another host, a failed page) while the
+    // DELETE takes the id directly; the listing lends the token's name and kind, and a token it shows as already
+    // revoked is refused as the window refuses it.
     auto start = [this, session, done](const QList<Token> &known) {
         QList<Token> tokens;
         for (const QString &id : std::as_const(m_ids)) {
