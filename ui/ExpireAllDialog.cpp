@@ -1,4 +1,5 @@
 #include "ExpireAllDialog.h"
+#include "ui_ExpireAllDialog.h"
 
 #include "DestructiveButton.h"
 #include "StatusColors.h"
@@ -8,92 +9,45 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
-#include <QVBoxLayout>
 
 ExpireAllDialog::ExpireAllDialog(const QStringList &appIds, QWidget *parent)
     : QDialog(parent)
+    , m_ui(std::make_unique<Ui::ExpireAllDialog>())
 {
-    setWindowTitle(tr("Expire all tokens"));
-    auto *layout = new QVBoxLayout(this);
-    auto *form = new QFormLayout;
-    layout->addLayout(form);
+    m_ui->setupUi(this);
+    m_ui->appCombo->addItems(appIds);
+    // The edit of an editable combo exists only once it is editable, so its placeholder is set here.
+    m_ui->appCombo->lineEdit()->setPlaceholderText(tr("Application id, e.g. app_1srOrx2ZWZBpBUvZwXKQmoEYga2"));
+    // The largest grace period counted in minutes (the default unit); validationError() catches too much in hours.
+    m_ui->graceValue->setRange(0, int(MaxGraceSeconds / 60));
+    m_ui->graceUnit->addItem(tr("seconds"), 1);
+    m_ui->graceUnit->addItem(tr("minutes"), 60);
+    m_ui->graceUnit->addItem(tr("hours"), 3600);
+    m_ui->graceUnit->setCurrentIndex(1);
+    StatusColors::apply(m_ui->errorLabel, StatusColors::Role::Error);
 
-    m_app = new QComboBox(this);
-    m_app->setObjectName(QStringLiteral("appCombo"));
-    m_app->setEditable(true);
-    m_app->setInsertPolicy(QComboBox::NoInsert);
-    m_app->addItems(appIds);
-    m_app->lineEdit()->setPlaceholderText(tr("Application id, e.g. app_1srOrx2ZWZBpBUvZwXKQmoEYga2"));
-    form->addRow(tr("&Application:"), m_app);
-
-    auto *graceRow = new QHBoxLayout;
-    m_grace = new QSpinBox(this);
-    m_grace->setObjectName(QStringLiteral("graceValue"));
-    m_grace->setRange(0, 72 * 60);
-    m_unit = new QComboBox(this);
-    m_unit->setObjectName(QStringLiteral("graceUnit"));
-    m_unit->addItem(tr("seconds"), 1);
-    m_unit->addItem(tr("minutes"), 60);
-    m_unit->addItem(tr("hours"), 3600);
-    m_unit->setCurrentIndex(1);
-    graceRow->addWidget(m_grace);
-    graceRow->addWidget(m_unit);
-    graceRow->addStretch(1);
-    // addRow(QString, QLayout *) would show the "&" literally: a layout cannot be a buddy.
-    auto *graceLabel = new QLabel(tr("&Grace period:"), this);
-    graceLabel->setBuddy(m_grace);
-    form->addRow(graceLabel, graceRow);
-
-    m_sessions = new QPlainTextEdit(this);
-    m_sessions->setObjectName(QStringLiteral("sessionIds"));
-    m_sessions->setPlaceholderText(tr("Optional: session ids, one per line (empty = all sessions)"));
-    m_sessions->setTabChangesFocus(true);
-    m_sessions->setMaximumHeight(100);
-    form->addRow(tr("&Sessions:"), m_sessions);
-
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    StatusColors::apply(m_error, StatusColors::Role::Error);
-    layout->addWidget(m_error);
-
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("summaryLabel"));
-    m_summary->setWordWrap(true);
-    m_summary->setTextFormat(Qt::PlainText);
-    layout->addWidget(m_summary);
-
-    // Every token of the application stops working: the id has to be typed, not just picked.
-    m_confirmation = new TypedConfirmation(this);
-    layout->addWidget(m_confirmation);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_expire = m_buttons->addButton(tr("Expire All Tokens"), QDialogButtonBox::DestructiveRole);
+    m_expire = m_ui->buttonBox->addButton(tr("Expire All Tokens"), QDialogButtonBox::DestructiveRole);
     m_expire->setObjectName(QStringLiteral("expireButton"));
     DestructiveButton::style(m_expire, QStringLiteral("expire-all"));
     // Cancel is what Enter presses: expiring takes a click on the button.
-    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
-    cancel->setDefault(true);
-    layout->addWidget(m_buttons);
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setDefault(true);
     connect(m_expire, &QPushButton::clicked, this, [this] {
         if (canExpire())
             accept();
     });
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_confirmation, &TypedConfirmation::confirmedChanged, this, &ExpireAllDialog::refresh);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->confirmation, &TypedConfirmation::confirmedChanged, this, &ExpireAllDialog::refresh);
 
-    connect(m_app, &QComboBox::currentTextChanged, this, &ExpireAllDialog::refresh);
-    connect(m_grace, &QSpinBox::valueChanged, this, &ExpireAllDialog::refresh);
-    connect(m_unit, &QComboBox::currentIndexChanged, this, &ExpireAllDialog::refresh);
-    connect(m_sessions, &QPlainTextEdit::textChanged, this, &ExpireAllDialog::refresh);
+    connect(m_ui->appCombo, &QComboBox::currentTextChanged, this, &ExpireAllDialog::refresh);
+    connect(m_ui->graceValue, &QSpinBox::valueChanged, this, &ExpireAllDialog::refresh);
+    connect(m_ui->graceUnit, &QComboBox::currentIndexChanged, this, &ExpireAllDialog::refresh);
+    connect(m_ui->sessionIds, &QPlainTextEdit::textChanged, this, &ExpireAllDialog::refresh);
     refresh();
 }
 
@@ -101,13 +55,13 @@ ExpireAllDialog::~ExpireAllDialog() = default;
 
 qint64 ExpireAllDialog::graceSeconds() const
 {
-    return qint64(m_grace->value()) * m_unit->currentData().toLongLong();
+    return qint64(m_ui->graceValue->value()) * m_ui->graceUnit->currentData().toLongLong();
 }
 
 QStringList ExpireAllDialog::sessionLines() const
 {
     QStringList out;
-    const QStringList lines = m_sessions->toPlainText().split(QLatin1Char('\n'));
+    const QStringList lines = m_ui->sessionIds->toPlainText().split(QLatin1Char('\n'));
     for (const QString &line : lines) {
         const QString t = line.trimmed();
         if (!t.isEmpty() && !out.contains(t))
@@ -119,7 +73,7 @@ QStringList ExpireAllDialog::sessionLines() const
 ExpireAllRequest ExpireAllDialog::request() const
 {
     ExpireAllRequest r;
-    r.appId = m_app->currentText().trimmed();
+    r.appId = m_ui->appCombo->currentText().trimmed();
     r.graceSeconds = graceSeconds();
     r.sessionIds = sessionLines();
     return r;
@@ -161,7 +115,7 @@ QString ExpireAllDialog::summary() const
 
 bool ExpireAllDialog::canExpire() const
 {
-    return isValid() && m_confirmation->isConfirmed();
+    return isValid() && m_ui->confirmation->isConfirmed();
 }
 
 QPushButton *ExpireAllDialog::expireButton() const
@@ -171,18 +125,18 @@ QPushButton *ExpireAllDialog::expireButton() const
 
 TypedConfirmation *ExpireAllDialog::confirmation() const
 {
-    return m_confirmation;
+    return m_ui->confirmation;
 }
 
 void ExpireAllDialog::refresh()
 {
     const QString error = validationError();
-    m_error->setText(error);
-    m_error->setVisible(!error.isEmpty());
-    m_summary->setText(error.isEmpty() ? summary() : QString());
+    m_ui->errorLabel->setText(error);
+    m_ui->errorLabel->setVisible(!error.isEmpty());
+    m_ui->summaryLabel->setText(error.isEmpty() ? summary() : QString());
     const ExpireAllRequest r = request();
-    m_confirmation->setExpected(r.appId, tr("the application id"));
-    m_confirmation->setVisible(error.isEmpty());
+    m_ui->confirmation->setExpected(r.appId, tr("the application id"));
+    m_ui->confirmation->setVisible(error.isEmpty());
     m_expire->setText(r.sessionIds.isEmpty() ? tr("Expire All Tokens")
                                              : tr("Expire Tokens of %n Session(s)", nullptr, int(r.sessionIds.size())));
     m_expire->setEnabled(canExpire());

@@ -5,13 +5,14 @@
 #include <QDialog>
 #include <QStringList>
 
-class QComboBox;
-class QDialogButtonBox;
-class QLabel;
-class QPlainTextEdit;
+#include <memory>
+
 class QPushButton;
-class QSpinBox;
 class TypedConfirmation;
+
+namespace Ui {
+class ExpireAllDialog;
+}
 
 // Expires every token of an application (Svix expire-all) after a grace period of 0 to 72 hours, optionally
 // only for some session ids (one per line, ^[a-zA-Z0-9@_-]{1,64}$). A summary line says what will happen.
@@ -41,13 +42,6 @@ private:
     qint64 graceSeconds() const;
     QStringList sessionLines() const;
 
-    QComboBox *m_app;
-    QSpinBox *m_grace;
-    QComboBox *m_unit;
-    QPlainTextEdit *m_sessions;
-    QLabel *m_error;
-    QLabel *m_summary;
-    TypedConfirmation *m_confirmation;
-    QDialogButtonBox *m_buttons;
+    std::unique_ptr<Ui::ExpireAllDialog> m_ui;
     QPushButton *m_expire;
 };

@@ -6,14 +6,12 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
-class QCheckBox;
-class QComboBox;
-class QDialogButtonBox;
-class QLabel;
-class QLineEdit;
-class QSpinBox;
+namespace Ui {
+class PreferencesDialog;
+}
 
 // Edit → Preferences…: edits Preferences::Values. Alert thresholds are typed as a list of durations
 // ("7 days, 24 hours", core/Duration syntax, separated by commas or semicolons). Bad input is reported in the
@@ -45,16 +43,6 @@ private:
     void validate();
     void showError(const QString &message);
 
+    std::unique_ptr<Ui::PreferencesDialog> m_ui;
     Preferences *m_preferences;
-    QSpinBox *m_clipboardSeconds = nullptr;
-    QLineEdit *m_thresholds = nullptr;
-    QCheckBox *m_alertOnExpiry = nullptr;
-    QCheckBox *m_notifications = nullptr;
-    QSpinBox *m_refreshMinutes = nullptr;
-    QComboBox *m_timeDisplay = nullptr;
-    QComboBox *m_timeZone = nullptr;
-    QCheckBox *m_startMinimized = nullptr;
-    QCheckBox *m_closeToTray = nullptr;
-    QLabel *m_error = nullptr;
-    QDialogButtonBox *m_buttons = nullptr;
 };

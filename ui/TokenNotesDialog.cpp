@@ -1,58 +1,45 @@
 #include "TokenNotesDialog.h"
+#include "ui_TokenNotesDialog.h"
 
 #include "core/UntrustedText.h"
 #include "items/TokenListModel.h"
 
 #include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QLabel>
 #include <QLineEdit>
-#include <QVBoxLayout>
 
 TokenNotesDialog::TokenNotesDialog(const QString &tokenName, QWidget *parent)
     : QDialog(parent)
-    , m_owner(new QLineEdit)
-    , m_usedIn(new QLineEdit)
+    , m_ui(std::make_unique<Ui::TokenNotesDialog>())
 {
-    setObjectName(QStringLiteral("TokenNotesDialog"));
+    m_ui->setupUi(this);
     setWindowTitle(tr("Notes for %1").arg(UntrustedText::forDisplay(tokenName, UntrustedText::TitleCap)));
-    setAccessibleName(tr("Token notes"));
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
 
-    m_owner->setObjectName(QStringLiteral("noteOwner"));
-    m_owner->setAccessibleName(tr("Owner"));
-    m_owner->setPlaceholderText(tr("Person or team responsible"));
-    m_usedIn->setObjectName(QStringLiteral("noteUsedIn"));
-    m_usedIn->setAccessibleName(tr("Where is this used"));
-    m_usedIn->setPlaceholderText(tr("Service, host or pipeline"));
+TokenNotesDialog::~TokenNotesDialog() = default;
 
-    auto *hint = new QLabel(tr("Notes stay on this computer. Do not write secrets here."));
-    hint->setWordWrap(true);
+QLineEdit *TokenNotesDialog::ownerEdit() const
+{
+    return m_ui->noteOwner;
+}
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Owner:"), m_owner);
-    form->addRow(tr("&Where is this used:"), m_usedIn);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(hint);
-    layout->addWidget(buttons);
+QLineEdit *TokenNotesDialog::usedInEdit() const
+{
+    return m_ui->noteUsedIn;
 }
 
 void TokenNotesDialog::setNote(const TokenNote &note)
 {
-    m_owner->setText(note.owner);
-    m_usedIn->setText(note.usedIn);
+    m_ui->noteOwner->setText(note.owner);
+    m_ui->noteUsedIn->setText(note.usedIn);
 }
 
 TokenNote TokenNotesDialog::note() const
 {
     TokenNote note;
-    note.owner = m_owner->text().trimmed();
-    note.usedIn = m_usedIn->text().trimmed();
+    note.owner = m_ui->noteOwner->text().trimmed();
+    note.usedIn = m_ui->noteUsedIn->text().trimmed();
     return note;
 }
 

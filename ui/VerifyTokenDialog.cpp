@@ -1,4 +1,5 @@
 #include "VerifyTokenDialog.h"
+#include "ui_VerifyTokenDialog.h"
 
 #include "PastedValueEdit.h"
 #include "StatusColors.h"
@@ -9,79 +10,54 @@
 #include "providers/TokenProvider.h"
 
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 VerifyTokenDialog::VerifyTokenDialog(TokenProvider *provider, QWidget *parent)
     : QDialog(parent)
+    , m_ui(std::make_unique<Ui::VerifyTokenDialog>())
     , m_provider(provider)
 {
-    setWindowTitle(tr("Verify a Revoked Token"));
-    resize(560, 240);
-    auto *layout = new QVBoxLayout(this);
-
-    auto *intro = new QLabel(tr("Paste the value of the token you revoked. The service is asked whether it still "
-                                "accepts it; the value is not kept."),
-        this);
-    intro->setWordWrap(true);
-    layout->addWidget(intro);
-
-    auto *form = new QFormLayout;
-    m_account = new QLabel(provider ? provider->account().name : QString(), this);
-    m_account->setObjectName(QStringLiteral("accountName"));
-    m_account->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_account->setAccessibleName(tr("Account"));
-    form->addRow(tr("Account:"), m_account);
-
-    m_input = new PastedValueEdit(this);
-    m_input->lineEdit()->setAccessibleDescription(
+    m_ui->setupUi(this);
+    m_ui->accountName->setText(provider ? provider->account().name : QString());
+    // The label stands for the edit inside the composite, so a screen reader names the edit "Token".
+    m_ui->tokenLabel->setBuddy(m_ui->tokenValue->lineEdit());
+    m_ui->tokenValue->lineEdit()->setAccessibleDescription(
         tr("The value of the token to check; it is cleared after the check."));
-    auto *tokenLabel = new QLabel(tr("&Token:"), this);
-    tokenLabel->setBuddy(m_input->lineEdit());
-    form->addRow(tokenLabel, m_input);
-    layout->addLayout(form);
-    connect(m_input, &PastedValueEdit::changed, this, &VerifyTokenDialog::updateButtons);
+    connect(m_ui->tokenValue, &PastedValueEdit::changed, this, &VerifyTokenDialog::updateButtons);
 
-    m_result = new QLabel(this);
-    m_result->setObjectName(QStringLiteral("result"));
-    m_result->setTextFormat(Qt::PlainText); // it shows the server's answer
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_result->setAccessibleName(tr("Result"));
-    layout->addWidget(m_result);
-    layout->addStretch(1);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_verify = buttons->addButton(tr("&Verify"), QDialogButtonBox::ActionRole);
+    m_verify = m_ui->buttonBox->addButton(tr("&Verify"), QDialogButtonBox::ActionRole);
     m_verify->setObjectName(QStringLiteral("verifyButton"));
     m_verify->setAccessibleName(tr("Verify"));
     m_verify->setDefault(true);
-    buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    m_ui->buttonBox->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
     connect(m_verify, &QPushButton::clicked, this, &VerifyTokenDialog::verify);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updateButtons();
 }
 
-VerifyTokenDialog::~VerifyTokenDialog() = default;
+VerifyTokenDialog::~VerifyTokenDialog()
+{
+    // Wiped while the dialog is whole: the edit's own destructor wipes too, and its changed() would then reach
+    // updateButtons() after m_ui is gone.
+    m_ui->tokenValue->wipe();
+}
 
 QString VerifyTokenDialog::resultText() const
 {
-    return m_result->text();
+    return m_ui->result->text();
 }
 
 void VerifyTokenDialog::done(int result)
 {
-    m_input->wipe();
+    m_ui->tokenValue->wipe();
     QDialog::done(result);
 }
 
 void VerifyTokenDialog::updateButtons()
 {
-    m_verify->setEnabled(!m_checking && m_provider && !m_input->isEmpty());
+    m_verify->setEnabled(!m_checking && m_provider && !m_ui->tokenValue->isEmpty());
 }
 
 void VerifyTokenDialog::verify()
@@ -92,9 +68,9 @@ void VerifyTokenDialog::verify()
         setResult(tr("The account is no longer open."), Tone::Warning);
         return;
     }
-    if (m_input->isEmpty())
+    if (m_ui->tokenValue->isEmpty())
         return;
-    QString value = m_input->take();
+    QString value = m_ui->tokenValue->take();
     m_checking = true;
     updateButtons();
     setResult(tr("Asking %1…").arg(m_provider->account().name), Tone::None);
@@ -136,17 +112,17 @@ void VerifyTokenDialog::showResult(const Result<TokenValueCheck> &result)
 void VerifyTokenDialog::setResult(const QString &text, Tone tone)
 {
     m_tone = tone;
-    m_result->setText(text);
-    m_result->setAccessibleDescription(text);
+    m_ui->result->setText(text);
+    m_ui->result->setAccessibleDescription(text);
     switch (tone) {
     case Tone::None:
-        StatusColors::clear(m_result);
+        StatusColors::clear(m_ui->result);
         break;
     case Tone::Warning:
-        StatusColors::apply(m_result, StatusColors::Role::Warning);
+        StatusColors::apply(m_ui->result, StatusColors::Role::Warning);
         break;
     case Tone::Error:
-        StatusColors::apply(m_result, StatusColors::Role::Error);
+        StatusColors::apply(m_ui->result, StatusColors::Role::Error);
         break;
     }
 }

@@ -5,13 +5,16 @@
 #include <QDialog>
 #include <QPointer>
 
+#include <memory>
 #include <optional>
 
-class QLabel;
-class PastedValueEdit;
 class QPushButton;
 class TokenProvider;
 struct TokenValueCheck;
+
+namespace Ui {
+class VerifyTokenDialog;
+}
 
 // Verify after revoke: the user pastes a token value (masked unless "Show" is ticked) and the
 // account's service says whether it still accepts it (TokenProvider::checkTokenValue). TokenDesk never stores
@@ -44,11 +47,9 @@ private:
     void setResult(const QString &text, Tone tone);
     void updateButtons();
 
+    std::unique_ptr<Ui::VerifyTokenDialog> m_ui;
     QPointer<TokenProvider> m_provider;
-    QLabel *m_account;
-    PastedValueEdit *m_input;
     QPushButton *m_verify;
-    QLabel *m_result;
     Tone m_tone = Tone::None;
     bool m_checking = false;
 };

@@ -5,7 +5,7 @@ target_sources(tokendesk_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/CreateTokenDialog.h ${CMAKE_CURRENT_LIST_DIR}/CreateTokenDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/DestructiveButton.h ${CMAKE_CURRENT_LIST_DIR}/DestructiveButton.cpp
     ${CMAKE_CURRENT_LIST_DIR}/TypedConfirmation.h ${CMAKE_CURRENT_LIST_DIR}/TypedConfirmation.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/ExpireAllDialog.h ${CMAKE_CURRENT_LIST_DIR}/ExpireAllDialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ExpireAllDialog.h ${CMAKE_CURRENT_LIST_DIR}/ExpireAllDialog.cpp ${CMAKE_CURRENT_LIST_DIR}/ExpireAllDialog.ui
     ${CMAKE_CURRENT_LIST_DIR}/ExpiryCalendarDialog.h ${CMAKE_CURRENT_LIST_DIR}/ExpiryCalendarDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/FieldForm.h ${CMAKE_CURRENT_LIST_DIR}/FieldForm.cpp
     ${CMAKE_CURRENT_LIST_DIR}/GrowWithContents.h ${CMAKE_CURRENT_LIST_DIR}/GrowWithContents.cpp
@@ -18,5 +18,5 @@ target_sources(tokendesk_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/RevealDialog.h ${CMAKE_CURRENT_LIST_DIR}/RevealDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/RotateTokenDialog.h ${CMAKE_CURRENT_LIST_DIR}/RotateTokenDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/SignInDialog.h ${CMAKE_CURRENT_LIST_DIR}/SignInDialog.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/VerifyTokenDialog.h ${CMAKE_CURRENT_LIST_DIR}/VerifyTokenDialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/VerifyTokenDialog.h ${CMAKE_CURRENT_LIST_DIR}/VerifyTokenDialog.cpp ${CMAKE_CURRENT_LIST_DIR}/VerifyTokenDialog.ui
 )

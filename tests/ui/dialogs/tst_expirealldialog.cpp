@@ -1,6 +1,7 @@
 #include "AppTranslators.h"
 #include "DestructiveButton.h"
 #include "ExpireAllDialog.h"
+#include "FocusChain.h"
 #include "StatusColors.h"
 #include "TypedConfirmation.h"
 
@@ -200,6 +201,21 @@ private slots:
         QVERIFY(!ok(dlg)->isEnabled());
         sessions->setPlainText(QString(64, QLatin1Char('a')));
         QVERIFY(ok(dlg)->isEnabled());
+    }
+
+    // Tab walks the form top to bottom, then the typed confirmation, then the buttons.
+    void tabOrder()
+    {
+        ExpireAllDialog dlg({QStringLiteral("app_one")}, nullptr);
+        dlg.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        auto *app = dlg.findChild<QComboBox *>(QStringLiteral("appCombo"));
+        QCOMPARE(focusChain(&dlg, app, 6),
+            QStringList({QStringLiteral("appCombo"), QStringLiteral("graceValue"), QStringLiteral("graceUnit"),
+                QStringLiteral("sessionIds"), QStringLiteral("typedConfirmation"), QStringLiteral("Cancel")}));
+        QCOMPARE(dlg.windowTitle(), QStringLiteral("Expire all tokens"));
+        QCOMPARE(
+            app->lineEdit()->placeholderText(), QStringLiteral("Application id, e.g. app_1srOrx2ZWZBpBUvZwXKQmoEYga2"));
     }
 };
 

@@ -1,3 +1,4 @@
+#include "FocusChain.h"
 #include "StatusColors.h"
 #include "VerifyTokenDialog.h"
 
@@ -170,6 +171,30 @@ private slots:
         dlg.reject();
         QVERIFY(input->text().isEmpty());
         QCOMPARE(provider->calls, 0);
+    }
+
+    // Tab goes from the value to its Show box, then Verify and Close; the Token label's mnemonic focuses the value.
+    void tabOrderAndBuddy()
+    {
+        std::unique_ptr<FakeVerifyProvider> provider = makeProvider();
+        VerifyTokenDialog dlg(provider.get(), nullptr);
+        dlg.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        auto *input = dlg.findChild<QLineEdit *>(QStringLiteral("tokenInput"));
+        // A typed value enables Verify; it is still there when the dialog is destroyed below, which must not crash.
+        QTest::keyClicks(input, QStringLiteral("x"));
+        QCOMPARE(focusChain(&dlg, input, 4),
+            QStringList({QStringLiteral("tokenInput"), QStringLiteral("showToken"), QStringLiteral("verifyButton"),
+                QStringLiteral("Close")}));
+        QLabel *tokenLabel = nullptr;
+        for (QLabel *label : dlg.findChildren<QLabel *>()) {
+            if (label->text() == QStringLiteral("&Token:"))
+                tokenLabel = label;
+        }
+        QVERIFY(tokenLabel);
+        QCOMPARE(tokenLabel->buddy(), input);
+        QCOMPARE(dlg.findChild<QLabel *>(QStringLiteral("accountName"))->text(), QStringLiteral("Lab Specter"));
+        QCOMPARE(dlg.windowTitle(), QStringLiteral("Verify a Revoked Token"));
     }
 };
 

@@ -11,6 +11,7 @@
 #include "SandboxServer.h"
 
 #include "AwaitFuture.h"
+#include "FocusChain.h"
 #include "core/Clock.h"
 #include "items/TokenFilterModel.h"
 #include "items/TokenListModel.h"
@@ -29,6 +30,7 @@
 #include <QIcon>
 #include <QItemSelectionModel>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSignalSpy>
@@ -90,6 +92,7 @@ private slots:
     void openedFromMainWindowWithoutSecrets();
     void notesEditedKeptAcrossRefreshAndRestart();
     void showsNamesVerbsOutcomesAndGroups();
+    void notesDialogLabelsAndTabOrder();
 
 private:
     void fillLog(AuditLog &log);
@@ -563,6 +566,34 @@ void tst_AuditLogDialog::notesEditedKeptAcrossRefreshAndRestart()
     dialog2->accept();
     QTRY_VERIFY(noteOf(tokenId).isEmpty());
     QVERIFY(!m_controller->tokenNotes()->note(m_specter, tokenId).has_value());
+}
+
+// The notes dialog: the token's name in the title, each label's mnemonic focuses its field, Tab goes owner → used
+// in → Save, and the note comes back trimmed.
+void tst_AuditLogDialog::notesDialogLabelsAndTabOrder()
+{
+    TokenNotesDialog dialog(QStringLiteral("ci-deploy"));
+    QCOMPARE(dialog.windowTitle(), QStringLiteral("Notes for ci-deploy"));
+    QCOMPARE(dialog.objectName(), QStringLiteral("TokenNotesDialog"));
+    QCOMPARE(dialog.accessibleName(), QStringLiteral("Token notes"));
+    QStringList buddies;
+    for (QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->buddy())
+            buddies << label->text() + QLatin1Char('>') + label->buddy()->objectName();
+    }
+    buddies.sort();
+    QCOMPARE(
+        buddies, QStringList({QStringLiteral("&Owner:>noteOwner"), QStringLiteral("&Where is this used:>noteUsedIn")}));
+    TokenNote note;
+    note.owner = QStringLiteral("platform team");
+    dialog.setNote(note);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(focusChain(&dialog, dialog.ownerEdit(), 3),
+        QStringList({QStringLiteral("noteOwner"), QStringLiteral("noteUsedIn"), QStringLiteral("Save")}));
+    dialog.usedInEdit()->setText(QStringLiteral("  deploy pipeline "));
+    QCOMPARE(dialog.note().owner, QStringLiteral("platform team"));
+    QCOMPARE(dialog.note().usedIn, QStringLiteral("deploy pipeline"));
 }
 
 QTEST_MAIN(tst_AuditLogDialog)

@@ -2,6 +2,7 @@
 #include "AlertCenter.h"
 #include "AllAccountsView.h"
 #include "ClipboardGuard.h"
+#include "FocusChain.h"
 #include "MainWindow.h"
 #include "PreferencesDialog.h"
 
@@ -42,6 +43,7 @@ private slots:
     void restoreDefaults();
     void saveErrorReported();
     void mainWindowAppliesPreferences();
+    void tabOrder();
 
 private:
     template<typename T> T *child(QWidget *dialog, const char *name)
@@ -316,6 +318,26 @@ void TestPreferencesDialog::mainWindowAppliesPreferences()
     values.clipboardClearSeconds = 90;
     QVERIFY(controller.preferences()->save(values));
     QCOMPARE(window.clipboardGuard()->clearDelayMs(), 90000);
+}
+
+// Tab walks the three groups top to bottom, then the buttons.
+void TestPreferencesDialog::tabOrder()
+{
+    Preferences preferences(m_dir->path());
+    Preferences::Values values = Preferences::defaults();
+    values.timeDisplay = Preferences::TimeDisplay::Absolute; // enables the time zone
+    QVERIFY(preferences.save(values));
+    PreferencesDialog dialog(&preferences);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QStringList chain = focusChain(&dialog, child<QWidget>(&dialog, "clipboardSeconds"), 10);
+    QCOMPARE(chain.mid(0, 9),
+        QStringList(
+            {QStringLiteral("clipboardSeconds"), QStringLiteral("alertThresholds"), QStringLiteral("alertOnExpiry"),
+                QStringLiteral("notificationsEnabled"), QStringLiteral("refreshMinutes"), QStringLiteral("timeDisplay"),
+                QStringLiteral("timeZone"), QStringLiteral("startMinimizedToTray"), QStringLiteral("closeToTray")}));
+    QCOMPARE(dialog.windowTitle(), QStringLiteral("Preferences"));
+    QCOMPARE(dialog.accessibleName(), QStringLiteral("Preferences"));
 }
 
 QTEST_MAIN(TestPreferencesDialog)
