@@ -18,5 +18,6 @@ target_sources(tokendesk_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/RevealDialog.h ${CMAKE_CURRENT_LIST_DIR}/RevealDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/RotateTokenDialog.h ${CMAKE_CURRENT_LIST_DIR}/RotateTokenDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/SignInDialog.h ${CMAKE_CURRENT_LIST_DIR}/SignInDialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SignInDialog.ui
     ${CMAKE_CURRENT_LIST_DIR}/VerifyTokenDialog.h ${CMAKE_CURRENT_LIST_DIR}/VerifyTokenDialog.cpp
 )
