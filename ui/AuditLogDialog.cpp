@@ -1,4 +1,5 @@
 #include "AuditLogDialog.h"
+#include "ui_AuditLogDialog.h"
 
 #include "StatusColors.h"
 #include "core/Clock.h"
@@ -11,12 +12,9 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QHash>
 #include <QHeaderView>
 #include <QIcon>
-#include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMessageBox>
@@ -26,7 +24,6 @@
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QVBoxLayout>
 
 namespace {
 Q_LOGGING_CATEGORY(lcAuditDialog, "tokendesk.ui.audit")
@@ -64,151 +61,79 @@ QHash<QString, GroupSummary> summarizeGroups(const QList<AuditEntry> &entries)
 
 AuditLogDialog::AuditLogDialog(AuditLog *log, const QList<::Account> &accounts, QWidget *parent)
     : QDialog(parent)
+    , m_ui(std::make_unique<Ui::AuditLogDialog>())
     , m_log(log)
 {
-    setObjectName(QStringLiteral("AuditLogDialog"));
-    setWindowTitle(tr("Audit Log"));
-    setAccessibleName(tr("Audit log"));
-    resize(1100, 560);
+    m_ui->setupUi(this);
 
-    m_account = new QComboBox;
-    m_account->setObjectName(QStringLiteral("auditAccount"));
-    m_account->setAccessibleName(tr("Account filter"));
-    m_account->addItem(tr("All accounts"), QVariant());
+    m_ui->auditAccount->addItem(tr("All accounts"), QVariant());
     for (const ::Account &account : accounts)
-        m_account->addItem(account.name, account.id);
+        m_ui->auditAccount->addItem(account.name, account.id);
 
-    m_action = new QComboBox;
-    m_action->setObjectName(QStringLiteral("auditAction"));
-    m_action->setAccessibleName(tr("Action filter"));
-
-    m_outcome = new QComboBox;
-    m_outcome->setObjectName(QStringLiteral("auditOutcome"));
-    m_outcome->setAccessibleName(tr("Outcome filter"));
-    m_outcome->addItem(tr("Any outcome"), QString());
-    m_outcome->addItem(AuditWords::outcome(QStringLiteral("success")), QStringLiteral("success"));
-    m_outcome->addItem(AuditWords::outcome(QStringLiteral("failure")), QStringLiteral("failure"));
+    m_ui->auditOutcome->addItem(tr("Any outcome"), QString());
+    m_ui->auditOutcome->addItem(AuditWords::outcome(QStringLiteral("success")), QStringLiteral("success"));
+    m_ui->auditOutcome->addItem(AuditWords::outcome(QStringLiteral("failure")), QStringLiteral("failure"));
 
     const QDateTime now = QDateTime::currentDateTime();
-    m_useSince = new QCheckBox(tr("&Since"));
-    m_useSince->setObjectName(QStringLiteral("auditUseSince"));
-    m_since = new QDateTimeEdit(now.addDays(-7));
-    m_since->setObjectName(QStringLiteral("auditSince"));
-    m_since->setAccessibleName(tr("Since"));
-    m_since->setCalendarPopup(true);
-    m_since->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    m_since->setEnabled(false);
-    m_useUntil = new QCheckBox(tr("&Until"));
-    m_useUntil->setObjectName(QStringLiteral("auditUseUntil"));
-    m_until = new QDateTimeEdit(now);
-    m_until->setObjectName(QStringLiteral("auditUntil"));
-    m_until->setAccessibleName(tr("Until"));
-    m_until->setCalendarPopup(true);
-    m_until->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    m_until->setEnabled(false);
-
-    // Found by what one remembers: the token's name (as it was then), its id, the account or the detail.
-    m_find = new QLineEdit;
-    m_find->setObjectName(QStringLiteral("auditFind"));
-    m_find->setAccessibleName(tr("Find in the audit log"));
-    m_find->setPlaceholderText(tr("Find a token, account or detail"));
-    m_find->setClearButtonEnabled(true);
-
-    auto *filters = new QFormLayout;
-    auto *labelFind = new QLabel(tr("&Find:"));
-    labelFind->setBuddy(m_find);
-    filters->addRow(labelFind, m_find);
-    auto *labelAccount = new QLabel(tr("&Account:"));
-    labelAccount->setBuddy(m_account);
-    auto *labelAction = new QLabel(tr("A&ction:"));
-    labelAction->setBuddy(m_action);
-    auto *labelOutcome = new QLabel(tr("&Outcome:"));
-    labelOutcome->setBuddy(m_outcome);
-    auto *firstRow = new QHBoxLayout;
-    firstRow->addWidget(labelAccount);
-    firstRow->addWidget(m_account, 1);
-    firstRow->addWidget(labelAction);
-    firstRow->addWidget(m_action, 1);
-    firstRow->addWidget(labelOutcome);
-    firstRow->addWidget(m_outcome, 1);
-    auto *secondRow = new QHBoxLayout;
-    secondRow->addWidget(m_useSince);
-    secondRow->addWidget(m_since, 1);
-    secondRow->addWidget(m_useUntil);
-    secondRow->addWidget(m_until, 1);
-    filters->addRow(firstRow);
-    filters->addRow(secondRow);
+    m_ui->auditSince->setDateTime(now.addDays(-7));
+    m_ui->auditUntil->setDateTime(now);
 
     m_model = new QStandardItemModel(0, ColumnCount, this);
     m_model->setHorizontalHeaderLabels({tr("Time"), tr("Account"), tr("Service"), tr("Action"), tr("Token or target"),
         tr("Outcome"), tr("Detail"), tr("Group")});
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("auditTable"));
-    m_table->setAccessibleName(tr("Audit entries"));
-    m_table->setAccessibleDescription(tr("Newest first. Entries of one grouped action share a group."));
-    m_table->setModel(m_model);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(true);
-    m_table->setTextElideMode(Qt::ElideRight);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setSectionResizeMode(Detail, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setMinimumSectionSize(60);
+    m_ui->auditTable->setModel(m_model);
+    m_ui->auditTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_ui->auditTable->horizontalHeader()->setSectionResizeMode(Detail, QHeaderView::Stretch);
     // Rows grow with a wrapped Detail.
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->auditTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
-    m_count = new QLabel;
-    m_count->setObjectName(QStringLiteral("auditCount"));
-    m_count->setAccessibleName(tr("Number of entries"));
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    m_export = buttons->addButton(tr("&Export CSV…"), QDialogButtonBox::ActionRole);
+    m_export = m_ui->buttonBox->addButton(tr("&Export CSV…"), QDialogButtonBox::ActionRole);
     m_export->setObjectName(QStringLiteral("auditExport"));
     m_export->setAccessibleName(tr("Export CSV"));
-    QPushButton *refresh = buttons->addButton(tr("&Refresh"), QDialogButtonBox::ActionRole);
+    QPushButton *refresh = m_ui->buttonBox->addButton(tr("&Refresh"), QDialogButtonBox::ActionRole);
     refresh->setObjectName(QStringLiteral("auditRefresh"));
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Added buttons enter the focus chain ahead of the box; Tab reaches them after Close, as they are shown.
+    QWidget::setTabOrder(m_ui->buttonBox->button(QDialogButtonBox::Close), m_export);
+    QWidget::setTabOrder(m_export, refresh);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_export, &QPushButton::clicked, this, &AuditLogDialog::exportCsvInteractive);
     connect(refresh, &QPushButton::clicked, this, [this] {
         fillActions();
         reload();
     });
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(filters);
-    layout->addWidget(m_table, 1);
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_count, 1);
-    bottom->addWidget(buttons);
-    layout->addLayout(bottom);
-
     fillActions();
-    connect(m_account, &QComboBox::currentIndexChanged, this, &AuditLogDialog::reload);
-    connect(m_action, &QComboBox::currentIndexChanged, this, &AuditLogDialog::reload);
-    connect(m_outcome, &QComboBox::currentIndexChanged, this, &AuditLogDialog::reload);
-    connect(m_find, &QLineEdit::textChanged, this, &AuditLogDialog::reload);
-    connect(m_useSince, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
-    connect(m_useUntil, &QCheckBox::toggled, m_until, &QWidget::setEnabled);
-    connect(m_useSince, &QCheckBox::toggled, this, &AuditLogDialog::reload);
-    connect(m_useUntil, &QCheckBox::toggled, this, &AuditLogDialog::reload);
-    connect(m_since, &QDateTimeEdit::dateTimeChanged, this, [this] {
-        if (m_useSince->isChecked())
+    connect(m_ui->auditAccount, &QComboBox::currentIndexChanged, this, &AuditLogDialog::reload);
+    connect(m_ui->auditAction, &QComboBox::currentIndexChanged, this, &AuditLogDialog::reload);
+    connect(m_ui->auditOutcome, &QComboBox::currentIndexChanged, this, &AuditLogDialog::reload);
+    // Found by what one remembers: the token's name (as it was then), its id, the account or the detail.
+    connect(m_ui->auditFind, &QLineEdit::textChanged, this, &AuditLogDialog::reload);
+    connect(m_ui->auditUseSince, &QCheckBox::toggled, m_ui->auditSince, &QWidget::setEnabled);
+    connect(m_ui->auditUseUntil, &QCheckBox::toggled, m_ui->auditUntil, &QWidget::setEnabled);
+    connect(m_ui->auditUseSince, &QCheckBox::toggled, this, &AuditLogDialog::reload);
+    connect(m_ui->auditUseUntil, &QCheckBox::toggled, this, &AuditLogDialog::reload);
+    connect(m_ui->auditSince, &QDateTimeEdit::dateTimeChanged, this, [this] {
+        if (m_ui->auditUseSince->isChecked())
             reload();
     });
-    connect(m_until, &QDateTimeEdit::dateTimeChanged, this, [this] {
-        if (m_useUntil->isChecked())
+    connect(m_ui->auditUntil, &QDateTimeEdit::dateTimeChanged, this, [this] {
+        if (m_ui->auditUseUntil->isChecked())
             reload();
     });
     reload();
 }
 
+AuditLogDialog::~AuditLogDialog() = default;
+
+QTableView *AuditLogDialog::table() const
+{
+    return m_ui->auditTable;
+}
+
 void AuditLogDialog::fillActions()
 {
     // The known actions plus whatever the log holds (grouped actions like "break-glass" or "bulk-revoke").
-    const QString current = m_action->currentData().toString();
+    const QString current = m_ui->auditAction->currentData().toString();
     QStringList actions = AuditWords::knownActions();
     if (m_log) {
         for (const AuditEntry &entry : m_log->query()) {
@@ -216,28 +141,28 @@ void AuditLogDialog::fillActions()
                 actions.append(entry.action);
         }
     }
-    const QSignalBlocker blocker(m_action);
-    m_action->clear();
-    m_action->addItem(tr("Any action"), QString());
+    const QSignalBlocker blocker(m_ui->auditAction);
+    m_ui->auditAction->clear();
+    m_ui->auditAction->addItem(tr("Any action"), QString());
     for (const QString &action : std::as_const(actions))
-        m_action->addItem(AuditWords::action(action), action);
-    const int index = m_action->findData(current);
-    m_action->setCurrentIndex(index < 0 ? 0 : index);
+        m_ui->auditAction->addItem(AuditWords::action(action), action);
+    const int index = m_ui->auditAction->findData(current);
+    m_ui->auditAction->setCurrentIndex(index < 0 ? 0 : index);
 }
 
 AuditFilter AuditLogDialog::filter() const
 {
     AuditFilter filter;
-    const QVariant account = m_account->currentData();
+    const QVariant account = m_ui->auditAccount->currentData();
     if (account.isValid())
         filter.accountId = account.toUuid();
-    filter.action = m_action->currentData().toString();
-    filter.outcome = m_outcome->currentData().toString();
-    if (m_useSince->isChecked())
-        filter.since = m_since->dateTime().toUTC();
-    if (m_useUntil->isChecked())
-        filter.until = m_until->dateTime().toUTC();
-    filter.text = m_find->text();
+    filter.action = m_ui->auditAction->currentData().toString();
+    filter.outcome = m_ui->auditOutcome->currentData().toString();
+    if (m_ui->auditUseSince->isChecked())
+        filter.since = m_ui->auditSince->dateTime().toUTC();
+    if (m_ui->auditUseUntil->isChecked())
+        filter.until = m_ui->auditUntil->dateTime().toUTC();
+    filter.text = m_ui->auditFind->text();
     return filter;
 }
 
@@ -314,13 +239,13 @@ void AuditLogDialog::reload()
         row << group;
         m_model->appendRow(row);
     }
-    m_table->resizeColumnsToContents();
-    QHeaderView *header = m_table->horizontalHeader();
+    m_ui->auditTable->resizeColumnsToContents();
+    QHeaderView *header = m_ui->auditTable->horizontalHeader();
     for (int column = 0; column < ColumnCount; ++column) {
         if (column != Detail && header->sectionSize(column) > kMaxColumnWidth)
             header->resizeSection(column, kMaxColumnWidth);
     }
-    m_count->setText(tr("%n entries", nullptr, int(m_entries.size())));
+    m_ui->auditCount->setText(tr("%n entries", nullptr, int(m_entries.size())));
     m_export->setEnabled(!m_entries.isEmpty());
 }
 

@@ -7,15 +7,16 @@
 #include <QDialog>
 #include <QList>
 
+#include <memory>
+
 class Clock;
-class QCheckBox;
-class QComboBox;
-class QDateTimeEdit;
-class QLabel;
-class QLineEdit;
 class QPushButton;
 class QStandardItemModel;
 class QTableView;
+
+namespace Ui {
+class AuditLogDialog;
+}
 
 // The audit log: every create / revoke / login ... TokenDesk performed, newest first, filtered by
 // account, action, outcome and a time range (since / until), as AuditLog::query does it. Written to be read in
@@ -30,6 +31,7 @@ public:
     enum Column { Time, Account, Provider, Action, Target, Outcome, Detail, Group, ColumnCount };
 
     AuditLogDialog(AuditLog *log, const QList<::Account> &accounts, QWidget *parent = nullptr);
+    ~AuditLogDialog() override;
 
     // Re-reads the log with the current filter.
     void reload();
@@ -38,7 +40,7 @@ public:
     void setTimeDisplay(TimeText::Display display, Qt::TimeSpec zone, const Clock *clock = nullptr);
     AuditFilter filter() const;
     QList<AuditEntry> entries() const { return m_entries; } // the rows shown, newest first
-    QTableView *table() const { return m_table; }
+    QTableView *table() const;
     // Writes the rows shown as CSV; false with lastError() set when the file cannot be written.
     bool exportCsv(const QString &path);
     QString lastError() const { return m_lastError; }
@@ -47,18 +49,9 @@ private:
     void exportCsvInteractive();
     void fillActions();
 
+    std::unique_ptr<Ui::AuditLogDialog> m_ui;
     AuditLog *m_log;
-    QComboBox *m_account = nullptr;
-    QComboBox *m_action = nullptr;
-    QComboBox *m_outcome = nullptr;
-    QLineEdit *m_find = nullptr;
-    QCheckBox *m_useSince = nullptr;
-    QDateTimeEdit *m_since = nullptr;
-    QCheckBox *m_useUntil = nullptr;
-    QDateTimeEdit *m_until = nullptr;
-    QTableView *m_table = nullptr;
     QStandardItemModel *m_model = nullptr;
-    QLabel *m_count = nullptr;
     QPushButton *m_export = nullptr;
     QList<AuditEntry> m_entries;
     QString m_lastError;

@@ -5,10 +5,13 @@
 #include <QDialog>
 #include <QTimer>
 
+#include <memory>
+
 class Clock;
-class QDialogButtonBox;
-class QLabel;
-class QLineEdit;
+
+namespace Ui {
+class MfaDialog;
+}
 
 // Asks for the 6-digit passcode of an authenticator app (NetSapiens MFA). OK emits passcodeSubmitted and the
 // dialog stays open: the caller closes it (accept()) when the passcode was accepted, or calls showError().
@@ -42,13 +45,9 @@ private:
     void updateOk();
     void submit();
 
+    std::unique_ptr<Ui::MfaDialog> m_ui;
     const Clock *m_clock;
-    QLineEdit *m_code;
-    QLabel *m_error;
-    QLabel *m_countdown;
-    QLabel *m_sandboxCode;
     QString m_sandboxSeed;
-    QDialogButtonBox *m_buttons;
     QTimer m_timer;
     bool m_busy = false;
 };

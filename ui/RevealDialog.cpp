@@ -1,4 +1,5 @@
 #include "RevealDialog.h"
+#include "ui_RevealDialog.h"
 
 #include "ClipboardGuard.h"
 #include "GrowWithContents.h"
@@ -10,96 +11,50 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QKeyEvent>
-#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QToolButton>
 #include <QUrl>
-#include <QVBoxLayout>
 
 RevealDialog::RevealDialog(const CreatedToken &created, ClipboardGuard *clipboard, QWidget *parent)
     : QDialog(parent)
+    , m_ui(std::make_unique<Ui::RevealDialog>())
     , m_clipboard(clipboard)
 {
-    setWindowTitle(tr("Token created"));
-    auto *layout = new QVBoxLayout(this);
+    m_ui->setupUi(this);
+    // Rows the service gave nothing for are removed, which deletes their widgets: m_link and m_refresh (null
+    // when removed) are the way to reach the optional ones afterwards, never m_ui.
 
-    auto *warning = new QLabel(tr("<b>This is the only time the token is shown.</b> Copy it now and keep it "
-                                  "somewhere safe: TokenDesk does not store it."),
-        this);
-    warning->setObjectName(QStringLiteral("onceWarning"));
-    warning->setWordWrap(true);
-    layout->addWidget(warning);
-
-    auto *form = new QFormLayout;
-    layout->addLayout(form);
-
-    if (!created.token.label.isEmpty()) {
+    if (created.token.label.isEmpty()) {
+        m_ui->formLayout->removeRow(m_ui->nameLabel);
+    } else {
         // The name as the service returned it: plain text, controls visible, isolated.
-        auto *name = new QLabel(UntrustedText::forDisplay(created.token.label, UntrustedText::MessageCap), this);
-        name->setTextFormat(Qt::PlainText);
-        name->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        form->addRow(tr("Name:"), name);
+        m_ui->nameLabel->setText(UntrustedText::forDisplay(created.token.label, UntrustedText::MessageCap));
     }
 
-    auto *valueRow = new QHBoxLayout;
-    m_value = new QLineEdit(created.value, this);
-    m_value->setObjectName(QStringLiteral("tokenValue"));
-    m_value->setReadOnly(true);
-    m_value->setEchoMode(QLineEdit::Password);
-    m_value->setAccessibleName(tr("Token value"));
-    m_value->setMinimumWidth(320);
-    m_value->setInputMethodHints(Qt::ImhSensitiveData);
-    m_show = new QToolButton(this);
-    m_show->setObjectName(QStringLiteral("showButton"));
-    m_show->setText(tr("Show"));
-    m_show->setCheckable(true);
-    m_copy = new QPushButton(tr("Copy"), this);
-    m_copy->setObjectName(QStringLiteral("copyButton"));
-    valueRow->addWidget(m_value, 1);
-    valueRow->addWidget(m_show);
-    valueRow->addWidget(m_copy);
-    form->addRow(tr("Token:"), valueRow);
-    connect(m_show, &QToolButton::toggled, this, &RevealDialog::setValueShown);
-    connect(m_copy, &QPushButton::clicked, this, &RevealDialog::copyValue);
+    m_ui->tokenValue->setText(created.value);
+    connect(m_ui->showButton, &QToolButton::toggled, this, &RevealDialog::setValueShown);
+    connect(m_ui->copyButton, &QPushButton::clicked, this, &RevealDialog::copyValue);
 
-    if (!created.link.isEmpty()) {
-        auto *linkRow = new QHBoxLayout;
-        m_link = new QLineEdit(created.link, this);
-        m_link->setObjectName(QStringLiteral("linkValue"));
-        m_link->setReadOnly(true);
-        m_link->setEchoMode(QLineEdit::Password); // a magic link grants access as much as the token does
-        auto *copyLink = new QPushButton(tr("Copy link"), this);
-        copyLink->setObjectName(QStringLiteral("copyLinkButton"));
-        auto *open = new QPushButton(tr("Open in browser"), this);
-        open->setObjectName(QStringLiteral("openLinkButton"));
-        linkRow->addWidget(m_link, 1);
-        linkRow->addWidget(copyLink);
-        linkRow->addWidget(open);
-        form->addRow(tr("Link:"), linkRow);
-        connect(copyLink, &QPushButton::clicked, this, &RevealDialog::copyLink);
-        connect(open, &QPushButton::clicked, this, &RevealDialog::openLink);
+    if (created.link.isEmpty()) {
+        m_ui->formLayout->removeRow(m_ui->linkRow);
+    } else {
+        // Masked: a magic link grants access as much as the token does.
+        m_link = m_ui->linkValue;
+        m_link->setText(created.link);
+        connect(m_ui->copyLinkButton, &QPushButton::clicked, this, &RevealDialog::copyLink);
+        connect(m_ui->openLinkButton, &QPushButton::clicked, this, &RevealDialog::openLink);
     }
 
-    if (!created.refreshValue.isEmpty()) {
+    if (created.refreshValue.isEmpty()) {
+        m_ui->formLayout->removeRow(m_ui->refreshRow);
+    } else {
         // A second live credential (NetSapiens v45 refresh JWT): shown once here, masked, like the token.
-        auto *refreshRow = new QHBoxLayout;
-        m_refresh = new QLineEdit(created.refreshValue, this);
-        m_refresh->setObjectName(QStringLiteral("refreshValue"));
-        m_refresh->setReadOnly(true);
-        m_refresh->setEchoMode(QLineEdit::Password);
-        m_refresh->setAccessibleName(tr("Refresh token value"));
-        m_refresh->setInputMethodHints(Qt::ImhSensitiveData);
-        auto *copyRefresh = new QPushButton(tr("Copy"), this);
-        copyRefresh->setObjectName(QStringLiteral("copyRefreshButton"));
-        copyRefresh->setEnabled(m_clipboard != nullptr);
-        refreshRow->addWidget(m_refresh, 1);
-        refreshRow->addWidget(copyRefresh);
-        form->addRow(tr("Refresh token:"), refreshRow);
-        connect(copyRefresh, &QPushButton::clicked, this, [this] {
+        m_refresh = m_ui->refreshValue;
+        m_refresh->setText(created.refreshValue);
+        m_ui->copyRefreshButton->setEnabled(m_clipboard != nullptr);
+        connect(m_ui->copyRefreshButton, &QPushButton::clicked, this, [this] {
             if (m_clipboard && m_refresh && !m_refresh->text().isEmpty())
                 m_clipboard->copySecret(m_refresh->text());
         });
@@ -114,55 +69,24 @@ RevealDialog::RevealDialog(const CreatedToken &created, ClipboardGuard *clipboar
                   .arg(QLocale().toString(expiry.toLocalTime(), QLocale::LongFormat), Duration::format(left))
             : QLocale().toString(expiry.toLocalTime(), QLocale::LongFormat);
     }
-    m_expiry = new QLabel(expiryText, this);
-    m_expiry->setObjectName(QStringLiteral("expiryLabel"));
-    form->addRow(tr("Expires:"), m_expiry);
+    m_ui->expiryLabel->setText(expiryText);
 
-    m_notes = new QLabel(created.notes.join(QLatin1Char('\n')), this);
-    m_notes->setObjectName(QStringLiteral("notesLabel"));
-    m_notes->setWordWrap(true);
-    m_notes->setVisible(!created.notes.isEmpty());
-    layout->addWidget(m_notes);
+    m_ui->notesLabel->setText(created.notes.join(QLatin1Char('\n')));
+    m_ui->notesLabel->setVisible(!created.notes.isEmpty());
 
     // Success is said here, in the dialog, without a box to dismiss.
-    m_copyStatus = new QLabel(this);
-    m_copyStatus->setObjectName(QStringLiteral("copyStatus"));
-    m_copyStatus->setWordWrap(true);
-    m_copyStatus->setVisible(false);
-    layout->addWidget(m_copyStatus);
+    m_ui->copyStatus->setVisible(false);
 
-    m_discard = new QWidget(this);
-    m_discard->setObjectName(QStringLiteral("discardConfirmation"));
-    auto *discardLayout = new QVBoxLayout(m_discard);
-    discardLayout->setContentsMargins(0, 0, 0, 0);
-    auto *discardText = new QLabel(tr("You have not copied or shown the token. Once this dialog is closed it "
-                                      "cannot be shown again: you would have to create a new one."),
-        m_discard);
-    discardText->setObjectName(QStringLiteral("discardText"));
-    discardText->setWordWrap(true);
-    StatusColors::apply(discardText, StatusColors::Role::Warning);
-    discardLayout->addWidget(discardText);
-    auto *discardButtons = new QHBoxLayout;
-    discardButtons->addStretch(1);
-    auto *discardButton = new QPushButton(tr("Close without copying"), m_discard);
-    discardButton->setObjectName(QStringLiteral("discardButton"));
-    discardButton->setAutoDefault(false);
-    m_keepOpen = new QPushButton(tr("Keep open"), m_discard);
-    m_keepOpen->setObjectName(QStringLiteral("keepOpenButton"));
-    discardButtons->addWidget(discardButton);
-    discardButtons->addWidget(m_keepOpen);
-    discardLayout->addLayout(discardButtons);
-    m_discard->setVisible(false);
-    layout->addWidget(m_discard);
-    connect(discardButton, &QPushButton::clicked, this, &QDialog::reject);
-    connect(m_keepOpen, &QPushButton::clicked, this, [this] {
-        m_discard->setVisible(false);
-        m_copy->setFocus();
+    // "Close without copying?" with its two buttons, shown when the user closes before taking the value.
+    StatusColors::apply(m_ui->discardText, StatusColors::Role::Warning);
+    m_ui->discardConfirmation->setVisible(false);
+    connect(m_ui->discardButton, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_ui->keepOpenButton, &QPushButton::clicked, this, [this] {
+        m_ui->discardConfirmation->setVisible(false);
+        m_ui->copyButton->setFocus();
     });
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &RevealDialog::requestClose);
-    layout->addWidget(buttons);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &RevealDialog::requestClose);
 
     // The copy status and the question above appear later: the dialog makes room for them rather than squeeze
     // the value and its buttons.
@@ -171,9 +95,9 @@ RevealDialog::RevealDialog(const CreatedToken &created, ClipboardGuard *clipboar
     if (m_clipboard) {
         connect(m_clipboard, &ClipboardGuard::countdown, this, &RevealDialog::onCountdown);
         connect(m_clipboard, &ClipboardGuard::cleared, this,
-            [this] { m_copyStatus->setText(tr("The clipboard was cleared.")); });
+            [this] { m_ui->copyStatus->setText(tr("The clipboard was cleared.")); });
     } else {
-        m_copy->setEnabled(false);
+        m_ui->copyButton->setEnabled(false);
     }
 }
 
@@ -181,15 +105,15 @@ RevealDialog::~RevealDialog() = default;
 
 bool RevealDialog::isValueShown() const
 {
-    return m_value->echoMode() == QLineEdit::Normal;
+    return m_ui->tokenValue->echoMode() == QLineEdit::Normal;
 }
 
 void RevealDialog::setValueShown(bool shown)
 {
-    m_value->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-    if (m_show->isChecked() != shown)
-        m_show->setChecked(shown);
-    m_show->setText(shown ? tr("Hide") : tr("Show"));
+    m_ui->tokenValue->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+    if (m_ui->showButton->isChecked() != shown)
+        m_ui->showButton->setChecked(shown);
+    m_ui->showButton->setText(shown ? tr("Hide") : tr("Show"));
     if (shown)
         markTaken();
 }
@@ -197,7 +121,7 @@ void RevealDialog::setValueShown(bool shown)
 void RevealDialog::markTaken()
 {
     m_taken = true;
-    m_discard->setVisible(false);
+    m_ui->discardConfirmation->setVisible(false);
 }
 
 void RevealDialog::requestClose()
@@ -206,8 +130,8 @@ void RevealDialog::requestClose()
         reject();
         return;
     }
-    m_discard->setVisible(true);
-    m_keepOpen->setFocus();
+    m_ui->discardConfirmation->setVisible(true);
+    m_ui->keepOpenButton->setFocus();
 }
 
 void RevealDialog::keyPressEvent(QKeyEvent *event)
@@ -233,9 +157,9 @@ void RevealDialog::closeEvent(QCloseEvent *event)
 
 void RevealDialog::copyValue()
 {
-    if (!m_clipboard || m_value->text().isEmpty())
+    if (!m_clipboard || m_ui->tokenValue->text().isEmpty())
         return;
-    m_clipboard->copySecret(m_value->text());
+    m_clipboard->copySecret(m_ui->tokenValue->text());
     markTaken();
 }
 
@@ -257,15 +181,15 @@ void RevealDialog::openLink()
 
 void RevealDialog::onCountdown(int secondsLeft)
 {
-    m_copyStatus->setVisible(true);
-    m_copyStatus->setText(tr("Copied. The clipboard will be cleared in %n second(s).", nullptr, secondsLeft));
+    m_ui->copyStatus->setVisible(true);
+    m_ui->copyStatus->setText(tr("Copied. The clipboard will be cleared in %n second(s).", nullptr, secondsLeft));
 }
 
 void RevealDialog::done(int result)
 {
     // Wipe the value from every widget: nothing of it should outlive the dialog.
-    m_value->clear();
-    m_value->setEchoMode(QLineEdit::Password);
+    m_ui->tokenValue->clear();
+    m_ui->tokenValue->setEchoMode(QLineEdit::Password);
     if (m_link)
         m_link->clear();
     if (m_refresh)

@@ -4,13 +4,16 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class ClipboardGuard;
 class QCloseEvent;
 class QKeyEvent;
-class QLabel;
 class QLineEdit;
-class QPushButton;
-class QToolButton;
+
+namespace Ui {
+class RevealDialog;
+}
 
 // Shows a freshly created token's value once: masked by default, a Show toggle, Copy through the
 // ClipboardGuard, the magic link (Copy link, Open in browser) when there is one, expiry and notes. The value
@@ -44,16 +47,10 @@ private:
     void onCountdown(int secondsLeft);
     void markTaken();
 
+    std::unique_ptr<Ui::RevealDialog> m_ui;
     ClipboardGuard *m_clipboard;
-    QLineEdit *m_value;
-    QToolButton *m_show;
-    QPushButton *m_copy;
+    // The magic link and the refresh token rows exist only when the service returned them.
     QLineEdit *m_link = nullptr;
     QLineEdit *m_refresh = nullptr;
-    QLabel *m_copyStatus;
-    QLabel *m_notes;
-    QLabel *m_expiry;
-    QWidget *m_discard; // "close without copying?" with its two buttons
-    QPushButton *m_keepOpen;
     bool m_taken = false;
 };

@@ -1,4 +1,5 @@
 #include "SignInDialog.h"
+#include "ui_SignInDialog.h"
 
 #include "FieldForm.h"
 #include "StatusColors.h"
@@ -8,60 +9,35 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 SignInDialog::SignInDialog(
     const Account &account, const QList<FieldSpec> &secretFields, const QString &reason, QWidget *parent)
     : QDialog(parent)
+    , m_ui(std::make_unique<Ui::SignInDialog>())
 {
-    setWindowTitle(tr("Sign in to %1").arg(account.name));
-    auto *layout = new QVBoxLayout(this);
-
-    auto *who = new QLabel(this);
-    who->setObjectName(QStringLiteral("accountLabel"));
-    who->setTextFormat(Qt::PlainText);
-    who->setWordWrap(true);
-    who->setText(account.baseUrl.isEmpty() ? whoText(account)
-                                           : tr("%1 (%2)").arg(whoText(account), account.baseUrl.toDisplayString()));
-    layout->addWidget(who);
-
-    m_reason = new QLabel(reason, this);
-    m_reason->setObjectName(QStringLiteral("reasonLabel"));
-    m_reason->setTextFormat(Qt::PlainText);
-    m_reason->setWordWrap(true);
-    m_reason->setVisible(!reason.isEmpty());
-    layout->addWidget(m_reason);
-
     QList<FieldSpec> masked = secretFields;
     for (FieldSpec &spec : masked) {
         if (spec.type == FieldSpec::Type::Text)
             spec.type = FieldSpec::Type::Secret;
         spec.defaultValue = {};
     }
+    // Made before the form's other widgets so that Tab walks the fields first, as they are shown.
     m_form = new FieldForm(masked, this);
-    layout->addWidget(m_form);
+    m_ui->setupUi(this);
+    m_ui->fieldsLayout->addWidget(m_form);
 
-    m_demoNote = new QLabel(tr("The sandbox's demo credentials are filled in: choose Sign in."), this);
-    m_demoNote->setObjectName(QStringLiteral("demoNote"));
-    m_demoNote->setWordWrap(true);
-    m_demoNote->setVisible(false);
-    layout->addWidget(m_demoNote);
+    setWindowTitle(tr("Sign in to %1").arg(account.name));
+    m_ui->accountLabel->setText(account.baseUrl.isEmpty()
+            ? whoText(account)
+            : tr("%1 (%2)").arg(whoText(account), account.baseUrl.toDisplayString()));
+    m_ui->reasonLabel->setText(reason);
+    m_ui->reasonLabel->setVisible(!reason.isEmpty());
 
-    m_keep = new QCheckBox(tr("&Remember these credentials in the system keychain"), this);
-    m_keep->setObjectName(QStringLiteral("keepSignedIn"));
-    m_keep->setChecked(true);
-    layout->addWidget(m_keep);
-    m_keepNote = new QLabel(this);
-    m_keepNote->setObjectName(QStringLiteral("keepNote"));
-    m_keepNote->setWordWrap(true);
-    m_keepNote->hide();
-    layout->addWidget(m_keepNote);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
-    layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_ui->demoNote->setVisible(false);
+    m_ui->keepNote->hide();
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_form, &FieldForm::changed, this, &SignInDialog::updateOk);
     updateOk();
 }
@@ -79,12 +55,12 @@ QHash<QString, QString> SignInDialog::values() const
 
 bool SignInDialog::keepSignedIn() const
 {
-    return m_keep->isChecked();
+    return m_ui->keepSignedIn->isChecked();
 }
 
 void SignInDialog::setKeepSignedIn(bool keep)
 {
-    m_keep->setChecked(keep);
+    m_ui->keepSignedIn->setChecked(keep);
 }
 
 void SignInDialog::setDemoValues(const QHash<QString, QString> &values)
@@ -96,7 +72,7 @@ void SignInDialog::setDemoValues(const QHash<QString, QString> &values)
         m_form->setValue(it.key(), it.value());
         filled = true;
     }
-    m_demoNote->setVisible(filled);
+    m_ui->demoNote->setVisible(filled);
     updateOk();
 }
 
@@ -104,18 +80,18 @@ void SignInDialog::setKeychainAvailable(bool available)
 {
     const QString why = tr("No keychain is available: the credentials are kept only until TokenDesk quits.");
     if (!available)
-        m_keep->setChecked(false);
-    m_keep->setEnabled(available);
-    m_keep->setToolTip(available ? QString() : why);
-    m_keepNote->setText(available ? QString() : why);
-    m_keepNote->setVisible(!available);
+        m_ui->keepSignedIn->setChecked(false);
+    m_ui->keepSignedIn->setEnabled(available);
+    m_ui->keepSignedIn->setToolTip(available ? QString() : why);
+    m_ui->keepNote->setText(available ? QString() : why);
+    m_ui->keepNote->setVisible(!available);
 }
 
 void SignInDialog::showError(const QString &message)
 {
-    m_reason->setText(message);
-    m_reason->setVisible(!message.isEmpty());
-    StatusColors::apply(m_reason, StatusColors::Role::Error);
+    m_ui->reasonLabel->setText(message);
+    m_ui->reasonLabel->setVisible(!message.isEmpty());
+    StatusColors::apply(m_ui->reasonLabel, StatusColors::Role::Error);
 }
 
 QString SignInDialog::whoText(const Account &account)
@@ -126,7 +102,7 @@ QString SignInDialog::whoText(const Account &account)
 
 void SignInDialog::updateOk()
 {
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_form->isValid());
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(m_form->isValid());
 }
 
 void SignInDialog::done(int result)

@@ -6,10 +6,13 @@
 #include <QDialog>
 #include <QHash>
 
+#include <memory>
+
 class FieldForm;
-class QCheckBox;
-class QDialogButtonBox;
-class QLabel;
+
+namespace Ui {
+class SignInDialog;
+}
 
 // Asks again for an account's secrets (password, API key) after the server refused them or none are saved.
 // Every input is masked. OK is enabled once the required fields are filled.
@@ -41,10 +44,6 @@ public:
 private:
     void updateOk();
 
+    std::unique_ptr<Ui::SignInDialog> m_ui;
     FieldForm *m_form;
-    QLabel *m_demoNote;
-    QLabel *m_reason;
-    QCheckBox *m_keep;
-    QLabel *m_keepNote;
-    QDialogButtonBox *m_buttons;
 };

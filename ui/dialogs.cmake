@@ -13,10 +13,13 @@ target_sources(tokendesk_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/JwtInspectorDialog.h ${CMAKE_CURRENT_LIST_DIR}/JwtInspectorDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/LeakScanDialog.h ${CMAKE_CURRENT_LIST_DIR}/LeakScanDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/MfaDialog.h ${CMAKE_CURRENT_LIST_DIR}/MfaDialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/MfaDialog.ui
     ${CMAKE_CURRENT_LIST_DIR}/PastedValueEdit.h ${CMAKE_CURRENT_LIST_DIR}/PastedValueEdit.cpp
     ${CMAKE_CURRENT_LIST_DIR}/RemainingLifeDelegate.h ${CMAKE_CURRENT_LIST_DIR}/RemainingLifeDelegate.cpp
     ${CMAKE_CURRENT_LIST_DIR}/RevealDialog.h ${CMAKE_CURRENT_LIST_DIR}/RevealDialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/RevealDialog.ui
     ${CMAKE_CURRENT_LIST_DIR}/RotateTokenDialog.h ${CMAKE_CURRENT_LIST_DIR}/RotateTokenDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/SignInDialog.h ${CMAKE_CURRENT_LIST_DIR}/SignInDialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SignInDialog.ui
     ${CMAKE_CURRENT_LIST_DIR}/VerifyTokenDialog.h ${CMAKE_CURRENT_LIST_DIR}/VerifyTokenDialog.cpp ${CMAKE_CURRENT_LIST_DIR}/VerifyTokenDialog.ui
 )

@@ -1,5 +1,6 @@
 #include "LabelFits.h"
 #include "MfaDialog.h"
+#include "TabChain.h"
 #include "core/Clock.h"
 #include "core/UtcTime.h"
 
@@ -25,6 +26,16 @@ private:
     }
 
 private slots:
+    // Tab goes from the passcode to Verify and Cancel.
+    void tabOrder()
+    {
+        MfaDialog dlg(challenge(), nullptr);
+        auto *buttons = dlg.findChild<QDialogButtonBox *>();
+        const QList<QWidget *> expected {dlg.findChild<QLineEdit *>(QStringLiteral("passcode")),
+            buttons->button(QDialogButtonBox::Ok), buttons->button(QDialogButtonBox::Cancel)};
+        QCOMPARE(tabChain(&dlg), expected);
+    }
+
     void okOnlyAtSixDigits()
     {
         MfaDialog dlg(challenge(), nullptr);

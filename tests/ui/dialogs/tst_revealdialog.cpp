@@ -1,6 +1,7 @@
 #include "ClipboardGuard.h"
 #include "LabelFits.h"
 #include "RevealDialog.h"
+#include "TabChain.h"
 
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -33,6 +34,31 @@ private:
 
 private slots:
     void init() { QGuiApplication::clipboard()->clear(); }
+
+    // Tab walks each value with its buttons, row by row, then the close question's buttons when it is shown,
+    // then Close.
+    void tabOrder()
+    {
+        ClipboardGuard guard;
+        CreatedToken withEverything = created(true);
+        withEverything.refreshValue = QStringLiteral("refresh.jwt.value");
+        RevealDialog dlg(withEverything, &guard, nullptr);
+        const auto named = [&dlg](const char *name) { return dlg.findChild<QWidget *>(QLatin1String(name)); };
+        QWidget *close = dlg.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close);
+        const QList<QWidget *> rows {named("tokenValue"), named("showButton"), named("copyButton"), named("linkValue"),
+            named("copyLinkButton"), named("openLinkButton"), named("refreshValue"), named("copyRefreshButton")};
+        QCOMPARE(tabChain(&dlg), rows + QList<QWidget *> {close});
+        dlg.requestClose();
+        const QList<QWidget *> asking {named("discardButton"), named("keepOpenButton"), close};
+        QCOMPARE(tabChain(&dlg), rows + asking);
+
+        RevealDialog plain(created(false), &guard, nullptr);
+        const QList<QWidget *> plainRows {plain.findChild<QWidget *>(QStringLiteral("tokenValue")),
+            plain.findChild<QWidget *>(QStringLiteral("showButton")),
+            plain.findChild<QWidget *>(QStringLiteral("copyButton")),
+            plain.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close)};
+        QCOMPARE(tabChain(&plain), plainRows);
+    }
 
     void maskedByDefaultAndShowToggles()
     {

@@ -1,5 +1,6 @@
 #include "FieldForm.h"
 #include "SignInDialog.h"
+#include "TabChain.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -71,6 +72,24 @@ private slots:
         QVERIFY(!dlg.keepSignedIn());
         keep->setChecked(true);
         QVERIFY(dlg.keepSignedIn());
+    }
+
+    // Tab walks the fields first, then the keychain box, then the buttons.
+    void tabOrder()
+    {
+        SignInDialog dlg(account(), fields(), QString(), nullptr);
+        auto *buttons = dlg.findChild<QDialogButtonBox *>();
+        const QList<QWidget *> expected {dlg.findChild<QLineEdit *>(QStringLiteral("field_password")),
+            dlg.findChild<QLineEdit *>(QStringLiteral("field_api_key")),
+            dlg.findChild<QCheckBox *>(QStringLiteral("keepSignedIn")), buttons->button(QDialogButtonBox::Ok),
+            buttons->button(QDialogButtonBox::Cancel)};
+        QCOMPARE(tabChain(&dlg), expected);
+
+        SignInDialog noFields(account(), {}, QString(), nullptr);
+        auto *noFieldsButtons = noFields.findChild<QDialogButtonBox *>();
+        const QList<QWidget *> expectedNoFields {noFields.findChild<QCheckBox *>(QStringLiteral("keepSignedIn")),
+            noFieldsButtons->button(QDialogButtonBox::Ok), noFieldsButtons->button(QDialogButtonBox::Cancel)};
+        QCOMPARE(tabChain(&noFields), expectedNoFields);
     }
 
     void rejectWipesInputs()

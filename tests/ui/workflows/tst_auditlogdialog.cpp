@@ -12,6 +12,7 @@
 
 #include "AwaitFuture.h"
 #include "FocusChain.h"
+#include "TabChain.h"
 #include "core/Clock.h"
 #include "items/TokenFilterModel.h"
 #include "items/TokenListModel.h"
@@ -26,6 +27,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QIcon>
 #include <QItemSelectionModel>
@@ -33,6 +35,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -93,6 +96,7 @@ private slots:
     void notesEditedKeptAcrossRefreshAndRestart();
     void showsNamesVerbsOutcomesAndGroups();
     void notesDialogLabelsAndTabOrder();
+    void tabOrder();
 
 private:
     void fillLog(AuditLog &log);
@@ -142,6 +146,19 @@ void tst_AuditLogDialog::fillLog(AuditLog &log)
         entry(m_c.id, m_c.name, QStringLiteral("revoke"), QStringLiteral("failure"), kT0.addSecs(240), group)));
     QVERIFY(log.append(
         entry(QUuid(), QString(), QStringLiteral("break-glass"), QStringLiteral("failure"), kT0.addSecs(241), group)));
+}
+
+// Tab walks the filters as they read (find, account, action, outcome, since, until), the table, then the buttons.
+void tst_AuditLogDialog::tabOrder()
+{
+    AuditLogDialog dialog(nullptr, {m_a});
+    const auto named = [&dialog](const char *name) { return dialog.findChild<QWidget *>(QLatin1String(name)); };
+    auto *buttons = dialog.findChild<QDialogButtonBox *>();
+    QVERIFY(buttons);
+    const QList<QWidget *> expected {named("auditFind"), named("auditAccount"), named("auditAction"),
+        named("auditOutcome"), named("auditUseSince"), named("auditSince"), named("auditUseUntil"), named("auditUntil"),
+        named("auditTable"), buttons->button(QDialogButtonBox::Close), named("auditExport"), named("auditRefresh")};
+    QCOMPARE(tabChain(&dialog), expected);
 }
 
 void tst_AuditLogDialog::filtersNarrowRows()
