@@ -8,9 +8,29 @@
 #include "core/Token.h"
 #include "providers/AccountSession.h"
 
+#include <QDialogButtonBox>
+#include <QPushButton>
 #include <QSignalSpy>
 
 namespace WindowTestSteps {
+
+// The first visible widget of type T under `parent` (dialogs closed with WA_DeleteOnClose linger until deleted).
+template<typename T> T *findVisible(const QObject *parent)
+{
+    const QList<T *> widgets = parent->findChildren<T *>();
+    for (T *widget : widgets) {
+        if (widget->isVisible())
+            return widget;
+    }
+    return nullptr;
+}
+
+// The OK button of a dialog's button box; null when it has none.
+inline QPushButton *okButton(const QWidget *dialog)
+{
+    auto *box = dialog->findChild<QDialogButtonBox *>();
+    return box ? box->button(QDialogButtonBox::Ok) : nullptr;
+}
 
 // Selects the account, refreshes it and waits (up to 15 s) for its refresh to end as `expectOk` says.
 inline bool refreshAccount(MainWindow *window, const QUuid &id, bool expectOk = true)

@@ -22,6 +22,7 @@
 #include "SandboxServer.h"
 
 #include "AwaitFuture.h"
+#include "WindowTestSteps.h"
 #include "core/Totp.h"
 
 #include "core/Token.h"
@@ -58,24 +59,10 @@
 
 namespace {
 
+using WindowTestSteps::findVisible;
+using WindowTestSteps::okButton;
+
 constexpr int NetworkTimeoutMs = 15000;
-
-// The first visible widget of type T under `parent` (dialogs closed with WA_DeleteOnClose linger until deleted).
-template<typename T> T *findVisible(const QObject *parent)
-{
-    const QList<T *> widgets = parent->findChildren<T *>();
-    for (T *widget : widgets) {
-        if (widget->isVisible())
-            return widget;
-    }
-    return nullptr;
-}
-
-QPushButton *okButton(const QWidget *dialog)
-{
-    auto *box = dialog->findChild<QDialogButtonBox *>();
-    return box ? box->button(QDialogButtonBox::Ok) : nullptr;
-}
 
 // Answers the dialogs the window runs with exec() (QInputDialog::getText, the confirmation box): every 20 ms the
 // active modal widget is handed to `handler`, which returns true once it dealt with it.

@@ -18,6 +18,7 @@
 
 #include "AwaitFuture.h"
 #include "LabelFits.h"
+#include "WindowTestSteps.h"
 
 #include "items/TokenListModel.h"
 #include "store/AuditLog.h"
@@ -42,23 +43,10 @@
 
 namespace {
 
+using WindowTestSteps::findVisible;
+using WindowTestSteps::okButton;
+
 constexpr int NetworkTimeoutMs = 20000;
-
-template<typename T> T *findVisible(const QObject *parent)
-{
-    const QList<T *> widgets = parent->findChildren<T *>();
-    for (T *widget : widgets) {
-        if (widget->isVisible())
-            return widget;
-    }
-    return nullptr;
-}
-
-QPushButton *okButton(const QWidget *dialog)
-{
-    auto *box = dialog->findChild<QDialogButtonBox *>();
-    return box ? box->button(QDialogButtonBox::Ok) : nullptr;
-}
 
 // Every visible label of `widget` shows all of its text; empty when so, else the first that does not.
 QString clippedLabel(const QWidget *widget)
