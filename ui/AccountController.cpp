@@ -25,7 +25,6 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QPromise>
-#include <QTimer>
 
 namespace {
 QHash<QString, QString> nonEmpty(const QHash<QString, QString> &values)
@@ -151,13 +150,13 @@ bool AccountController::load()
     m_lastError = m_workspace->accountStore()->lastError();
     m_model->setAccounts(accounts);
     emit accountsChanged();
-    // Rotations left pending by an earlier run finish when due (at once when overdue). Asked once the event loop
-    // runs: it opens the database, which the first paint does not need.
-    QTimer::singleShot(0, this, [this] {
-        if (!rotations()->pending().isEmpty())
-            rotationFinisher()->watch();
-    });
     return m_lastError.isEmpty();
+}
+
+void AccountController::resumeRotations()
+{
+    if (!rotations()->pending().isEmpty())
+        rotationFinisher()->watch();
 }
 
 QList<Account> AccountController::accounts() const

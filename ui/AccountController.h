@@ -56,10 +56,12 @@ public:
     QNetworkAccessManager *network() const;
     // What is known of every account's tokens: every view reads it, every listing goes through it.
     AccountTokens *accountTokens() const;
-    // Rotations in progress (kept in the database) and what finishes them when their grace period is over; load()
-    // starts it once the event loop runs, so rotations pending from an earlier run resume.
+    // Rotations in progress (kept in the database) and what finishes them when their grace period is over.
     RotationStore *rotations() const;
     RotationFinisher *rotationFinisher();
+    // Rotations left pending by an earlier run finish when due (at once when overdue). It opens the database:
+    // the window asks for it once it has painted (MainWindow::start).
+    void resumeRotations();
 
     // Reads the accounts file into the model. False (with lastError()) when the file was malformed.
     bool load();

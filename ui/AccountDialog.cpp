@@ -1,6 +1,7 @@
 #include "AccountDialog.h"
 #include "ui_AccountDialog.h"
 
+#include "Icons.h"
 #include "StatusColors.h"
 
 #include "core/FieldSpec.h"
@@ -88,7 +89,7 @@ void AccountDialog::init()
     m_ui->setupUi(this);
     m_ui->fieldsWidget->setLayout(new QFormLayout);
     for (const ProviderDescriptor &d : ProviderRegistry::instance().all()) {
-        const QIcon icon(QStringLiteral(":/icons/providers/%1.svg").arg(d.iconName.isEmpty() ? d.id : d.iconName));
+        const QIcon icon = Icons::provider(d.iconName.isEmpty() ? d.id : d.iconName);
         m_ui->providerCombo->addItem(icon, d.displayName, d.id);
     }
     const bool any = hasProviders();

@@ -1,10 +1,10 @@
 #include "AccountItemDelegate.h"
 
+#include "Icons.h"
 #include "items/AccountListModel.h"
 #include "items/StatusPalette.h"
 
 #include <QApplication>
-#include <QFile>
 #include <QIcon>
 #include <QPainter>
 
@@ -29,9 +29,7 @@ void AccountItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QM
 {
     QStyledItemDelegate::initStyleOption(option, index);
     if (index.data(AccountListModel::IsGroupRole).toBool()) {
-        const QString path =
-            QStringLiteral(":/icons/providers/%1.svg").arg(index.data(AccountListModel::ProviderIdRole).toString());
-        option->icon = QIcon(QFile::exists(path) ? path : QStringLiteral(":/icons/providers/generic.svg"));
+        option->icon = Icons::provider(index.data(AccountListModel::ProviderIdRole).toString());
         option->features |= QStyleOptionViewItem::HasDecoration;
         option->font.setBold(true);
     }

@@ -22,7 +22,7 @@ AlertCenter::AlertCenter(AccountController *controller, Preferences *preferences
     : QObject(parent)
     , m_controller(controller)
     , m_preferences(preferences ? preferences : new Preferences(controller->configDir(), this))
-    , m_monitor(new ExpiryAlertMonitor(controller->ledger(), controller->clock(), this))
+    , m_monitor(new ExpiryAlertMonitor([controller] { return controller->ledger(); }, controller->clock(), this))
     , m_timer(new QTimer(this))
 {
     m_timer->setObjectName(QStringLiteral("alertCheckTimer"));

@@ -1,6 +1,7 @@
 #include "AuditLogDialog.h"
 #include "ui_AuditLogDialog.h"
 
+#include "Icons.h"
 #include "StatusColors.h"
 #include "core/Clock.h"
 #include "core/UntrustedText.h"
@@ -184,8 +185,8 @@ void AuditLogDialog::reload()
     const QHash<QString, GroupSummary> groups = summarizeGroups(m_log ? m_log->query() : QList<AuditEntry>());
     const QColor groupTint = palette().color(QPalette::Highlight);
     const QDateTime now = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
-    const QIcon succeeded(QStringLiteral(":/icons/actions/outcome-success.svg"));
-    const QIcon failed(QStringLiteral(":/icons/actions/outcome-failure.svg"));
+    const QIcon succeeded = Icons::action(QStringLiteral("outcome-success"));
+    const QIcon failed = Icons::action(QStringLiteral("outcome-failure"));
     for (const AuditEntry &entry : std::as_const(m_entries)) {
         QList<QStandardItem *> row;
         auto *time = new QStandardItem(TimeText::format(entry.time, now, m_timeDisplay, m_timeZone, true));

@@ -1,5 +1,6 @@
 #include "DestructiveButton.h"
 
+#include "Icons.h"
 #include "StatusColors.h"
 
 #include <QApplication>
@@ -80,7 +81,7 @@ void DestructiveButton::style(QPushButton *button, const QString &iconName)
     if (!button || isStyled(button))
         return;
     button->setProperty(DestructiveProperty, true);
-    button->setIcon(QIcon(QStringLiteral(":/icons/actions/%1.svg").arg(iconName)));
+    button->setIcon(Icons::action(iconName));
     button->setAutoDefault(false);
     button->setDefault(false);
     new TintFollower(button);

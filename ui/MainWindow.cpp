@@ -5,6 +5,7 @@
 #include "AllAccountsView.h"
 #include "ClipboardGuard.h"
 #include "ExpiryBanner.h"
+#include "Icons.h"
 #include "PreferencesDialog.h"
 #include "TokenNotesDialog.h"
 #include "TrayIcon.h"
@@ -51,7 +52,7 @@
 
 using Id = WindowActions::Id;
 
-MainWindow::MainWindow(AccountController *controller, QWidget *parent)
+MainWindow::MainWindow(AccountController *controller, Start start, QWidget *parent)
     : QMainWindow(parent)
     , m_controller(controller)
     , m_clipboard(new ClipboardGuard(this))
@@ -61,17 +62,15 @@ MainWindow::MainWindow(AccountController *controller, QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("TokenDesk"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/tokendesk.svg")));
+    setWindowIcon(Icons::app());
 
     createWidgets();
     m_actions->createMenus();
     m_signIn = new SignInFlow(m_controller, m_errors, this);
-    const auto account = [this] { return currentAccountId(); };
-    const auto selected = [this] { return selectedTokens(); };
-    m_operations = new TokenOperations(m_controller, m_errors, m_clipboard, {account, selected}, this);
-    m_revoker = new TokenRevoker(m_controller, m_errors, account, selected, this);
+    m_operations = new TokenOperations(m_controller, m_errors, m_clipboard, selection(), this);
+    m_revoker = new TokenRevoker(m_controller, m_errors, selection(), this);
     m_accounts = new AccountCommands(m_controller, m_errors, this);
-    m_emptyStates = new EmptyStates(m_controller, m_actions, m_page, m_allAccounts, this);
+    m_emptyStates = new EmptyStates(m_controller, m_actions, m_page, this);
     m_help = new HelpCommands(m_controller, m_actions,
         {[this] { updateActions(); },
             [this](const QUuid &id) {
@@ -81,18 +80,42 @@ MainWindow::MainWindow(AccountController *controller, QWidget *parent)
         this);
     connectParts();
     routeActions();
-    // Token notes: the models keep them by account + token id across every refresh.
-    TokenNotesDialog::applyNotes(m_controller->tokenNotes(), {tokenModel(), m_allAccounts->tokenModel()});
-    // Expiry alerts follow AccountTokens by themselves; a tray icon when the platform has one.
-    if (QSystemTrayIcon::isSystemTrayAvailable())
-        ensureTrayIcon();
     // Preferences: the clipboard delay and the tables' time display, now and on every change.
     connect(m_controller->preferences(), &Preferences::changed, this, &MainWindow::applyPreferences);
     applyPreferences();
 
-    onAccountsChanged();
+    showAccountsOrWelcome();
     restoreSettings();
     m_errors->status(tr("Ready"), 3000);
+    m_startAfterPaint = start == Start::AfterFirstPaint;
+    if (!m_startAfterPaint)
+        this->start();
+}
+
+void MainWindow::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    createAllAccountsView();
+    m_controller->resumeRotations();
+    // Token notes: the models keep them by account + token id across every refresh.
+    TokenNotesDialog::applyNotes(m_controller->tokenNotes(), tokenModels());
+    // Expiry alerts follow AccountTokens by themselves; a tray icon when the platform has one.
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        ensureTrayIcon();
+    onAccountsChanged();
+    // Session expiry in the sidebar moves with the clock, like the table's remaining life. (Reading it makes the
+    // sessions, hence only from here on.)
+    connect(tokenModel(), &TokenListModel::ticked, m_signIn, &SignInFlow::updateAllStatuses);
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    // Queued, so the whole first frame (every child's paint and the flush) is on screen before start() runs.
+    if (event->type() == QEvent::Paint && m_startAfterPaint && !m_started)
+        QMetaObject::invokeMethod(this, &MainWindow::start, Qt::QueuedConnection);
+    return QMainWindow::event(event);
 }
 
 MainWindow::~MainWindow() = default;
@@ -105,35 +128,55 @@ void MainWindow::createWidgets()
     m_stack->addWidget(m_welcome);
 
     m_page = new AccountPage(m_controller, m_alerts, m_errors);
-    m_allAccounts = new AllAccountsView(m_controller);
     m_tableStack = new QStackedWidget;
     m_tableStack->setObjectName(QStringLiteral("tableStack"));
     m_tableStack->addWidget(m_page);
-    m_tableStack->addWidget(m_allAccounts);
     m_signInPanel = new SignInPanel;
     m_tableStack->addWidget(m_signInPanel);
 
-    // The keychain warning is said once, above whichever table shows, until dismissed. It is made after the
-    // stack, so its Dismiss comes after every page's widgets in the tab order: Tab from the sidebar reaches the
-    // table (or the sign-in panel's fields) first.
-    auto *tableArea = new QWidget;
-    auto *tableLayout = new QVBoxLayout(tableArea);
+    m_tableArea = new QWidget;
+    auto *tableLayout = new QVBoxLayout(m_tableArea);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->setSpacing(4);
     tableLayout->addWidget(m_tableStack, 1);
-    m_keychainBar = new KeychainBar(m_controller->secretStore(), tableArea);
-    tableLayout->insertWidget(0, m_keychainBar);
 
     m_splitter = new QSplitter;
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_sidebar = new AccountSidebar(m_controller->accountModel(), m_actions->accountActions());
     m_splitter->addWidget(m_sidebar);
-    m_splitter->addWidget(tableArea);
+    m_splitter->addWidget(m_tableArea);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setSizes({240, 720});
     m_stack->addWidget(m_splitter);
     setCentralWidget(m_stack);
     resize(1000, 640);
+}
+
+void MainWindow::createAllAccountsView()
+{
+    m_allAccounts = new AllAccountsView(m_controller);
+    m_tableStack->insertWidget(1, m_allAccounts);
+    connectTable(m_allAccounts->table());
+    connect(m_allAccounts, &AllAccountsView::selectionChanged, this, &MainWindow::updateActions);
+    m_emptyStates->attachAllAccounts(m_allAccounts);
+    applyPreferences();
+
+    // The keychain warning is said once, above whichever table shows, until dismissed. It is made after every
+    // page, so its Dismiss comes last in the tab order: Tab from the sidebar reaches the table (or the sign-in
+    // panel's fields) first. Whether the keychain is there is known only once a secret is read, after this.
+    m_keychainBar = new KeychainBar(m_controller->secretStore(), m_tableArea);
+    static_cast<QVBoxLayout *>(m_tableArea->layout())->insertWidget(0, m_keychainBar);
+}
+
+void MainWindow::connectTable(TokenTableView *table)
+{
+    // Both token tables: one context menu, one enabling rule; Details on a double click.
+    connect(
+        table, &TokenTableView::tokenMenuRequested, this, [this](const QPoint &pos) { tokenContextMenu()->exec(pos); });
+    connect(table, &QTableView::doubleClicked, this, [this] {
+        if (m_actions->action(Id::Details)->isEnabled())
+            m_operations->showDetails();
+    });
 }
 
 void MainWindow::connectParts()
@@ -146,17 +189,8 @@ void MainWindow::connectParts()
         m_sidebar, &AccountSidebar::accountActivated, this, [this] { m_accounts->editAccount(currentAccountId()); });
     connect(m_controller, &AccountController::accountsChanged, this, &MainWindow::onAccountsChanged);
 
-    // The two token tables: one context menu, one enabling rule; Details on a double click.
-    for (TokenTableView *table : {m_page->table(), m_allAccounts->table()}) {
-        connect(table, &TokenTableView::tokenMenuRequested, this,
-            [this](const QPoint &pos) { tokenContextMenu()->exec(pos); });
-        connect(table, &QTableView::doubleClicked, this, [this] {
-            if (m_actions->action(Id::Details)->isEnabled())
-                m_operations->showDetails();
-        });
-    }
+    connectTable(m_page->table());
     connect(m_page, &AccountPage::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_allAccounts, &AllAccountsView::selectionChanged, this, &MainWindow::updateActions);
     connect(m_page->expiryBanner(), &ExpiryBanner::tokenActivated, this, &MainWindow::selectToken);
 
     // The account page and the sign-in flow: sign-in requests and the sidebar's state line.
@@ -177,8 +211,6 @@ void MainWindow::connectParts()
         m_signIn->updateAccountStatus(id);
         updateActions();
     });
-    // Session expiry in the sidebar moves with the clock, like the table's remaining life.
-    connect(tokenModel(), &TokenListModel::ticked, m_signIn, &SignInFlow::updateAllStatuses);
     connect(m_signIn, &SignInFlow::listWanted, m_page, [this](const QUuid &id) { m_page->refreshAccount(id); });
     connect(m_signIn, &SignInFlow::actionsChanged, this, &MainWindow::updateActions);
 
@@ -187,12 +219,12 @@ void MainWindow::connectParts()
     connect(m_operations, &TokenOperations::listWanted, m_page, &AccountPage::refreshAccount);
     connect(m_operations, &TokenOperations::noteChanged, this,
         [this](const QUuid &accountId, const QString &tokenId, const QString &text) {
-            for (TokenListModel *model : {tokenModel(), m_allAccounts->tokenModel()})
+            for (TokenListModel *model : tokenModels())
                 model->setNote(accountId, tokenId, text);
         });
     connect(m_revoker, &TokenRevoker::tokenRevoked, this,
         [this](const QUuid &accountId, const QString &tokenId, const QDateTime &when) {
-            for (TokenListModel *model : {tokenModel(), m_allAccounts->tokenModel()})
+            for (TokenListModel *model : tokenModels())
                 model->markRevoked(accountId, tokenId, when);
         });
     connect(m_revoker, &TokenRevoker::accountsChanged, this, [this](const QList<QUuid> &ids) {
@@ -258,13 +290,21 @@ void MainWindow::applyPreferences()
         ? TokenListModel::TimeDisplay::Relative
         : TokenListModel::TimeDisplay::Absolute;
     const Qt::TimeSpec zone = values.timeZone == Preferences::TimeZone::Utc ? Qt::UTC : Qt::LocalTime;
-    for (TokenListModel *model : {tokenModel(), m_allAccounts->tokenModel()})
+    for (TokenListModel *model : tokenModels())
         model->setTimeDisplay(display, zone);
 }
 
 TokenListModel *MainWindow::tokenModel() const
 {
     return m_page->table()->tokenModel();
+}
+
+QList<TokenListModel *> MainWindow::tokenModels() const
+{
+    QList<TokenListModel *> models {tokenModel()};
+    if (m_allAccounts)
+        models.append(m_allAccounts->tokenModel());
+    return models;
 }
 
 TokenFilterModel *MainWindow::filterModel() const
@@ -336,7 +376,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("state"), saveState());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     m_page->table()->saveLayout();
-    m_allAccounts->table()->saveLayout();
+    if (m_allAccounts)
+        m_allAccounts->table()->saveLayout();
     settings.setValue(QStringLiteral("statusFilter"), m_page->statusCombo()->currentIndex());
     settings.endGroup();
     settings.sync();
@@ -398,14 +439,22 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+void MainWindow::showAccountsOrWelcome()
+{
+    m_sidebar->expandAll();
+    const bool none = m_controller->accounts().isEmpty();
+    m_stack->setCurrentIndex(none ? 0 : 1);
+    if (none)
+        m_welcome->fill();
+}
+
 void MainWindow::onAccountsChanged()
 {
+    showAccountsOrWelcome();
+    if (!m_started)
+        return; // start() connects the sessions
     const QUuid current = currentAccountId();
-    m_sidebar->expandAll();
     const QList<Account> accounts = m_controller->accounts();
-    m_stack->setCurrentIndex(accounts.isEmpty() ? 0 : 1);
-    if (accounts.isEmpty())
-        m_welcome->fill();
     QHash<QUuid, QString> names;
     for (const Account &account : accounts) {
         names.insert(account.id, account.name);
@@ -450,15 +499,21 @@ QList<Token> MainWindow::selectedTokens() const
     return isAllAccountsShown() ? m_allAccounts->selectedTokens() : m_page->table()->selectedTokens();
 }
 
+TokenSelection MainWindow::selection() const
+{
+    return {[this] { return currentAccountId(); }, [this] { return selectedTokens(); }};
+}
+
 bool MainWindow::isAllAccountsShown() const
 {
-    return m_tableStack && m_tableStack->currentWidget() == m_allAccounts;
+    return m_allAccounts && m_tableStack->currentWidget() == m_allAccounts;
 }
 
 void MainWindow::showAllAccounts()
 {
     if (m_controller->accounts().isEmpty())
         return;
+    start(); // the view is made there
     m_tableStack->setCurrentWidget(m_allAccounts);
     statusBar()->clearMessage(); // a passing message of the account page ("5 tokens") is not about this view
     m_signInPanel->clearValues();
@@ -516,9 +571,8 @@ void MainWindow::updateActions()
     context.selected = selectedTokens();
     context.allAccounts = isAllAccountsShown();
     context.hasAccounts = !m_controller->accounts().isEmpty();
-    context.providerOf = [this](const Token &token) {
-        return m_controller->provider(token.accountId.isNull() ? currentAccountId() : token.accountId);
-    };
+    context.providerOf = [this, selection = selection()](
+                             const Token &token) { return m_controller->provider(selection.accountOf(token)); };
     context.rotationRefusal = [this, providerOf = context.providerOf](const Token &token) {
         return TokenRotation::refusal(
             providerOf(token), m_controller->rotations(), token, 0, m_controller->clock()->now());

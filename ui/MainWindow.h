@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Token.h"
+#include "tokens/TokenSelection.h"
 
 #include <QDateTime>
 #include <QList>
@@ -34,6 +35,7 @@ class TokenFilterModel;
 class TokenListModel;
 class TokenOperations;
 class TokenRevoker;
+class TokenTableView;
 class TrayIcon;
 class WelcomePage;
 class WindowActions;
@@ -48,8 +50,19 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(AccountController *controller, QWidget *parent = nullptr);
+    // What the window needs before it first paints is the frame, the sidebar and the empty pages. The sessions
+    // (which open the database), their first listing (which reads the keychain) and the tray icon start in
+    // start(): at once (Now), or right after the first paint (AfterFirstPaint, what the application does, so the
+    // window appears as soon as a bare one would).
+    enum class Start { Now, AfterFirstPaint };
+    explicit MainWindow(AccountController *controller, Start start = Start::Now, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // Connects the accounts' sessions, lists the selected account and makes the tray icon; once (later calls do
+    // nothing). With Start::AfterFirstPaint it runs after the first paint, or when called: a window started
+    // hidden in the tray never paints.
+    void start();
+    bool isStarted() const { return m_started; }
 
     // Marks the window as running on the embedded sandbox (title, no persistent state).
     void setSandboxMode(bool on);
@@ -59,7 +72,7 @@ public:
     TokenListModel *tokenModel() const;
     TokenFilterModel *filterModel() const;
     QTreeView *accountView() const;
-    AllAccountsView *allAccountsView() const { return m_allAccounts; }
+    AllAccountsView *allAccountsView() const { return m_allAccounts; } // null before start()
     bool isAllAccountsShown() const;
     QTableView *tokenView() const;
     QLineEdit *filterEdit() const;
@@ -70,7 +83,7 @@ public:
     // The sign-in panel in the table area (shown for a signed-out account instead of its empty table).
     SignInPanel *signInPanel() const { return m_signInPanel; }
     bool isSignInPanelShown() const;
-    KeychainBar *keychainBar() const { return m_keychainBar; }
+    KeychainBar *keychainBar() const { return m_keychainBar; } // null before start()
     // The empty-state messages over the account's table and the All accounts table.
     EmptyStateOverlay *emptyState() const;
     EmptyStateOverlay *allAccountsEmptyState() const;
@@ -116,16 +129,22 @@ signals:
     void refreshed(const QUuid &accountId, bool ok);
 
 protected:
+    bool event(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createWidgets();
+    void createAllAccountsView();
+    void connectTable(TokenTableView *table);
+    QList<TokenListModel *> tokenModels() const; // of both tables (the account page's only, before start())
     void connectParts();
     void routeActions();
     void applyPreferences();
     void onAccountsChanged();
+    void showAccountsOrWelcome();
     void onCurrentAccountChanged();
     void selectToken(const QUuid &accountId, const QString &tokenKey);
+    TokenSelection selection() const; // read live by the token operations and the revoker
     void trySandbox();
     void showPreferences();
     void showSignInPanel(const QUuid &id, const QString &reason);
@@ -140,6 +159,8 @@ private:
     bool m_quitting = false; // quitApplication() is closing the window: no hiding to the tray
     bool m_trayHintShown = false; // "still running in the tray" is said once per run
     bool m_sandbox = false;
+    bool m_started = false;
+    bool m_startAfterPaint = false;
     std::function<bool()> m_sandboxLauncher; // tests replace starting `tokendesk --sandbox`
 
     QStackedWidget *m_stack = nullptr;
@@ -148,6 +169,7 @@ private:
     AccountSidebar *m_sidebar = nullptr;
     AllAccountsView *m_allAccounts = nullptr;
     AccountPage *m_page = nullptr;
+    QWidget *m_tableArea = nullptr; // the keychain bar above the table stack
     QStackedWidget *m_tableStack = nullptr; // the account's page, the all-accounts view or the sign-in panel
     SignInPanel *m_signInPanel = nullptr;
     KeychainBar *m_keychainBar = nullptr;

@@ -1,8 +1,7 @@
 #include "ProviderIconDelegate.h"
 
+#include "Icons.h"
 #include "items/TokenListModel.h"
-
-#include <QFile>
 
 ProviderIconDelegate::ProviderIconDelegate(ProviderOf providerOf, QObject *parent)
     : QStyledItemDelegate(parent)
@@ -11,13 +10,7 @@ ProviderIconDelegate::ProviderIconDelegate(ProviderOf providerOf, QObject *paren
 
 QIcon ProviderIconDelegate::iconFor(const QString &providerId) const
 {
-    auto it = m_icons.constFind(providerId);
-    if (it != m_icons.constEnd())
-        return it.value();
-    const QString path = QStringLiteral(":/icons/providers/%1.svg").arg(providerId);
-    const QIcon icon(QFile::exists(path) ? path : QStringLiteral(":/icons/providers/generic.svg"));
-    m_icons.insert(providerId, icon);
-    return icon;
+    return Icons::provider(providerId);
 }
 
 void ProviderIconDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const

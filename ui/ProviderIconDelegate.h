@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QHash>
 #include <QIcon>
 #include <QStyledItemDelegate>
 #include <QUuid>
@@ -24,5 +23,4 @@ protected:
 
 private:
     ProviderOf m_providerOf;
-    mutable QHash<QString, QIcon> m_icons;
 };

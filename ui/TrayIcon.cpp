@@ -1,6 +1,7 @@
 #include "TrayIcon.h"
 
 #include "AlertCenter.h"
+#include "Icons.h"
 
 #include <QAction>
 #include <QApplication>
@@ -13,7 +14,7 @@ TrayIcon::TrayIcon(QWidget *window, QAction *refresh, QAction *quit, AlertCenter
     : QObject(parent)
     , m_window(window)
     , m_menu(new QMenu)
-    , m_icon(new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/tokendesk.svg")), this))
+    , m_icon(new QSystemTrayIcon(Icons::app(), this))
 {
     setObjectName(QStringLiteral("trayIcon"));
     m_menu->setObjectName(QStringLiteral("trayMenu"));

@@ -3,6 +3,8 @@
 #include "AccountController.h"
 #include "AlertCenter.h"
 #include "AppTranslators.h"
+#include "FirstPaintExit.h"
+#include "Icons.h"
 #include "MainWindow.h"
 
 #include "SandboxDemo.h"
@@ -17,7 +19,6 @@
 #include <QIcon>
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -75,27 +76,6 @@ void setApplicationFacts()
     QCoreApplication::setApplicationVersion(QStringLiteral(TOKENDESK_VERSION));
 }
 
-// Benchmarks (tests/bench/run, P1): with TOKENDESK_EXIT_ON_FIRST_PAINT set, quit on the main window's first
-// paint event, the same way the bare QMainWindow baseline does.
-class FirstPaintExit : public QObject
-{
-public:
-    using QObject::QObject;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !m_done) {
-            m_done = true;
-            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    bool m_done = false;
-};
-
 // --lang (or the system locale) picks the translation (AppTranslators).
 void installTranslators(QCoreApplication &app, const QString &langOverride)
 {
@@ -124,7 +104,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setApplicationFacts();
     QApplication::setDesktopFileName(QStringLiteral(TOKENDESK_APP_ID));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tokendesk.svg")));
+    QApplication::setWindowIcon(Icons::app());
 
     QCommandLineParser parser;
     const Options options = addOptions(parser);
@@ -155,14 +135,16 @@ int main(int argc, char *argv[])
             qCWarning(lcDesktop) << "accounts file:" << controller->lastError();
     }
 
-    MainWindow window(controller);
+    MainWindow window(controller, MainWindow::Start::AfterFirstPaint);
     window.setSandboxMode(sandbox != nullptr);
     FirstPaintExit firstPaintExit;
     if (qEnvironmentVariableIsSet("TOKENDESK_EXIT_ON_FIRST_PAINT"))
         window.installEventFilter(&firstPaintExit);
     // "Start minimised to tray": only when a tray exists to bring the window back.
     const bool startInTray = window.trayIcon() && window.alertCenter()->preferences()->values().startMinimizedToTray;
-    if (!startInTray)
+    if (startInTray)
+        window.start(); // no paint comes: the sessions and alerts start now
+    else
         window.show();
     const int code = app.exec();
     return code;

@@ -31,11 +31,24 @@ QString ExpiryAlert::message() const
 }
 
 ExpiryAlertMonitor::ExpiryAlertMonitor(Ledger *ledger, const Clock *clock, QObject *parent)
+    : ExpiryAlertMonitor(std::function<Ledger *()>([ledger] { return ledger; }), clock, parent)
+{ }
+
+ExpiryAlertMonitor::ExpiryAlertMonitor(std::function<Ledger *()> ledger, const Clock *clock, QObject *parent)
     : QObject(parent)
-    , m_ledger(ledger)
+    , m_ledgerSource(std::move(ledger))
     , m_clock(clock ? clock : Clock::system())
     , m_thresholds({7 * 24 * 3600, 24 * 3600})
 { }
+
+Ledger *ExpiryAlertMonitor::ledger() const
+{
+    if (!m_ledgerResolved) {
+        m_ledgerResolved = true;
+        m_ledger = m_ledgerSource ? m_ledgerSource() : nullptr;
+    }
+    return m_ledger;
+}
 
 ExpiryAlertMonitor::~ExpiryAlertMonitor() = default;
 
@@ -85,7 +98,7 @@ bool ExpiryAlertMonitor::wasNotified(const QUuid &accountId, const QString &key,
     if (m_notified.contains(cacheKey))
         return true;
     // Remember the ledger's yes too, so an alerted token costs one query per process, not one per check.
-    if (m_ledger && m_ledger->wasNotified(accountId, key, threshold)) {
+    if (Ledger *known = ledger(); known && known->wasNotified(accountId, key, threshold)) {
         m_notified.insert(cacheKey);
         return true;
     }
@@ -95,8 +108,8 @@ bool ExpiryAlertMonitor::wasNotified(const QUuid &accountId, const QString &key,
 void ExpiryAlertMonitor::remember(const QUuid &accountId, const QString &key, const QString &threshold)
 {
     m_notified.insert(accountId.toString(QUuid::WithoutBraces) + QLatin1Char('/') + key + QLatin1Char('/') + threshold);
-    if (m_ledger)
-        m_ledger->markNotified(accountId, key, threshold);
+    if (Ledger *known = ledger())
+        known->markNotified(accountId, key, threshold);
 }
 
 QList<ExpiryAlert> ExpiryAlertMonitor::check()

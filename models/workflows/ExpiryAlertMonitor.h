@@ -9,6 +9,7 @@
 #include <QString>
 #include <QUuid>
 
+#include <functional>
 #include <optional>
 
 class Clock;
@@ -51,6 +52,9 @@ class ExpiryAlertMonitor : public QObject
     Q_OBJECT
 public:
     ExpiryAlertMonitor(Ledger *ledger, const Clock *clock, QObject *parent = nullptr);
+    // The ledger is asked for when an alert is first checked against it: the window starts the monitor before
+    // its first paint, and opening the database can wait until tokens are listed.
+    ExpiryAlertMonitor(std::function<Ledger *()> ledger, const Clock *clock, QObject *parent = nullptr);
     ~ExpiryAlertMonitor() override;
 
     // Thresholds in seconds (any order; non-positive values are ignored).
@@ -82,7 +86,11 @@ private:
     bool wasNotified(const QUuid &accountId, const QString &key, const QString &threshold) const;
     void remember(const QUuid &accountId, const QString &key, const QString &threshold);
 
-    Ledger *m_ledger;
+    Ledger *ledger() const;
+
+    std::function<Ledger *()> m_ledgerSource;
+    mutable Ledger *m_ledger = nullptr;
+    mutable bool m_ledgerResolved = false;
     const Clock *m_clock;
     QList<qint64> m_thresholds; // descending
     bool m_alertOnExpiry = true;

@@ -14,39 +14,38 @@
 #include <QComboBox>
 #include <QLineEdit>
 
-EmptyStates::EmptyStates(
-    AccountController *controller, WindowActions *actions, AccountPage *page, AllAccountsView *all, QObject *parent)
+EmptyStates::EmptyStates(AccountController *controller, WindowActions *actions, AccountPage *page, QObject *parent)
     : QObject(parent)
+    , m_controller(controller)
+    , m_actions(actions)
     , m_pageView(page)
 {
-    using Id = WindowActions::Id;
-    const auto filterState = [this](QLineEdit *edit) {
-        const QString text = edit->text().trimmed();
+    m_page = new EmptyStateOverlay(page->table(), [this, controller, actions, page]() -> EmptyStateOverlay::State {
+        const QUuid id = page->accountId();
+        if (id.isNull() || !controller->accountTokens()->hasList(id))
+            return {};
+        if (page->table()->tokenModel()->rowCount() > 0)
+            return filterState(page->filterEdit());
         EmptyStateOverlay::State state;
-        state.text = text.isEmpty() ? tr("No token matches the filter.") : tr("No token matches “%1”.").arg(text);
-        state.linkText = tr("Clear filter");
-        state.action = [this, edit] { clearFilter(edit); };
+        state.text = tr("No tokens yet.");
+        if (QAction *create = actions->action(WindowActions::Id::NewToken); create->isEnabled()) {
+            state.linkText = CommandPalette::plainText(create->text()) + QStringLiteral("…");
+            state.action = [create] { create->trigger(); };
+        }
         return state;
-    };
-    m_page =
-        new EmptyStateOverlay(page->table(), [controller, actions, page, filterState]() -> EmptyStateOverlay::State {
-            const QUuid id = page->accountId();
-            if (id.isNull() || !controller->accountTokens()->hasList(id))
-                return {};
-            if (page->table()->tokenModel()->rowCount() > 0)
-                return filterState(page->filterEdit());
-            EmptyStateOverlay::State state;
-            state.text = tr("No tokens yet.");
-            if (QAction *create = actions->action(Id::NewToken); create->isEnabled()) {
-                state.linkText = CommandPalette::plainText(create->text()) + QStringLiteral("…");
-                state.action = [create] { create->trigger(); };
-            }
-            return state;
-        });
-    m_all = new EmptyStateOverlay(all->table(), [controller, actions, all, filterState]() -> EmptyStateOverlay::State {
+    });
+    connect(page->filterEdit(), &QLineEdit::textChanged, this, &EmptyStates::refresh);
+    connect(controller->accountTokens(), &AccountTokens::changed, this, &EmptyStates::refresh);
+}
+
+void EmptyStates::attachAllAccounts(AllAccountsView *all)
+{
+    AccountController *controller = m_controller;
+    WindowActions *actions = m_actions;
+    m_all = new EmptyStateOverlay(all->table(), [this, controller, actions, all]() -> EmptyStateOverlay::State {
         EmptyStateOverlay::State state;
         if (controller->accounts().isEmpty()) {
-            QAction *newAccount = actions->action(Id::NewAccount);
+            QAction *newAccount = actions->action(WindowActions::Id::NewAccount);
             state.text = tr("No accounts yet.");
             state.linkText = CommandPalette::plainText(newAccount->text()) + QStringLiteral("…");
             state.action = [newAccount] { newAccount->trigger(); };
@@ -61,16 +60,26 @@ EmptyStates::EmptyStates(
         state.action = [all] { all->refreshAll(); };
         return state;
     });
-    for (QLineEdit *edit : {page->filterEdit(), all->filterEdit()})
-        connect(edit, &QLineEdit::textChanged, this, &EmptyStates::refresh);
+    connect(all->filterEdit(), &QLineEdit::textChanged, this, &EmptyStates::refresh);
     connect(all, &AllAccountsView::allRefreshed, this, &EmptyStates::refresh);
-    connect(controller->accountTokens(), &AccountTokens::changed, this, &EmptyStates::refresh);
+    m_all->refresh();
+}
+
+EmptyStateOverlay::State EmptyStates::filterState(QLineEdit *edit)
+{
+    const QString text = edit->text().trimmed();
+    EmptyStateOverlay::State state;
+    state.text = text.isEmpty() ? tr("No token matches the filter.") : tr("No token matches “%1”.").arg(text);
+    state.linkText = tr("Clear filter");
+    state.action = [this, edit] { clearFilter(edit); };
+    return state;
 }
 
 void EmptyStates::refresh()
 {
     m_page->refresh();
-    m_all->refresh();
+    if (m_all)
+        m_all->refresh();
 }
 
 void EmptyStates::clearFilter(QLineEdit *edit)

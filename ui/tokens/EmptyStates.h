@@ -1,11 +1,12 @@
 #pragma once
 
+#include "window/EmptyStateOverlay.h"
+
 #include <QObject>
 
 class AccountController;
 class AccountPage;
 class AllAccountsView;
-class EmptyStateOverlay;
 class QLineEdit;
 class WindowActions;
 
@@ -16,17 +17,21 @@ class EmptyStates : public QObject
 {
     Q_OBJECT
 public:
-    EmptyStates(AccountController *controller, WindowActions *actions, AccountPage *page, AllAccountsView *all,
-        QObject *parent = nullptr);
+    EmptyStates(AccountController *controller, WindowActions *actions, AccountPage *page, QObject *parent = nullptr);
+    // The All accounts view is made after the window's first paint (MainWindow::start); its message from then on.
+    void attachAllAccounts(AllAccountsView *all);
 
     EmptyStateOverlay *page() const { return m_page; }
-    EmptyStateOverlay *allAccounts() const { return m_all; }
+    EmptyStateOverlay *allAccounts() const { return m_all; } // null before attachAllAccounts()
 
     void refresh();
 
 private:
+    EmptyStateOverlay::State filterState(QLineEdit *edit);
     void clearFilter(QLineEdit *edit);
 
+    AccountController *m_controller;
+    WindowActions *m_actions;
     AccountPage *m_pageView;
     EmptyStateOverlay *m_page = nullptr;
     EmptyStateOverlay *m_all = nullptr;

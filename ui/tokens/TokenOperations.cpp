@@ -47,7 +47,7 @@ template<typename Dialog> Dialog *opened(Dialog *dialog, bool modeless = false)
 } // namespace
 
 TokenOperations::TokenOperations(AccountController *controller, ErrorPresenter *errors, ClipboardGuard *clipboard,
-    Selection selection, QWidget *window)
+    TokenSelection selection, QWidget *window)
     : QObject(window)
     , m_controller(controller)
     , m_errors(errors)
@@ -128,8 +128,7 @@ void TokenOperations::showDetails()
     const QList<Token> tokens = m_selection.tokens();
     if (tokens.size() != 1)
         return;
-    // A row of All accounts names its account; the account page's rows are the current account's.
-    const QUuid id = tokens.first().accountId.isNull() ? m_selection.account() : tokens.first().accountId;
+    const QUuid id = m_selection.accountOf(tokens.first());
     AccountSession *session = m_controller->session(id);
     if (!session)
         return;
@@ -387,8 +386,7 @@ void TokenOperations::rotate()
     const QList<Token> tokens = m_selection.tokens();
     if (tokens.size() != 1)
         return;
-    AccountSession *session =
-        m_controller->session(tokens.first().accountId.isNull() ? m_selection.account() : tokens.first().accountId);
+    AccountSession *session = m_controller->session(m_selection.accountOf(tokens.first()));
     if (!session)
         return;
     auto *dialog = new RotateTokenDialog(session, m_controller->rotations(), m_controller->auditLog(),

@@ -2,12 +2,11 @@
 
 #include "core/Token.h"
 #include "providers/TokenProvider.h"
+#include "tokens/TokenSelection.h"
 
 #include <QList>
 #include <QObject>
 #include <QUuid>
-
-#include <functional>
 
 class AccountController;
 class AccountSession;
@@ -25,14 +24,8 @@ class TokenOperations : public QObject
 {
     Q_OBJECT
 public:
-    struct Selection
-    {
-        std::function<QUuid()> account; // the account selected in the sidebar (null: none)
-        std::function<QList<Token>()> tokens; // the selected tokens of the shown table
-    };
-
     TokenOperations(AccountController *controller, ErrorPresenter *errors, ClipboardGuard *clipboard,
-        Selection selection, QWidget *window);
+        TokenSelection selection, QWidget *window);
 
     void newToken();
     void showDetails();
@@ -73,6 +66,6 @@ private:
     AccountController *m_controller;
     ErrorPresenter *m_errors;
     ClipboardGuard *m_clipboard;
-    Selection m_selection;
+    TokenSelection m_selection;
     QWidget *m_window;
 };

@@ -22,13 +22,12 @@ namespace {
 const char *const SelectionAction = "bulk-revoke";
 } // namespace
 
-TokenRevoker::TokenRevoker(AccountController *controller, ErrorPresenter *errors, std::function<QUuid()> currentAccount,
-    std::function<QList<Token>()> selectedTokens, QWidget *window)
+TokenRevoker::TokenRevoker(
+    AccountController *controller, ErrorPresenter *errors, TokenSelection selection, QWidget *window)
     : QObject(window)
     , m_controller(controller)
     , m_errors(errors)
-    , m_currentAccount(std::move(currentAccount))
-    , m_selectedTokens(std::move(selectedTokens))
+    , m_selection(std::move(selection))
     , m_window(window)
 { }
 
@@ -40,10 +39,9 @@ RevokeRunner::SessionLookup TokenRevoker::sessions() const
 
 QList<RevokePlan::AccountTokens> TokenRevoker::selectionByAccount(const QList<Token> &tokens) const
 {
-    // In the All accounts view no account is selected: each token names its own.
     QList<RevokePlan::AccountTokens> selection;
     for (const Token &token : tokens) {
-        const QUuid accountId = token.accountId.isNull() ? m_currentAccount() : token.accountId;
+        const QUuid accountId = m_selection.accountOf(token);
         auto it = std::find_if(selection.begin(), selection.end(),
             [&accountId](const RevokePlan::AccountTokens &entry) { return entry.account.id == accountId; });
         if (it == selection.end()) {
@@ -60,7 +58,7 @@ QList<RevokePlan::AccountTokens> TokenRevoker::selectionByAccount(const QList<To
 
 void TokenRevoker::revokeSelected()
 {
-    const QList<Token> tokens = m_selectedTokens();
+    const QList<Token> tokens = m_selection.tokens();
     const QList<RevokePlan::AccountTokens> selection = selectionByAccount(tokens);
     if (selection.isEmpty())
         return;

@@ -1,14 +1,13 @@
 #pragma once
 
 #include "core/Token.h"
+#include "tokens/TokenSelection.h"
 #include "workflows/RevokeRunner.h"
 
 #include <QList>
 #include <QObject>
 #include <QPair>
 #include <QUuid>
-
-#include <functional>
 
 class AccountController;
 class ErrorPresenter;
@@ -23,8 +22,7 @@ class TokenRevoker : public QObject
 {
     Q_OBJECT
 public:
-    TokenRevoker(AccountController *controller, ErrorPresenter *errors, std::function<QUuid()> currentAccount,
-        std::function<QList<Token>()> selectedTokens, QWidget *window);
+    TokenRevoker(AccountController *controller, ErrorPresenter *errors, TokenSelection selection, QWidget *window);
 
     void revokeSelected();
     void breakGlass(); // asks for the subject, then openBreakGlass()
@@ -48,7 +46,6 @@ private:
 
     AccountController *m_controller;
     ErrorPresenter *m_errors;
-    std::function<QUuid()> m_currentAccount;
-    std::function<QList<Token>()> m_selectedTokens;
+    TokenSelection m_selection;
     QWidget *m_window;
 };

@@ -1,5 +1,7 @@
 #include "AboutDialog.h"
 
+#include "Icons.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -25,7 +27,7 @@ AboutDialog::AboutDialog(const QString &configDir, QWidget *parent)
 
     auto *header = new QHBoxLayout;
     auto *logo = new QLabel(this);
-    logo->setPixmap(QIcon(QStringLiteral(":/icons/tokendesk.svg")).pixmap(48, 48));
+    logo->setPixmap(Icons::app().pixmap(48, 48));
     logo->setAccessibleName(tr("TokenDesk logo"));
     header->addWidget(logo);
     auto *title = new QLabel(tr("<h2>TokenDesk</h2><p>Issue, audit and revoke API tokens.</p>"), this);

@@ -1,6 +1,7 @@
 #include "AccountSidebar.h"
 
 #include "AccountItemDelegate.h"
+#include "Icons.h"
 #include "items/AccountListModel.h"
 
 #include <QFrame>
@@ -33,8 +34,7 @@ AccountSidebar::AccountSidebar(AccountListModel *model, const QList<QAction *> &
     m_allAccountsEntry->setAttribute(Qt::WA_MacShowFocusRect, false);
     m_allAccountsEntry->setAccessibleName(tr("All accounts"));
     m_allAccountsEntry->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto *allEntry =
-        new QListWidgetItem(QIcon(QStringLiteral(":/icons/tokendesk.svg")), tr("All accounts"), m_allAccountsEntry);
+    auto *allEntry = new QListWidgetItem(Icons::app(), tr("All accounts"), m_allAccountsEntry);
     allEntry->setToolTip(tr("Every token of every account (Ctrl+Shift+A)"));
     m_allAccountsEntry->setFixedHeight(
         m_allAccountsEntry->sizeHintForRow(0) + 2 * m_allAccountsEntry->frameWidth() + 4);

@@ -1,5 +1,7 @@
 #include "WelcomePage.h"
 
+#include "Icons.h"
+
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -48,5 +50,5 @@ void WelcomePage::fill()
         return;
     m_welcome->setText(tr("<h2>Welcome to TokenDesk</h2><p>Add an account of a service to see and manage "
                           "its tokens, or try every feature on the built-in sandbox first.</p>"));
-    m_logo->setPixmap(QIcon(QStringLiteral(":/icons/tokendesk.svg")).pixmap(64, 64));
+    m_logo->setPixmap(Icons::app().pixmap(64, 64));
 }

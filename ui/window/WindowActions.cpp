@@ -1,5 +1,6 @@
 #include "WindowActions.h"
 
+#include "Icons.h"
 #include "providers/TokenProvider.h"
 #include "providers/svix/SvixProvider.h"
 
@@ -82,7 +83,7 @@ QAction *WindowActions::make(
     auto *action = new QAction(text, this);
     action->setObjectName(objectName);
     if (!icon.isEmpty())
-        action->setIcon(QIcon(QStringLiteral(":/icons/actions/%1.svg").arg(icon)));
+        action->setIcon(Icons::action(icon));
     if (!shortcuts.isEmpty())
         action->setShortcuts(shortcuts);
     QString tip = QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…"));
