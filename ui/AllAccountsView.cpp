@@ -10,11 +10,11 @@
 #include "providers/AccountSession.h"
 #include "store/Preferences.h"
 #include "tokens/TokenTableView.h"
+#include "window/WindowSettings.h"
 #include "workflows/AccountTokens.h"
 #include "workflows/AccountsRefresher.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -78,8 +78,7 @@ AllAccountsView::AllAccountsView(AccountController *controller, QWidget *parent)
     m_view->setAccessibleName(tr("Tokens of all accounts"));
     m_view->setShowsSeveralAccounts(true);
     if (!controller->configDir().isEmpty()) // the window's settings file, one group per table
-        m_view->setSettings(
-            QDir(controller->configDir()).filePath(QStringLiteral("window.ini")), QStringLiteral("all"));
+        m_view->setSettings(WindowSettings(controller->configDir()).path(), QStringLiteral("all"));
     filterBar->clearOnEscapeIn(m_view);
     m_iconDelegate = new ProviderIconDelegate([this](const QUuid &id) { return m_providers.value(id); }, m_view);
     m_view->setItemDelegateForColumn(TokenListModel::Account, m_iconDelegate);

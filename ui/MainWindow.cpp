@@ -29,6 +29,7 @@
 #include "window/KeychainBar.h"
 #include "window/WelcomePage.h"
 #include "window/WindowActions.h"
+#include "window/WindowSettings.h"
 #include "workflows/AccountTokens.h"
 #include "workflows/TokenRotation.h"
 
@@ -37,12 +38,10 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCoreApplication>
-#include <QDir>
 #include <QIcon>
 #include <QLineEdit>
 #include <QMenu>
 #include <QProcess>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -262,19 +261,7 @@ void MainWindow::routeActions()
     route(Id::Refresh, this, &MainWindow::refresh);
     route(Id::Revoke, m_revoker, &TokenRevoker::revokeSelected);
     route(Id::RevokeAllForSubject, m_revoker, &TokenRevoker::breakGlass);
-    const QList<std::pair<Id, void (TokenOperations::*)()>> operations {{Id::NewToken, &TokenOperations::newToken},
-        {Id::Details, &TokenOperations::showDetails}, {Id::CopyId, &TokenOperations::copyId},
-        {Id::InspectJwt, &TokenOperations::inspectJwt}, {Id::InspectCurrent, &TokenOperations::inspectCurrent},
-        {Id::VerifyToken, &TokenOperations::verifyToken}, {Id::Identify, &TokenOperations::identifyToken},
-        {Id::ListBySubject, &TokenOperations::listBySubject}, {Id::ExpireAll, &TokenOperations::expireAll},
-        {Id::LogoutToken, &TokenOperations::logoutToken},
-        {Id::SvixDashboardAccess, &TokenOperations::svixDashboardAccess},
-        {Id::SvixExchangeOneTimeToken, &TokenOperations::svixExchangeOneTimeToken},
-        {Id::EditNotes, &TokenOperations::editNotes}, {Id::RotateToken, &TokenOperations::rotate},
-        {Id::AuditLog, &TokenOperations::showAuditLog}, {Id::LeakScan, &TokenOperations::scanForLeaks},
-        {Id::ExpiryCalendar, &TokenOperations::exportExpiryCalendar}};
-    for (const auto &[id, slot] : operations)
-        route(id, m_operations, slot);
+    m_operations->connectActions(m_actions);
     route(Id::Find, this, [this] {
         QLineEdit *edit = isAllAccountsShown() ? m_allAccounts->filterEdit() : m_page->filterEdit();
         edit->setFocus(Qt::ShortcutFocusReason);
@@ -365,40 +352,20 @@ EmptyStateOverlay *MainWindow::allAccountsEmptyState() const
 
 QString MainWindow::settingsPath() const
 {
-    return QDir(m_controller->configDir()).filePath(QStringLiteral("window.ini"));
+    return WindowSettings(m_controller->configDir()).path();
 }
 
 void MainWindow::saveSettings() const
 {
-    QSettings settings(settingsPath(), QSettings::IniFormat);
-    settings.beginGroup(QStringLiteral("MainWindow"));
-    settings.setValue(QStringLiteral("geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("state"), saveState());
-    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    WindowSettings(m_controller->configDir()).save(this, m_splitter, m_page->statusCombo());
     m_page->table()->saveLayout();
     if (m_allAccounts)
         m_allAccounts->table()->saveLayout();
-    settings.setValue(QStringLiteral("statusFilter"), m_page->statusCombo()->currentIndex());
-    settings.endGroup();
-    settings.sync();
 }
 
 void MainWindow::restoreSettings()
 {
-    QSettings settings(settingsPath(), QSettings::IniFormat);
-    settings.beginGroup(QStringLiteral("MainWindow"));
-    if (settings.contains(QStringLiteral("geometry")))
-        restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
-    if (settings.contains(QStringLiteral("state")))
-        restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    if (settings.contains(QStringLiteral("splitter")))
-        m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
-    // Earlier versions kept the table's header as one opaque state whose column numbers no longer match; each
-    // table now keeps its own layout by column name (TokenTableView::setSettings), so the old state is dropped.
-    settings.remove(QStringLiteral("tokenHeader"));
-    QComboBox *status = m_page->statusCombo();
-    status->setCurrentIndex(qBound(0, settings.value(QStringLiteral("statusFilter"), 0).toInt(), status->count() - 1));
-    settings.endGroup();
+    WindowSettings(m_controller->configDir()).restore(this, m_splitter, m_page->statusCombo());
 }
 
 TrayIcon *MainWindow::ensureTrayIcon()
@@ -620,12 +587,5 @@ void MainWindow::trySandbox()
 
 void MainWindow::showPreferences()
 {
-    if (auto *open = findChild<PreferencesDialog *>(); open && open->isVisible()) {
-        open->raise();
-        open->activateWindow();
-        return;
-    }
-    auto *dialog = new PreferencesDialog(m_controller->preferences(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    PreferencesDialog::openFor(m_controller->preferences(), this);
 }

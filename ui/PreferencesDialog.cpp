@@ -71,6 +71,19 @@ void PreferencesDialog::setValues(const Preferences::Values &values)
     validate();
 }
 
+PreferencesDialog *PreferencesDialog::openFor(Preferences *preferences, QWidget *parent)
+{
+    if (auto *open = parent->findChild<PreferencesDialog *>(); open && open->isVisible()) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto *dialog = new PreferencesDialog(preferences, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
 std::optional<Preferences::Values> PreferencesDialog::values(QString *error) const
 {
     Preferences::Values v;

@@ -24,6 +24,9 @@ public:
     explicit PreferencesDialog(Preferences *preferences, QWidget *parent = nullptr);
     ~PreferencesDialog() override;
 
+    // Edit → Preferences…: opens the dialog over `parent`, or raises the one already open there.
+    static PreferencesDialog *openFor(Preferences *preferences, QWidget *parent);
+
     // Fills the widgets from `values`.
     void setValues(const Preferences::Values &values);
     // The values the widgets describe, or nullopt with *error saying what is wrong.

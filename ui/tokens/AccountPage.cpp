@@ -9,11 +9,11 @@
 #include "providers/AccountSession.h"
 #include "tokens/TokenTableView.h"
 #include "window/ErrorPresenter.h"
+#include "window/WindowSettings.h"
 #include "workflows/AccountTokens.h"
 #include "workflows/ExpiryAlertMonitor.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -51,8 +51,7 @@ AccountPage::AccountPage(AccountController *controller, AlertCenter *alerts, Err
     m_table->setObjectName(QStringLiteral("tokenView"));
     m_table->setAccessibleName(tr("Tokens"));
     if (!controller->configDir().isEmpty()) // the window's settings file, one group per table
-        m_table->setSettings(
-            QDir(controller->configDir()).filePath(QStringLiteral("window.ini")), QStringLiteral("account"));
+        m_table->setSettings(WindowSettings(controller->configDir()).path(), QStringLiteral("account"));
     filterBar->clearOnEscapeIn(m_table);
     connect(m_table, &TokenTableView::tokenSelectionChanged, this, &AccountPage::selectionChanged);
     layout->addWidget(m_table);

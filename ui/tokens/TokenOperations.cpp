@@ -23,9 +23,11 @@
 #include "store/Preferences.h"
 #include "store/TokenNotes.h"
 #include "window/ErrorPresenter.h"
+#include "window/WindowActions.h"
 #include "workflows/AccountTokens.h"
 #include "workflows/RotationFinisher.h"
 
+#include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QInputDialog>
@@ -121,6 +123,24 @@ void TokenOperations::newToken()
         });
     });
     dialog->open();
+}
+
+void TokenOperations::connectActions(WindowActions *actions)
+{
+    using Id = WindowActions::Id;
+    const QList<std::pair<Id, void (TokenOperations::*)()>> operations {{Id::NewToken, &TokenOperations::newToken},
+        {Id::Details, &TokenOperations::showDetails}, {Id::CopyId, &TokenOperations::copyId},
+        {Id::InspectJwt, &TokenOperations::inspectJwt}, {Id::InspectCurrent, &TokenOperations::inspectCurrent},
+        {Id::VerifyToken, &TokenOperations::verifyToken}, {Id::Identify, &TokenOperations::identifyToken},
+        {Id::ListBySubject, &TokenOperations::listBySubject}, {Id::ExpireAll, &TokenOperations::expireAll},
+        {Id::LogoutToken, &TokenOperations::logoutToken},
+        {Id::SvixDashboardAccess, &TokenOperations::svixDashboardAccess},
+        {Id::SvixExchangeOneTimeToken, &TokenOperations::svixExchangeOneTimeToken},
+        {Id::EditNotes, &TokenOperations::editNotes}, {Id::RotateToken, &TokenOperations::rotate},
+        {Id::AuditLog, &TokenOperations::showAuditLog}, {Id::LeakScan, &TokenOperations::scanForLeaks},
+        {Id::ExpiryCalendar, &TokenOperations::exportExpiryCalendar}};
+    for (const auto &[id, slot] : operations)
+        connect(actions->action(id), &QAction::triggered, this, slot);
 }
 
 void TokenOperations::showDetails()

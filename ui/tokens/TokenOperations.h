@@ -13,6 +13,7 @@ class AccountSession;
 class ClipboardGuard;
 class ErrorPresenter;
 class SvixProvider;
+class WindowActions;
 class QWidget;
 
 // What the window does to tokens, other than revoking them (TokenRevoker): create and reveal, details, copy the
@@ -26,6 +27,9 @@ class TokenOperations : public QObject
 public:
     TokenOperations(AccountController *controller, ErrorPresenter *errors, ClipboardGuard *clipboard,
         TokenSelection selection, QWidget *window);
+
+    // Each of the window's token actions (New Token…, Details…, Rotate…, the Tools dialogs, …) runs its operation.
+    void connectActions(WindowActions *actions);
 
     void newToken();
     void showDetails();
