@@ -6,14 +6,19 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <QSignalSpy>
 #include <QString>
 #include <QStringList>
 #include <QTest>
+#include <QUuid>
 
 // Runs the built tokendesk-cli as a separate process with a test config directory, and keeps every byte it
 // printed so a test can check at the end that no secret ever reached stdout or stderr.
@@ -110,6 +115,19 @@ private:
     QList<QByteArray> m_captured;
 };
 
+// What `audit --json` printed, one "account/action/outcome" string an entry, for checking what was recorded.
+inline QSet<QString> auditOutcomes(const QByteArray &json)
+{
+    QSet<QString> seen;
+    for (const QJsonValue &value : QJsonDocument::fromJson(json).array()) {
+        const QJsonObject entry = value.toObject();
+        seen.insert(entry.value(QStringLiteral("account")).toString() + QLatin1Char('/')
+            + entry.value(QStringLiteral("action")).toString() + QLatin1Char('/')
+            + entry.value(QStringLiteral("outcome")).toString());
+    }
+    return seen;
+}
+
 // The start every CLI end-to-end test shares, in its initTestCase(): skip when `service` is not in this build,
 // check that the CLI was built, point `cli` at the temporary configuration folder `dir` and start `sandbox`. A
 // macro, because QSKIP and QVERIFY return from the test function itself.
@@ -124,13 +142,57 @@ private:
         QVERIFY2((sandbox).start(), qPrintable((sandbox).errorString()));                                              \
     } while (false)
 
-// Adds the sandbox's Specter demo user as account `name`, its password through --secrets-stdin (never argv).
-inline CliRun addSandboxSpecterAccount(CliRunner &cli, const QJsonObject &specter, const QString &name)
+// `account add` of a `provider` account `name` at `url` (none when empty), its `secrets` lines on stdin (never argv),
+// then the `extra` arguments (--option ..., --json).
+inline CliRun addCliAccount(CliRunner &cli, const QString &provider, const QString &name, const QString &url,
+    const QByteArray &secrets, const QStringList &extra = {})
 {
-    return cli.run(
-        {QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
-            QStringLiteral("--provider"), QStringLiteral("specter"), QStringLiteral("--name"), name,
-            QStringLiteral("--url"), specter.value(QStringLiteral("base_url")).toString(), QStringLiteral("--option"),
-            QStringLiteral("username=") + specter.value(QStringLiteral("username")).toString()},
-        "password=" + specter.value(QStringLiteral("password")).toString().toUtf8() + "\n");
+    QStringList arguments {QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
+        QStringLiteral("--provider"), provider, QStringLiteral("--name"), name};
+    if (!url.isEmpty())
+        arguments << QStringLiteral("--url") << url;
+    return cli.run(arguments + extra, secrets);
 }
+
+// The sandbox's Specter demo user as CLI tests add it, and a made-up wrong password for a failing account (tests
+// check at the end that neither password was ever printed).
+struct SpecterUser
+{
+    QString baseUrl;
+    QString username;
+    QByteArray password;
+    QByteArray wrongPassword = "wrong-" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+
+    SpecterUser() = default;
+    explicit SpecterUser(const QJsonObject &specter)
+        : baseUrl(specter.value(QStringLiteral("base_url")).toString())
+        , username(specter.value(QStringLiteral("username")).toString())
+        , password(specter.value(QStringLiteral("password")).toString().toUtf8())
+    { }
+
+    bool isComplete() const { return !baseUrl.isEmpty() && !username.isEmpty() && !password.isEmpty(); }
+
+    // Whether any run of `cli` printed either password (an empty one is no password: it is in every output).
+    bool passwordPrinted(const CliRunner &cli) const
+    {
+        return (!password.isEmpty() && cli.printed(password))
+            || (!wrongPassword.isEmpty() && cli.printed(wrongPassword));
+    }
+
+    // Adds the user as account `name` signing in with `accountPassword`, through --secrets-stdin (never argv).
+    CliRun addAccount(CliRunner &cli, const QString &name, const QByteArray &accountPassword) const
+    {
+        return addCliAccount(cli, QStringLiteral("specter"), name, baseUrl, "password=" + accountPassword + "\n",
+            {QStringLiteral("--option"), QStringLiteral("username=") + username});
+    }
+};
+
+// TOKENDESK_START_CLI_SANDBOX for Specter; `user` becomes the sandbox's demo user, added as account `name`.
+#define TOKENDESK_START_CLI_SPECTER(sandbox, dir, cli, user, name)                                                     \
+    do {                                                                                                               \
+        TOKENDESK_START_CLI_SANDBOX(QStringLiteral("specter"), sandbox, dir, cli);                                     \
+        (user) = SpecterUser((sandbox).service(QStringLiteral("specter")));                                            \
+        QVERIFY((user).isComplete());                                                                                  \
+        const CliRun added_ = (user).addAccount(cli, name, (user).password);                                           \
+        QVERIFY2(added_.exitCode == 0, added_.err.constData());                                                        \
+    } while (false)

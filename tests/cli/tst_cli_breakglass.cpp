@@ -29,7 +29,6 @@ private slots:
     void cleanupTestCase();
 
 private:
-    void addAccount(const QString &name, const QByteArray &password);
     QString createToken(const QString &name);
     QSet<QString> listedIds(const QString &account);
     int requestCount(const QByteArray &method) const;
@@ -37,41 +36,22 @@ private:
     SandboxProcess m_sandbox;
     QTemporaryDir m_dir;
     CliRunner m_cli;
-    QString m_baseUrl;
-    QString m_username;
-    QByteArray m_password;
-    QByteArray m_wrongPassword;
+    SpecterUser m_user;
     QStringList m_created;
     QList<QByteArray> m_tokenValues;
 };
 
 void TestCliBreakGlass::initTestCase()
 {
-    TOKENDESK_START_CLI_SANDBOX(QStringLiteral("specter"), m_sandbox, m_dir, m_cli);
-    const QJsonObject specter = m_sandbox.service(QStringLiteral("specter"));
-    m_baseUrl = specter.value(QStringLiteral("base_url")).toString();
-    m_username = specter.value(QStringLiteral("username")).toString();
-    m_password = specter.value(QStringLiteral("password")).toString().toUtf8();
-    QVERIFY(!m_baseUrl.isEmpty() && !m_username.isEmpty() && !m_password.isEmpty());
-    m_wrongPassword = "wrong-" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-
-    addAccount(QStringLiteral("Lab"), m_password);
-    addAccount(QStringLiteral("Broken"), m_wrongPassword);
+    TOKENDESK_START_CLI_SPECTER(m_sandbox, m_dir, m_cli, m_user, QStringLiteral("Lab"));
+    // An account that cannot sign in: the same user with a wrong password.
+    const CliRun broken = m_user.addAccount(m_cli, QStringLiteral("Broken"), m_user.wrongPassword);
+    QVERIFY2(broken.exitCode == 0, broken.err.constData());
     for (int i = 0; i < 3; ++i) {
         const QString id = createToken(QStringLiteral("glass-%1").arg(i));
         QVERIFY(!id.isEmpty());
         m_created << id;
     }
-}
-
-void TestCliBreakGlass::addAccount(const QString &name, const QByteArray &password)
-{
-    const CliRun run = m_cli.run(
-        {QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
-            QStringLiteral("--provider"), QStringLiteral("specter"), QStringLiteral("--name"), name,
-            QStringLiteral("--url"), m_baseUrl, QStringLiteral("--option"), QStringLiteral("username=") + m_username},
-        "password=" + password + "\n");
-    QVERIFY2(run.exitCode == 0, run.err.constData());
 }
 
 QString TestCliBreakGlass::createToken(const QString &name)
@@ -115,8 +95,8 @@ void TestCliBreakGlass::usageErrors()
     QCOMPARE(m_cli.run({QStringLiteral("break-glass")}).exitCode, 2);
     QCOMPARE(m_cli.run({QStringLiteral("break-glass"), QStringLiteral("a"), QStringLiteral("b")}).exitCode, 2);
     QCOMPARE(m_cli.run({QStringLiteral("break-glass"), QStringLiteral("a"), QStringLiteral("--bogus")}).exitCode, 2);
-    const CliRun missing =
-        m_cli.run({QStringLiteral("break-glass"), m_username, QStringLiteral("--account"), QStringLiteral("Nope")});
+    const CliRun missing = m_cli.run(
+        {QStringLiteral("break-glass"), m_user.username, QStringLiteral("--account"), QStringLiteral("Nope")});
     QCOMPARE(missing.exitCode, 4);
     QVERIFY(missing.err.contains("Nope"));
 }
@@ -126,19 +106,19 @@ void TestCliBreakGlass::dryRunMakesNoCalls()
     const int getsBefore = requestCount("GET");
     const int deletesBefore = requestCount("DELETE");
     QVERIFY(requestCount("POST") >= m_created.size()); // the log is written at all: the creates are in it
-    const CliRun run = m_cli.run({QStringLiteral("break-glass"), m_username, QStringLiteral("--dry-run"),
+    const CliRun run = m_cli.run({QStringLiteral("break-glass"), m_user.username, QStringLiteral("--dry-run"),
         QStringLiteral("--account"), QStringLiteral("Lab"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonObject result = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(result.value(QStringLiteral("dry_run")).toBool(), true);
-    QCOMPARE(result.value(QStringLiteral("subject")).toString(), m_username);
+    QCOMPARE(result.value(QStringLiteral("subject")).toString(), m_user.username);
     QVERIFY(result.value(QStringLiteral("not_checked")).toArray().isEmpty());
     QSet<QString> planned;
     for (const QJsonValue &value : result.value(QStringLiteral("steps")).toArray()) {
         const QJsonObject step = value.toObject();
         QCOMPARE(step.value(QStringLiteral("account")).toString(), QStringLiteral("Lab"));
         const QString call = step.value(QStringLiteral("call")).toString();
-        QVERIFY2(call.startsWith(QStringLiteral("DELETE ") + m_baseUrl), qPrintable(call));
+        QVERIFY2(call.startsWith(QStringLiteral("DELETE ") + m_user.baseUrl), qPrintable(call));
         planned.insert(step.value(QStringLiteral("target")).toString());
         QVERIFY(call.contains(step.value(QStringLiteral("target")).toString()));
     }
@@ -152,7 +132,7 @@ void TestCliBreakGlass::dryRunMakesNoCalls()
         QVERIFY(still.contains(id));
 
     // The human dry run prints every call too.
-    const CliRun human = m_cli.run({QStringLiteral("break-glass"), m_username, QStringLiteral("--dry-run"),
+    const CliRun human = m_cli.run({QStringLiteral("break-glass"), m_user.username, QStringLiteral("--dry-run"),
         QStringLiteral("--account"), QStringLiteral("Lab")});
     QVERIFY2(human.exitCode == 0, human.err.constData());
     QVERIFY(human.out.contains("Dry run"));
@@ -164,8 +144,8 @@ void TestCliBreakGlass::dryRunMakesNoCalls()
 void TestCliBreakGlass::failingAccountIsNotChecked()
 {
     const int deletesBefore = requestCount("DELETE");
-    const CliRun run =
-        m_cli.run({QStringLiteral("break-glass"), m_username, QStringLiteral("--dry-run"), QStringLiteral("--json")});
+    const CliRun run = m_cli.run(
+        {QStringLiteral("break-glass"), m_user.username, QStringLiteral("--dry-run"), QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.errLines().size(), 1);
     const QJsonObject result = QJsonDocument::fromJson(run.out).object();
@@ -179,7 +159,7 @@ void TestCliBreakGlass::failingAccountIsNotChecked()
 
 void TestCliBreakGlass::realRunRevokesAndAuditsOneGroup()
 {
-    const CliRun run = m_cli.run({QStringLiteral("break-glass"), m_username, QStringLiteral("--account"),
+    const CliRun run = m_cli.run({QStringLiteral("break-glass"), m_user.username, QStringLiteral("--account"),
         QStringLiteral("Lab"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonObject result = QJsonDocument::fromJson(run.out).object();
@@ -203,7 +183,7 @@ void TestCliBreakGlass::realRunRevokesAndAuditsOneGroup()
 
     // A second run finds nothing left and exits 0.
     const CliRun again =
-        m_cli.run({QStringLiteral("break-glass"), m_username, QStringLiteral("--account"), QStringLiteral("Lab")});
+        m_cli.run({QStringLiteral("break-glass"), m_user.username, QStringLiteral("--account"), QStringLiteral("Lab")});
     QVERIFY2(again.exitCode == 0, again.err.constData());
 
     // Audit: one break-glass summary naming the subject, and one entry per revoked token in the same group.
@@ -216,7 +196,7 @@ void TestCliBreakGlass::realRunRevokesAndAuditsOneGroup()
         if (entry.value(QStringLiteral("action")).toString() == QStringLiteral("break-glass")) {
             ++summaries;
             QCOMPARE(entry.value(QStringLiteral("group")).toString(), group);
-            QCOMPARE(entry.value(QStringLiteral("target")).toString(), m_username);
+            QCOMPARE(entry.value(QStringLiteral("target")).toString(), m_user.username);
             QCOMPARE(entry.value(QStringLiteral("outcome")).toString(), QStringLiteral("success"));
         }
         if (entry.value(QStringLiteral("group")).toString() == group)
@@ -229,10 +209,7 @@ void TestCliBreakGlass::realRunRevokesAndAuditsOneGroup()
 void TestCliBreakGlass::cleanupTestCase()
 {
     m_sandbox.stop();
-    if (!m_password.isEmpty())
-        QVERIFY(!m_cli.printed(m_password));
-    if (!m_wrongPassword.isEmpty())
-        QVERIFY(!m_cli.printed(m_wrongPassword));
+    QVERIFY(!m_user.passwordPrinted(m_cli));
     for (const QByteArray &value : std::as_const(m_tokenValues))
         QCOMPARE(m_cli.printedCount(value), 1);
 }

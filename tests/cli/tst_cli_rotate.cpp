@@ -31,14 +31,12 @@ private:
     SandboxProcess m_sandbox;
     QTemporaryDir m_dir;
     CliRunner m_cli;
+    SpecterUser m_user;
 };
 
 void TestCliRotate::initTestCase()
 {
-    TOKENDESK_START_CLI_SANDBOX(QStringLiteral("specter"), m_sandbox, m_dir, m_cli);
-    const CliRun run =
-        addSandboxSpecterAccount(m_cli, m_sandbox.service(QStringLiteral("specter")), QStringLiteral("lab"));
-    QVERIFY2(run.exitCode == 0, run.err.constData());
+    TOKENDESK_START_CLI_SPECTER(m_sandbox, m_dir, m_cli, m_user, QStringLiteral("lab"));
 }
 
 QString TestCliRotate::createToken(const QString &name, QByteArray *value)
@@ -188,11 +186,9 @@ void TestCliRotate::unverifiableServiceNeedsConfirmation()
     const QJsonObject svix = m_sandbox.service(QStringLiteral("svix"));
     if (svix.isEmpty())
         QSKIP("the sandbox has no Svix emulator");
-    CliRun run =
-        m_cli.run({QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
-                      QStringLiteral("--provider"), QStringLiteral("svix"), QStringLiteral("--name"),
-                      QStringLiteral("sv"), QStringLiteral("--url"), svix.value(QStringLiteral("base_url")).toString()},
-            "api_key=" + svix.value(QStringLiteral("api_key")).toString().toUtf8() + "\n");
+    CliRun run = addCliAccount(m_cli, QStringLiteral("svix"), QStringLiteral("sv"),
+        svix.value(QStringLiteral("base_url")).toString(),
+        "api_key=" + svix.value(QStringLiteral("api_key")).toString().toUtf8() + "\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QString app = svix.value(QStringLiteral("app_ids")).toArray().first().toString();
     run = m_cli.run({QStringLiteral("create"), QStringLiteral("sv"), QStringLiteral("--kind"), QStringLiteral("portal"),

@@ -31,42 +31,20 @@ private slots:
 
 private:
     QJsonArray tokensJson(const QString &account);
-    void addAccount(const QString &name, const QByteArray &password);
 
     SandboxProcess m_sandbox;
     QTemporaryDir m_dir;
     CliRunner m_cli;
-    QString m_baseUrl;
-    QString m_username;
-    QByteArray m_password;
-    QByteArray m_wrongPassword;
+    SpecterUser m_user;
     QList<QByteArray> m_tokenValues;
 };
 
 void TestCliSpecter::initTestCase()
 {
-    TOKENDESK_START_CLI_SANDBOX(QStringLiteral("specter"), m_sandbox, m_dir, m_cli);
-    const QJsonObject specter = m_sandbox.service(QStringLiteral("specter"));
-    m_baseUrl = specter.value(QStringLiteral("base_url")).toString();
-    m_username = specter.value(QStringLiteral("username")).toString();
-    m_password = specter.value(QStringLiteral("password")).toString().toUtf8();
-    QVERIFY(!m_baseUrl.isEmpty());
-    QVERIFY(!m_username.isEmpty());
-    QVERIFY(!m_password.isEmpty());
-    m_wrongPassword = "wrong-" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-
-    addAccount(QStringLiteral("Specter"), m_password);
-    addAccount(QStringLiteral("Wrong"), m_wrongPassword);
-}
-
-void TestCliSpecter::addAccount(const QString &name, const QByteArray &password)
-{
-    const CliRun run = m_cli.run(
-        {QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
-            QStringLiteral("--provider"), QStringLiteral("specter"), QStringLiteral("--name"), name,
-            QStringLiteral("--url"), m_baseUrl, QStringLiteral("--option"), QStringLiteral("username=") + m_username},
-        "password=" + password + "\n");
-    QVERIFY2(run.exitCode == 0, run.err.constData());
+    TOKENDESK_START_CLI_SPECTER(m_sandbox, m_dir, m_cli, m_user, QStringLiteral("Specter"));
+    // An account that cannot sign in: the same user with a wrong password.
+    const CliRun broken = m_user.addAccount(m_cli, QStringLiteral("Wrong"), m_user.wrongPassword);
+    QVERIFY2(broken.exitCode == 0, broken.err.constData());
 }
 
 QJsonArray TestCliSpecter::tokensJson(const QString &account)
@@ -199,10 +177,10 @@ void TestCliSpecter::wrongPassword()
 
     // The right password given on stdin for this run only works, and is not stored.
     run = m_cli.run({QStringLiteral("--secrets-stdin"), QStringLiteral("tokens"), QStringLiteral("Wrong")},
-        "password=" + m_password + "\n");
+        "password=" + m_user.password + "\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    run = m_cli.run(
-        {QStringLiteral("--password-stdin"), QStringLiteral("tokens"), QStringLiteral("Wrong")}, m_password + "\n");
+    run = m_cli.run({QStringLiteral("--password-stdin"), QStringLiteral("tokens"), QStringLiteral("Wrong")},
+        m_user.password + "\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
     run = m_cli.run({QStringLiteral("tokens"), QStringLiteral("Wrong")});
     QCOMPARE(run.exitCode, 3);
@@ -234,13 +212,7 @@ void TestCliSpecter::auditRecordsActions()
     const CliRun run = m_cli.run({QStringLiteral("audit"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonArray entries = QJsonDocument::fromJson(run.out).array();
-    QSet<QString> seen;
-    for (const QJsonValue &value : entries) {
-        const QJsonObject entry = value.toObject();
-        seen.insert(entry.value(QStringLiteral("account")).toString() + QLatin1Char('/')
-            + entry.value(QStringLiteral("action")).toString() + QLatin1Char('/')
-            + entry.value(QStringLiteral("outcome")).toString());
-    }
+    const QSet<QString> seen = auditOutcomes(run.out);
     QVERIFY(seen.contains(QStringLiteral("Specter/create/success")));
     QVERIFY(seen.contains(QStringLiteral("Specter/revoke/success")));
     QVERIFY(seen.contains(QStringLiteral("Specter/revoke/failure")));
@@ -276,10 +248,7 @@ void TestCliSpecter::cleanupTestCase()
 {
     m_sandbox.stop();
     // No run printed a password; each created token value appeared exactly once (in create's output).
-    if (!m_password.isEmpty())
-        QVERIFY(!m_cli.printed(m_password));
-    if (!m_wrongPassword.isEmpty())
-        QVERIFY(!m_cli.printed(m_wrongPassword));
+    QVERIFY(!m_user.passwordPrinted(m_cli));
     for (const QByteArray &value : std::as_const(m_tokenValues))
         QCOMPARE(m_cli.printedCount(value), 1);
 }

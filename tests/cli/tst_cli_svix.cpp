@@ -52,7 +52,6 @@ private:
     QJsonObject findToken(const QString &id);
     int requestLogCount(const QByteArray &operation) const;
     // Runs the CLI while this process keeps serving events (for the in-process TestHttpServer).
-    CliRun runServing(const QStringList &arguments, const QByteArray &stdinData = {});
 
     SandboxProcess m_sandbox;
     QTemporaryDir m_dir;
@@ -62,7 +61,8 @@ private:
     QString m_app;
     QString m_otherApp;
     QList<QByteArray> m_printedOnce; // token values and magic links: in create's output only
-    QList<CliRun> m_servingRuns;
+    // For servers in this process: it runs the event loop while the CLI works.
+    CliRunner m_servingCli;
     QString m_portalId; // session "cli-admin", 7 days
     QString m_otherSessionId; // session "cli-other", 2 hours
     QString m_messageId;
@@ -72,6 +72,8 @@ private:
 void TestCliSvix::initTestCase()
 {
     TOKENDESK_START_CLI_SANDBOX(QStringLiteral("svix"), m_sandbox, m_dir, m_cli);
+    m_servingCli.setConfigDir(m_dir.path());
+    m_servingCli.setSandboxInProcess(true);
     const QJsonObject svix = m_sandbox.service(QStringLiteral("svix"));
     m_baseUrl = svix.value(QStringLiteral("base_url")).toString();
     m_apiKey = svix.value(QStringLiteral("api_key")).toString().toUtf8();
@@ -82,11 +84,8 @@ void TestCliSvix::initTestCase()
     m_app = apps.at(0).toString();
     m_otherApp = apps.at(1).toString();
 
-    const CliRun run = m_cli.run(
-        {QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
-            QStringLiteral("--provider"), QStringLiteral("svix"), QStringLiteral("--name"), QStringLiteral("Svix"),
-            QStringLiteral("--url"), m_baseUrl, QStringLiteral("--option"), QStringLiteral("session_id=cli-admin")},
-        "api_key=" + m_apiKey + "\n");
+    const CliRun run = addCliAccount(m_cli, QStringLiteral("svix"), QStringLiteral("Svix"), m_baseUrl,
+        "api_key=" + m_apiKey + "\n", {QStringLiteral("--option"), QStringLiteral("session_id=cli-admin")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
 }
 
@@ -141,31 +140,6 @@ int TestCliSvix::requestLogCount(const QByteArray &operation) const
             ++count;
     }
     return count;
-}
-
-CliRun TestCliSvix::runServing(const QStringList &arguments, const QByteArray &stdinData)
-{
-    QProcess process;
-    process.setProgram(TestPaths::cliExecutable());
-    process.setArguments(QStringList {QStringLiteral("--config"), m_dir.path()} + arguments);
-    process.start();
-    CliRun run;
-    if (!process.waitForStarted(10'000))
-        return run;
-    if (!stdinData.isEmpty())
-        process.write(stdinData);
-    process.closeWriteChannel();
-    run.finished = QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60'000)
-        && process.exitStatus() == QProcess::NormalExit;
-    if (!run.finished) {
-        process.kill();
-        process.waitForFinished(5'000);
-    }
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    m_servingRuns << run;
-    return run;
 }
 
 void TestCliSvix::createPortal()
@@ -340,13 +314,11 @@ void TestCliSvix::serverValidationError()
                               R"(equal to 86400","type":"value_error.number.not_le"}]})";
     server.setFallback(TestHttpServer::json(422, detail));
 
-    CliRun run = runServing({QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
-                                QStringLiteral("--provider"), QStringLiteral("svix"), QStringLiteral("--name"),
-                                QStringLiteral("Strict"), QStringLiteral("--url"), server.baseUrl().toString()},
-        "api_key=" + m_apiKey + "\n");
+    CliRun run = addCliAccount(m_servingCli, QStringLiteral("svix"), QStringLiteral("Strict"),
+        server.baseUrl().toString(), "api_key=" + m_apiKey + "\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
 
-    run = runServing({QStringLiteral("create"), QStringLiteral("Strict"), QStringLiteral("--kind"),
+    run = m_servingCli.run({QStringLiteral("create"), QStringLiteral("Strict"), QStringLiteral("--kind"),
         QStringLiteral("portal"), QStringLiteral("--app"), m_app, QStringLiteral("--expiry"), QStringLiteral("7d")});
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 1);
@@ -355,13 +327,13 @@ void TestCliSvix::serverValidationError()
     QVERIFY(run.out.isEmpty());
     QCOMPARE(server.requestCount(), 1); // a 422 is not retried
 
-    run = runServing({QStringLiteral("revoke-all"), QStringLiteral("Strict"), QStringLiteral("--app"), m_app,
+    run = m_servingCli.run({QStringLiteral("revoke-all"), QStringLiteral("Strict"), QStringLiteral("--app"), m_app,
         QStringLiteral("--grace"), QStringLiteral("2d")});
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.errLines().size(), 1);
     QVERIFY2(run.err.contains("--grace: ensure this value"), run.err.constData());
 
-    run = runServing({QStringLiteral("tokens"), QStringLiteral("Strict"), QStringLiteral("--json")});
+    run = m_servingCli.run({QStringLiteral("tokens"), QStringLiteral("Strict"), QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(run.out).array().size(), 0);
 }
@@ -473,13 +445,7 @@ void TestCliSvix::auditRecordsActions()
 {
     CliRun run = m_cli.run({QStringLiteral("audit"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QSet<QString> seen;
-    for (const QJsonValue &value : QJsonDocument::fromJson(run.out).array()) {
-        const QJsonObject entry = value.toObject();
-        seen.insert(entry.value(QStringLiteral("account")).toString() + QLatin1Char('/')
-            + entry.value(QStringLiteral("action")).toString() + QLatin1Char('/')
-            + entry.value(QStringLiteral("outcome")).toString());
-    }
+    const QSet<QString> seen = auditOutcomes(run.out);
     for (const char *expected : {"Svix/create/success", "Svix/expire-all/success", "Svix/expire-all/failure",
              "Svix/logout-token/success", "Svix/logout-token/failure", "Strict/create/failure"})
         QVERIFY2(seen.contains(QLatin1String(expected)), expected);
@@ -496,10 +462,8 @@ void TestCliSvix::auditRecordsActions()
 void TestCliSvix::regionFromKeyWithoutUrl()
 {
     const QByteArray regionalKey = "sk_cli_region_test_key.us";
-    CliRun run = m_cli.run({QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
-                               QStringLiteral("--provider"), QStringLiteral("svix"), QStringLiteral("--name"),
-                               QStringLiteral("Regional"), QStringLiteral("--json")},
-        "api_key=" + regionalKey + "\n");
+    CliRun run = addCliAccount(m_cli, QStringLiteral("svix"), QStringLiteral("Regional"), QString(),
+        "api_key=" + regionalKey + "\n", {QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(QJsonDocument::fromJson(run.out).object().value(QStringLiteral("url")).toString(), QString());
 
@@ -568,10 +532,8 @@ void TestCliSvix::openSourceServer()
     SandboxProcess oss;
     QVERIFY2(oss.start({QStringLiteral("--svix-oss")}), qPrintable(oss.errorString()));
     const QString url = oss.service(QStringLiteral("svix")).value(QStringLiteral("base_url")).toString();
-    CliRun run = m_cli.run({QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
-                               QStringLiteral("--provider"), QStringLiteral("svix"), QStringLiteral("--name"),
-                               QStringLiteral("SvixOss"), QStringLiteral("--url"), url},
-        "api_key=" + m_apiKey + "\n");
+    CliRun run =
+        addCliAccount(m_cli, QStringLiteral("svix"), QStringLiteral("SvixOss"), url, "api_key=" + m_apiKey + "\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
 
     const QDateTime before = QDateTime::currentDateTimeUtc();
@@ -622,8 +584,7 @@ void TestCliSvix::cleanupTestCase()
     // The API key was never printed; each token value and magic link appeared exactly once (create's output).
     if (!m_apiKey.isEmpty()) {
         QVERIFY(!m_cli.printed(m_apiKey));
-        for (const CliRun &run : std::as_const(m_servingRuns))
-            QVERIFY(!run.out.contains(m_apiKey) && !run.err.contains(m_apiKey));
+        QVERIFY(!m_servingCli.printed(m_apiKey));
     }
     for (const QByteArray &value : std::as_const(m_printedOnce))
         QCOMPARE(m_cli.printedCount(value), 1);

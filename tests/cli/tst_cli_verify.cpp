@@ -26,14 +26,12 @@ private:
     SandboxProcess m_sandbox;
     QTemporaryDir m_dir;
     CliRunner m_cli;
+    SpecterUser m_user;
 };
 
 void TestCliVerify::initTestCase()
 {
-    TOKENDESK_START_CLI_SANDBOX(QStringLiteral("specter"), m_sandbox, m_dir, m_cli);
-    const CliRun run =
-        addSandboxSpecterAccount(m_cli, m_sandbox.service(QStringLiteral("specter")), QStringLiteral("lab"));
-    QVERIFY2(run.exitCode == 0, run.err.constData());
+    TOKENDESK_START_CLI_SPECTER(m_sandbox, m_dir, m_cli, m_user, QStringLiteral("lab"));
 }
 
 void TestCliVerify::acceptedThenRejected()
@@ -109,12 +107,10 @@ void TestCliVerify::unsupportedService()
     const QJsonObject svix = m_sandbox.service(QStringLiteral("svix"));
     if (svix.isEmpty())
         QSKIP("the sandbox has no Svix emulator");
-    CliRun run =
-        m_cli.run({QStringLiteral("--secrets-stdin"), QStringLiteral("account"), QStringLiteral("add"),
-                      QStringLiteral("--provider"), QStringLiteral("svix"), QStringLiteral("--name"),
-                      QStringLiteral("sv"), QStringLiteral("--url"), svix.value(QStringLiteral("base_url")).toString(),
-                      QStringLiteral("--option"), QStringLiteral("session_id=cli-admin")},
-            "api_key=" + svix.value(QStringLiteral("api_key")).toString().toUtf8() + "\n");
+    CliRun run = addCliAccount(m_cli, QStringLiteral("svix"), QStringLiteral("sv"),
+        svix.value(QStringLiteral("base_url")).toString(),
+        "api_key=" + svix.value(QStringLiteral("api_key")).toString().toUtf8() + "\n",
+        {QStringLiteral("--option"), QStringLiteral("session_id=cli-admin")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     run = m_cli.run({QStringLiteral("verify"), QStringLiteral("sv"), QStringLiteral("--token-stdin")}, "x.y.z\n");
     QCOMPARE(run.exitCode, 4); // NotSupported

@@ -1,5 +1,7 @@
 #include "PrismProxy.h"
 
+#include "ChildProcess.h"
+
 #include "TestPaths.h"
 
 #include <QDeadlineTimer>
@@ -286,13 +288,7 @@ bool PrismProxy::start(const QString &nodeModules, const QString &specPath, cons
 
 void PrismProxy::stop()
 {
-    if (m_process.state() == QProcess::NotRunning)
-        return;
-    m_process.terminate();
-    if (!m_process.waitForFinished(5'000)) {
-        m_process.kill();
-        m_process.waitForFinished(5'000);
-    }
+    ChildProcess::stop(m_process);
 }
 
 QUrl PrismProxy::url() const

@@ -32,6 +32,7 @@ private:
     CliRun runCli(
         const QString &label, const QStringList &arguments, const QByteArray &secrets = {}, bool scanStdout = true);
     QByteArray createdValue(const CliRun &run);
+    QString keepCreated(const CliRun &run, QByteArray *value = nullptr);
 
     SandboxProcess m_sandbox;
     QTemporaryDir m_dir;
@@ -82,6 +83,17 @@ QByteArray TestSecretLeak::createdValue(const CliRun &run)
     return QJsonDocument::fromJson(run.out).object().value(QLatin1String("token")).toString().toUtf8();
 }
 
+// The id of the token a `create --json` run printed; its value (also given in `value`) joins the secrets that no
+// later output may show.
+QString TestSecretLeak::keepCreated(const CliRun &run, QByteArray *value)
+{
+    const QByteArray created = createdValue(run);
+    m_secrets << created;
+    if (value)
+        *value = created;
+    return QJsonDocument::fromJson(run.out).object().value(QLatin1String("id")).toString();
+}
+
 void TestSecretLeak::specterFlow()
 {
     const QJsonObject specter = m_services.value(QLatin1String("specter")).toObject();
@@ -101,10 +113,9 @@ void TestSecretLeak::specterFlow()
             QStringLiteral("2 days"), QStringLiteral("--json")},
         secrets, false);
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    const QByteArray value = createdValue(run);
+    QByteArray value;
+    const QString id = keepCreated(run, &value);
     QVERIFY(value.count('.') == 2);
-    m_secrets << value;
-    const QString id = QJsonDocument::fromJson(run.out).object().value(QLatin1String("id")).toString();
     QVERIFY(!id.isEmpty());
     run = runCli(QStringLiteral("specter tokens --json"),
         {QStringLiteral("--secrets-stdin"), QStringLiteral("tokens"), QStringLiteral("Specter"),
@@ -157,10 +168,9 @@ void TestSecretLeak::magicbellFlow()
             QStringLiteral("--expiry"), QStringLiteral("2 hours")},
         secrets, false);
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    const QByteArray value = createdValue(run);
+    QByteArray value;
+    const QString id = keepCreated(run, &value);
     QVERIFY(value.count('.') == 2);
-    m_secrets << value;
-    const QString id = QJsonDocument::fromJson(run.out).object().value(QLatin1String("id")).toString();
     QVERIFY(!id.isEmpty());
     run = runCli(QStringLiteral("magicbell tokens --json"),
         {QStringLiteral("--secrets-stdin"), QStringLiteral("--json"), QStringLiteral("tokens"), QStringLiteral("mb")},
@@ -193,8 +203,7 @@ void TestSecretLeak::rotationFlow()
             QStringLiteral("--json")},
         secrets, false);
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    m_secrets << createdValue(run);
-    const QString id = QJsonDocument::fromJson(run.out).object().value(QLatin1String("id")).toString();
+    const QString id = keepCreated(run);
     run = runCli(QStringLiteral("specter rotate"),
         {QStringLiteral("--secrets-stdin"), QStringLiteral("rotate"), QStringLiteral("Specter"), id,
             QStringLiteral("--grace"), QStringLiteral("1s"), QStringLiteral("--json")},

@@ -1,4 +1,5 @@
 #include "BuiltinEmulators.h"
+#include "ChildProcess.h"
 #include "RawHttp.h"
 #include "SandboxServer.h"
 #include "TestPaths.h"
@@ -47,17 +48,8 @@ QUrl at(const SandboxServer &server, const QString &path)
     return url;
 }
 
-// Reads the first line the process prints to stdout.
-QByteArray readLine(QProcess &process, int timeoutMs = 10'000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!process.canReadLine() && timer.elapsed() < timeoutMs) {
-        if (!process.waitForReadyRead(200) && process.state() == QProcess::NotRunning)
-            break;
-    }
-    return process.canReadLine() ? process.readLine() : QByteArray();
-}
+// How long the sandbox process may take to print its ready line.
+constexpr int ReadyLineTimeoutMs = 10'000;
 
 } // namespace
 
@@ -190,7 +182,7 @@ void TestSandboxServer::processPrintsOneReadyLine()
     QProcess process;
     process.start(TestPaths::sandboxExecutable(), {QStringLiteral("--port"), QStringLiteral("0")});
     QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
-    const QByteArray line = readLine(process);
+    const QByteArray line = ChildProcess::readLine(process, ReadyLineTimeoutMs);
     QVERIFY(line.endsWith('\n'));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(line.trimmed(), &error);
@@ -220,7 +212,7 @@ void TestSandboxServer::processSeedsTokens()
     QProcess process;
     process.start(TestPaths::sandboxExecutable(), {QStringLiteral("--seed-tokens"), QStringLiteral("5")});
     QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
-    const QJsonObject specter = QJsonDocument::fromJson(readLine(process))
+    const QJsonObject specter = QJsonDocument::fromJson(ChildProcess::readLine(process, ReadyLineTimeoutMs))
                                     .object()
                                     .value(QStringLiteral("services"))
                                     .toObject()

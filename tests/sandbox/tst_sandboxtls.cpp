@@ -3,6 +3,7 @@
 // work, no code path ignoring TLS errors, and plain http refused off loopback.
 #include "AwaitFuture.h"
 #include "BuiltinEmulators.h"
+#include "ChildProcess.h"
 #include "SandboxServer.h"
 #include "SandboxTls.h"
 #include "SpecterEmulator.h"
@@ -41,16 +42,19 @@ QString fingerprintOf(const QString &certificatePath)
     return QString::fromLatin1(certificates.first().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
 }
 
-QByteArray readLine(QProcess &process, int timeoutMs = 60'000)
+// The Specter service's address in a sandbox's ready line.
+QUrl specterBaseUrl(const QJsonObject &ready)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (!process.canReadLine() && timer.elapsed() < timeoutMs) {
-        if (!process.waitForReadyRead(200) && process.state() == QProcess::NotRunning)
-            break;
-    }
-    return process.canReadLine() ? process.readLine() : QByteArray();
+    return QUrl(ready.value(QStringLiteral("services"))
+                    .toObject()
+                    .value(QStringLiteral("specter"))
+                    .toObject()
+                    .value(QStringLiteral("base_url"))
+                    .toString());
 }
+
+// How long the sandbox process may take to print its ready line.
+constexpr int ReadyLineTimeoutMs = 60'000;
 
 } // namespace
 
@@ -202,7 +206,7 @@ void TestSandboxTls::sandboxProcessWithGeneratedCertificate()
     process.start(
         TestPaths::sandboxExecutable(), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tls")});
     QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
-    const QByteArray line = readLine(process);
+    const QByteArray line = ChildProcess::readLine(process, ReadyLineTimeoutMs);
     QVERIFY2(!line.isEmpty(), process.readAllStandardError().constData());
     const QJsonObject ready = QJsonDocument::fromJson(line).object();
     const QJsonObject tls = ready.value(QStringLiteral("tls")).toObject();
@@ -212,12 +216,7 @@ void TestSandboxTls::sandboxProcessWithGeneratedCertificate()
     QCOMPARE(tls.value(QStringLiteral("sha256")).toString(), fingerprintOf(certificate));
     // The generated private key does not stay on disk.
     QCOMPARE(QDir(QFileInfo(certificate).path()).entryList(QDir::Files), QStringList {QStringLiteral("sandbox.crt")});
-    const QUrl base(ready.value(QStringLiteral("services"))
-                        .toObject()
-                        .value(QStringLiteral("specter"))
-                        .toObject()
-                        .value(QStringLiteral("base_url"))
-                        .toString());
+    const QUrl base = specterBaseUrl(ready);
     QCOMPARE(base.scheme(), QStringLiteral("https"));
 
     TokenProvider *untrusting = makeSpecter(base);
@@ -243,19 +242,14 @@ void TestSandboxTls::sandboxProcessWithGivenCertificate()
         {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tls-cert"), m_certificate,
             QStringLiteral("--tls-key"), m_key});
     QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
-    const QByteArray line = readLine(process);
+    const QByteArray line = ChildProcess::readLine(process, ReadyLineTimeoutMs);
     QVERIFY2(!line.isEmpty(), process.readAllStandardError().constData());
     const QJsonObject ready = QJsonDocument::fromJson(line).object();
     const QJsonObject tls = ready.value(QStringLiteral("tls")).toObject();
     QCOMPARE(tls.value(QStringLiteral("certificate")).toString(), m_certificate);
     QCOMPARE(tls.value(QStringLiteral("sha256")).toString(), fingerprintOf(m_certificate));
     QVERIFY(QFile::exists(m_key)); // a given key is left alone
-    const QUrl base(ready.value(QStringLiteral("services"))
-                        .toObject()
-                        .value(QStringLiteral("specter"))
-                        .toObject()
-                        .value(QStringLiteral("base_url"))
-                        .toString());
+    const QUrl base = specterBaseUrl(ready);
     TokenProvider *trusting = makeSpecter(base, m_certificate);
     const auto listed = awaitResult(trusting->listTokens());
     QVERIFY2(listed.ok(), qPrintable(listed.error().fullMessage()));

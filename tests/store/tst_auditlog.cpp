@@ -1,6 +1,7 @@
 // AuditLog: append, query filters (account, action, outcome, since/until, limit), newest first, and the
 // exact bytes of the RFC 4180 CSV export.
 
+#include "OldSchemas.h"
 #include "core/UtcTime.h"
 #include "store/AuditLog.h"
 #include "store/AuditWords.h"
@@ -351,36 +352,8 @@ void TestAuditLog::schema3DatabaseKeepsEveryRow()
         raw.setDatabaseName(path);
         QVERIFY(raw.open());
         QSqlQuery query(raw);
-        const char *statements[] = {
-            "CREATE TABLE ledger (id INTEGER PRIMARY KEY AUTOINCREMENT, account_id TEXT NOT NULL,"
-            " provider_id TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '', token_id TEXT NOT NULL DEFAULT '',"
-            " label TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '', app_id TEXT NOT NULL DEFAULT '',"
-            " session_id TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, expires TEXT, revoked TEXT,"
-            " revoked_reason TEXT NOT NULL DEFAULT '', created_by TEXT NOT NULL DEFAULT '',"
-            " extra TEXT NOT NULL DEFAULT '{}')",
-            "CREATE INDEX ledger_account_token ON ledger (account_id, token_id)",
-            "CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
-            " account_id TEXT NOT NULL DEFAULT '', account_name TEXT NOT NULL DEFAULT '',"
-            " provider_id TEXT NOT NULL DEFAULT '', action TEXT NOT NULL, target TEXT NOT NULL DEFAULT '',"
-            " outcome TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '', group_id TEXT NOT NULL DEFAULT '')",
-            "CREATE INDEX audit_time ON audit (time)",
-            "CREATE INDEX audit_account ON audit (account_id, time)",
-            "CREATE TABLE notifications (account_id TEXT NOT NULL, token_id TEXT NOT NULL, threshold TEXT NOT NULL,"
-            " notified_at TEXT NOT NULL, PRIMARY KEY (account_id, token_id, threshold))",
-            "CREATE TABLE token_notes (account_id TEXT NOT NULL, token_id TEXT NOT NULL,"
-            " owner TEXT NOT NULL DEFAULT '', used_in TEXT NOT NULL DEFAULT '', updated TEXT NOT NULL,"
-            " PRIMARY KEY (account_id, token_id))",
-            "CREATE TABLE fingerprints (id INTEGER PRIMARY KEY AUTOINCREMENT, account_id TEXT NOT NULL,"
-            " provider_id TEXT NOT NULL DEFAULT '', token_id TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '',"
-            " label TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '', mac TEXT NOT NULL,"
-            " head TEXT NOT NULL DEFAULT '', tail TEXT NOT NULL DEFAULT '', jwt_id TEXT NOT NULL DEFAULT '',"
-            " created TEXT NOT NULL, expires TEXT)",
-            "CREATE INDEX fingerprints_mac ON fingerprints (mac)",
-            "CREATE INDEX fingerprints_jwt_id ON fingerprints (jwt_id)",
-            "PRAGMA user_version = 3",
-        };
-        for (const char *statement : statements)
-            QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+        for (const QString &statement : OldSchemas::statements(3))
+            QVERIFY2(query.exec(statement), qPrintable(statement));
         for (int i = 0; i < 5; ++i) {
             query.prepare(QStringLiteral("INSERT INTO audit (time, account_id, account_name, provider_id, action, "
                                          "target, outcome, detail, group_id) VALUES (?, "

@@ -1,5 +1,6 @@
 // Database (schema, pragmas, migrations) and Ledger (record, entries, revocation, notifications).
 
+#include "OldSchemas.h"
 #include "core/Token.h"
 #include "core/UtcTime.h"
 #include "store/Database.h"
@@ -397,29 +398,8 @@ void TestLedger::schema2DatabaseGainsFingerprints()
         QDir().mkpath(QFileInfo(m_path).absolutePath());
         QVERIFY(raw.open());
         QSqlQuery query(raw);
-        const char *statements[] = {
-            "CREATE TABLE ledger (id INTEGER PRIMARY KEY AUTOINCREMENT, account_id TEXT NOT NULL,"
-            " provider_id TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '', token_id TEXT NOT NULL DEFAULT '',"
-            " label TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '', app_id TEXT NOT NULL DEFAULT '',"
-            " session_id TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, expires TEXT, revoked TEXT,"
-            " revoked_reason TEXT NOT NULL DEFAULT '', created_by TEXT NOT NULL DEFAULT '',"
-            " extra TEXT NOT NULL DEFAULT '{}')",
-            "CREATE INDEX ledger_account_token ON ledger (account_id, token_id)",
-            "CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
-            " account_id TEXT NOT NULL DEFAULT '', account_name TEXT NOT NULL DEFAULT '',"
-            " provider_id TEXT NOT NULL DEFAULT '', action TEXT NOT NULL, target TEXT NOT NULL DEFAULT '',"
-            " outcome TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '', group_id TEXT NOT NULL DEFAULT '')",
-            "CREATE INDEX audit_time ON audit (time)",
-            "CREATE INDEX audit_account ON audit (account_id, time)",
-            "CREATE TABLE notifications (account_id TEXT NOT NULL, token_id TEXT NOT NULL, threshold TEXT NOT NULL,"
-            " notified_at TEXT NOT NULL, PRIMARY KEY (account_id, token_id, threshold))",
-            "CREATE TABLE token_notes (account_id TEXT NOT NULL, token_id TEXT NOT NULL,"
-            " owner TEXT NOT NULL DEFAULT '', used_in TEXT NOT NULL DEFAULT '', updated TEXT NOT NULL,"
-            " PRIMARY KEY (account_id, token_id))",
-            "PRAGMA user_version = 2",
-        };
-        for (const char *statement : statements)
-            QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+        for (const QString &statement : OldSchemas::statements(2))
+            QVERIFY2(query.exec(statement), qPrintable(statement));
         for (int i = 0; i < 3; ++i) {
             query.prepare(QStringLiteral("INSERT INTO ledger (account_id, provider_id, kind, token_id, label, created, "
                                          "expires) VALUES (?, 'svix', 'portal', ?, ?, '2026-05-01T10:00:00.000Z', "

@@ -1,6 +1,7 @@
 // TokenNotes: round trip (insert, update, remove by emptying, per account), persistence across reopening, and
 // the migration of a schema-1 database (before token notes) that keeps its data.
 
+#include "OldSchemas.h"
 #include "store/Database.h"
 #include "store/TokenNotes.h"
 
@@ -150,27 +151,10 @@ void TestTokenNotes::migratesFromSchema1()
         raw.setDatabaseName(m_path);
         QVERIFY(raw.open());
         QSqlQuery query(raw);
-        QVERIFY(query.exec(QStringLiteral("CREATE TABLE ledger (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                                          " account_id TEXT NOT NULL, provider_id TEXT NOT NULL DEFAULT '',"
-                                          " kind TEXT NOT NULL DEFAULT '', token_id TEXT NOT NULL DEFAULT '',"
-                                          " label TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '',"
-                                          " app_id TEXT NOT NULL DEFAULT '', session_id TEXT NOT NULL DEFAULT '',"
-                                          " created TEXT NOT NULL, expires TEXT, revoked TEXT,"
-                                          " revoked_reason TEXT NOT NULL DEFAULT '',"
-                                          " created_by TEXT NOT NULL DEFAULT '', extra TEXT NOT NULL DEFAULT '{}')")));
-        QVERIFY(
-            query.exec(QStringLiteral("CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL,"
-                                      " account_id TEXT NOT NULL DEFAULT '', account_name TEXT NOT NULL DEFAULT '',"
-                                      " provider_id TEXT NOT NULL DEFAULT '', action TEXT NOT NULL,"
-                                      " target TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL DEFAULT '',"
-                                      " detail TEXT NOT NULL DEFAULT '', group_id TEXT NOT NULL DEFAULT '')")));
-        QVERIFY(
-            query.exec(QStringLiteral("CREATE TABLE notifications (account_id TEXT NOT NULL, token_id TEXT NOT NULL,"
-                                      " threshold TEXT NOT NULL, notified_at TEXT NOT NULL,"
-                                      " PRIMARY KEY (account_id, token_id, threshold))")));
+        for (const QString &statement : OldSchemas::statements(1))
+            QVERIFY2(query.exec(statement), qPrintable(statement));
         QVERIFY(query.exec(
             QStringLiteral("INSERT INTO audit (time, action) VALUES ('2026-01-01T00:00:00.000Z', 'login')")));
-        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
         query.finish();
         raw.close();
     }

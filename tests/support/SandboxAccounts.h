@@ -12,9 +12,11 @@
 #include "store/SecretStore.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QUuid>
@@ -95,6 +97,42 @@ public:
         m_sessions.insert(account.id, session);
         m_order.append(account.id);
         return session;
+    }
+
+    // The sandbox's Specter demo user; `password` replaces its password (a wrong one makes a failing account).
+    AccountSession *addSpecter(const QString &name, const QString &password = {})
+    {
+        const QJsonObject info = service(QStringLiteral("specter"));
+        return addAccount(QStringLiteral("specter"), name,
+            {{QStringLiteral("password"),
+                password.isEmpty() ? info.value(QStringLiteral("password")).toString() : password}},
+            {{QStringLiteral("username"), info.value(QStringLiteral("username")).toString()}});
+    }
+
+    // A Svix account with the sandbox's API key; with `app`, limited to the sandbox's first application, which
+    // `app` receives.
+    AccountSession *addSvix(const QString &name, QString *app = nullptr)
+    {
+        const QJsonObject info = service(QStringLiteral("svix"));
+        const QHash<QString, QString> secrets {
+            {QStringLiteral("api_key"), info.value(QStringLiteral("api_key")).toString()}};
+        if (!app)
+            return addAccount(QStringLiteral("svix"), name, secrets);
+        *app = info.value(QStringLiteral("app_ids")).toArray().first().toString();
+        return addAccount(QStringLiteral("svix"), name, secrets, {{QStringLiteral("app_ids"), QStringList {*app}}});
+    }
+
+    // The sandbox's NetSapiens user with the secrets named in `fields` (password, client_secret, api_key) as the
+    // sandbox gives them.
+    AccountSession *addNetSapiens(const QString &name, const QStringList &fields)
+    {
+        const QJsonObject info = service(QStringLiteral("netsapiens"));
+        QHash<QString, QString> secrets;
+        for (const QString &field : fields)
+            secrets.insert(field, info.value(field).toString());
+        return addAccount(QStringLiteral("netsapiens"), name, secrets,
+            {{QStringLiteral("username"), info.value(QStringLiteral("username")).toString()},
+                {QStringLiteral("client_id"), info.value(QStringLiteral("client_id")).toString()}});
     }
 
     SandboxServer &sandbox() { return m_sandbox; }

@@ -1,5 +1,7 @@
 #include "SandboxProcess.h"
 
+#include "ChildProcess.h"
+
 #include "TestPaths.h"
 
 #include "providers/ProviderRegistry.h"
@@ -58,13 +60,7 @@ bool SandboxProcess::start(const QStringList &extraArguments, quint16 port)
 
 void SandboxProcess::stop()
 {
-    if (m_process.state() == QProcess::NotRunning)
-        return;
-    m_process.terminate();
-    if (!m_process.waitForFinished(5'000)) {
-        m_process.kill();
-        m_process.waitForFinished(5'000);
-    }
+    ChildProcess::stop(m_process);
 }
 
 bool SandboxProcess::isRunning() const

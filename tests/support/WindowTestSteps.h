@@ -3,6 +3,7 @@
 // Steps the window tests share (header-only: they link tokendesk_ui, the support library does not).
 #include "AccountController.h"
 #include "AwaitFuture.h"
+#include "CreateRequests.h"
 #include "MainWindow.h"
 
 #include "core/Token.h"
@@ -55,10 +56,7 @@ inline Token createSpecterToken(
     const auto prepared = awaitFuture(controller->prepare(id));
     if (!prepared || !prepared->ok())
         return {};
-    CreateRequest request;
-    request.kind = QStringLiteral("token");
-    request.values.insert(QStringLiteral("description"), description);
-    request.values.insert(QStringLiteral("lifetime"), lifetime);
+    CreateRequest request = CreateRequests::specterToken(description, lifetime);
     const auto created = awaitFuture(controller->session(id)->create(request));
     if (!created || !created->ok())
         return {};

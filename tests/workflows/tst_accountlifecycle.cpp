@@ -7,6 +7,7 @@
 #include "store/SecretStore.h"
 #include "store/TokenNotes.h"
 #include "workflows/AccountLifecycle.h"
+#include "workspace/Workspace.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,36 +30,34 @@ private:
     std::optional<QString> secret(const Account &account, const QString &field);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AccountStore> m_store;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<AuditLog> m_audit;
-    std::unique_ptr<TokenNotes> m_notes;
-    SecretStore *m_secrets = nullptr;
-    std::unique_ptr<AccountLifecycle> m_lifecycle;
+    std::unique_ptr<SecretStore> m_secrets;
+    // The lifecycle as the window and the CLI get it: from the workspace, over its stores.
+    std::unique_ptr<Workspace> m_workspace;
+    AccountLifecycle *m_lifecycle = nullptr;
+    AuditLog *m_audit = nullptr;
+    TokenNotes *m_notes = nullptr;
 };
 
 void TestAccountLifecycle::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_store = std::make_unique<AccountStore>(m_dir->path());
-    m_db = std::make_unique<Database>(m_dir->filePath(QStringLiteral("tokendesk.sqlite")));
-    QVERIFY(m_db->open());
-    m_audit = std::make_unique<AuditLog>(m_db.get());
-    m_notes = std::make_unique<TokenNotes>(m_db.get());
-    m_secrets = SecretStore::createMemoryOnly(nullptr);
-    m_lifecycle = std::make_unique<AccountLifecycle>(m_store.get(), m_secrets, m_notes.get(), m_audit.get());
+    m_secrets.reset(SecretStore::createMemoryOnly(nullptr));
+    m_workspace = std::make_unique<Workspace>(m_dir->path(), m_secrets.get());
+    QString error;
+    QVERIFY2(m_workspace->openDatabase(&error), qPrintable(error));
+    m_lifecycle = m_workspace->lifecycle();
+    m_audit = m_workspace->auditLog();
+    m_notes = m_workspace->tokenNotes();
 }
 
 void TestAccountLifecycle::cleanup()
 {
-    m_lifecycle.reset();
-    delete m_secrets;
-    m_secrets = nullptr;
-    m_notes.reset();
-    m_audit.reset();
-    m_db.reset();
-    m_store.reset();
+    m_lifecycle = nullptr;
+    m_audit = nullptr;
+    m_notes = nullptr;
+    m_workspace.reset();
+    m_secrets.reset();
     m_dir.reset();
 }
 

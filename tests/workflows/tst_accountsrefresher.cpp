@@ -176,12 +176,8 @@ void TestAccountsRefresher::reportsAccountsThatCannotRefresh()
 {
     addThreeAccounts();
     // A NetSapiens account not signed in and an account without a session are reported, not dropped.
-    const QJsonObject info = m_fixture.service(QStringLiteral("netsapiens"));
-    AccountSession *ns = m_fixture.addAccount(QStringLiteral("netsapiens"), QStringLiteral("pbx"),
-        {{QStringLiteral("password"), info.value(QStringLiteral("password")).toString()},
-            {QStringLiteral("client_secret"), info.value(QStringLiteral("client_secret")).toString()}},
-        {{QStringLiteral("username"), info.value(QStringLiteral("username")).toString()},
-            {QStringLiteral("client_id"), info.value(QStringLiteral("client_id")).toString()}});
+    AccountSession *ns =
+        m_fixture.addNetSapiens(QStringLiteral("pbx"), {QStringLiteral("password"), QStringLiteral("client_secret")});
     QVERIFY(ns);
     const QUuid unknown = QUuid::createUuid(); // an account whose session cannot be made
     m_fixture.order().append(unknown);

@@ -1,4 +1,5 @@
 #include "AwaitFuture.h"
+#include "CreateRequests.h"
 #include "SandboxAccounts.h"
 
 #include "core/Async.h"
@@ -30,8 +31,6 @@ private slots:
     void notSignedInIsReportedNotAsked();
 
 private:
-    AccountSession *addSpecter(const QString &name);
-    AccountSession *addNetSapiens();
     int sandboxCalls() const { return int(m_fixture.sandbox().requestLog().size()); }
 
     SandboxAccounts m_fixture;
@@ -57,27 +56,9 @@ void TestAccountTokens::cleanup()
     m_fixture.closeStore();
 }
 
-AccountSession *TestAccountTokens::addSpecter(const QString &name)
-{
-    const QJsonObject info = m_fixture.service(QStringLiteral("specter"));
-    return m_fixture.addAccount(QStringLiteral("specter"), name,
-        {{QStringLiteral("password"), info.value(QStringLiteral("password")).toString()}},
-        {{QStringLiteral("username"), info.value(QStringLiteral("username")).toString()}});
-}
-
-AccountSession *TestAccountTokens::addNetSapiens()
-{
-    const QJsonObject info = m_fixture.service(QStringLiteral("netsapiens"));
-    return m_fixture.addAccount(QStringLiteral("netsapiens"), QStringLiteral("pbx"),
-        {{QStringLiteral("password"), info.value(QStringLiteral("password")).toString()},
-            {QStringLiteral("client_secret"), info.value(QStringLiteral("client_secret")).toString()}},
-        {{QStringLiteral("username"), info.value(QStringLiteral("username")).toString()},
-            {QStringLiteral("client_id"), info.value(QStringLiteral("client_id")).toString()}});
-}
-
 void TestAccountTokens::concurrentRefreshesShareOneCall()
 {
-    AccountSession *lab = addSpecter(QStringLiteral("lab"));
+    AccountSession *lab = m_fixture.addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
     const QUuid id = lab->account().id;
     QVERIFY(awaitResult(m_tokens->refresh(id)).ok()); // signs in once
@@ -101,7 +82,7 @@ void TestAccountTokens::everyCallerOfASharedRefreshIsAnswered()
 {
     // Callers that each attach their own continuation (the window's refresh and a dialog's AccountListCollector)
     // must all be answered: a QFuture runs only the last continuation attached to it.
-    AccountSession *lab = addSpecter(QStringLiteral("lab"));
+    AccountSession *lab = m_fixture.addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
     const QUuid id = lab->account().id;
     QVERIFY(awaitResult(m_tokens->refresh(id)).ok());
@@ -117,7 +98,7 @@ void TestAccountTokens::everyCallerOfASharedRefreshIsAnswered()
 
 void TestAccountTokens::sessionChangeRelistsOnce()
 {
-    AccountSession *lab = addSpecter(QStringLiteral("lab"));
+    AccountSession *lab = m_fixture.addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
     const QUuid id = lab->account().id;
     QVERIFY(awaitResult(m_tokens->refresh(id)).ok());
@@ -127,10 +108,7 @@ void TestAccountTokens::sessionChangeRelistsOnce()
     // Created through the session (as the create dialog, the CLI or a rotation would): the kept list follows
     // without anyone asking, once.
     QSignalSpy changed(m_tokens.get(), &AccountTokens::changed);
-    CreateRequest request;
-    request.kind = QStringLiteral("token");
-    request.values.insert(QStringLiteral("description"), QStringLiteral("made elsewhere"));
-    request.values.insert(QStringLiteral("lifetime"), QStringLiteral("2 hours"));
+    CreateRequest request = CreateRequests::specterToken(QStringLiteral("made elsewhere"));
     const Result<CreatedToken> created = awaitResult(lab->create(request));
     QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().fullMessage()));
     QVERIFY(changed.wait(10000));
@@ -144,7 +122,7 @@ void TestAccountTokens::sessionChangeRelistsOnce()
 
 void TestAccountTokens::forgottenWhileInFlightIsNotKept()
 {
-    AccountSession *lab = addSpecter(QStringLiteral("lab"));
+    AccountSession *lab = m_fixture.addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
     const QUuid id = lab->account().id;
     QFuture<Result<QList<Token>>> inFlight = m_tokens->refresh(id);
@@ -159,7 +137,8 @@ void TestAccountTokens::forgottenWhileInFlightIsNotKept()
 
 void TestAccountTokens::signedInSessionWatchedOnce()
 {
-    AccountSession *pbx = addNetSapiens();
+    AccountSession *pbx =
+        m_fixture.addNetSapiens(QStringLiteral("pbx"), {QStringLiteral("password"), QStringLiteral("client_secret")});
     QVERIFY(pbx);
     const QUuid id = pbx->account().id;
     const Result<SignInResult> signedIn = awaitResult(pbx->signIn());
@@ -183,7 +162,8 @@ void TestAccountTokens::signedInSessionWatchedOnce()
 
 void TestAccountTokens::notSignedInIsReportedNotAsked()
 {
-    AccountSession *pbx = addNetSapiens();
+    AccountSession *pbx =
+        m_fixture.addNetSapiens(QStringLiteral("pbx"), {QStringLiteral("password"), QStringLiteral("client_secret")});
     QVERIFY(pbx);
     const QUuid id = pbx->account().id;
     const int before = sandboxCalls();

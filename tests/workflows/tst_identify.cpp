@@ -1,4 +1,5 @@
 #include "AwaitFuture.h"
+#include "CreateRequests.h"
 #include "SandboxAccounts.h"
 
 #include "core/Jwt.h"
@@ -25,7 +26,6 @@ private slots:
     void fingerprintKeyIsMadeOnceAndKept();
 
 private:
-    AccountSession *addSpecter(const QString &name);
     QString createSpecter(AccountSession *session, const QString &description, Token *token = nullptr);
     QList<RevokePlan::AccountTokens> listAll();
     QByteArray key();
@@ -49,20 +49,9 @@ void TestIdentify::cleanup()
     m_fixture.closeStore();
 }
 
-AccountSession *TestIdentify::addSpecter(const QString &name)
-{
-    const QJsonObject info = m_fixture.service(QStringLiteral("specter"));
-    return m_fixture.addAccount(QStringLiteral("specter"), name,
-        {{QStringLiteral("password"), info.value(QStringLiteral("password")).toString()}},
-        {{QStringLiteral("username"), info.value(QStringLiteral("username")).toString()}});
-}
-
 QString TestIdentify::createSpecter(AccountSession *session, const QString &description, Token *token)
 {
-    CreateRequest request;
-    request.kind = QStringLiteral("token");
-    request.values.insert(QStringLiteral("description"), description);
-    request.values.insert(QStringLiteral("lifetime"), QStringLiteral("2 hours"));
+    CreateRequest request = CreateRequests::specterToken(description);
     const auto created = awaitFuture(session->create(request));
     if (!created || !created->ok())
         return {};
@@ -91,7 +80,7 @@ QByteArray TestIdentify::key()
 
 void TestIdentify::createdByTokenDeskMatchesItsFingerprint()
 {
-    AccountSession *lab = addSpecter(QStringLiteral("lab"));
+    AccountSession *lab = m_fixture.addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
     Token token;
     const QString value = createSpecter(lab, QStringLiteral("deploy bot"), &token);
@@ -145,7 +134,7 @@ void TestIdentify::createdByTokenDeskMatchesItsFingerprint()
 
 void TestIdentify::specterTokenOfAnotherClientMatchesByClaim()
 {
-    AccountSession *lab = addSpecter(QStringLiteral("lab"));
+    AccountSession *lab = m_fixture.addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
     // Another client: same Specter user, its own keychain and no ledger of ours.
     SecretStore *otherSecrets = SecretStore::createMemoryOnly(nullptr);
@@ -175,7 +164,7 @@ void TestIdentify::specterTokenOfAnotherClientMatchesByClaim()
 
 void TestIdentify::unknownValueMatchesNothing()
 {
-    AccountSession *lab = addSpecter(QStringLiteral("lab"));
+    AccountSession *lab = m_fixture.addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
     QVERIFY(!createSpecter(lab, QStringLiteral("ours, again")).isEmpty());
     const QList<RevokePlan::AccountTokens> listed = listAll();

@@ -1,5 +1,6 @@
 #include "AwaitFuture.h"
 #include "BuiltinEmulators.h"
+#include "CreateRequests.h"
 #include "SandboxAccounts.h"
 #include "SandboxServer.h"
 
@@ -72,10 +73,7 @@ QList<Token> TestRevokeWorkflow::createSpecterTokens(AccountSession *session, in
 {
     QList<Token> tokens;
     for (int i = 0; i < count; ++i) {
-        CreateRequest request;
-        request.kind = QStringLiteral("token");
-        request.values.insert(QStringLiteral("description"), QString(prefix + QString::number(i)));
-        request.values.insert(QStringLiteral("lifetime"), QStringLiteral("2 hours"));
+        CreateRequest request = CreateRequests::specterToken(QString(prefix + QString::number(i)));
         const auto created = awaitFuture(session->create(request));
         if (!created || !created->ok())
             return {};
@@ -91,14 +89,8 @@ RevokePlan::AccountTokens TestRevokeWorkflow::accountTokens(AccountSession *sess
 
 void TestRevokeWorkflow::selectionPlanSkipsWhatCannotBeRevoked()
 {
-    AccountSession *specter = m_fixture.addAccount(QStringLiteral("specter"), QStringLiteral("lab"),
-        {{QStringLiteral("password"),
-            m_fixture.service(QStringLiteral("specter")).value(QStringLiteral("password")).toString()}},
-        {{QStringLiteral("username"),
-            m_fixture.service(QStringLiteral("specter")).value(QStringLiteral("username")).toString()}});
-    AccountSession *svix = m_fixture.addAccount(QStringLiteral("svix"), QStringLiteral("hooks"),
-        {{QStringLiteral("api_key"),
-            m_fixture.service(QStringLiteral("svix")).value(QStringLiteral("api_key")).toString()}});
+    AccountSession *specter = m_fixture.addSpecter(QStringLiteral("lab"));
+    AccountSession *svix = m_fixture.addSvix(QStringLiteral("hooks"));
     QVERIFY(specter && svix);
     Token active;
     active.id = QStringLiteral("11111111-2222-3333-4444-555555555555");
@@ -128,16 +120,8 @@ void TestRevokeWorkflow::selectionPlanSkipsWhatCannotBeRevoked()
 // nothing matched or added; refused by the selection's rules, and a subject where the service has no such call.
 void TestRevokeWorkflow::accountPlanKeepsWhatWasNamed()
 {
-    AccountSession *ns = m_fixture.addAccount(QStringLiteral("netsapiens"), QStringLiteral("pbx"),
-        {{QStringLiteral("api_key"),
-            m_fixture.service(QStringLiteral("netsapiens")).value(QStringLiteral("api_key")).toString()}},
-        {{QStringLiteral("username"),
-             m_fixture.service(QStringLiteral("netsapiens")).value(QStringLiteral("username")).toString()},
-            {QStringLiteral("client_id"),
-                m_fixture.service(QStringLiteral("netsapiens")).value(QStringLiteral("client_id")).toString()}});
-    AccountSession *svix = m_fixture.addAccount(QStringLiteral("svix"), QStringLiteral("hooks"),
-        {{QStringLiteral("api_key"),
-            m_fixture.service(QStringLiteral("svix")).value(QStringLiteral("api_key")).toString()}});
+    AccountSession *ns = m_fixture.addNetSapiens(QStringLiteral("pbx"), {QStringLiteral("api_key")});
+    AccountSession *svix = m_fixture.addSvix(QStringLiteral("hooks"));
     QVERIFY(ns && svix);
     Token second;
     second.id = QStringLiteral("jti-2");
@@ -171,13 +155,7 @@ void TestRevokeWorkflow::accountPlanKeepsWhatWasNamed()
 
 void TestRevokeWorkflow::dryRunMakesNoCalls()
 {
-    AccountSession *ns = m_fixture.addAccount(QStringLiteral("netsapiens"), QStringLiteral("pbx"),
-        {{QStringLiteral("api_key"),
-            m_fixture.service(QStringLiteral("netsapiens")).value(QStringLiteral("api_key")).toString()}},
-        {{QStringLiteral("username"),
-             m_fixture.service(QStringLiteral("netsapiens")).value(QStringLiteral("username")).toString()},
-            {QStringLiteral("client_id"),
-                m_fixture.service(QStringLiteral("netsapiens")).value(QStringLiteral("client_id")).toString()}});
+    AccountSession *ns = m_fixture.addNetSapiens(QStringLiteral("pbx"), {QStringLiteral("api_key")});
     QVERIFY(ns);
     Token delegated;
     delegated.id = QStringLiteral("jti-1");
@@ -253,10 +231,7 @@ void TestRevokeWorkflow::bulkRevokeAcrossAccountsWithOneFailing()
 
 void TestRevokeWorkflow::cancelHalfWayAccountsForEveryStep()
 {
-    const QJsonObject info = m_fixture.service(QStringLiteral("specter"));
-    AccountSession *good = m_fixture.addAccount(QStringLiteral("specter"), QStringLiteral("lab"),
-        {{QStringLiteral("password"), info.value(QStringLiteral("password")).toString()}},
-        {{QStringLiteral("username"), info.value(QStringLiteral("username")).toString()}});
+    AccountSession *good = m_fixture.addSpecter(QStringLiteral("lab"));
     QVERIFY(good);
     const QList<Token> tokens = createSpecterTokens(good, 6, QStringLiteral("cancel-"));
     QCOMPARE(tokens.size(), 6);
@@ -288,17 +263,12 @@ void TestRevokeWorkflow::cancelHalfWayAccountsForEveryStep()
 
 void TestRevokeWorkflow::breakGlassNetSapiensUsesOneUidCall()
 {
-    const QJsonObject info = m_fixture.service(QStringLiteral("netsapiens"));
-    AccountSession *ns = m_fixture.addAccount(QStringLiteral("netsapiens"), QStringLiteral("pbx"),
-        {{QStringLiteral("password"), info.value(QStringLiteral("password")).toString()},
-            {QStringLiteral("client_secret"), info.value(QStringLiteral("client_secret")).toString()},
-            {QStringLiteral("api_key"), info.value(QStringLiteral("api_key")).toString()}},
-        {{QStringLiteral("username"), info.value(QStringLiteral("username")).toString()},
-            {QStringLiteral("client_id"), info.value(QStringLiteral("client_id")).toString()}});
+    AccountSession *ns = m_fixture.addNetSapiens(QStringLiteral("pbx"),
+        {QStringLiteral("password"), QStringLiteral("client_secret"), QStringLiteral("api_key")});
     QVERIFY(ns);
     const auto signedIn = awaitFuture(ns->signIn());
     QVERIFY2(signedIn && signedIn->ok(), signedIn ? qPrintable(signedIn->error().fullMessage()) : "timeout");
-    const QString domain = info.value(QStringLiteral("domain")).toString();
+    const QString domain = m_fixture.service(QStringLiteral("netsapiens")).value(QStringLiteral("domain")).toString();
     CreateRequest request;
     request.kind = QStringLiteral("delegated");
     request.values.insert(QStringLiteral("user"), QStringLiteral("1001"));
@@ -339,17 +309,11 @@ void TestRevokeWorkflow::breakGlassNetSapiensUsesOneUidCall()
 
 void TestRevokeWorkflow::breakGlassSvixExpiresTheApplication()
 {
-    const QJsonObject info = m_fixture.service(QStringLiteral("svix"));
-    const QString app = info.value(QStringLiteral("app_ids")).toArray().first().toString();
-    AccountSession *svix = m_fixture.addAccount(QStringLiteral("svix"), QStringLiteral("hooks"),
-        {{QStringLiteral("api_key"), info.value(QStringLiteral("api_key")).toString()}},
-        {{QStringLiteral("app_ids"), QStringList {app}}});
+    QString app;
+    AccountSession *svix = m_fixture.addSvix(QStringLiteral("hooks"), &app);
     QVERIFY(svix);
     for (const QString &session : {QStringLiteral("alice"), QStringLiteral("bob")}) {
-        CreateRequest request;
-        request.kind = QStringLiteral("portal");
-        request.values.insert(QStringLiteral("app_id"), app);
-        request.values.insert(QStringLiteral("session_id"), session);
+        CreateRequest request = CreateRequests::svixPortal(app, session);
         const auto created = awaitFuture(svix->create(request));
         QVERIFY2(created && created->ok(), created ? qPrintable(created->error().fullMessage()) : "timeout");
     }

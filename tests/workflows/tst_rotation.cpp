@@ -1,4 +1,5 @@
 #include "AwaitFuture.h"
+#include "CreateRequests.h"
 #include "SandboxAccounts.h"
 
 #include "store/RotationStore.h"
@@ -28,7 +29,6 @@ private slots:
     void unrevocableTokensAreRefused();
 
 private:
-    AccountSession *addSpecter();
     Token createSpecter(AccountSession *session, const QString &description, QString *value = nullptr);
     QList<Token> list(AccountSession *session);
     static bool listed(const QList<Token> &tokens, const QString &id);
@@ -58,20 +58,9 @@ void TestRotation::cleanup()
     m_fixture.closeStore();
 }
 
-AccountSession *TestRotation::addSpecter()
-{
-    const QJsonObject info = m_fixture.service(QStringLiteral("specter"));
-    return m_fixture.addAccount(QStringLiteral("specter"), QStringLiteral("lab"),
-        {{QStringLiteral("password"), info.value(QStringLiteral("password")).toString()}},
-        {{QStringLiteral("username"), info.value(QStringLiteral("username")).toString()}});
-}
-
 Token TestRotation::createSpecter(AccountSession *session, const QString &description, QString *value)
 {
-    CreateRequest request;
-    request.kind = QStringLiteral("token");
-    request.values.insert(QStringLiteral("description"), description);
-    request.values.insert(QStringLiteral("lifetime"), QStringLiteral("2 hours"));
+    CreateRequest request = CreateRequests::specterToken(description);
     const auto created = awaitFuture(session->create(request));
     if (!created || !created->ok())
         return {};
@@ -105,7 +94,7 @@ const RotationStep *TestRotation::findStep(const RotationReport &report, Rotatio
 
 void TestRotation::specterRotationRevokesTheOldToken()
 {
-    AccountSession *lab = addSpecter();
+    AccountSession *lab = m_fixture.addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
     QString oldValue;
     const Token old = createSpecter(lab, QStringLiteral("deploy bot"), &oldValue);
@@ -163,7 +152,7 @@ void TestRotation::specterRotationRevokesTheOldToken()
 
 void TestRotation::failedVerificationRollsBack()
 {
-    AccountSession *lab = addSpecter();
+    AccountSession *lab = m_fixture.addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
     QString oldValue;
     const Token old = createSpecter(lab, QStringLiteral("billing"), &oldValue);
@@ -198,7 +187,7 @@ void TestRotation::failedVerificationRollsBack()
 
 void TestRotation::restartDuringGraceResumes()
 {
-    AccountSession *lab = addSpecter();
+    AccountSession *lab = m_fixture.addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
     const Token old = createSpecter(lab, QStringLiteral("nightly"));
     QVERIFY(!old.id.isEmpty());
@@ -248,16 +237,10 @@ void TestRotation::restartDuringGraceResumes()
 
 void TestRotation::svixRotationExpiresTheOldSession()
 {
-    const QJsonObject info = m_fixture.service(QStringLiteral("svix"));
-    const QString app = info.value(QStringLiteral("app_ids")).toArray().first().toString();
-    AccountSession *svix = m_fixture.addAccount(QStringLiteral("svix"), QStringLiteral("hooks"),
-        {{QStringLiteral("api_key"), info.value(QStringLiteral("api_key")).toString()}},
-        {{QStringLiteral("app_ids"), QStringList {app}}});
+    QString app;
+    AccountSession *svix = m_fixture.addSvix(QStringLiteral("hooks"), &app);
     QVERIFY(svix);
-    CreateRequest request;
-    request.kind = QStringLiteral("portal");
-    request.values.insert(QStringLiteral("app_id"), app);
-    request.values.insert(QStringLiteral("session_id"), QStringLiteral("ops"));
+    CreateRequest request = CreateRequests::svixPortal(app, QStringLiteral("ops"));
     request.values.insert(QStringLiteral("expiry"), QStringLiteral("1 day"));
     const auto created = awaitFuture(svix->create(request));
     QVERIFY(created && created->ok());
@@ -311,11 +294,7 @@ void TestRotation::svixRotationExpiresTheOldSession()
 
 void TestRotation::netsapiensRotationRevokesByJti()
 {
-    const QJsonObject info = m_fixture.service(QStringLiteral("netsapiens"));
-    AccountSession *ns = m_fixture.addAccount(QStringLiteral("netsapiens"), QStringLiteral("pbx"),
-        {{QStringLiteral("api_key"), info.value(QStringLiteral("api_key")).toString()}},
-        {{QStringLiteral("username"), info.value(QStringLiteral("username")).toString()},
-            {QStringLiteral("client_id"), info.value(QStringLiteral("client_id")).toString()}});
+    AccountSession *ns = m_fixture.addNetSapiens(QStringLiteral("pbx"), {QStringLiteral("api_key")});
     QVERIFY(ns);
     CreateRequest request;
     request.kind = QStringLiteral("delegated");

@@ -1,5 +1,6 @@
 #include "AwaitFuture.h"
 #include "BuiltinEmulators.h"
+#include "CreateRequests.h"
 #include "SandboxServer.h"
 #include "SpecterEmulator.h"
 #include "core/Clock.h"
@@ -173,10 +174,7 @@ SandboxServer *TestSpecterProvider::scriptedServer(ScriptedSpecter **emulator)
 
 static CreateRequest createRequest(const QString &description, const QString &lifetime)
 {
-    CreateRequest request;
-    request.kind = QStringLiteral("token");
-    request.values.insert(QStringLiteral("description"), description);
-    request.values.insert(QStringLiteral("lifetime"), lifetime);
+    CreateRequest request = CreateRequests::specterToken(description, lifetime);
     return request;
 }
 

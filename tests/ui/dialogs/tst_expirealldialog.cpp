@@ -1,8 +1,8 @@
 #include "AppTranslators.h"
 #include "DestructiveButton.h"
 #include "ExpireAllDialog.h"
-#include "FocusChain.h"
 #include "StatusColors.h"
+#include "TabOrder.h"
 #include "TypedConfirmation.h"
 
 #include <QApplication>

@@ -1,6 +1,6 @@
 #include "LabelFits.h"
 #include "MfaDialog.h"
-#include "TabChain.h"
+#include "TabOrder.h"
 #include "core/Clock.h"
 #include "core/UtcTime.h"
 
@@ -26,14 +26,15 @@ private:
     }
 
 private slots:
-    // Tab goes from the passcode to Verify and Cancel.
+    // Tab goes from the passcode to Verify (once six digits are typed) and Cancel.
     void tabOrder()
     {
         MfaDialog dlg(challenge(), nullptr);
+        QTest::keyClicks(dlg.findChild<QLineEdit *>(QStringLiteral("passcode")), QStringLiteral("123456"));
         auto *buttons = dlg.findChild<QDialogButtonBox *>();
         const QList<QWidget *> expected {dlg.findChild<QLineEdit *>(QStringLiteral("passcode")),
             buttons->button(QDialogButtonBox::Ok), buttons->button(QDialogButtonBox::Cancel)};
-        QCOMPARE(tabChain(&dlg), expected);
+        QCOMPARE(pressTabRound(&dlg), expected);
     }
 
     void okOnlyAtSixDigits()

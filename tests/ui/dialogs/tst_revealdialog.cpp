@@ -1,7 +1,7 @@
 #include "ClipboardGuard.h"
 #include "LabelFits.h"
 #include "RevealDialog.h"
-#include "TabChain.h"
+#include "TabOrder.h"
 
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -47,17 +47,17 @@ private slots:
         QWidget *close = dlg.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close);
         const QList<QWidget *> rows {named("tokenValue"), named("showButton"), named("copyButton"), named("linkValue"),
             named("copyLinkButton"), named("openLinkButton"), named("refreshValue"), named("copyRefreshButton")};
-        QCOMPARE(tabChain(&dlg), rows + QList<QWidget *> {close});
+        QCOMPARE(pressTabRound(&dlg), rows + QList<QWidget *> {close});
         dlg.requestClose();
         const QList<QWidget *> asking {named("discardButton"), named("keepOpenButton"), close};
-        QCOMPARE(tabChain(&dlg), rows + asking);
+        QCOMPARE(pressTabRound(&dlg), rows + asking);
 
         RevealDialog plain(created(false), &guard, nullptr);
         const QList<QWidget *> plainRows {plain.findChild<QWidget *>(QStringLiteral("tokenValue")),
             plain.findChild<QWidget *>(QStringLiteral("showButton")),
             plain.findChild<QWidget *>(QStringLiteral("copyButton")),
             plain.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close)};
-        QCOMPARE(tabChain(&plain), plainRows);
+        QCOMPARE(pressTabRound(&plain), plainRows);
     }
 
     void maskedByDefaultAndShowToggles()

@@ -1,6 +1,6 @@
 #include "FieldForm.h"
 #include "SignInDialog.h"
-#include "TabChain.h"
+#include "TabOrder.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -78,18 +78,19 @@ private slots:
     void tabOrder()
     {
         SignInDialog dlg(account(), fields(), QString(), nullptr);
+        QTest::keyClicks(dlg.findChild<QLineEdit *>(QStringLiteral("field_password")), QStringLiteral("pw"));
         auto *buttons = dlg.findChild<QDialogButtonBox *>();
         const QList<QWidget *> expected {dlg.findChild<QLineEdit *>(QStringLiteral("field_password")),
             dlg.findChild<QLineEdit *>(QStringLiteral("field_api_key")),
             dlg.findChild<QCheckBox *>(QStringLiteral("keepSignedIn")), buttons->button(QDialogButtonBox::Ok),
             buttons->button(QDialogButtonBox::Cancel)};
-        QCOMPARE(tabChain(&dlg), expected);
+        QCOMPARE(pressTabRound(&dlg), expected);
 
         SignInDialog noFields(account(), {}, QString(), nullptr);
         auto *noFieldsButtons = noFields.findChild<QDialogButtonBox *>();
         const QList<QWidget *> expectedNoFields {noFields.findChild<QCheckBox *>(QStringLiteral("keepSignedIn")),
             noFieldsButtons->button(QDialogButtonBox::Ok), noFieldsButtons->button(QDialogButtonBox::Cancel)};
-        QCOMPARE(tabChain(&noFields), expectedNoFields);
+        QCOMPARE(pressTabRound(&noFields), expectedNoFields);
     }
 
     void rejectWipesInputs()

@@ -1,5 +1,5 @@
-#include "FocusChain.h"
 #include "StatusColors.h"
+#include "TabOrder.h"
 #include "VerifyTokenDialog.h"
 
 #include "core/ApiError.h"

@@ -4,6 +4,7 @@
 #include "FieldForm.h"
 #include "MainWindow.h"
 #include "RevealDialog.h"
+#include "WindowTestSteps.h"
 
 #include <QDialogButtonBox>
 #include <QPushButton>
@@ -45,23 +46,14 @@ template<typename Dialog> void answerNextDialog(std::function<void(Dialog *)> an
     timer->start();
 }
 
-// The visible top-level (or child) widget of type W whose parent chain includes `owner`; nullptr if none.
-template<typename W> W *visibleDialog(QObject *owner)
-{
-    const QList<W *> found = owner->findChildren<W *>();
-    for (W *widget : found) {
-        if (widget->isVisible())
-            return widget;
-    }
-    return nullptr;
-}
+using WindowTestSteps::findVisible;
 
 // Opens New Token on `window`, picks `kind`, fills `values` and presses OK; returns the reveal dialog that opens
 // once the token is created, or nullptr (kind not offered, form not submittable, no reveal within 15 s).
 inline RevealDialog *createThroughDialog(MainWindow *window, const QString &kind, const QVariantMap &values)
 {
     window->newToken();
-    auto *dialog = visibleDialog<CreateTokenDialog>(window);
+    auto *dialog = findVisible<CreateTokenDialog>(window);
     if (!dialog)
         return nullptr;
     dialog->setCurrentKind(kind);
@@ -71,9 +63,9 @@ inline RevealDialog *createThroughDialog(MainWindow *window, const QString &kind
         dialog->currentForm()->setValue(it.key(), it.value());
     if (!dialog->canSubmit())
         return nullptr;
-    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    WindowTestSteps::okButton(dialog)->click();
     // The dialog closes itself once the token is created and the reveal dialog opens.
-    if (!QTest::qWaitFor([window] { return visibleDialog<RevealDialog>(window) != nullptr; }, 15000))
+    if (!QTest::qWaitFor([window] { return findVisible<RevealDialog>(window) != nullptr; }, 15000))
         return nullptr;
-    return visibleDialog<RevealDialog>(window);
+    return findVisible<RevealDialog>(window);
 }

@@ -1,8 +1,7 @@
 #include "AccountController.h"
 #include "MainWindow.h"
 
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
+#include "WindowFixture.h"
 
 #include "items/AccountListModel.h"
 #include "items/TokenFilterModel.h"
@@ -51,74 +50,57 @@ private slots:
     void sandboxAccountShowsTokens();
 
 private:
-    static Account makeAccount(const QString &name, const QString &providerId);
-    std::unique_ptr<MainWindow> createWindow();
+    void createWindow();
     QAction *action(const QString &name) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AccountController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WindowFixture> m_fx;
 };
-
-Account tst_MainWindow::makeAccount(const QString &name, const QString &providerId)
-{
-    Account account;
-    account.id = QUuid::createUuid();
-    account.name = name;
-    account.providerId = providerId;
-    account.baseUrl = QUrl(QStringLiteral("https://%1.example.com").arg(providerId));
-    return account;
-}
 
 void tst_MainWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_fx = std::make_unique<WindowFixture>();
+    QVERIFY(m_fx->isValid());
 }
 
 void tst_MainWindow::cleanup()
 {
-    m_window.reset();
-    m_controller.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
-std::unique_ptr<MainWindow> tst_MainWindow::createWindow()
+// A window (not shown) over the accounts saved so far.
+void tst_MainWindow::createWindow()
 {
-    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    m_controller->load();
-    return std::make_unique<MainWindow>(m_controller.get());
+    m_fx->openController();
+    m_fx->createWindow();
 }
 
 QAction *tst_MainWindow::action(const QString &name) const
 {
-    return m_window ? m_window->findChild<QAction *>(name) : nullptr;
+    return m_fx->window() ? m_fx->window()->findChild<QAction *>(name) : nullptr;
 }
 
 void tst_MainWindow::emptyStateWithoutAccounts()
 {
-    m_window = createWindow();
-    auto *stack = m_window->findChild<QStackedWidget *>(QStringLiteral("mainStack"));
+    createWindow();
+    auto *stack = m_fx->window()->findChild<QStackedWidget *>(QStringLiteral("mainStack"));
     QVERIFY(stack);
     QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("emptyState"));
-    QVERIFY(m_window->findChild<QPushButton *>(QStringLiteral("emptyAddAccount")));
-    QVERIFY(m_window->findChild<QPushButton *>(QStringLiteral("emptyTrySandbox")));
+    QVERIFY(m_fx->window()->findChild<QPushButton *>(QStringLiteral("emptyAddAccount")));
+    QVERIFY(m_fx->window()->findChild<QPushButton *>(QStringLiteral("emptyTrySandbox")));
     QVERIFY(action(QStringLiteral("actionNewAccount"))->isEnabled());
     QVERIFY(!action(QStringLiteral("actionEditAccount"))->isEnabled());
 }
 
 void tst_MainWindow::sidebarGroupsAccountsByProvider()
 {
-    AccountStore store(m_dir->path());
-    QVERIFY(store.save({makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha")),
-        makeAccount(QStringLiteral("Beta one"), QStringLiteral("beta")),
-        makeAccount(QStringLiteral("Staging"), QStringLiteral("alpha"))}));
+    QVERIFY(m_fx->saveAccounts({WindowFixture::makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha")),
+        WindowFixture::makeAccount(QStringLiteral("Beta one"), QStringLiteral("beta")),
+        WindowFixture::makeAccount(QStringLiteral("Staging"), QStringLiteral("alpha"))}));
 
-    m_window = createWindow();
-    auto *stack = m_window->findChild<QStackedWidget *>(QStringLiteral("mainStack"));
+    createWindow();
+    auto *stack = m_fx->window()->findChild<QStackedWidget *>(QStringLiteral("mainStack"));
     QVERIFY(stack->currentWidget()->objectName() != QStringLiteral("emptyState"));
-    QAbstractItemModel *model = m_window->accountView()->model();
+    QAbstractItemModel *model = m_fx->window()->accountView()->model();
     QCOMPARE(model->rowCount(), 2); // two providers
     int accounts = 0;
     QStringList names;
@@ -133,7 +115,7 @@ void tst_MainWindow::sidebarGroupsAccountsByProvider()
             names.append(child.data().toString());
             ++accounts;
         }
-        QVERIFY(m_window->accountView()->isExpanded(groupIndex));
+        QVERIFY(m_fx->window()->accountView()->isExpanded(groupIndex));
     }
     QCOMPARE(accounts, 3);
     QVERIFY(names.contains(QStringLiteral("Prod")));
@@ -143,15 +125,14 @@ void tst_MainWindow::sidebarGroupsAccountsByProvider()
 
 void tst_MainWindow::actionsDisabledWithoutSelection()
 {
-    AccountStore store(m_dir->path());
-    QVERIFY(store.save({makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
-    m_window = createWindow();
+    QVERIFY(m_fx->saveAccounts({WindowFixture::makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
+    createWindow();
 
     // Nothing selected in the sidebar: no account or token action.
-    m_window->accountView()->selectionModel()->clear();
-    m_window->accountView()->setCurrentIndex(QModelIndex());
-    m_window->updateActions();
-    QVERIFY(m_window->currentAccountId().isNull());
+    m_fx->window()->accountView()->selectionModel()->clear();
+    m_fx->window()->accountView()->setCurrentIndex(QModelIndex());
+    m_fx->window()->updateActions();
+    QVERIFY(m_fx->window()->currentAccountId().isNull());
     for (const char *name : {"actionEditAccount", "actionRemoveAccount", "actionSignIn", "actionSignOut",
              "actionNewToken", "actionRevoke", "actionRefresh", "actionDetails", "actionCopyId", "actionInspectCurrent",
              "actionListBySubject", "actionExpireAll", "actionLogoutToken"}) {
@@ -166,9 +147,9 @@ void tst_MainWindow::actionsDisabledWithoutSelection()
     QVERIFY(action(QStringLiteral("actionRevokeAllForSubject"))->isEnabled());
 
     // Selecting the account enables the account actions, still no token action without a token selected.
-    const QUuid id = m_controller->accounts().first().id;
-    m_window->selectAccount(id);
-    QCOMPARE(m_window->currentAccountId(), id);
+    const QUuid id = m_fx->controller()->accounts().first().id;
+    m_fx->window()->selectAccount(id);
+    QCOMPARE(m_fx->window()->currentAccountId(), id);
     QVERIFY(action(QStringLiteral("actionEditAccount"))->isEnabled());
     QVERIFY(action(QStringLiteral("actionRemoveAccount"))->isEnabled());
     QVERIFY(!action(QStringLiteral("actionRevoke"))->isEnabled());
@@ -179,23 +160,23 @@ void tst_MainWindow::actionsDisabledWithoutSelection()
 void tst_MainWindow::unknownProviderEnablesNoTokenActions()
 {
     // A provider id nothing registers: the window must not guess capabilities from the id.
-    AccountStore store(m_dir->path());
-    QVERIFY(store.save({makeAccount(QStringLiteral("Mystery"), QStringLiteral("no-such-service"))}));
-    m_window = createWindow();
-    const QUuid id = m_controller->accounts().first().id;
-    m_window->selectAccount(id);
+    QVERIFY(
+        m_fx->saveAccounts({WindowFixture::makeAccount(QStringLiteral("Mystery"), QStringLiteral("no-such-service"))}));
+    createWindow();
+    const QUuid id = m_fx->controller()->accounts().first().id;
+    m_fx->window()->selectAccount(id);
     QVERIFY(action(QStringLiteral("actionEditAccount"))->isEnabled());
     for (const char *name : {"actionSignIn", "actionNewToken", "actionRefresh", "actionExpireAll", "actionLogoutToken",
              "actionListBySubject"}) {
         QVERIFY2(!action(QLatin1String(name))->isEnabled(), name);
     }
-    const QModelIndex index = m_controller->accountModel()->indexOf(id);
+    const QModelIndex index = m_fx->controller()->accountModel()->indexOf(id);
     QVERIFY(!index.data(AccountListModel::StatusTextRole).toString().isEmpty());
 }
 
 void tst_MainWindow::shortcutsExist()
 {
-    m_window = createWindow();
+    createWindow();
     auto has = [this](const QString &name, const QKeySequence &sequence) {
         QAction *a = action(name);
         return a && a->shortcuts().contains(sequence);
@@ -217,59 +198,56 @@ void tst_MainWindow::shortcutsExist()
 
 void tst_MainWindow::ctrlFFocusesFilter()
 {
-    AccountStore store(m_dir->path());
-    QVERIFY(store.save({makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
-    m_window = createWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->activateWindow();
-    m_window->tokenView()->setFocus();
-    QTRY_VERIFY(m_window->tokenView()->hasFocus());
-    QVERIFY(!m_window->filterEdit()->hasFocus());
-    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
-    QTRY_VERIFY(m_window->filterEdit()->hasFocus());
+    QVERIFY(m_fx->saveAccounts({WindowFixture::makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
+    createWindow();
+    m_fx->window()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
+    m_fx->window()->activateWindow();
+    m_fx->window()->tokenView()->setFocus();
+    QTRY_VERIFY(m_fx->window()->tokenView()->hasFocus());
+    QVERIFY(!m_fx->window()->filterEdit()->hasFocus());
+    QTest::keyClick(m_fx->window(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(m_fx->window()->filterEdit()->hasFocus());
 
-    QTest::keyClicks(m_window->filterEdit(), QStringLiteral("abc"));
-    QCOMPARE(m_window->filterModel()->filterText(), QStringLiteral("abc"));
+    QTest::keyClicks(m_fx->window()->filterEdit(), QStringLiteral("abc"));
+    QCOMPARE(m_fx->window()->filterModel()->filterText(), QStringLiteral("abc"));
 }
 
 void tst_MainWindow::statusFilterDrivesProxy()
 {
-    m_window = createWindow();
-    auto *combo = m_window->findChild<QComboBox *>(QStringLiteral("statusFilter"));
+    createWindow();
+    auto *combo = m_fx->window()->findChild<QComboBox *>(QStringLiteral("statusFilter"));
     QVERIFY(combo);
-    QCOMPARE(m_window->filterModel()->statusFilter(), TokenFilterModel::AllStatuses);
+    QCOMPARE(m_fx->window()->filterModel()->statusFilter(), TokenFilterModel::AllStatuses);
     combo->setCurrentIndex(combo->findData(int(TokenFilterModel::ExpiredOnly)));
-    QCOMPARE(m_window->filterModel()->statusFilter(), TokenFilterModel::ExpiredOnly);
-    QVERIFY(m_window->tokenView()->isSortingEnabled());
-    QCOMPARE(m_window->tokenView()->selectionBehavior(), QAbstractItemView::SelectRows);
-    QCOMPARE(m_window->tokenView()->selectionMode(), QAbstractItemView::ExtendedSelection);
-    QVERIFY(m_window->tokenModel()->isTicking());
+    QCOMPARE(m_fx->window()->filterModel()->statusFilter(), TokenFilterModel::ExpiredOnly);
+    QVERIFY(m_fx->window()->tokenView()->isSortingEnabled());
+    QCOMPARE(m_fx->window()->tokenView()->selectionBehavior(), QAbstractItemView::SelectRows);
+    QCOMPARE(m_fx->window()->tokenView()->selectionMode(), QAbstractItemView::ExtendedSelection);
+    QVERIFY(m_fx->window()->tokenModel()->isTicking());
 }
 
 void tst_MainWindow::keychainBannerFollowsStore()
 {
-    AccountStore store(m_dir->path());
-    QVERIFY(store.save({makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
-    m_window = createWindow();
-    KeychainBar *bar = m_window->keychainBar();
+    QVERIFY(m_fx->saveAccounts({WindowFixture::makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
+    createWindow();
+    KeychainBar *bar = m_fx->window()->keychainBar();
     QVERIFY(bar);
-    const bool memoryOnly = m_controller->secretStore()->state() == SecretStore::State::MemoryOnly;
-    QCOMPARE(bar->isVisibleTo(m_window.get()), memoryOnly);
+    const bool memoryOnly = m_fx->controller()->secretStore()->state() == SecretStore::State::MemoryOnly;
+    QCOMPARE(bar->isVisibleTo(m_fx->window()), memoryOnly);
     // The window's bar is the only place that says it: no page repeats it.
     int sayingIt = 0;
-    for (const QLabel *label : m_window->findChildren<QLabel *>())
-        sayingIt += label->isVisibleTo(m_window.get())
+    for (const QLabel *label : m_fx->window()->findChildren<QLabel *>())
+        sayingIt += label->isVisibleTo(m_fx->window())
             && label->text().contains(QLatin1String("keychain"), Qt::CaseInsensitive);
     QCOMPARE(sayingIt, memoryOnly ? 1 : 0);
 }
 
 void tst_MainWindow::everyControlHasAnAccessibleName()
 {
-    AccountStore store(m_dir->path());
-    QVERIFY(store.save({makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
-    m_window = createWindow();
-    const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
+    QVERIFY(m_fx->saveAccounts({WindowFixture::makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
+    createWindow();
+    const QList<QWidget *> widgets = m_fx->window()->findChildren<QWidget *>();
     for (QWidget *w : widgets) {
         const bool control = qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w)
             || qobject_cast<QPushButton *>(w) || qobject_cast<QAbstractItemView *>(w);
@@ -281,16 +259,16 @@ void tst_MainWindow::everyControlHasAnAccessibleName()
 
 void tst_MainWindow::windowStateSavedToConfigDir()
 {
-    m_window = createWindow();
+    createWindow();
     // Smaller than the offscreen platform's 800×600 screen: restoreGeometry() fits a larger window to the screen
     // (Qt 6.8 does, as a real desktop must), which is not what this test is about.
-    m_window->resize(712, 434);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->close();
+    m_fx->window()->resize(712, 434);
+    m_fx->window()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
+    m_fx->window()->close();
 
-    const QString path = m_window->settingsPath();
-    QVERIFY(path.startsWith(m_dir->path()));
+    const QString path = m_fx->window()->settingsPath();
+    QVERIFY(path.startsWith(m_fx->path()));
     QVERIFY(QFile::exists(path));
     QSettings settings(path, QSettings::IniFormat);
     QVERIFY(!settings.value(QStringLiteral("MainWindow/geometry")).toByteArray().isEmpty());
@@ -298,50 +276,37 @@ void tst_MainWindow::windowStateSavedToConfigDir()
     QVERIFY(!settings.value(QStringLiteral("TokenTable-account/widths")).toMap().isEmpty());
 
     // A new window on the same config dir restores the size.
-    m_window.reset();
-    m_window = std::make_unique<MainWindow>(m_controller.get());
-    QCOMPARE(m_window->size(), QSize(712, 434));
+    m_fx->createWindow();
+    QCOMPARE(m_fx->window()->size(), QSize(712, 434));
 }
 
 void tst_MainWindow::sandboxAccountShowsTokens()
 {
-    SandboxServer server;
-    registerBuiltinEmulators(server);
-    QVERIFY(server.listen());
-    server.seedTokens(3);
-
-    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    m_controller->load();
-    const QList<Account> demo = m_controller->addDemoAccounts(server.readyInfo());
-    std::optional<Account> specter;
-    for (const Account &account : demo) {
-        if (account.providerId == QLatin1String("specter"))
-            specter = account;
-    }
-    if (!specter)
+    QVERIFY(m_fx->startSandbox(3));
+    m_fx->openController();
+    const QUuid specter = WindowFixture::accountOf(m_fx->addDemoAccounts(), QStringLiteral("specter"));
+    if (specter.isNull())
         QSKIP("the Specter provider or emulator is not in this build yet");
 
-    m_window = std::make_unique<MainWindow>(m_controller.get());
-    m_window->setSandboxMode(true);
-    QVERIFY(m_window->windowTitle().contains(QLatin1String("Sandbox")));
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    m_window->selectAccount(specter->id);
-    m_window->refresh();
-    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty() && refreshed.last().at(0).toUuid() == specter->id, 15000);
-    QVERIFY2(refreshed.last().at(1).toBool(), qPrintable(m_window->lastError()));
-    QTRY_VERIFY(m_window->tokenModel()->rowCount() >= 3);
-    QVERIFY(m_window->filterModel()->rowCount() >= 3);
-    QVERIFY(m_window->lastRefresh().isValid());
+    m_fx->createWindow(true);
+    QVERIFY(m_fx->window()->windowTitle().contains(QLatin1String("Sandbox")));
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
+    m_fx->window()->selectAccount(specter);
+    m_fx->window()->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty() && refreshed.last().at(0).toUuid() == specter, 15000);
+    QVERIFY2(refreshed.last().at(1).toBool(), qPrintable(m_fx->window()->lastError()));
+    QTRY_VERIFY(m_fx->window()->tokenModel()->rowCount() >= 3);
+    QVERIFY(m_fx->window()->filterModel()->rowCount() >= 3);
+    QVERIFY(m_fx->window()->lastRefresh().isValid());
     QVERIFY(action(QStringLiteral("actionRefresh"))->isEnabled());
 
     // Every row selected, then a filter that hides them all: the selection empties inside the proxy's layout
     // change (no selectionChanged), and the token actions still follow it.
-    m_window->tokenView()->selectAll();
+    m_fx->window()->tokenView()->selectAll();
     QVERIFY(action(QStringLiteral("actionRevoke"))->isEnabled());
-    m_window->filterEdit()->setText(QStringLiteral("no token is called this"));
-    QTRY_COMPARE(m_window->filterModel()->rowCount(), 0);
-    QVERIFY(m_window->selectedTokens().isEmpty());
+    m_fx->window()->filterEdit()->setText(QStringLiteral("no token is called this"));
+    QTRY_COMPARE(m_fx->window()->filterModel()->rowCount(), 0);
+    QVERIFY(m_fx->window()->selectedTokens().isEmpty());
     QVERIFY(!action(QStringLiteral("actionRevoke"))->isEnabled());
 }
 

@@ -6,8 +6,7 @@
 #include "MainWindowTestSupport.h"
 #include "RevealDialog.h"
 
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
+#include "WindowFixture.h"
 #include "magicbell/MagicBellEmulator.h"
 
 #include "items/AccountListModel.h"
@@ -55,60 +54,45 @@ private:
     bool startWindow(int seed);
     bool refreshAndWait(const std::function<void()> &trigger, bool expectOk = true);
     int rowOfLabel(const QString &label) const;
-    QAction *action(const QString &name) const { return m_window->findChild<QAction *>(name); }
+    QAction *action(const QString &name) const { return m_fx->window()->findChild<QAction *>(name); }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<AccountController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WindowFixture> m_fx;
     MagicBellEmulator *m_emulator = nullptr;
     QUuid m_account;
 };
 
 void tst_MainWindowMagicBell::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_fx = std::make_unique<WindowFixture>();
+    QVERIFY(m_fx->isValid());
 }
 
 void tst_MainWindowMagicBell::cleanup()
 {
-    m_window.reset();
-    m_controller.reset();
-    m_server.reset();
     m_emulator = nullptr;
-    m_dir.reset();
+    m_fx.reset();
 }
 
 bool tst_MainWindowMagicBell::startWindow(int seed)
 {
-    m_server = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_server, {.magicbellJwtRoutes = true});
-    if (!m_server->listen())
+    if (!m_fx->startSandbox(seed, {.magicbellJwtRoutes = true}))
         return false;
-    m_server->seedTokens(seed);
-    m_emulator = dynamic_cast<MagicBellEmulator *>(m_server->emulator(QStringLiteral("magicbell")));
+    m_emulator = dynamic_cast<MagicBellEmulator *>(m_fx->server()->emulator(QStringLiteral("magicbell")));
     if (!m_emulator)
         return false;
 
-    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    m_controller->load();
+    m_fx->openController();
     // The window first, so that the refresh it starts when the accounts arrive is seen.
-    m_window = std::make_unique<MainWindow>(m_controller.get());
-    m_window->setSandboxMode(true);
+    m_fx->createWindow(true);
     return refreshAndWait([this] {
-        for (const Account &account : m_controller->addDemoAccounts(m_server->readyInfo())) {
-            if (account.providerId == QLatin1String("magicbell"))
-                m_account = account.id;
-        }
-        m_window->selectAccount(m_account); // refreshes unless it was selected (and refreshed) already
+        m_account = WindowFixture::accountOf(m_fx->addDemoAccounts(), QStringLiteral("magicbell"));
+        m_fx->window()->selectAccount(m_account); // refreshes unless it was selected (and refreshed) already
     });
 }
 
 bool tst_MainWindowMagicBell::refreshAndWait(const std::function<void()> &trigger, bool expectOk)
 {
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
     trigger();
     const bool arrived = QTest::qWaitFor(
         [&refreshed, this] {
@@ -130,7 +114,7 @@ bool tst_MainWindowMagicBell::refreshAndWait(const std::function<void()> &trigge
 
 int tst_MainWindowMagicBell::rowOfLabel(const QString &label) const
 {
-    TokenListModel *model = m_window->tokenModel();
+    TokenListModel *model = m_fx->window()->tokenModel();
     for (int row = 0; row < model->rowCount(); ++row) {
         if (model->tokenAt(row).label == label)
             return row;
@@ -141,12 +125,12 @@ int tst_MainWindowMagicBell::rowOfLabel(const QString &label) const
 void tst_MainWindowMagicBell::listsProjectTokens()
 {
     QVERIFY(startWindow(5));
-    QCOMPARE(m_window->tokenModel()->rowCount(), 5);
-    const QModelIndex kind = m_window->tokenModel()->index(0, TokenListModel::Kind);
+    QCOMPARE(m_fx->window()->tokenModel()->rowCount(), 5);
+    const QModelIndex kind = m_fx->window()->tokenModel()->index(0, TokenListModel::Kind);
     QCOMPARE(kind.data().toString(), QStringLiteral("project"));
     // The page cap was not hit: no warning.
-    QVERIFY(m_window->lastWarning().isEmpty());
-    QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("lastWarningLabel"))->isVisibleTo(m_window.get()));
+    QVERIFY(m_fx->window()->lastWarning().isEmpty());
+    QVERIFY(!m_fx->window()->findChild<QLabel *>(QStringLiteral("lastWarningLabel"))->isVisibleTo(m_fx->window()));
     QVERIFY(action(QStringLiteral("actionListBySubject"))->isEnabled());
     QVERIFY(action(QStringLiteral("actionNewToken"))->isEnabled());
 }
@@ -154,7 +138,7 @@ void tst_MainWindowMagicBell::listsProjectTokens()
 void tst_MainWindowMagicBell::userTokensOfAUser()
 {
     QVERIFY(startWindow(4));
-    QCOMPARE(m_window->tokenModel()->rowCount(), 4);
+    QCOMPARE(m_fx->window()->tokenModel()->rowCount(), 4);
 
     // "Tokens of a User…" asks for the user, then lists that user's tokens with their kind and subject.
     const QString user = QString::fromLatin1(MagicBellEmulator::DemoUserExternalId);
@@ -163,7 +147,7 @@ void tst_MainWindowMagicBell::userTokensOfAUser()
         dialog->accept();
     });
     QVERIFY(refreshAndWait([this] { action(QStringLiteral("actionListBySubject"))->trigger(); }));
-    TokenListModel *model = m_window->tokenModel();
+    TokenListModel *model = m_fx->window()->tokenModel();
     QCOMPARE(model->rowCount(), 3); // the emulator's three demo user tokens
     for (int row = 0; row < model->rowCount(); ++row) {
         QCOMPARE(model->index(row, TokenListModel::Kind).data().toString(), QStringLiteral("user"));
@@ -173,7 +157,7 @@ void tst_MainWindowMagicBell::userTokensOfAUser()
 
     // Cancelling the question changes nothing.
     answerNextDialog<QInputDialog>([](QInputDialog *dialog) { dialog->reject(); });
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
     action(QStringLiteral("actionListBySubject"))->trigger();
     QCOMPARE(refreshed.size(), 0);
     QCOMPARE(model->rowCount(), 3);
@@ -182,11 +166,11 @@ void tst_MainWindowMagicBell::userTokensOfAUser()
 void tst_MainWindowMagicBell::createProjectAndUserTokens()
 {
     QVERIFY(startWindow(2));
-    QCOMPARE(m_window->tokenModel()->rowCount(), 2);
+    QCOMPARE(m_fx->window()->tokenModel()->rowCount(), 2);
 
     // A project token: the reveal dialog shows the value once (masked), the table gains the row.
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    RevealDialog *reveal = createThroughDialog(m_window.get(), QStringLiteral("project"),
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
+    RevealDialog *reveal = createThroughDialog(m_fx->window(), QStringLiteral("project"),
         {{QStringLiteral("name"), QStringLiteral("From the GUI")},
             {QStringLiteral("expiry"), QStringLiteral("1 day")}});
     QVERIFY(reveal);
@@ -197,21 +181,21 @@ void tst_MainWindowMagicBell::createProjectAndUserTokens()
     QVERIFY(!reveal->isValueShown());
     QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 15000);
     QTRY_VERIFY(rowOfLabel(QStringLiteral("From the GUI")) >= 0);
-    QCOMPARE(m_window->tokenModel()->rowCount(), 3);
+    QCOMPARE(m_fx->window()->tokenModel()->rowCount(), 3);
     QCOMPARE(m_emulator->tokenCount(QStringLiteral("project")), 3);
-    const Token created = m_window->tokenModel()->tokenAt(rowOfLabel(QStringLiteral("From the GUI")));
+    const Token created = m_fx->window()->tokenModel()->tokenAt(rowOfLabel(QStringLiteral("From the GUI")));
     QCOMPARE(created.kind, QStringLiteral("project"));
     QVERIFY(created.expires.has_value());
     reveal->reject();
     // The value is wiped from the dialog and never reaches the table model.
-    QTRY_VERIFY(!visibleDialog<RevealDialog>(m_window.get()));
-    for (const Token &token : m_window->tokenModel()->tokens())
+    QTRY_VERIFY(!findVisible<RevealDialog>(m_fx->window()));
+    for (const Token &token : m_fx->window()->tokenModel()->tokens())
         QVERIFY(!token.extra.contains(QStringLiteral("token")));
 
     // A user token for the demo user: listed under that user.
     const int usersBefore = m_emulator->tokenCount(QStringLiteral("user"));
     refreshed.clear();
-    reveal = createThroughDialog(m_window.get(), QStringLiteral("user"),
+    reveal = createThroughDialog(m_fx->window(), QStringLiteral("user"),
         {{QStringLiteral("email"), QString::fromLatin1(MagicBellEmulator::DemoUserEmail)},
             {QStringLiteral("name"), QStringLiteral("GUI user token")},
             {QStringLiteral("expiry"), QStringLiteral("1 hour")}});
@@ -227,13 +211,13 @@ void tst_MainWindowMagicBell::createProjectAndUserTokens()
     QVERIFY(refreshAndWait([this] { action(QStringLiteral("actionListBySubject"))->trigger(); }));
     const int userRow = rowOfLabel(QStringLiteral("GUI user token"));
     QVERIFY(userRow >= 0);
-    QCOMPARE(m_window->tokenModel()->tokenAt(userRow).kind, QStringLiteral("user"));
+    QCOMPARE(m_fx->window()->tokenModel()->tokenAt(userRow).kind, QStringLiteral("user"));
 
     // Both creates are in the audit log (without the value).
     AuditFilter filter;
     filter.accountId = m_account;
     filter.action = QStringLiteral("create");
-    const QList<AuditEntry> entries = m_controller->auditLog()->query(filter);
+    const QList<AuditEntry> entries = m_fx->controller()->auditLog()->query(filter);
     QCOMPARE(entries.size(), 2);
     for (const AuditEntry &entry : entries)
         QCOMPARE(entry.outcome, QStringLiteral("success"));
@@ -244,32 +228,32 @@ void tst_MainWindowMagicBell::discardFromTheTable()
     QVERIFY(startWindow(3));
     const int row = rowOfLabel(QStringLiteral("Seed token 2"));
     QVERIFY(row >= 0);
-    const QString id = m_window->tokenModel()->tokenAt(row).id;
-    QVERIFY(m_window->tokenModel()->tokenAt(row).status(*m_controller->clock()) != Token::Status::Revoked);
+    const QString id = m_fx->window()->tokenModel()->tokenAt(row).id;
+    QVERIFY(m_fx->window()->tokenModel()->tokenAt(row).status(*m_fx->controller()->clock()) != Token::Status::Revoked);
 
-    const QModelIndex proxy = m_window->filterModel()->mapFromSource(m_window->tokenModel()->index(row, 0));
-    m_window->tokenView()->selectionModel()->select(
+    const QModelIndex proxy = m_fx->window()->filterModel()->mapFromSource(m_fx->window()->tokenModel()->index(row, 0));
+    m_fx->window()->tokenView()->selectionModel()->select(
         proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QVERIFY(action(QStringLiteral("actionRevoke"))->isEnabled());
 
     // Declining the confirmation discards nothing.
     Confirmer::setNextAnswerForTest(false);
-    m_window->revokeSelected();
+    m_fx->window()->revokeSelected();
     QVERIFY(Confirmer::lastQuestionForTest().contains(id));
 
     Confirmer::setNextAnswerForTest(true);
-    QVERIFY(refreshAndWait([this] { m_window->revokeSelected(); }));
+    QVERIFY(refreshAndWait([this] { m_fx->window()->revokeSelected(); }));
     // MagicBell keeps discarded tokens with discarded_at: the row stays, marked revoked.
-    const int after = m_window->tokenModel()->rowOf(m_account, id);
+    const int after = m_fx->window()->tokenModel()->rowOf(m_account, id);
     QVERIFY(after >= 0);
-    QCOMPARE(m_window->tokenModel()->tokenAt(after).status(*m_controller->clock()), Token::Status::Revoked);
-    QCOMPARE(
-        m_window->tokenModel()->index(after, 0).data(TokenListModel::StatusRole).toInt(), int(Token::Status::Revoked));
+    QCOMPARE(m_fx->window()->tokenModel()->tokenAt(after).status(*m_fx->controller()->clock()), Token::Status::Revoked);
+    QCOMPARE(m_fx->window()->tokenModel()->index(after, 0).data(TokenListModel::StatusRole).toInt(),
+        int(Token::Status::Revoked));
 
     AuditFilter filter;
     filter.accountId = m_account;
     filter.action = QStringLiteral("revoke");
-    const QList<AuditEntry> entries = m_controller->auditLog()->query(filter);
+    const QList<AuditEntry> entries = m_fx->controller()->auditLog()->query(filter);
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().target, id);
     QCOMPARE(entries.first().outcome, QStringLiteral("success"));
@@ -278,17 +262,17 @@ void tst_MainWindowMagicBell::discardFromTheTable()
 void tst_MainWindowMagicBell::serverWithoutJwtRoutes()
 {
     QVERIFY(startWindow(3));
-    QCOMPARE(m_window->tokenModel()->rowCount(), 3);
+    QCOMPARE(m_fx->window()->tokenModel()->rowCount(), 3);
 
     // Today's MagicBell: the /jwt routes answer 404. The list (of the user tokens signed here) still works and
     // the status bar says why the project tokens are missing.
     m_emulator->setJwtRoutesEnabled(false);
-    QVERIFY(refreshAndWait([this] { m_window->refresh(); }));
-    QCOMPARE(m_window->tokenModel()->rowCount(), 0);
-    QVERIFY2(
-        m_window->lastWarning().contains(QLatin1String("does not offer this")), qPrintable(m_window->lastWarning()));
+    QVERIFY(refreshAndWait([this] { m_fx->window()->refresh(); }));
+    QCOMPARE(m_fx->window()->tokenModel()->rowCount(), 0);
+    QVERIFY2(m_fx->window()->lastWarning().contains(QLatin1String("does not offer this")),
+        qPrintable(m_fx->window()->lastWarning()));
     auto noErrorBox = [this] {
-        const QList<QMessageBox *> boxes = m_window->findChildren<QMessageBox *>();
+        const QList<QMessageBox *> boxes = m_fx->window()->findChildren<QMessageBox *>();
         for (QMessageBox *box : boxes) {
             if (box->isVisible())
                 return false;
@@ -296,28 +280,28 @@ void tst_MainWindowMagicBell::serverWithoutJwtRoutes()
         return true;
     };
     QVERIFY(noErrorBox());
-    const QModelIndex index = m_controller->accountModel()->indexOf(m_account);
+    const QModelIndex index = m_fx->controller()->accountModel()->indexOf(m_account);
 
     // Creating says the same, still without a box, and closes the create dialog.
-    m_window->newToken();
-    auto *dialog = visibleDialog<CreateTokenDialog>(m_window.get());
+    m_fx->window()->newToken();
+    auto *dialog = findVisible<CreateTokenDialog>(m_fx->window());
     QVERIFY(dialog);
     dialog->setCurrentKind(QStringLiteral("project"));
     dialog->currentForm()->setValue(QStringLiteral("name"), QStringLiteral("Nope"));
-    m_window->findChild<QLabel *>(QStringLiteral("lastErrorLabel"))->clear();
+    m_fx->window()->findChild<QLabel *>(QStringLiteral("lastErrorLabel"))->clear();
     dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    QTRY_VERIFY_WITH_TIMEOUT(!visibleDialog<CreateTokenDialog>(m_window.get()), 15000);
-    QVERIFY(m_window->lastError().contains(QLatin1String("not available on this server")));
+    QTRY_VERIFY_WITH_TIMEOUT(!findVisible<CreateTokenDialog>(m_fx->window()), 15000);
+    QVERIFY(m_fx->window()->lastError().contains(QLatin1String("not available on this server")));
     QVERIFY(noErrorBox());
-    QVERIFY(!visibleDialog<RevealDialog>(m_window.get()));
+    QVERIFY(!findVisible<RevealDialog>(m_fx->window()));
 
     // The account stays usable: its actions are enabled, and it works again once the routes are back.
     QVERIFY(action(QStringLiteral("actionRefresh"))->isEnabled());
     QVERIFY(action(QStringLiteral("actionNewToken"))->isEnabled());
     QVERIFY(action(QStringLiteral("actionListBySubject"))->isEnabled());
     m_emulator->setJwtRoutesEnabled(true);
-    QVERIFY(refreshAndWait([this] { m_window->refresh(); }));
-    QCOMPARE(m_window->tokenModel()->rowCount(), 3);
+    QVERIFY(refreshAndWait([this] { m_fx->window()->refresh(); }));
+    QCOMPARE(m_fx->window()->tokenModel()->rowCount(), 3);
     QVERIFY(!index.data(AccountListModel::StatusTextRole).toString().contains(QLatin1String("not available")));
 }
 
@@ -325,7 +309,7 @@ void tst_MainWindowMagicBell::signedUserTokenCannotBeRevoked()
 {
     QVERIFY(startWindow(1));
     m_emulator->setJwtRoutesEnabled(false); // today's MagicBell; the demo account has its secret and API keys
-    AccountSession *session = m_controller->session(m_account);
+    AccountSession *session = m_fx->controller()->session(m_account);
     QVERIFY(session);
     CreateRequest request;
     request.kind = QStringLiteral("signed-user");
@@ -334,21 +318,22 @@ void tst_MainWindowMagicBell::signedUserTokenCannotBeRevoked()
     QFuture<Result<CreatedToken>> created = session->create(request);
     QTRY_VERIFY_WITH_TIMEOUT(created.isFinished(), 15000);
     QVERIFY2(created.result().ok(), qPrintable(created.result().error().fullMessage()));
-    QVERIFY(refreshAndWait([this] { m_window->refresh(); }));
-    const int row = m_window->tokenModel()->rowOf(m_account, created.result().value().token.id);
+    QVERIFY(refreshAndWait([this] { m_fx->window()->refresh(); }));
+    const int row = m_fx->window()->tokenModel()->rowOf(m_account, created.result().value().token.id);
     QVERIFY(row >= 0);
     // Listed with its expiry and counting down.
-    QVERIFY(m_window->tokenModel()->tokenAt(row).remainingMs(*m_controller->clock()).value_or(0) > 6 * 86400 * 1000LL);
+    QVERIFY(m_fx->window()->tokenModel()->tokenAt(row).remainingMs(*m_fx->controller()->clock()).value_or(0)
+        > 6 * 86400 * 1000LL);
 
-    const QModelIndex proxy = m_window->filterModel()->mapFromSource(m_window->tokenModel()->index(row, 0));
-    m_window->tokenView()->selectionModel()->select(
+    const QModelIndex proxy = m_fx->window()->filterModel()->mapFromSource(m_fx->window()->tokenModel()->index(row, 0));
+    m_fx->window()->tokenView()->selectionModel()->select(
         proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QAction *revoke = action(QStringLiteral("actionRevoke"));
     QVERIFY(!revoke->isEnabled());
     QVERIFY2(revoke->toolTip().contains(QLatin1String("cannot revoke")), qPrintable(revoke->toolTip()));
     QVERIFY(revoke->toolTip().contains(QLatin1String("secret key")));
     // Nothing selected: Revoke's own tooltip is back.
-    m_window->tokenView()->selectionModel()->clearSelection();
+    m_fx->window()->tokenView()->selectionModel()->clearSelection();
     QVERIFY(!revoke->toolTip().contains(QLatin1String("cannot revoke")));
 }
 
@@ -356,32 +341,32 @@ void tst_MainWindowMagicBell::pageCapWarningInStatusBar()
 {
     // 25 tokens are two pages of the emulator's default 20; a cap of one page cuts the list short.
     QVERIFY(startWindow(25));
-    QCOMPARE(m_window->tokenModel()->rowCount(), 25);
-    QVERIFY(m_window->lastWarning().isEmpty());
-    TokenProvider *provider = m_controller->provider(m_account);
+    QCOMPARE(m_fx->window()->tokenModel()->rowCount(), 25);
+    QVERIFY(m_fx->window()->lastWarning().isEmpty());
+    TokenProvider *provider = m_fx->controller()->provider(m_account);
     QVERIFY(provider);
     Account capped = provider->account();
     capped.options.insert(QStringLiteral("max_pages"), 1);
     provider->setAccount(capped);
 
-    QVERIFY(refreshAndWait([this] { m_window->refresh(); }));
-    QCOMPARE(m_window->tokenModel()->rowCount(), 20);
-    const QString warning = m_window->lastWarning();
+    QVERIFY(refreshAndWait([this] { m_fx->window()->refresh(); }));
+    QCOMPARE(m_fx->window()->tokenModel()->rowCount(), 20);
+    const QString warning = m_fx->window()->lastWarning();
     QVERIFY(!warning.isEmpty());
     QVERIFY2(warning.contains(QLatin1String("20")), qPrintable(warning));
-    auto *label = m_window->findChild<QLabel *>(QStringLiteral("lastWarningLabel"));
+    auto *label = m_fx->window()->findChild<QLabel *>(QStringLiteral("lastWarningLabel"));
     QVERIFY(label);
-    QVERIFY(label->isVisibleTo(m_window.get()));
+    QVERIFY(label->isVisibleTo(m_fx->window()));
     QCOMPARE(label->text(), warning);
-    QVERIFY(m_window->lastError().isEmpty()); // a warning, not an error
+    QVERIFY(m_fx->window()->lastError().isEmpty()); // a warning, not an error
 
     // Without the cap the next refresh is complete and the warning goes away.
     capped.options.remove(QStringLiteral("max_pages"));
     provider->setAccount(capped);
-    QVERIFY(refreshAndWait([this] { m_window->refresh(); }));
-    QCOMPARE(m_window->tokenModel()->rowCount(), 25);
-    QVERIFY(m_window->lastWarning().isEmpty());
-    QVERIFY(!label->isVisibleTo(m_window.get()));
+    QVERIFY(refreshAndWait([this] { m_fx->window()->refresh(); }));
+    QCOMPARE(m_fx->window()->tokenModel()->rowCount(), 25);
+    QVERIFY(m_fx->window()->lastWarning().isEmpty());
+    QVERIFY(!label->isVisibleTo(m_fx->window()));
 }
 
 QTEST_MAIN(tst_MainWindowMagicBell)

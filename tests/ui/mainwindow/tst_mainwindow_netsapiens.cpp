@@ -17,9 +17,8 @@
 #include "signin/SignInPanel.h"
 #include "window/ErrorPresenter.h"
 
-#include "BuiltinEmulators.h"
 #include "Emulator.h"
-#include "SandboxServer.h"
+#include "WindowFixture.h"
 
 #include "AwaitFuture.h"
 #include "WindowTestSteps.h"
@@ -113,10 +112,8 @@ private slots:
     void newAccountSignsInWithThePasswordJustGiven();
 
 private:
-    void createController();
-    std::unique_ptr<MainWindow> createWindow();
+    bool showSignInPanel(const QUuid &id);
     QJsonObject serviceInfo(const QString &id) const;
-    QUuid demoAccount(const QString &providerId) const;
     QUuid addMfaAccount(bool keepSignedIn, const QString &name = QStringLiteral("NetSapiens MFA"));
     bool signInDirectly(const QUuid &id);
     bool selectAndWaitForRefresh(const QUuid &id);
@@ -126,68 +123,44 @@ private:
     SignInDialog *visibleSignInDialog(const QUuid &id) const;
     SignInDialog *waitForSignInDialog(const QUuid &id);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<SandboxServer> m_server;
-    QPointer<SecretStore> m_secrets; // outlives the controller, so a second window finds what the first stored
-    std::unique_ptr<AccountController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
-    QList<Account> m_demo;
+    // Its keychain outlives each controller, so a second window finds what the first stored.
+    std::unique_ptr<WindowFixture> m_fx;
 };
 
 void tst_MainWindowNetSapiens::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_server = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_server);
-    QVERIFY(m_server->listen());
-    m_server->seedTokens(2);
-    if (!m_server->emulator(QStringLiteral("netsapiens"))
+    m_fx = std::make_unique<WindowFixture>();
+    QVERIFY(m_fx->isValid());
+    QVERIFY(m_fx->startSandbox(2));
+    if (!m_fx->server()->emulator(QStringLiteral("netsapiens"))
         || !ProviderRegistry::instance().find(QStringLiteral("netsapiens")))
         QSKIP("the NetSapiens provider or emulator is not in this build");
-    m_secrets = SecretStore::createMemoryOnly(this);
-    createController();
-    m_demo = m_controller->addDemoAccounts(m_server->readyInfo());
+    QVERIFY(m_fx->openController());
+    m_fx->addDemoAccounts();
     // The demo accounts' secrets are written asynchronously; let them land.
-    for (const Account &account : std::as_const(m_demo))
-        QVERIFY(awaitFuture(m_controller->prepare(account.id)).has_value());
+    for (const Account &account : m_fx->demoAccounts())
+        QVERIFY(awaitFuture(m_fx->controller()->prepare(account.id)).has_value());
 }
 
 void tst_MainWindowNetSapiens::cleanup()
 {
-    m_window.reset();
-    m_controller.reset();
-    delete m_secrets.data();
-    m_server.reset();
-    m_dir.reset();
-    m_demo.clear();
+    m_fx.reset();
 }
 
-void tst_MainWindowNetSapiens::createController()
+// A new window, shown, on account `id`, which is not signed in: true once the sign-in panel takes the table's place.
+bool tst_MainWindowNetSapiens::showSignInPanel(const QUuid &id)
 {
-    m_controller = std::make_unique<AccountController>(m_dir->path(), m_secrets.data());
-    m_controller->load();
-}
-
-std::unique_ptr<MainWindow> tst_MainWindowNetSapiens::createWindow()
-{
-    auto window = std::make_unique<MainWindow>(m_controller.get());
-    window->setSandboxMode(true);
-    return window;
+    m_fx->createWindow(true);
+    m_fx->window()->show();
+    if (!QTest::qWaitForWindowExposed(m_fx->window()))
+        return false;
+    m_fx->window()->selectAccount(id);
+    return QTest::qWaitFor([this] { return m_fx->window()->isSignInPanelShown(); }, NetworkTimeoutMs);
 }
 
 QJsonObject tst_MainWindowNetSapiens::serviceInfo(const QString &id) const
 {
-    return m_server->readyInfo().value(QLatin1String("services")).toObject().value(id).toObject();
-}
-
-QUuid tst_MainWindowNetSapiens::demoAccount(const QString &providerId) const
-{
-    for (const Account &account : m_demo) {
-        if (account.providerId == providerId)
-            return account.id;
-    }
-    return {};
+    return m_fx->server()->readyInfo().value(QLatin1String("services")).toObject().value(id).toObject();
 }
 
 QUuid tst_MainWindowNetSapiens::addMfaAccount(bool keepSignedIn, const QString &name)
@@ -204,7 +177,7 @@ QUuid tst_MainWindowNetSapiens::addMfaAccount(bool keepSignedIn, const QString &
     const QHash<QString, QString> secrets {
         {QStringLiteral("password"), info.value(QLatin1String("mfa_password")).toString()},
         {QStringLiteral("client_secret"), info.value(QLatin1String("client_secret")).toString()}};
-    const std::optional<Result<Done>> added = awaitFuture(m_controller->addAccount(account, secrets));
+    const std::optional<Result<Done>> added = awaitFuture(m_fx->controller()->addAccount(account, secrets));
     if (!added || !added->ok())
         return {};
     return account.id;
@@ -212,8 +185,8 @@ QUuid tst_MainWindowNetSapiens::addMfaAccount(bool keepSignedIn, const QString &
 
 bool tst_MainWindowNetSapiens::signInDirectly(const QUuid &id)
 {
-    AccountSession *session = m_controller->session(id);
-    if (!session || !awaitFuture(m_controller->prepare(id)))
+    AccountSession *session = m_fx->controller()->session(id);
+    if (!session || !awaitFuture(m_fx->controller()->prepare(id)))
         return false;
     const std::optional<Result<SignInResult>> result = awaitFuture(session->signIn());
     return result && result->ok() && !result->value().mfaRequired && session->provider()->isSignedIn();
@@ -221,9 +194,9 @@ bool tst_MainWindowNetSapiens::signInDirectly(const QUuid &id)
 
 bool tst_MainWindowNetSapiens::selectAndWaitForRefresh(const QUuid &id)
 {
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    m_window->selectAccount(id);
-    m_window->refresh();
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
+    m_fx->window()->selectAccount(id);
+    m_fx->window()->refresh();
     auto done = [&refreshed, id] {
         for (const QList<QVariant> &args : std::as_const(refreshed)) {
             if (args.at(0).toUuid() == id && args.at(1).toBool())
@@ -238,7 +211,7 @@ bool tst_MainWindowNetSapiens::selectAndWaitForRefresh(const QUuid &id)
 
 int tst_MainWindowNetSapiens::rowOf(const QString &kind, const QString &subject) const
 {
-    TokenListModel *model = m_window->tokenModel();
+    TokenListModel *model = m_fx->window()->tokenModel();
     for (int row = 0; row < model->rowCount(); ++row) {
         const Token &token = model->tokenAt(row);
         if (token.kind == kind && (subject.isEmpty() || token.subject == subject))
@@ -249,7 +222,7 @@ int tst_MainWindowNetSapiens::rowOf(const QString &kind, const QString &subject)
 
 QAction *tst_MainWindowNetSapiens::action(const QString &name) const
 {
-    return m_window->findChild<QAction *>(name);
+    return m_fx->window()->findChild<QAction *>(name);
 }
 
 QString tst_MainWindowNetSapiens::currentTotp() const
@@ -262,8 +235,8 @@ QString tst_MainWindowNetSapiens::currentTotp() const
 SignInDialog *tst_MainWindowNetSapiens::visibleSignInDialog(const QUuid &id) const
 {
     // The window may select another account on its own; only this account's dialog counts.
-    const QString title = SignInDialog::tr("Sign in to %1").arg(m_controller->account(id)->name);
-    const QList<SignInDialog *> dialogs = m_window->findChildren<SignInDialog *>();
+    const QString title = SignInDialog::tr("Sign in to %1").arg(m_fx->controller()->account(id)->name);
+    const QList<SignInDialog *> dialogs = m_fx->window()->findChildren<SignInDialog *>();
     for (SignInDialog *dialog : dialogs) {
         if (dialog->isVisible() && dialog->windowTitle() == title)
             return dialog;
@@ -285,16 +258,11 @@ void tst_MainWindowNetSapiens::mfaSignInThroughTheDialogs()
 {
     const QUuid id = addMfaAccount(false);
     QVERIFY(!id.isNull());
-    m_window = createWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-
     // Selecting the account that is not signed in shows the sign-in panel in the table area (no modal) naming
     // the user; signing in there leads to the MFA step.
-    m_window->selectAccount(id);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignInPanelShown(), NetworkTimeoutMs);
+    QVERIFY(showSignInPanel(id));
     QVERIFY(!visibleSignInDialog(id));
-    SignInPanel *panel = m_window->signInPanel();
+    SignInPanel *panel = m_fx->window()->signInPanel();
     QCOMPARE(panel->accountId(), id);
     const QString mfaUser = serviceInfo(QStringLiteral("netsapiens")).value(QLatin1String("mfa_username")).toString();
     const QString title = panel->findChild<QLabel *>(QStringLiteral("signInTitle"))->text();
@@ -307,7 +275,7 @@ void tst_MainWindowNetSapiens::mfaSignInThroughTheDialogs()
     signInButton->click();
 
     MfaDialog *mfa = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((mfa = findVisible<MfaDialog>(m_window.get())) != nullptr, NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT((mfa = findVisible<MfaDialog>(m_fx->window())) != nullptr, NetworkTimeoutMs);
     QPointer<MfaDialog> mfaGuard(mfa);
     // Vendor and type come from the challenge token's claims (google / authenticator).
     QVERIFY(
@@ -315,7 +283,7 @@ void tst_MainWindowNetSapiens::mfaSignInThroughTheDialogs()
     const QString countdown = mfa->findChild<QLabel *>(QStringLiteral("countdownLabel"))->text();
     QVERIFY2(countdown.contains(QLatin1String("30 s")), qPrintable(countdown));
     QVERIFY(mfa->secondsLeftInWindow() >= 1 && mfa->secondsLeftInWindow() <= 30);
-    QVERIFY(!m_controller->provider(id)->isSignedIn());
+    QVERIFY(!m_fx->controller()->provider(id)->isSignedIn());
 
     // A wrong passcode keeps the dialog open with the server's message.
     const QString secret = serviceInfo(QStringLiteral("netsapiens")).value(QLatin1String("totp_secret")).toString();
@@ -335,40 +303,41 @@ void tst_MainWindowNetSapiens::mfaSignInThroughTheDialogs()
     QVERIFY2(error->text().contains(QLatin1String("Invalid passcode")), qPrintable(error->text()));
     QVERIFY(mfaGuard && mfa->isVisible());
     QVERIFY(code->text().isEmpty());
-    QVERIFY(!m_controller->provider(id)->isSignedIn());
+    QVERIFY(!m_fx->controller()->provider(id)->isSignedIn());
     QVERIFY(!visibleSignInDialog(id)); // it did not start over from the password
 
     // The right passcode signs in, closes the dialog and shows the session.
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
     code->setText(currentTotp());
     okButton(mfa)->click();
     QTRY_VERIFY_WITH_TIMEOUT(!mfaGuard || !mfa->isVisible(), NetworkTimeoutMs);
-    QVERIFY(m_controller->provider(id)->isSignedIn());
+    QVERIFY(m_fx->controller()->provider(id)->isSignedIn());
     QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty() && refreshed.last().at(1).toBool(), NetworkTimeoutMs);
 
     const int row = rowOf(QStringLiteral("session"));
     QVERIFY(row >= 0);
-    const Token &session = m_window->tokenModel()->tokenAt(row);
+    const Token &session = m_fx->window()->tokenModel()->tokenAt(row);
     QCOMPARE(
         session.subject, serviceInfo(QStringLiteral("netsapiens")).value(QLatin1String("mfa_username")).toString());
     QVERIFY(!session.id.isEmpty());
-    const QModelIndex life = m_window->tokenModel()->index(row, TokenListModel::RemainingLife);
+    const QModelIndex life = m_fx->window()->tokenModel()->index(row, TokenListModel::RemainingLife);
     QVERIFY(life.data(TokenListModel::RemainingMsRole).toLongLong() > 0);
 
-    const QString status = m_controller->accountModel()->indexOf(id).data(AccountListModel::StatusTextRole).toString();
+    const QString status =
+        m_fx->controller()->accountModel()->indexOf(id).data(AccountListModel::StatusTextRole).toString();
     QVERIFY2(status.contains(QLatin1String("signed in")), qPrintable(status));
     QVERIFY2(status.contains(QLatin1String("session expires in")), qPrintable(status));
     QVERIFY(!visibleSignInDialog(id));
-    QVERIFY(!m_window->isSignInPanelShown()); // the table is back
-    QVERIFY(m_window->errorPresenter()->currentStatus() != MainWindow::tr("Signing in…"));
+    QVERIFY(!m_fx->window()->isSignInPanelShown()); // the table is back
+    QVERIFY(m_fx->window()->errorPresenter()->currentStatus() != MainWindow::tr("Signing in…"));
 }
 
 void tst_MainWindowNetSapiens::keepSignedInReloadsTheSession()
 {
     const QUuid id = addMfaAccount(true);
     QVERIFY(!id.isNull());
-    AccountSession *session = m_controller->session(id);
-    QVERIFY(awaitFuture(m_controller->prepare(id)));
+    AccountSession *session = m_fx->controller()->session(id);
+    QVERIFY(awaitFuture(m_fx->controller()->prepare(id)));
     const std::optional<Result<SignInResult>> challenge = awaitFuture(session->signIn());
     QVERIFY(challenge && challenge->ok() && challenge->value().mfaRequired);
     const std::optional<Result<SignInResult>> signedIn =
@@ -378,29 +347,29 @@ void tst_MainWindowNetSapiens::keepSignedInReloadsTheSession()
     const QString sessionJti = session->provider()->credentialToken()->id;
 
     // The session is in the keychain under the account's key.
-    const Account account = *m_controller->account(id);
+    const Account account = *m_fx->controller()->account(id);
     const std::optional<Result<QString>> stored =
-        awaitFuture(m_secrets->read(account.secretKey(QStringLiteral("session"))));
+        awaitFuture(m_fx->secrets()->read(account.secretKey(QStringLiteral("session"))));
     QVERIFY(stored && stored->ok() && !stored->value().isEmpty());
 
     // A new controller and window on the same configuration and keychain: signed in, no dialog.
-    m_controller.reset();
-    createController();
-    m_window = createWindow();
+    QVERIFY(m_fx->openController());
+    m_fx->createWindow(true);
     QVERIFY(selectAndWaitForRefresh(id));
-    QVERIFY(m_controller->provider(id)->isSignedIn());
+    QVERIFY(m_fx->controller()->provider(id)->isSignedIn());
     const int row = rowOf(QStringLiteral("session"));
     QVERIFY(row >= 0);
-    QCOMPARE(m_window->tokenModel()->tokenAt(row).id, sessionJti);
+    QCOMPARE(m_fx->window()->tokenModel()->tokenAt(row).id, sessionJti);
     QVERIFY(!visibleSignInDialog(id));
-    QVERIFY(!findVisible<MfaDialog>(m_window.get()));
-    const QString status = m_controller->accountModel()->indexOf(id).data(AccountListModel::StatusTextRole).toString();
+    QVERIFY(!findVisible<MfaDialog>(m_fx->window()));
+    const QString status =
+        m_fx->controller()->accountModel()->indexOf(id).data(AccountListModel::StatusTextRole).toString();
     QVERIFY2(status.contains(QLatin1String("session expires in")), qPrintable(status));
 
     // Without "keep me signed in" nothing of the session reaches the keychain.
     const QUuid other = addMfaAccount(false, QStringLiteral("NetSapiens MFA, not kept"));
     QVERIFY(!other.isNull());
-    AccountSession *otherSession = m_controller->session(other);
+    AccountSession *otherSession = m_fx->controller()->session(other);
     QVERIFY(otherSession);
     const std::optional<Result<SignInResult>> otherChallenge = awaitFuture(otherSession->signIn());
     QVERIFY(otherChallenge && otherChallenge->ok() && otherChallenge->value().mfaRequired);
@@ -409,24 +378,24 @@ void tst_MainWindowNetSapiens::keepSignedInReloadsTheSession()
     QVERIFY(otherSignedIn && otherSignedIn->ok());
     QVERIFY(otherSession->provider()->isSignedIn());
     const std::optional<Result<QString>> notStored =
-        awaitFuture(m_secrets->read(m_controller->account(other)->secretKey(QStringLiteral("session"))));
+        awaitFuture(m_fx->secrets()->read(m_fx->controller()->account(other)->secretKey(QStringLiteral("session"))));
     QVERIFY(notStored && (!notStored->ok() || notStored->value().isEmpty()));
 }
 
 void tst_MainWindowNetSapiens::delegatedTokenCreateRevealRevoke()
 {
-    const QUuid id = demoAccount(QStringLiteral("netsapiens"));
+    const QUuid id = m_fx->demoAccount(QStringLiteral("netsapiens"));
     QVERIFY(!id.isNull());
     QVERIFY(signInDirectly(id));
-    m_window = createWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_fx->createWindow(true);
+    m_fx->window()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
     QVERIFY(selectAndWaitForRefresh(id));
     QVERIFY(action(QStringLiteral("actionNewToken"))->isEnabled());
 
     // Create through the dialog.
     action(QStringLiteral("actionNewToken"))->trigger();
-    CreateTokenDialog *create = findVisible<CreateTokenDialog>(m_window.get());
+    CreateTokenDialog *create = findVisible<CreateTokenDialog>(m_fx->window());
     QVERIFY(create);
     QPointer<CreateTokenDialog> createGuard(create);
     create->currentForm()->setValue(QStringLiteral("user"), QStringLiteral("1001"));
@@ -436,7 +405,7 @@ void tst_MainWindowNetSapiens::delegatedTokenCreateRevealRevoke()
 
     // Reveal once: masked, with the value, and the dialog that asked is gone.
     RevealDialog *reveal = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((reveal = findVisible<RevealDialog>(m_window.get())) != nullptr, NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT((reveal = findVisible<RevealDialog>(m_fx->window())) != nullptr, NetworkTimeoutMs);
     QVERIFY(!createGuard || !create->isVisible());
     auto *value = reveal->findChild<QLineEdit *>(QStringLiteral("tokenValue"));
     QVERIFY(value);
@@ -450,24 +419,25 @@ void tst_MainWindowNetSapiens::delegatedTokenCreateRevealRevoke()
     QCOMPARE(refreshValue->echoMode(), QLineEdit::Password);
     QVERIFY(refreshValue->text().count(QLatin1Char('.')) == 2 && refreshValue->text() != delegatedValue);
     reveal->accept();
-    QTRY_VERIFY(!findVisible<RevealDialog>(m_window.get()));
+    QTRY_VERIFY(!findVisible<RevealDialog>(m_fx->window()));
 
     // The ledger row appears with a remaining life; the ledger holds the jti, never the token.
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("delegated"), QStringLiteral("1001@sandbox")) >= 0, NetworkTimeoutMs);
     int row = rowOf(QStringLiteral("delegated"), QStringLiteral("1001@sandbox"));
-    const QString jti = m_window->tokenModel()->tokenAt(row).id;
+    const QString jti = m_fx->window()->tokenModel()->tokenAt(row).id;
     QVERIFY(!jti.isEmpty());
-    QVERIFY(m_window->tokenModel()
+    QVERIFY(m_fx->window()
+                ->tokenModel()
                 ->index(row, TokenListModel::RemainingLife)
                 .data(TokenListModel::RemainingMsRole)
                 .toLongLong()
         > 0);
     const int statusBefore =
-        m_window->tokenModel()->index(row, TokenListModel::Status).data(TokenListModel::StatusRole).toInt();
+        m_fx->window()->tokenModel()->index(row, TokenListModel::Status).data(TokenListModel::StatusRole).toInt();
     // A 24 h token counts as "expiring" (under a day left); it is neither revoked nor expired.
     QVERIFY(statusBefore == int(Token::Status::Active) || statusBefore == int(Token::Status::Expiring));
     // The access token's row first, then its refresh JWT's row (kind delegated-refresh, its own jti).
-    const QList<LedgerEntry> entries = m_controller->ledger()->entries(id);
+    const QList<LedgerEntry> entries = m_fx->controller()->ledger()->entries(id);
     QCOMPARE(entries.size(), 2);
     QCOMPARE(entries.at(1).kind, QStringLiteral("delegated-refresh"));
     QVERIFY(entries.at(1).tokenId != jti);
@@ -478,7 +448,7 @@ void tst_MainWindowNetSapiens::delegatedTokenCreateRevealRevoke()
         !entries.first().label.contains(delegatedValue) && !entries.first().extra.contains(QStringLiteral("token")));
 
     // The server accepts the delegated token before it is revoked.
-    Emulator *emulator = m_server->emulator(QStringLiteral("netsapiens"));
+    Emulator *emulator = m_fx->server()->emulator(QStringLiteral("netsapiens"));
     SandboxRequest check;
     check.method = "GET";
     check.path = QStringLiteral("/jwt");
@@ -486,18 +456,19 @@ void tst_MainWindowNetSapiens::delegatedTokenCreateRevealRevoke()
     QCOMPARE(emulator->handle(check).status, 200);
 
     // Revoke it by jti from the table.
-    const QModelIndex proxy = m_window->filterModel()->mapFromSource(m_window->tokenModel()->index(row, 0));
+    const QModelIndex proxy = m_fx->window()->filterModel()->mapFromSource(m_fx->window()->tokenModel()->index(row, 0));
     QVERIFY(proxy.isValid());
-    m_window->tokenView()->selectionModel()->select(
+    m_fx->window()->tokenView()->selectionModel()->select(
         proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    QCOMPARE(m_window->selectedTokens().size(), 1);
-    QCOMPARE(m_window->selectedTokens().first().id, jti);
+    QCOMPARE(m_fx->window()->selectedTokens().size(), 1);
+    QCOMPARE(m_fx->window()->selectedTokens().first().id, jti);
     QVERIFY(action(QStringLiteral("actionRevoke"))->isEnabled());
     Confirmer::setNextAnswerForTest(true);
     action(QStringLiteral("actionRevoke"))->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(m_controller->ledger()->entries(id).value(0).revoked.has_value(), NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx->controller()->ledger()->entries(id).value(0).revoked.has_value(), NetworkTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("delegated"), QStringLiteral("1001@sandbox")) >= 0
-            && m_window->tokenModel()
+            && m_fx->window()
+                    ->tokenModel()
                     ->index(rowOf(QStringLiteral("delegated"), QStringLiteral("1001@sandbox")), TokenListModel::Status)
                     .data(TokenListModel::StatusRole)
                     .toInt()
@@ -505,16 +476,16 @@ void tst_MainWindowNetSapiens::delegatedTokenCreateRevealRevoke()
         NetworkTimeoutMs);
     QCOMPARE(emulator->handle(check).status, 401);
     // The session itself was not touched.
-    QVERIFY(m_controller->provider(id)->isSignedIn());
-    QVERIFY(m_window->lastError().isEmpty());
+    QVERIFY(m_fx->controller()->provider(id)->isSignedIn());
+    QVERIFY(m_fx->window()->lastError().isEmpty());
 }
 
 void tst_MainWindowNetSapiens::revokeAllOfAUserNamesTheUser()
 {
-    const QUuid id = demoAccount(QStringLiteral("netsapiens"));
+    const QUuid id = m_fx->demoAccount(QStringLiteral("netsapiens"));
     QVERIFY(!id.isNull());
     QVERIFY(signInDirectly(id));
-    AccountSession *session = m_controller->session(id);
+    AccountSession *session = m_fx->controller()->session(id);
     for (int i = 0; i < 2; ++i) {
         CreateRequest request;
         request.kind = QStringLiteral("delegated");
@@ -523,11 +494,11 @@ void tst_MainWindowNetSapiens::revokeAllOfAUserNamesTheUser()
         const std::optional<Result<CreatedToken>> created = awaitFuture(session->create(request));
         QVERIFY(created && created->ok());
     }
-    m_window = createWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_fx->createWindow(true);
+    m_fx->window()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
     QVERIFY(selectAndWaitForRefresh(id));
-    QCOMPARE(m_controller->ledger()->entries(id).size(), 4); // two delegated tokens and their refresh JWTs
+    QCOMPARE(m_fx->controller()->ledger()->entries(id).size(), 4); // two delegated tokens and their refresh JWTs
 
     // Revoke All for a Subject plans over every account; the plan names the user and uses NetSapiens' own
     // revoke-all call. Closing the plan revokes nothing.
@@ -545,7 +516,7 @@ void tst_MainWindowNetSapiens::revokeAllOfAUserNamesTheUser()
             return nullptr;
         RevokePlanDialog *plan = nullptr;
         if (!QTest::qWaitFor(
-                [&plan, this] { return (plan = findVisible<RevokePlanDialog>(m_window.get())) != nullptr; },
+                [&plan, this] { return (plan = findVisible<RevokePlanDialog>(m_fx->window())) != nullptr; },
                 NetworkTimeoutMs))
             return nullptr;
         return plan;
@@ -559,7 +530,7 @@ void tst_MainWindowNetSapiens::revokeAllOfAUserNamesTheUser()
     QVERIFY2(subjectStep, qPrintable(plan->previewText()));
     plan->reject();
     QTest::qWait(0);
-    for (const LedgerEntry &entry : m_controller->ledger()->entries(id))
+    for (const LedgerEntry &entry : m_fx->controller()->ledger()->entries(id))
         QVERIFY(!entry.revoked);
 
     plan = openPlan();
@@ -569,7 +540,7 @@ void tst_MainWindowNetSapiens::revokeAllOfAUserNamesTheUser()
     plan->startRevoke();
     QVERIFY(finished.wait(NetworkTimeoutMs));
     auto allRevoked = [this, id] {
-        const QList<LedgerEntry> entries = m_controller->ledger()->entries(id);
+        const QList<LedgerEntry> entries = m_fx->controller()->ledger()->entries(id);
         for (const LedgerEntry &entry : entries) {
             if (!entry.revoked)
                 return false;
@@ -579,33 +550,34 @@ void tst_MainWindowNetSapiens::revokeAllOfAUserNamesTheUser()
     QTRY_VERIFY_WITH_TIMEOUT(allRevoked(), NetworkTimeoutMs);
     auto revokedRows = [this] {
         int count = 0;
-        for (int row = 0; row < m_window->tokenModel()->rowCount(); ++row) {
-            const QModelIndex index = m_window->tokenModel()->index(row, TokenListModel::Status);
-            if (m_window->tokenModel()->tokenAt(row).subject == QLatin1String("1003@sandbox")
+        for (int row = 0; row < m_fx->window()->tokenModel()->rowCount(); ++row) {
+            const QModelIndex index = m_fx->window()->tokenModel()->index(row, TokenListModel::Status);
+            if (m_fx->window()->tokenModel()->tokenAt(row).subject == QLatin1String("1003@sandbox")
                 && index.data(TokenListModel::StatusRole).toInt() == int(Token::Status::Revoked))
                 ++count;
         }
         return count;
     };
     QTRY_COMPARE_WITH_TIMEOUT(revokedRows(), 4, NetworkTimeoutMs);
-    QVERIFY(m_controller->provider(id)->isSignedIn()); // 1000@sandbox's own session is not affected
+    QVERIFY(m_fx->controller()->provider(id)->isSignedIn()); // 1000@sandbox's own session is not affected
 }
 
 void tst_MainWindowNetSapiens::inspectCurrentShowsServerClaims()
 {
-    const QUuid id = demoAccount(QStringLiteral("netsapiens"));
+    const QUuid id = m_fx->demoAccount(QStringLiteral("netsapiens"));
     QVERIFY(!id.isNull());
     QVERIFY(signInDirectly(id));
-    m_window = createWindow();
+    m_fx->createWindow(true);
     QVERIFY(selectAndWaitForRefresh(id));
     QVERIFY(action(QStringLiteral("actionInspectCurrent"))->isEnabled());
     action(QStringLiteral("actionInspectCurrent"))->trigger();
     JwtInspectorDialog *inspector = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT(
-        (inspector = findVisible<JwtInspectorDialog>(m_window.get())) != nullptr, NetworkTimeoutMs);
+        (inspector = findVisible<JwtInspectorDialog>(m_fx->window())) != nullptr, NetworkTimeoutMs);
     const QJsonObject info = serviceInfo(QStringLiteral("netsapiens"));
     QCOMPARE(inspector->serverClaimText(QStringLiteral("sub")), info.value(QLatin1String("username")).toString());
-    QCOMPARE(inspector->serverClaimText(QStringLiteral("jti")), m_controller->provider(id)->credentialToken()->id);
+    QCOMPARE(
+        inspector->serverClaimText(QStringLiteral("jti")), m_fx->controller()->provider(id)->credentialToken()->id);
     QVERIFY(!inspector->serverClaimText(QStringLiteral("exp")).isEmpty());
     QVERIFY(!inspector->serverClaimText(QStringLiteral("time_out")).isEmpty());
     // The server's own addition proves this is the server's view, not a local decode.
@@ -623,19 +595,19 @@ void tst_MainWindowNetSapiens::unauthorizedSessionAsksToSignInAgain_data()
 void tst_MainWindowNetSapiens::unauthorizedSessionAsksToSignInAgain()
 {
     QFETCH(QString, providerId);
-    const QUuid id = demoAccount(providerId);
+    const QUuid id = m_fx->demoAccount(providerId);
     if (id.isNull())
         QSKIP("this provider is not in the build");
     const bool netsapiens = providerId == QLatin1String("netsapiens");
     if (netsapiens)
         QVERIFY(signInDirectly(id));
-    m_window = createWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_fx->createWindow(true);
+    m_fx->window()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
     QVERIFY(selectAndWaitForRefresh(id));
     QVERIFY(!visibleSignInDialog(id));
 
-    TokenProvider *provider = m_controller->provider(id);
+    TokenProvider *provider = m_fx->controller()->provider(id);
     if (netsapiens) {
         // The server revokes the session (an administrator revoked its jti); the next call gets a 401.
         SandboxRequest revoke;
@@ -643,17 +615,17 @@ void tst_MainWindowNetSapiens::unauthorizedSessionAsksToSignInAgain()
         revoke.path = QStringLiteral("/jwt/") + provider->credentialToken()->id;
         revoke.headers.insert(
             "authorization", "Bearer " + serviceInfo(providerId).value(QLatin1String("api_key")).toString().toLatin1());
-        QCOMPARE(m_server->emulator(providerId)->handle(revoke).status, 202);
+        QCOMPARE(m_fx->server()->emulator(providerId)->handle(revoke).status, 202);
         action(QStringLiteral("actionInspectCurrent"))->trigger();
     } else {
         // The password was changed on the server side: the stored one is refused with 401.
         provider->setSecret(QStringLiteral("password"), QStringLiteral("no-longer-the-password"));
-        m_window->refresh();
+        m_fx->window()->refresh();
     }
 
     // The panel in the table area asks, with the service's reason; no modal dialog.
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignInPanelShown(), NetworkTimeoutMs);
-    SignInPanel *panel = m_window->signInPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx->window()->isSignInPanelShown(), NetworkTimeoutMs);
+    SignInPanel *panel = m_fx->window()->signInPanel();
     QCOMPARE(panel->accountId(), id);
     auto *reason = panel->findChild<QLabel *>(QStringLiteral("signInReason"));
     QVERIFY(reason);
@@ -665,13 +637,14 @@ void tst_MainWindowNetSapiens::unauthorizedSessionAsksToSignInAgain()
     } else {
         QVERIFY2(reason->text().contains(QLatin1String("refused")), qPrintable(reason->text()));
     }
-    const QString status = m_controller->accountModel()->indexOf(id).data(AccountListModel::StatusTextRole).toString();
+    const QString status =
+        m_fx->controller()->accountModel()->indexOf(id).data(AccountListModel::StatusTextRole).toString();
     QVERIFY2(status.contains(QLatin1String("sign-in needed")), qPrintable(status));
     QTest::qWait(50);
     QVERIFY(!visibleSignInDialog(id));
 
     // Signing in again from the panel (password only; other stored secrets stay) brings the tokens back.
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
     panel->findChild<FieldForm *>(QStringLiteral("signInForm"))
         ->setValue(QStringLiteral("password"), serviceInfo(providerId).value(QLatin1String("password")));
     panel->findChild<QPushButton *>(QStringLiteral("signInButton"))->click();
@@ -679,7 +652,7 @@ void tst_MainWindowNetSapiens::unauthorizedSessionAsksToSignInAgain()
         !refreshed.isEmpty() && refreshed.last().at(0).toUuid() == id && refreshed.last().at(1).toBool(),
         NetworkTimeoutMs);
     QVERIFY(!visibleSignInDialog(id));
-    QVERIFY(!m_window->isSignInPanelShown());
+    QVERIFY(!m_fx->window()->isSignInPanelShown());
     if (netsapiens) {
         QVERIFY(provider->isSignedIn());
         QVERIFY(rowOf(QStringLiteral("session")) >= 0);
@@ -688,7 +661,7 @@ void tst_MainWindowNetSapiens::unauthorizedSessionAsksToSignInAgain()
     } else {
         QVERIFY(provider->secret(QStringLiteral("password"))
             == serviceInfo(providerId).value(QLatin1String("password")).toString());
-        QTRY_VERIFY(m_window->tokenModel()->rowCount() >= 2); // the seeded tokens are listed again
+        QTRY_VERIFY(m_fx->window()->tokenModel()->rowCount() >= 2); // the seeded tokens are listed again
     }
 }
 
@@ -703,19 +676,15 @@ void tst_MainWindowNetSapiens::explicitSignInOpensTheDialogNamingTheUser()
     account.baseUrl = QUrl(info.value(QLatin1String("base_url")).toString());
     account.options.insert(QStringLiteral("username"), info.value(QLatin1String("username")).toString());
     account.options.insert(QStringLiteral("client_id"), info.value(QLatin1String("client_id")).toString());
-    const std::optional<Result<Done>> added = awaitFuture(m_controller->addAccount(
+    const std::optional<Result<Done>> added = awaitFuture(m_fx->controller()->addAccount(
         account, {{QStringLiteral("client_secret"), info.value(QLatin1String("client_secret")).toString()}}));
     QVERIFY(added && added->ok());
-    m_window = createWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->selectAccount(account.id);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignInPanelShown(), NetworkTimeoutMs);
+    QVERIFY(showSignInPanel(account.id));
     QTest::qWait(50);
     QVERIFY(!visibleSignInDialog(account.id)); // selecting never pops a modal
-    QVERIFY(m_window->errorPresenter()->currentStatus() != QStringLiteral("Refreshing…"));
+    QVERIFY(m_fx->window()->errorPresenter()->currentStatus() != QStringLiteral("Refreshing…"));
     // The password is required here: nothing is held for it.
-    auto *button = m_window->signInPanel()->findChild<QPushButton *>(QStringLiteral("signInButton"));
+    auto *button = m_fx->window()->signInPanel()->findChild<QPushButton *>(QStringLiteral("signInButton"));
     QVERIFY(!button->isEnabled());
 
     action(QStringLiteral("actionSignIn"))->trigger();
@@ -730,25 +699,22 @@ void tst_MainWindowNetSapiens::explicitSignInOpensTheDialogNamingTheUser()
     QVERIFY(!keep->toolTip().isEmpty());
     QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("keepNote"))->isHidden());
     dialog->reject();
-    QVERIFY(m_window->errorPresenter()->currentStatus() != QStringLiteral("Signing in…"));
+    QVERIFY(m_fx->window()->errorPresenter()->currentStatus() != QStringLiteral("Signing in…"));
 }
 
 void tst_MainWindowNetSapiens::wrongPasswordInThePanelShowsInTheErrorColour()
 {
     // The sandbox's demo user: the panel comes with the demo password filled in.
     QUuid id;
-    for (const Account &account : std::as_const(m_demo)) {
-        if (account.providerId == QLatin1String("netsapiens") && m_controller->demoTotpSecret(account.id).isEmpty())
+    for (const Account &account : m_fx->demoAccounts()) {
+        if (account.providerId == QLatin1String("netsapiens")
+            && m_fx->controller()->demoTotpSecret(account.id).isEmpty())
             id = account.id;
     }
     QVERIFY(!id.isNull());
-    m_window = createWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->selectAccount(id);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignInPanelShown(), NetworkTimeoutMs);
-    SignInPanel *panel = m_window->signInPanel();
-    QCOMPARE(panel->values().value(QStringLiteral("password")), m_controller->demoSecrets(id).value("password"));
+    QVERIFY(showSignInPanel(id));
+    SignInPanel *panel = m_fx->window()->signInPanel();
+    QCOMPARE(panel->values().value(QStringLiteral("password")), m_fx->controller()->demoSecrets(id).value("password"));
     QVERIFY(!panel->findChild<QLabel *>(QStringLiteral("signInDemoNote"))->isHidden());
 
     panel->findChild<FieldForm *>(QStringLiteral("signInForm"))
@@ -758,33 +724,29 @@ void tst_MainWindowNetSapiens::wrongPasswordInThePanelShowsInTheErrorColour()
     QTRY_VERIFY_WITH_TIMEOUT(!error->isHidden(), NetworkTimeoutMs);
     QVERIFY(!error->text().isEmpty());
     QCOMPARE(error->palette().color(QPalette::WindowText),
-        StatusColors::color(StatusColors::Role::Error, m_window->palette()));
-    QVERIFY(m_window->isSignInPanelShown());
+        StatusColors::color(StatusColors::Role::Error, m_fx->window()->palette()));
+    QVERIFY(m_fx->window()->isSignInPanelShown());
     QVERIFY(panel->findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled()); // not stuck busy
     QVERIFY(!visibleSignInDialog(id));
-    QVERIFY(m_window->errorPresenter()->currentStatus() != QStringLiteral("Signing in…"));
+    QVERIFY(m_fx->window()->errorPresenter()->currentStatus() != QStringLiteral("Signing in…"));
 }
 
 void tst_MainWindowNetSapiens::cancelledMfaEndsSigningIn()
 {
     QUuid id;
-    for (const Account &account : std::as_const(m_demo)) {
-        if (!m_controller->demoTotpSecret(account.id).isEmpty())
+    for (const Account &account : m_fx->demoAccounts()) {
+        if (!m_fx->controller()->demoTotpSecret(account.id).isEmpty())
             id = account.id;
     }
     QVERIFY(!id.isNull());
-    m_window = createWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->selectAccount(id);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignInPanelShown(), NetworkTimeoutMs);
-    SignInPanel *panel = m_window->signInPanel();
+    QVERIFY(showSignInPanel(id));
+    SignInPanel *panel = m_fx->window()->signInPanel();
     auto *button = panel->findChild<QPushButton *>(QStringLiteral("signInButton"));
     QVERIFY(button->isEnabled()); // the demo password is filled in
-    QSignalSpy messages(m_window->statusBar(), &QStatusBar::messageChanged);
+    QSignalSpy messages(m_fx->window()->statusBar(), &QStatusBar::messageChanged);
     button->click();
     MfaDialog *mfa = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((mfa = findVisible<MfaDialog>(m_window.get())) != nullptr, NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT((mfa = findVisible<MfaDialog>(m_fx->window())) != nullptr, NetworkTimeoutMs);
     bool signingIn = false;
     for (const QList<QVariant> &message : std::as_const(messages))
         signingIn = signingIn || message.at(0).toString() == QStringLiteral("Signing in…");
@@ -792,21 +754,21 @@ void tst_MainWindowNetSapiens::cancelledMfaEndsSigningIn()
     // The sandbox's MFA dialog shows the code the emulator accepts now.
     QVERIFY(!mfa->sandboxCode().isEmpty());
     mfa->reject();
-    QVERIFY(m_window->errorPresenter()->currentStatus() != QStringLiteral("Signing in…"));
-    QVERIFY(m_window->isSignInPanelShown());
+    QVERIFY(m_fx->window()->errorPresenter()->currentStatus() != QStringLiteral("Signing in…"));
+    QVERIFY(m_fx->window()->isSignInPanelShown());
     QVERIFY(button->isEnabled());
-    QVERIFY(!m_controller->provider(id)->isSignedIn());
+    QVERIFY(!m_fx->controller()->provider(id)->isSignedIn());
 }
 
 void tst_MainWindowNetSapiens::newAccountSignsInWithThePasswordJustGiven()
 {
-    m_window = createWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_fx->createWindow(true);
+    m_fx->window()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
     const QJsonObject info = serviceInfo(QStringLiteral("netsapiens"));
     action(QStringLiteral("actionNewAccount"))->trigger();
     AccountDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = findVisible<AccountDialog>(m_window.get())) != nullptr);
+    QTRY_VERIFY((dialog = findVisible<AccountDialog>(m_fx->window())) != nullptr);
     dialog->setProvider(QStringLiteral("netsapiens"));
     dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Just added"));
     dialog->findChild<QComboBox *>(QStringLiteral("baseUrlCombo"))
@@ -822,11 +784,11 @@ void tst_MainWindowNetSapiens::newAccountSignsInWithThePasswordJustGiven()
 
     // The password given in the account dialog signs in: no second prompt, and the tokens show.
     QUuid id;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !(id = m_window->currentAccountId()).isNull() && m_controller->account(id)->name == QLatin1String("Just added"),
+    QTRY_VERIFY_WITH_TIMEOUT(!(id = m_fx->window()->currentAccountId()).isNull()
+            && m_fx->controller()->account(id)->name == QLatin1String("Just added"),
         NetworkTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(m_controller->provider(id)->isSignedIn(), NetworkTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isSignInPanelShown(), NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx->controller()->provider(id)->isSignedIn(), NetworkTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_fx->window()->isSignInPanelShown(), NetworkTimeoutMs);
     QVERIFY(!visibleSignInDialog(id));
 }
 

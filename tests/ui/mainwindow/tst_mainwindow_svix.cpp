@@ -11,9 +11,8 @@
 #include "workflows/AccountTokens.h"
 #include "workflows/AccountsRefresher.h"
 
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
 #include "SvixEmulator.h"
+#include "WindowFixture.h"
 
 #include "core/Clock.h"
 #include "items/AccountListModel.h"
@@ -67,55 +66,38 @@ private:
     bool waitForRefresh(QSignalSpy &spy, bool expectOk = true);
     int rowOfKind(const QString &kind) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<WindowFixture> m_fx;
     std::unique_ptr<TestClock> m_clock;
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<AccountController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
     QUuid m_account;
 };
 
 void tst_MainWindowSvix::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_fx = std::make_unique<WindowFixture>();
+    QVERIFY(m_fx->isValid());
     // Near the real time, so certificates and HTTP dates look sane; from then on it moves only when told.
     m_clock = std::make_unique<TestClock>(QDateTime::currentDateTimeUtc());
 }
 
 void tst_MainWindowSvix::cleanup()
 {
-    m_window.reset();
-    m_controller.reset();
-    m_server.reset();
+    m_fx.reset(); // before the clock its window, controller and sandbox read
     m_clock.reset();
-    m_dir.reset();
 }
 
 bool tst_MainWindowSvix::startWindow()
 {
-    m_server = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_server);
-    const TestClock *clock = m_clock.get();
-    m_server->setClock([clock] { return clock->now(); });
-    if (!m_server->listen())
+    if (!m_fx->startSandbox(0, {}, m_clock.get()))
         return false;
 
-    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    m_controller->setClock(m_clock.get());
-    m_controller->load();
+    m_fx->openController(m_clock.get());
     // The window first, so that the refresh it starts when the accounts arrive is seen.
-    m_window = std::make_unique<MainWindow>(m_controller.get());
-    m_window->setSandboxMode(true);
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    for (const Account &account : m_controller->addDemoAccounts(m_server->readyInfo())) {
-        if (account.providerId == QLatin1String("svix"))
-            m_account = account.id;
-    }
+    m_fx->createWindow(true);
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
+    m_account = WindowFixture::accountOf(m_fx->addDemoAccounts(), QStringLiteral("svix"));
     if (m_account.isNull())
         return false;
-    m_window->selectAccount(m_account);
+    m_fx->window()->selectAccount(m_account);
     return waitForRefresh(refreshed);
 }
 
@@ -137,7 +119,7 @@ bool tst_MainWindowSvix::waitForRefresh(QSignalSpy &spy, bool expectOk)
 
 int tst_MainWindowSvix::rowOfKind(const QString &kind) const
 {
-    TokenListModel *model = m_window->tokenModel();
+    TokenListModel *model = m_fx->window()->tokenModel();
     for (int row = 0; row < model->rowCount(); ++row) {
         if (model->tokenAt(row).kind == kind)
             return row;
@@ -152,7 +134,7 @@ void tst_MainWindowSvix::providerIconInTheSidebar()
     // renders; the sidebar's group row of the Svix account uses it, not the generic one.
     QVERIFY(QFile::exists(QStringLiteral(":/icons/providers/svix.svg")));
     QVERIFY(!QIcon(QStringLiteral(":/icons/providers/svix.svg")).pixmap(32, 32).isNull());
-    QAbstractItemModel *model = m_window->accountView()->model();
+    QAbstractItemModel *model = m_fx->window()->accountView()->model();
     bool found = false;
     for (int group = 0; group < model->rowCount(); ++group) {
         const QModelIndex index = model->index(group, 0);
@@ -160,8 +142,8 @@ void tst_MainWindowSvix::providerIconInTheSidebar()
             continue;
         found = true;
         QStyleOptionViewItem option;
-        option.initFrom(m_window->accountView());
-        auto *delegate = m_window->accountView()->itemDelegateForIndex(index);
+        option.initFrom(m_fx->window()->accountView());
+        auto *delegate = m_fx->window()->accountView()->itemDelegateForIndex(index);
         QVERIFY(delegate);
         QImage image(64, 24, QImage::Format_ARGB32);
         image.fill(Qt::white);
@@ -183,17 +165,17 @@ void tst_MainWindowSvix::providerIconInTheSidebar()
 void tst_MainWindowSvix::mintLogoutAndExpireAll()
 {
     QVERIFY(startWindow());
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    QCOMPARE(m_window->tokenModel()->rowCount(), 0); // an empty ledger
-    auto *provider = qobject_cast<SvixProvider *>(m_controller->provider(m_account));
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
+    QCOMPARE(m_fx->window()->tokenModel()->rowCount(), 0); // an empty ledger
+    auto *provider = qobject_cast<SvixProvider *>(m_fx->controller()->provider(m_account));
     QVERIFY(provider);
     QVERIFY(!provider->appIds().isEmpty());
     const QString app = provider->appIds().first();
     for (const char *name : {"actionNewToken", "actionExpireAll", "actionLogoutToken", "actionRefresh"})
-        QVERIFY2(m_window->findChild<QAction *>(QLatin1String(name))->isEnabled(), name);
+        QVERIFY2(m_fx->window()->findChild<QAction *>(QLatin1String(name))->isEnabled(), name);
 
     // Portal access: magic link and token in the reveal dialog; a ledger row counting down.
-    RevealDialog *reveal = createThroughDialog(m_window.get(), QStringLiteral("portal"),
+    RevealDialog *reveal = createThroughDialog(m_fx->window(), QStringLiteral("portal"),
         {{QStringLiteral("app_id"), app}, {QStringLiteral("expiry"), QStringLiteral("1 day")}});
     QVERIFY(reveal);
     QVERIFY(reveal->findChild<QLineEdit *>(QStringLiteral("linkValue")));
@@ -203,7 +185,7 @@ void tst_MainWindowSvix::mintLogoutAndExpireAll()
     QVERIFY(waitForRefresh(refreshed));
 
     // A message token.
-    reveal = createThroughDialog(m_window.get(), QStringLiteral("message"),
+    reveal = createThroughDialog(m_fx->window(), QStringLiteral("message"),
         {{QStringLiteral("app_id"), app}, {QStringLiteral("name"), QStringLiteral("GUI message token")},
             {QStringLiteral("expiry"), QStringLiteral("1 hour")}});
     QVERIFY(reveal);
@@ -211,7 +193,7 @@ void tst_MainWindowSvix::mintLogoutAndExpireAll()
     reveal->reject();
     QVERIFY(waitForRefresh(refreshed));
 
-    TokenListModel *model = m_window->tokenModel();
+    TokenListModel *model = m_fx->window()->tokenModel();
     QCOMPARE(model->rowCount(), 2);
     const int portalRow = rowOfKind(QStringLiteral("portal"));
     const int messageRow = rowOfKind(QStringLiteral("message"));
@@ -234,9 +216,9 @@ void tst_MainWindowSvix::mintLogoutAndExpireAll()
         dialog->setTextValue(portalToken);
         dialog->accept();
     });
-    m_window->findChild<QAction *>(QStringLiteral("actionLogoutToken"))->trigger();
+    m_fx->window()->findChild<QAction *>(QStringLiteral("actionLogoutToken"))->trigger();
     QVERIFY(waitForRefresh(refreshed));
-    const Clock &clock = *m_controller->clock();
+    const Clock &clock = *m_fx->controller()->clock();
     QCOMPARE(model->tokenAt(model->rowOf(m_account, portalId)).status(clock), Token::Status::Revoked);
     QVERIFY(model->tokenAt(model->rowOf(m_account, messageId)).status(clock) != Token::Status::Revoked);
 
@@ -264,7 +246,7 @@ void tst_MainWindowSvix::mintLogoutAndExpireAll()
         dialog->expireButton()->click();
     });
     const int confirmations = Confirmer::questionCountForTest();
-    m_window->findChild<QAction *>(QStringLiteral("actionExpireAll"))->trigger();
+    m_fx->window()->findChild<QAction *>(QStringLiteral("actionExpireAll"))->trigger();
     QVERIFY(waitForRefresh(refreshed));
     QCOMPARE(Confirmer::questionCountForTest(), confirmations); // not asked twice
 
@@ -279,7 +261,7 @@ void tst_MainWindowSvix::mintLogoutAndExpireAll()
     QCOMPARE(model->index(row, 0).data(TokenListModel::StatusRole).toInt(), int(Token::Status::Expired));
     QCOMPARE(model->tokenAt(model->rowOf(m_account, portalId)).status(clock), Token::Status::Revoked);
     // A later refresh from the ledger agrees.
-    m_window->refresh();
+    m_fx->window()->refresh();
     QVERIFY(waitForRefresh(refreshed));
     row = model->rowOf(m_account, messageId);
     QCOMPARE(model->tokenAt(row).status(clock), Token::Status::Expired);
@@ -288,7 +270,7 @@ void tst_MainWindowSvix::mintLogoutAndExpireAll()
     // The audit log has both creates, the logout and the expire-all, and never the token value.
     AuditFilter filter;
     filter.accountId = m_account;
-    const QList<AuditEntry> entries = m_controller->auditLog()->query(filter);
+    const QList<AuditEntry> entries = m_fx->controller()->auditLog()->query(filter);
     QStringList actions;
     for (const AuditEntry &entry : entries) {
         actions.append(entry.action);
@@ -305,11 +287,11 @@ void tst_MainWindowSvix::mintLogoutAndExpireAll()
 void tst_MainWindowSvix::dashboardAccessAndOneTimeFromMenu()
 {
     QVERIFY(startWindow());
-    auto *dashboardAction = m_window->findChild<QAction *>(QStringLiteral("actionSvixDashboardAccess"));
-    auto *exchangeAction = m_window->findChild<QAction *>(QStringLiteral("actionSvixExchangeOneTimeToken"));
+    auto *dashboardAction = m_fx->window()->findChild<QAction *>(QStringLiteral("actionSvixDashboardAccess"));
+    auto *exchangeAction = m_fx->window()->findChild<QAction *>(QStringLiteral("actionSvixExchangeOneTimeToken"));
     QVERIFY(dashboardAction && exchangeAction);
     QVERIFY(dashboardAction->isEnabled() && exchangeAction->isEnabled());
-    auto *provider = qobject_cast<SvixProvider *>(m_controller->provider(m_account));
+    auto *provider = qobject_cast<SvixProvider *>(m_fx->controller()->provider(m_account));
     QVERIFY(provider);
     const QString app = provider->appIds().first();
 
@@ -318,8 +300,8 @@ void tst_MainWindowSvix::dashboardAccessAndOneTimeFromMenu()
         dialog->accept();
     });
     dashboardAction->trigger();
-    QVERIFY(QTest::qWaitFor([this] { return visibleDialog<RevealDialog>(m_window.get()) != nullptr; }, 15000));
-    RevealDialog *reveal = visibleDialog<RevealDialog>(m_window.get());
+    QVERIFY(QTest::qWaitFor([this] { return findVisible<RevealDialog>(m_fx->window()) != nullptr; }, 15000));
+    RevealDialog *reveal = findVisible<RevealDialog>(m_fx->window());
     const QString token = reveal->findChild<QLineEdit *>(QStringLiteral("tokenValue"))->text();
     const QString link = reveal->findChild<QLineEdit *>(QStringLiteral("linkValue"))->text();
     QVERIFY(token.startsWith(QLatin1String("appsk_")));
@@ -327,7 +309,7 @@ void tst_MainWindowSvix::dashboardAccessAndOneTimeFromMenu()
     QVERIFY2(key > 0, qPrintable(link));
     const QString oneTime = link.mid(key + 5);
     reveal->reject();
-    QVERIFY(QTest::qWaitFor([this] { return visibleDialog<RevealDialog>(m_window.get()) == nullptr; }, 5000));
+    QVERIFY(QTest::qWaitFor([this] { return findVisible<RevealDialog>(m_fx->window()) == nullptr; }, 5000));
 
     answerNextDialog<QInputDialog>([oneTime](QInputDialog *dialog) {
         QCOMPARE(dialog->textEchoMode(), QLineEdit::Password);
@@ -335,15 +317,15 @@ void tst_MainWindowSvix::dashboardAccessAndOneTimeFromMenu()
         dialog->accept();
     });
     exchangeAction->trigger();
-    QVERIFY(QTest::qWaitFor([this] { return visibleDialog<RevealDialog>(m_window.get()) != nullptr; }, 15000));
-    reveal = visibleDialog<RevealDialog>(m_window.get());
+    QVERIFY(QTest::qWaitFor([this] { return findVisible<RevealDialog>(m_fx->window()) != nullptr; }, 15000));
+    reveal = findVisible<RevealDialog>(m_fx->window());
     QCOMPARE(reveal->findChild<QLineEdit *>(QStringLiteral("tokenValue"))->text(), token);
     reveal->reject();
 
     AuditFilter filter;
     filter.accountId = m_account;
     QStringList actions;
-    for (const AuditEntry &entry : m_controller->auditLog()->query(filter)) {
+    for (const AuditEntry &entry : m_fx->controller()->auditLog()->query(filter)) {
         actions.append(entry.action);
         QVERIFY(!entry.detail.contains(token) && !entry.target.contains(token));
     }
@@ -356,13 +338,13 @@ void tst_MainWindowSvix::dashboardAccessAndOneTimeFromMenu()
 void tst_MainWindowSvix::openSourceServerShownAsItIs()
 {
     QVERIFY(startWindow());
-    auto *emulator = dynamic_cast<SvixEmulator *>(m_server->emulator(QStringLiteral("svix")));
+    auto *emulator = dynamic_cast<SvixEmulator *>(m_fx->server()->emulator(QStringLiteral("svix")));
     QVERIFY(emulator);
     emulator->setOpenSource(true);
-    auto *provider = qobject_cast<SvixProvider *>(m_controller->provider(m_account));
+    auto *provider = qobject_cast<SvixProvider *>(m_fx->controller()->provider(m_account));
     QVERIFY(provider);
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    RevealDialog *reveal = createThroughDialog(m_window.get(), QStringLiteral("portal"),
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
+    RevealDialog *reveal = createThroughDialog(m_fx->window(), QStringLiteral("portal"),
         {{QStringLiteral("app_id"), provider->appIds().first()}, {QStringLiteral("expiry"), QStringLiteral("1 hour")},
             {QStringLiteral("read_only"), true}});
     QVERIFY(reveal);
@@ -371,15 +353,15 @@ void tst_MainWindowSvix::openSourceServerShownAsItIs()
         notes.contains(QLatin1String("28 days")) && notes.contains(QLatin1String("full access")), qPrintable(notes));
     reveal->reject();
     QVERIFY(waitForRefresh(refreshed));
-    TokenListModel *model = m_window->tokenModel();
+    TokenListModel *model = m_fx->window()->tokenModel();
     const int row = rowOfKind(QStringLiteral("portal"));
     QVERIFY(row >= 0);
     const qint64 left = model->index(row, 0).data(TokenListModel::RemainingMsRole).toLongLong();
     QVERIFY2(left > 27 * 86400 * 1000LL, qPrintable(QString::number(left)));
-    m_window->selectAccount(m_account);
-    QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("actionExpireAll"))->isEnabled());
-    QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("actionSvixExchangeOneTimeToken"))->isEnabled());
-    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionSvixDashboardAccess"))->isEnabled());
+    m_fx->window()->selectAccount(m_account);
+    QVERIFY(!m_fx->window()->findChild<QAction *>(QStringLiteral("actionExpireAll"))->isEnabled());
+    QVERIFY(!m_fx->window()->findChild<QAction *>(QStringLiteral("actionSvixExchangeOneTimeToken"))->isEnabled());
+    QVERIFY(m_fx->window()->findChild<QAction *>(QStringLiteral("actionSvixDashboardAccess"))->isEnabled());
 }
 
 QTEST_MAIN(tst_MainWindowSvix)
@@ -390,12 +372,12 @@ QTEST_MAIN(tst_MainWindowSvix)
 void tst_MainWindowSvix::expireAllReachesAllAccountsAtOnce()
 {
     QVERIFY(startWindow());
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    auto *provider = qobject_cast<SvixProvider *>(m_controller->provider(m_account));
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
+    auto *provider = qobject_cast<SvixProvider *>(m_fx->controller()->provider(m_account));
     QVERIFY(provider && !provider->appIds().isEmpty());
     const QString app = provider->appIds().first();
     for (const QString &name : {QStringLiteral("first"), QStringLiteral("second")}) {
-        RevealDialog *reveal = createThroughDialog(m_window.get(), QStringLiteral("message"),
+        RevealDialog *reveal = createThroughDialog(m_fx->window(), QStringLiteral("message"),
             {{QStringLiteral("app_id"), app}, {QStringLiteral("name"), name},
                 {QStringLiteral("expiry"), QStringLiteral("7 days")}});
         QVERIFY(reveal);
@@ -404,12 +386,12 @@ void tst_MainWindowSvix::expireAllReachesAllAccountsAtOnce()
     }
 
     // All accounts lists them once...
-    QSignalSpy allDone(m_window->allAccountsView(), &AllAccountsView::allRefreshed);
-    m_window->showAllAccounts();
-    m_window->allAccountsView()->refreshAll();
+    QSignalSpy allDone(m_fx->window()->allAccountsView(), &AllAccountsView::allRefreshed);
+    m_fx->window()->showAllAccounts();
+    m_fx->window()->allAccountsView()->refreshAll();
     QVERIFY(allDone.wait(20000) || !allDone.isEmpty());
-    TokenListModel *all = m_window->allAccountsView()->tokenModel();
-    const Clock &clock = *m_controller->clock();
+    TokenListModel *all = m_fx->window()->allAccountsView()->tokenModel();
+    const Clock &clock = *m_fx->controller()->clock();
     auto statusesInAllAccounts = [&] {
         QList<Token::Status> statuses;
         for (int row = 0; row < all->rowCount(); ++row) {
@@ -422,7 +404,7 @@ void tst_MainWindowSvix::expireAllReachesAllAccountsAtOnce()
     QCOMPARE(statusesInAllAccounts(), QList<Token::Status>({Token::Status::Active, Token::Status::Active}));
 
     // ...then Expire All (no grace) in the account's own view.
-    m_window->selectAccount(m_account);
+    m_fx->window()->selectAccount(m_account);
     answerNextDialog<ExpireAllDialog>([app](ExpireAllDialog *dialog) {
         dialog->findChild<QComboBox *>(QStringLiteral("appCombo"))->setCurrentText(app);
         dialog->findChild<QSpinBox *>(QStringLiteral("graceValue"))->setValue(0);
@@ -430,17 +412,17 @@ void tst_MainWindowSvix::expireAllReachesAllAccountsAtOnce()
         dialog->expireButton()->click();
     });
     refreshed.clear();
-    m_window->findChild<QAction *>(QStringLiteral("actionExpireAll"))->trigger();
+    m_fx->window()->findChild<QAction *>(QStringLiteral("actionExpireAll"))->trigger();
     QVERIFY(waitForRefresh(refreshed));
 
     // Back in All accounts, without Refresh All: both expired, no row missing.
-    const int runs = m_window->allAccountsView()->refresher()->runCount();
-    m_window->showAllAccounts();
-    QCOMPARE(m_window->allAccountsView()->refresher()->runCount(), runs);
+    const int runs = m_fx->window()->allAccountsView()->refresher()->runCount();
+    m_fx->window()->showAllAccounts();
+    QCOMPARE(m_fx->window()->allAccountsView()->refresher()->runCount(), runs);
     QCOMPARE(statusesInAllAccounts(), QList<Token::Status>({Token::Status::Expired, Token::Status::Expired}));
     // The account's table, shown again without a refresh, says the same.
-    m_window->selectAccount(m_account);
-    TokenListModel *own = m_window->tokenModel();
+    m_fx->window()->selectAccount(m_account);
+    TokenListModel *own = m_fx->window()->tokenModel();
     QCOMPARE(own->rowCount(), 2);
     for (int row = 0; row < own->rowCount(); ++row)
         QCOMPARE(own->tokenAt(row).status(clock), Token::Status::Expired);

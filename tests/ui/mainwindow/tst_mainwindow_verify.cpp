@@ -5,8 +5,7 @@
 #include "RevealDialog.h"
 #include "VerifyTokenDialog.h"
 
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
+#include "WindowFixture.h"
 
 #include "core/Clock.h"
 #include "items/TokenFilterModel.h"
@@ -37,51 +36,37 @@ private slots:
     void revokeThenVerify();
 
 private:
-    QAction *action(const QString &name) const { return m_window->findChild<QAction *>(name); }
+    QAction *action(const QString &name) const { return m_fx->window()->findChild<QAction *>(name); }
     bool selectAndRefresh(const QUuid &account);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<AccountController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WindowFixture> m_fx;
     QUuid m_specter;
     QUuid m_svix;
 };
 
 void tst_MainWindowVerify::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_server = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_server);
-    QVERIFY(m_server->listen());
-    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    m_controller->load();
-    m_window = std::make_unique<MainWindow>(m_controller.get());
-    m_window->setSandboxMode(true);
-    for (const Account &account : m_controller->addDemoAccounts(m_server->readyInfo())) {
-        if (account.providerId == QLatin1String("specter"))
-            m_specter = account.id;
-        else if (account.providerId == QLatin1String("svix"))
-            m_svix = account.id;
-    }
+    m_fx = std::make_unique<WindowFixture>();
+    QVERIFY(m_fx->isValid());
+    QVERIFY(m_fx->startSandbox());
+    m_fx->openController();
+    m_fx->createWindow(true);
+    const QList<Account> demo = m_fx->addDemoAccounts();
+    m_specter = WindowFixture::accountOf(demo, QStringLiteral("specter"));
+    m_svix = WindowFixture::accountOf(demo, QStringLiteral("svix"));
     QVERIFY(!m_specter.isNull() && !m_svix.isNull());
 }
 
 void tst_MainWindowVerify::cleanup()
 {
-    m_window.reset();
-    m_controller.reset();
-    m_server.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 bool tst_MainWindowVerify::selectAndRefresh(const QUuid &account)
 {
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    m_window->selectAccount(account);
-    m_window->refresh();
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
+    m_fx->window()->selectAccount(account);
+    m_fx->window()->refresh();
     return QTest::qWaitFor(
         [&refreshed, account] {
             for (const QList<QVariant> &signal : std::as_const(refreshed)) {
@@ -103,31 +88,33 @@ void tst_MainWindowVerify::revokeThenVerify()
     QVERIFY(verify->isEnabled());
 
     RevealDialog *reveal = createThroughDialog(
-        m_window.get(), QStringLiteral("token"), {{"description", "verify in the window"}, {"lifetime", "1 hour"}});
+        m_fx->window(), QStringLiteral("token"), {{"description", "verify in the window"}, {"lifetime", "1 hour"}});
     QVERIFY(reveal);
     const QString value = reveal->findChild<QLineEdit *>(QStringLiteral("tokenValue"))->text();
     QCOMPARE(value.count(QLatin1Char('.')), 2);
     reveal->reject();
     QVERIFY(selectAndRefresh(m_specter));
 
-    TokenListModel *model = m_window->tokenModel();
+    TokenListModel *model = m_fx->window()->tokenModel();
     int row = -1;
     for (int r = 0; r < model->rowCount(); ++r) {
         if (model->tokenAt(r).label == QLatin1String("verify in the window"))
             row = r;
     }
     QVERIFY(row >= 0);
-    const QModelIndex proxy = m_window->filterModel()->mapFromSource(model->index(row, 0));
-    m_window->tokenView()->selectionModel()->select(
+    const QModelIndex proxy = m_fx->window()->filterModel()->mapFromSource(model->index(row, 0));
+    m_fx->window()->tokenView()->selectionModel()->select(
         proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     Confirmer::setNextAnswerForTest(true);
-    m_window->revokeSelected();
+    m_fx->window()->revokeSelected();
     QVERIFY(QTest::qWaitFor(
-        [this] { return m_window->statusBar()->currentMessage().contains(QLatin1String("Verify a Revoked Token")); },
+        [this] {
+            return m_fx->window()->statusBar()->currentMessage().contains(QLatin1String("Verify a Revoked Token"));
+        },
         15000));
 
     verify->trigger();
-    auto *dialog = visibleDialog<VerifyTokenDialog>(m_window.get());
+    auto *dialog = findVisible<VerifyTokenDialog>(m_fx->window());
     QVERIFY(dialog);
     QSignalSpy finished(dialog, &VerifyTokenDialog::checkFinished);
     dialog->findChild<QLineEdit *>(QStringLiteral("tokenInput"))->setText(value);

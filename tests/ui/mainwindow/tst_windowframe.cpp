@@ -1,8 +1,8 @@
 #include "AccountController.h"
 #include "MainWindow.h"
 
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
+#include "WindowFixture.h"
+#include "WindowTestSteps.h"
 
 #include "items/AccountListModel.h"
 #include "items/TokenFilterModel.h"
@@ -57,97 +57,56 @@ private slots:
     void refreshingEndsOnFailure();
 
 private:
-    std::unique_ptr<MainWindow> windowWithAccounts(const QList<Account> &accounts);
-    std::unique_ptr<MainWindow> sandboxWindow(int seededTokens, QUuid *specter);
-    template<typename W> W *visible() const
-    {
-        const QList<W *> found = m_window->findChildren<W *>();
-        for (W *widget : found) {
-            if (widget->isVisible())
-                return widget;
-        }
-        return nullptr;
-    }
-    static Account makeAccount(const QString &name, const QString &providerId);
+    bool windowWithAccounts(const QList<Account> &accounts);
+    bool sandboxWindow(int seededTokens, QUuid *specter);
+    template<typename W> W *visible() const { return WindowTestSteps::findVisible<W>(m_fx->window()); }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<AccountController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WindowFixture> m_fx;
 };
-
-Account tst_WindowFrame::makeAccount(const QString &name, const QString &providerId)
-{
-    Account account;
-    account.id = QUuid::createUuid();
-    account.name = name;
-    account.providerId = providerId;
-    account.baseUrl = QUrl(QStringLiteral("https://%1.example.com").arg(providerId));
-    return account;
-}
 
 void tst_WindowFrame::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_fx = std::make_unique<WindowFixture>();
+    QVERIFY(m_fx->isValid());
 }
 
 void tst_WindowFrame::cleanup()
 {
-    m_window.reset();
-    m_controller.reset();
-    m_server.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
-std::unique_ptr<MainWindow> tst_WindowFrame::windowWithAccounts(const QList<Account> &accounts)
+bool tst_WindowFrame::windowWithAccounts(const QList<Account> &accounts)
 {
-    AccountStore store(m_dir->path());
-    if (!store.save(accounts))
-        return nullptr;
-    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    m_controller->load();
-    auto window = std::make_unique<MainWindow>(m_controller.get());
-    window->show();
-    return window;
+    if (!m_fx->saveAccounts(accounts))
+        return false;
+    m_fx->openController();
+    m_fx->createWindow();
+    m_fx->window()->show();
+    return true;
 }
 
-std::unique_ptr<MainWindow> tst_WindowFrame::sandboxWindow(int seededTokens, QUuid *specter)
+bool tst_WindowFrame::sandboxWindow(int seededTokens, QUuid *specter)
 {
-    m_server = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_server);
-    if (!m_server->listen())
-        return nullptr;
-    if (seededTokens > 0)
-        m_server->seedTokens(seededTokens);
-    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    m_controller->load();
-    for (const Account &account : m_controller->addDemoAccounts(m_server->readyInfo())) {
-        if (account.providerId == QLatin1String("specter"))
-            *specter = account.id;
-    }
-    auto window = std::make_unique<MainWindow>(m_controller.get());
-    window->setSandboxMode(true);
-    window->show();
-    return window;
+    QList<Account> demo;
+    if (!m_fx->sandboxWindow(seededTokens, &demo))
+        return false;
+    *specter = WindowFixture::accountOf(demo, QStringLiteral("specter"));
+    return true;
 }
 
 void tst_WindowFrame::paletteOffersEveryActionAndAccount()
 {
-    const Account prod = makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"));
-    const Account staging = makeAccount(QStringLiteral("Staging"), QStringLiteral("alpha"));
-    m_window = windowWithAccounts({prod, staging});
-    QVERIFY(m_window);
-    m_window->selectAccount(prod.id);
+    const Account prod = WindowFixture::makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"));
+    const Account staging = WindowFixture::makeAccount(QStringLiteral("Staging"), QStringLiteral("alpha"));
+    QVERIFY(windowWithAccounts({prod, staging}));
+    m_fx->window()->selectAccount(prod.id);
 
-    m_window->findChild<QAction *>(QStringLiteral("actionCommandPalette"))->trigger();
+    m_fx->window()->findChild<QAction *>(QStringLiteral("actionCommandPalette"))->trigger();
     auto *palette = visible<CommandPalette>();
     QVERIFY(palette);
     const QStringList texts = palette->visibleTexts();
     // Every action of every menu, by its plain name, and one entry per account.
-    for (QMenu *menu : m_window->windowActions()->menus()) {
+    for (QMenu *menu : m_fx->window()->windowActions()->menus()) {
         for (QAction *action : menu->actions()) {
             if (action->isSeparator() || !action->isVisible())
                 continue;
@@ -161,22 +120,21 @@ void tst_WindowFrame::paletteOffersEveryActionAndAccount()
     QTest::keyClicks(palette->searchField(), QStringLiteral("staging"));
     QCOMPARE(palette->visibleTexts(), QStringList {QStringLiteral("Staging")});
     palette->runSelected();
-    QTRY_COMPARE(m_window->currentAccountId(), staging.id); // it runs once the palette has closed
+    QTRY_COMPARE(m_fx->window()->currentAccountId(), staging.id); // it runs once the palette has closed
 }
 
 void tst_WindowFrame::paletteSaysWhyAnActionIsDisabled()
 {
     // A service this build does not have: New Token is disabled, and the palette (like the tooltip) says why.
-    const Account prod = makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"));
-    m_window = windowWithAccounts({prod});
-    QVERIFY(m_window);
-    m_window->selectAccount(prod.id);
-    QAction *newToken = m_window->findChild<QAction *>(QStringLiteral("actionNewToken"));
+    const Account prod = WindowFixture::makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"));
+    QVERIFY(windowWithAccounts({prod}));
+    m_fx->window()->selectAccount(prod.id);
+    QAction *newToken = m_fx->window()->findChild<QAction *>(QStringLiteral("actionNewToken"));
     QVERIFY(!newToken->isEnabled());
     QVERIFY(!newToken->toolTip().startsWith(QLatin1String("New Token")));
     QSignalSpy triggered(newToken, &QAction::triggered);
 
-    m_window->findChild<QAction *>(QStringLiteral("actionCommandPalette"))->trigger();
+    m_fx->window()->findChild<QAction *>(QStringLiteral("actionCommandPalette"))->trigger();
     auto *palette = visible<CommandPalette>();
     QVERIFY(palette);
     QTest::keyClicks(palette->searchField(), QStringLiteral("new token"));
@@ -191,9 +149,8 @@ void tst_WindowFrame::paletteSaysWhyAnActionIsDisabled()
 
 void tst_WindowFrame::shortcutSheetListsKeysWithoutActions()
 {
-    m_window = windowWithAccounts({makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))});
-    QVERIFY(m_window);
-    m_window->findChild<QAction *>(QStringLiteral("actionKeyboardShortcuts"))->trigger();
+    QVERIFY(windowWithAccounts({WindowFixture::makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
+    m_fx->window()->findChild<QAction *>(QStringLiteral("actionKeyboardShortcuts"))->trigger();
     auto *sheet = visible<ShortcutsDialog>();
     QVERIFY(sheet);
     const QList<QStringList> rows = sheet->rows();
@@ -212,69 +169,65 @@ void tst_WindowFrame::shortcutSheetListsKeysWithoutActions()
 
 void tst_WindowFrame::aboutNamesVersionsLicenceAndFolder()
 {
-    m_window = windowWithAccounts({makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))});
-    QVERIFY(m_window);
-    m_window->findChild<QAction *>(QStringLiteral("actionAbout"))->trigger();
+    QVERIFY(windowWithAccounts({WindowFixture::makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"))}));
+    m_fx->window()->findChild<QAction *>(QStringLiteral("actionAbout"))->trigger();
     auto *about = visible<AboutDialog>();
     QVERIFY(about);
     const QString facts = about->factsText();
     QVERIFY2(facts.contains(QString::fromLatin1(qVersion())), qPrintable(facts)); // the Qt it runs on
     QVERIFY2(facts.contains(QStringLiteral("QtKeychain")), qPrintable(facts));
     QVERIFY2(facts.contains(QStringLiteral("MIT")), qPrintable(facts));
-    QVERIFY2(facts.contains(QDir::toNativeSeparators(m_dir->path())), qPrintable(facts));
+    QVERIFY2(facts.contains(QDir::toNativeSeparators(m_fx->path())), qPrintable(facts));
     QVERIFY2(facts.contains(QStringLiteral(TOKENDESK_VERSION)), qPrintable(facts));
 }
 
 void tst_WindowFrame::keychainWarningOnceAndDismissible()
 {
-    const Account prod = makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"));
-    m_window = windowWithAccounts({prod, makeAccount(QStringLiteral("Staging"), QStringLiteral("alpha"))});
-    QVERIFY(m_window);
-    QCOMPARE(m_controller->secretStore()->state(), SecretStore::State::MemoryOnly);
-    KeychainBar *bar = m_window->keychainBar();
+    const Account prod = WindowFixture::makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"));
+    QVERIFY(windowWithAccounts({prod, WindowFixture::makeAccount(QStringLiteral("Staging"), QStringLiteral("alpha"))}));
+    QCOMPARE(m_fx->controller()->secretStore()->state(), SecretStore::State::MemoryOnly);
+    KeychainBar *bar = m_fx->window()->keychainBar();
     QVERIFY(bar->isVisible());
     // Not repeated on every account of the sidebar.
-    for (const Account &account : m_controller->accounts()) {
+    for (const Account &account : m_fx->controller()->accounts()) {
         const QString status =
-            m_controller->accountModel()->indexOf(account.id).data(AccountListModel::StatusTextRole).toString();
+            m_fx->controller()->accountModel()->indexOf(account.id).data(AccountListModel::StatusTextRole).toString();
         QVERIFY2(!status.contains(QLatin1String("keychain"), Qt::CaseInsensitive), qPrintable(status));
     }
     bar->findChild<QToolButton *>(QStringLiteral("keychainBarDismiss"))->click();
     QVERIFY(!bar->isVisible());
-    m_window->selectAccount(prod.id);
+    m_fx->window()->selectAccount(prod.id);
     QVERIFY(!bar->isVisible()); // dismissed stays dismissed
 }
 
 void tst_WindowFrame::allAccountsEntryIsOneMarkedRow()
 {
-    const Account prod = makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"));
-    m_window = windowWithAccounts({prod});
-    QVERIFY(m_window);
-    auto *entry = m_window->findChild<QListWidget *>(QStringLiteral("allAccountsEntry"));
+    const Account prod = WindowFixture::makeAccount(QStringLiteral("Prod"), QStringLiteral("alpha"));
+    QVERIFY(windowWithAccounts({prod}));
+    auto *entry = m_fx->window()->findChild<QListWidget *>(QStringLiteral("allAccountsEntry"));
     QVERIFY(entry);
     QCOMPARE(entry->frameShape(), QFrame::NoFrame); // a row of the sidebar, not a box of its own
-    m_window->showAllAccounts();
-    QVERIFY(m_window->isAllAccountsShown());
-    QVERIFY(m_window->currentAccountId().isNull());
-    QVERIFY(!m_window->accountView()->selectionModel()->hasSelection());
-    m_window->selectAccount(prod.id);
-    QVERIFY(!m_window->isAllAccountsShown());
+    m_fx->window()->showAllAccounts();
+    QVERIFY(m_fx->window()->isAllAccountsShown());
+    QVERIFY(m_fx->window()->currentAccountId().isNull());
+    QVERIFY(!m_fx->window()->accountView()->selectionModel()->hasSelection());
+    m_fx->window()->selectAccount(prod.id);
+    QVERIFY(!m_fx->window()->isAllAccountsShown());
     QVERIFY(entry->selectedItems().isEmpty()); // never both marked
 }
 
 void tst_WindowFrame::emptyAccountOffersNewToken()
 {
     QUuid specter;
-    m_window = sandboxWindow(0, &specter);
-    QVERIFY(m_window);
+    QVERIFY(sandboxWindow(0, &specter));
     if (specter.isNull())
         QSKIP("the Specter provider or emulator is not in this build");
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    m_window->selectAccount(specter);
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
+    m_fx->window()->selectAccount(specter);
     QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty() && refreshed.last().at(0).toUuid() == specter, 15000);
-    if (m_window->tokenModel()->rowCount() > 0)
+    if (m_fx->window()->tokenModel()->rowCount() > 0)
         QSKIP("the Specter emulator lists tokens of its own without seeding");
-    EmptyStateOverlay *empty = m_window->emptyState();
+    EmptyStateOverlay *empty = m_fx->window()->emptyState();
     QTRY_VERIFY(!empty->shownText().isEmpty());
     QVERIFY2(empty->shownText().contains(EmptyStates::tr("No tokens yet.")), qPrintable(empty->shownText()));
     QVERIFY2(empty->shownText().contains(QStringLiteral("New Token…")), qPrintable(empty->shownText()));
@@ -284,26 +237,25 @@ void tst_WindowFrame::emptyAccountOffersNewToken()
 void tst_WindowFrame::filterWithoutMatchOffersClearFilter()
 {
     QUuid specter;
-    m_window = sandboxWindow(3, &specter);
-    QVERIFY(m_window);
+    QVERIFY(sandboxWindow(3, &specter));
     if (specter.isNull())
         QSKIP("the Specter provider or emulator is not in this build");
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    m_window->selectAccount(specter);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->tokenModel()->rowCount() >= 3, 15000);
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
+    m_fx->window()->selectAccount(specter);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx->window()->tokenModel()->rowCount() >= 3, 15000);
     // A finished refresh leaves its result in the status bar, not "Refreshing…".
-    QTRY_VERIFY(m_window->errorPresenter()->currentStatus() != QStringLiteral("Refreshing…"));
-    EmptyStateOverlay *empty = m_window->emptyState();
+    QTRY_VERIFY(m_fx->window()->errorPresenter()->currentStatus() != QStringLiteral("Refreshing…"));
+    EmptyStateOverlay *empty = m_fx->window()->emptyState();
     QVERIFY(empty->shownText().isEmpty());
 
-    m_window->filterEdit()->setText(QStringLiteral("zz-no-such-token"));
-    QTRY_COMPARE(m_window->filterModel()->rowCount(), 0);
+    m_fx->window()->filterEdit()->setText(QStringLiteral("zz-no-such-token"));
+    QTRY_COMPARE(m_fx->window()->filterModel()->rowCount(), 0);
     QTRY_VERIFY(!empty->shownText().isEmpty());
     QVERIFY2(empty->shownText().contains(QStringLiteral("“zz-no-such-token”")), qPrintable(empty->shownText()));
     QVERIFY2(empty->shownText().contains(EmptyStates::tr("Clear filter")), qPrintable(empty->shownText()));
     empty->activate();
-    QVERIFY(m_window->filterEdit()->text().isEmpty());
-    QTRY_VERIFY(m_window->filterModel()->rowCount() >= 3);
+    QVERIFY(m_fx->window()->filterEdit()->text().isEmpty());
+    QTRY_VERIFY(m_fx->window()->filterModel()->rowCount() >= 3);
     QTRY_VERIFY(empty->shownText().isEmpty());
     QVERIFY(!empty->isVisible());
 }
@@ -311,19 +263,18 @@ void tst_WindowFrame::filterWithoutMatchOffersClearFilter()
 void tst_WindowFrame::refreshingEndsOnFailure()
 {
     // Nothing listens on this port: the refresh fails, and "Refreshing…" does not stay behind.
-    Account dead = makeAccount(QStringLiteral("Dead"), QStringLiteral("specter"));
+    Account dead = WindowFixture::makeAccount(QStringLiteral("Dead"), QStringLiteral("specter"));
     if (!ProviderRegistry::instance().find(dead.providerId))
         QSKIP("the Specter provider is not in this build");
     dead.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:1"));
     dead.options.insert(QStringLiteral("username"), QStringLiteral("admin"));
-    m_window = windowWithAccounts({dead});
-    QVERIFY(m_window);
-    QSignalSpy refreshed(m_window.get(), &MainWindow::refreshed);
-    m_window->selectAccount(dead.id);
-    m_window->refresh();
+    QVERIFY(windowWithAccounts({dead}));
+    QSignalSpy refreshed(m_fx->window(), &MainWindow::refreshed);
+    m_fx->window()->selectAccount(dead.id);
+    m_fx->window()->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 15000);
     QVERIFY(!refreshed.last().at(1).toBool());
-    QVERIFY(m_window->errorPresenter()->currentStatus() != QStringLiteral("Refreshing…"));
+    QVERIFY(m_fx->window()->errorPresenter()->currentStatus() != QStringLiteral("Refreshing…"));
 }
 
 QTEST_MAIN(tst_WindowFrame)

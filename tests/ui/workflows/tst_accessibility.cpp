@@ -12,8 +12,7 @@
 #include "StatusColors.h"
 #include "TestPaths.h"
 
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
+#include "WindowFixture.h"
 
 #include "core/Clock.h"
 #include "items/AccountListModel.h"
@@ -68,40 +67,30 @@ private:
     void createWindow();
     static QStringList unnamedFocusables(QWidget *root);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<AccountController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WindowFixture> m_fx;
 };
 
 void tst_Accessibility::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_fx = std::make_unique<WindowFixture>();
+    QVERIFY(m_fx->isValid());
 }
 
 void tst_Accessibility::cleanup()
 {
-    m_window.reset();
-    m_controller.reset();
-    m_server.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 // The window on the in-process sandbox with its demo accounts (one per service), so the token page is shown.
 void tst_Accessibility::createWindow()
 {
-    m_server = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_server);
-    QVERIFY(m_server->listen());
-    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    m_controller->load();
-    const QList<Account> demo = m_controller->addDemoAccounts(m_server->readyInfo());
+    QVERIFY(m_fx->startSandbox());
+    m_fx->openController();
+    const QList<Account> demo = m_fx->addDemoAccounts();
     QVERIFY(!demo.isEmpty());
-    m_window = std::make_unique<MainWindow>(m_controller.get());
-    m_window->resize(1100, 700);
-    m_window->selectAccount(demo.first().id);
+    m_fx->createWindow();
+    m_fx->window()->resize(1100, 700);
+    m_fx->window()->selectAccount(demo.first().id);
 }
 
 // Widgets a keyboard user can Tab to whose accessible name is empty. The name is what a screen reader says:
@@ -130,9 +119,9 @@ QStringList tst_Accessibility::unnamedFocusables(QWidget *root)
 void tst_Accessibility::mainWindowFocusablesAreNamed()
 {
     createWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    const QStringList unnamed = unnamedFocusables(m_window.get());
+    m_fx->window()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
+    const QStringList unnamed = unnamedFocusables(m_fx->window());
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String("; "))));
 }
 
@@ -141,7 +130,7 @@ void tst_Accessibility::mainWindowActionsReachableByKeyboard()
 {
     createWindow();
     QSet<QAction *> inMnemonicMenu;
-    const QList<QAction *> menuActions = m_window->menuBar()->actions();
+    const QList<QAction *> menuActions = m_fx->window()->menuBar()->actions();
     for (QAction *menuAction : menuActions) {
         QMenu *menu = menuAction->menu();
         if (!menu || !menuAction->text().contains(QLatin1Char('&')))
@@ -160,7 +149,7 @@ void tst_Accessibility::mainWindowActionsReachableByKeyboard()
     }
     QVERIFY(!inMnemonicMenu.isEmpty());
     QStringList unreachable;
-    const QList<QAction *> actions = m_window->findChildren<QAction *>();
+    const QList<QAction *> actions = m_fx->window()->findChildren<QAction *>();
     for (QAction *a : actions) {
         if (a->isSeparator() || a->menu() || a->objectName().isEmpty()
             || a->objectName().startsWith(QLatin1String("qt_"))
@@ -175,11 +164,11 @@ void tst_Accessibility::mainWindowActionsReachableByKeyboard()
 void tst_Accessibility::tabReachesTableAndFilter()
 {
     createWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QWidget *start = m_window->accountView();
+    m_fx->window()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
+    m_fx->window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_fx->window()));
+    QWidget *start = m_fx->window()->accountView();
     start->setFocus(Qt::TabFocusReason);
     QTRY_VERIFY(start->hasFocus());
 
@@ -190,8 +179,8 @@ void tst_Accessibility::tabReachesTableAndFilter()
         QVERIFY(focus);
         QTest::keyClick(focus, Qt::Key_Tab);
         focus = QApplication::focusWidget();
-        table = table || focus == m_window->tokenView();
-        filter = filter || focus == m_window->filterEdit();
+        table = table || focus == m_fx->window()->tokenView();
+        filter = filter || focus == m_fx->window()->filterEdit();
     }
     QVERIFY2(table, "Tab never reached the token table");
     QVERIFY2(filter, "Tab never reached the filter");
@@ -215,9 +204,9 @@ void tst_Accessibility::dialogFocusablesAreNamed()
     if (dialog == QLatin1String("account")) {
         d = std::make_unique<AccountDialog>();
     } else if (dialog == QLatin1String("preferences")) {
-        d = std::make_unique<PreferencesDialog>(m_controller->preferences());
+        d = std::make_unique<PreferencesDialog>(m_fx->controller()->preferences());
     } else if (dialog == QLatin1String("auditlog")) {
-        d = std::make_unique<AuditLogDialog>(m_controller->auditLog(), m_controller->accounts());
+        d = std::make_unique<AuditLogDialog>(m_fx->controller()->auditLog(), m_fx->controller()->accounts());
     } else if (dialog == QLatin1String("mfa")) {
         MfaChallenge challenge;
         challenge.vendor = QStringLiteral("google");
@@ -418,10 +407,10 @@ void tst_Accessibility::modelAndSidebarColoursFollowThePalette()
 void tst_Accessibility::everyActionHasAName()
 {
     createWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_fx->window()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
     QStringList unnamed;
-    const QList<QAction *> actions = m_window->findChildren<QAction *>();
+    const QList<QAction *> actions = m_fx->window()->findChildren<QAction *>();
     int checked = 0;
     for (QAction *action : actions) {
         if (action->isSeparator() || action->objectName().startsWith(QLatin1String("qt_"))
@@ -432,7 +421,8 @@ void tst_Accessibility::everyActionHasAName()
         const auto *menu = qobject_cast<QMenu *>(action->parent());
         if (menu && menu->menuAction() == action
             && (action->associatedObjects().isEmpty()
-                || (qobject_cast<QMenuBar *>(menu->parent()) && !m_window->menuBar()->actions().contains(action))))
+                || (qobject_cast<QMenuBar *>(menu->parent())
+                    && !m_fx->window()->menuBar()->actions().contains(action))))
             continue;
         ++checked;
         QString text = action->text();
@@ -445,9 +435,9 @@ void tst_Accessibility::everyActionHasAName()
                                                 : QString());
     }
     QVERIFY(checked > 10);
-    const QList<QToolButton *> buttons = m_window->findChildren<QToolButton *>();
+    const QList<QToolButton *> buttons = m_fx->window()->findChildren<QToolButton *>();
     for (QToolButton *button : buttons) {
-        if (!button->isVisibleTo(m_window.get()))
+        if (!button->isVisibleTo(m_fx->window()))
             continue;
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(button);
         if (!iface || iface->text(QAccessible::Name).trimmed().isEmpty())

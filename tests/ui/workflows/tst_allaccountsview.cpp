@@ -4,8 +4,7 @@
 #include "MainWindow.h"
 #include "ProviderIconDelegate.h"
 
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
+#include "WindowFixture.h"
 
 #include "workflows/AccountTokens.h"
 
@@ -51,12 +50,9 @@ private:
     bool startWindow();
     bool refreshAllAndWait(const std::function<void()> &trigger);
     QSet<QUuid> accountsOfRows() const;
-    AllAccountsView *view() const { return m_window->allAccountsView(); }
+    AllAccountsView *view() const { return m_fx->window()->allAccountsView(); }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<AccountController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WindowFixture> m_fx;
     QUuid m_specter, m_magicbell, m_broken;
     QString m_specterName, m_magicbellName;
 };
@@ -69,32 +65,23 @@ void tst_AllAccountsView::initTestCase()
 
 void tst_AllAccountsView::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_fx = std::make_unique<WindowFixture>();
+    QVERIFY(m_fx->isValid());
     QVERIFY(startWindow());
 }
 
 void tst_AllAccountsView::cleanup()
 {
-    m_window.reset();
-    m_controller.reset();
-    m_server.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 bool tst_AllAccountsView::startWindow()
 {
-    m_server = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_server, {.magicbellJwtRoutes = true});
-    if (!m_server->listen())
+    if (!m_fx->startSandbox(3, {.magicbellJwtRoutes = true}))
         return false;
-    m_server->seedTokens(3);
-    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    m_controller->load();
-    m_window = std::make_unique<MainWindow>(m_controller.get());
-    m_window->setSandboxMode(true);
-    for (const Account &account : m_controller->addDemoAccounts(m_server->readyInfo())) {
+    m_fx->openController();
+    m_fx->createWindow(true);
+    for (const Account &account : m_fx->addDemoAccounts()) {
         if (account.providerId == QLatin1String("specter")) {
             m_specter = account.id;
             m_specterName = account.name;
@@ -106,16 +93,17 @@ bool tst_AllAccountsView::startWindow()
     if (m_specter.isNull() || m_magicbell.isNull())
         return false;
     // The failing one: the same Specter with a wrong password.
-    Account broken = *m_controller->account(m_specter);
+    Account broken = *m_fx->controller()->account(m_specter);
     broken.id = QUuid::createUuid();
     broken.name = QStringLiteral("Broken Specter");
     const auto added =
-        awaitFuture(m_controller->addAccount(broken, {{QStringLiteral("password"), QStringLiteral("wrong")}}));
+        awaitFuture(m_fx->controller()->addAccount(broken, {{QStringLiteral("password"), QStringLiteral("wrong")}}));
     if (!added || !added->ok())
         return false;
     m_broken = broken.id;
-    m_window->show();
-    return QTest::qWaitForWindowExposed(m_window.get()) && refreshAllAndWait([this] { m_window->showAllAccounts(); });
+    m_fx->window()->show();
+    return QTest::qWaitForWindowExposed(m_fx->window())
+        && refreshAllAndWait([this] { m_fx->window()->showAllAccounts(); });
 }
 
 bool tst_AllAccountsView::refreshAllAndWait(const std::function<void()> &trigger)
@@ -136,8 +124,8 @@ QSet<QUuid> tst_AllAccountsView::accountsOfRows() const
 
 void tst_AllAccountsView::showsEveryAccountOneFailing()
 {
-    QVERIFY(m_window->isAllAccountsShown());
-    QVERIFY(m_window->currentAccountId().isNull());
+    QVERIFY(m_fx->window()->isAllAccountsShown());
+    QVERIFY(m_fx->window()->currentAccountId().isNull());
     const QSet<QUuid> accounts = accountsOfRows();
     QVERIFY(accounts.contains(m_specter));
     QVERIFY(accounts.contains(m_magicbell));
@@ -168,8 +156,8 @@ void tst_AllAccountsView::showsEveryAccountOneFailing()
 
     // An account that waits for its user to sign in is said to be so, on a line of its own, not as a failure.
     QStringList signedOut;
-    for (const Account &account : m_controller->accounts()) {
-        if (m_controller->accountTokens()->needsSignIn(account.id))
+    for (const Account &account : m_fx->controller()->accounts()) {
+        if (m_fx->controller()->accountTokens()->needsSignIn(account.id))
             signedOut.append(account.name);
     }
     QVERIFY(!signedOut.isEmpty()); // the NetSapiens demo accounts, which nobody signed in to here
@@ -201,13 +189,13 @@ void tst_AllAccountsView::selectionSpansAccounts()
     table->selectionModel()->select(
         model->index(magicbellRow, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
 
-    const QList<Token> selected = m_window->selectedTokens();
+    const QList<Token> selected = m_fx->window()->selectedTokens();
     QCOMPARE(selected.size(), 2);
     QSet<QUuid> accounts;
     for (const Token &token : selected)
         accounts.insert(token.accountId);
     QCOMPARE(accounts, (QSet<QUuid> {m_specter, m_magicbell}));
-    auto *revoke = m_window->findChild<QAction *>(QStringLiteral("actionRevoke"));
+    auto *revoke = m_fx->window()->findChild<QAction *>(QStringLiteral("actionRevoke"));
     QVERIFY(revoke && revoke->isEnabled());
 }
 
@@ -215,7 +203,7 @@ void tst_AllAccountsView::refreshAndFilter()
 {
     AccountsRefresher *refresher = view()->refresher();
     const int runs = refresher->runCount();
-    auto *refresh = m_window->findChild<QAction *>(QStringLiteral("actionRefresh"));
+    auto *refresh = m_fx->window()->findChild<QAction *>(QStringLiteral("actionRefresh"));
     QVERIFY(refresh && refresh->isEnabled());
     QVERIFY(refreshAllAndWait([this, refresh] {
         refresh->trigger();
@@ -246,22 +234,22 @@ void tst_AllAccountsView::refreshAndFilter()
 
 void tst_AllAccountsView::selectingAnAccountLeavesTheView()
 {
-    m_window->selectAccount(m_magicbell);
-    QVERIFY(!m_window->isAllAccountsShown());
-    QCOMPARE(m_window->currentAccountId(), m_magicbell);
-    auto *entry = m_window->findChild<QListWidget *>(QStringLiteral("allAccountsEntry"));
+    m_fx->window()->selectAccount(m_magicbell);
+    QVERIFY(!m_fx->window()->isAllAccountsShown());
+    QCOMPARE(m_fx->window()->currentAccountId(), m_magicbell);
+    auto *entry = m_fx->window()->findChild<QListWidget *>(QStringLiteral("allAccountsEntry"));
     QVERIFY(entry);
     QVERIFY(!entry->accessibleName().isEmpty());
     // Back by keyboard (the action's shortcut) and by the sidebar entry.
-    auto *action = m_window->findChild<QAction *>(QStringLiteral("actionAllAccounts"));
+    auto *action = m_fx->window()->findChild<QAction *>(QStringLiteral("actionAllAccounts"));
     QVERIFY(action && !action->shortcut().isEmpty());
     action->trigger();
-    QVERIFY(m_window->isAllAccountsShown());
-    QVERIFY(m_window->currentAccountId().isNull());
-    m_window->selectAccount(m_specter);
-    QVERIFY(!m_window->isAllAccountsShown());
+    QVERIFY(m_fx->window()->isAllAccountsShown());
+    QVERIFY(m_fx->window()->currentAccountId().isNull());
+    m_fx->window()->selectAccount(m_specter);
+    QVERIFY(!m_fx->window()->isAllAccountsShown());
     emit entry->itemActivated(entry->item(0));
-    QVERIFY(m_window->isAllAccountsShown());
+    QVERIFY(m_fx->window()->isAllAccountsShown());
 }
 
 QTEST_MAIN(tst_AllAccountsView)

@@ -6,8 +6,7 @@
 #include "core/UtcTime.h"
 
 #include "AwaitFuture.h"
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
+#include "WindowFixture.h"
 #include "WindowTestSteps.h"
 
 #include "core/Clock.h"
@@ -47,100 +46,75 @@ private slots:
 private:
     void startApp(const QList<qint64> &thresholds = {7 * 24 * 3600, 24 * 3600});
     void openWindow();
-    QUuid accountOf(const QString &providerId) const;
     bool refreshAccount(const QUuid &id, bool expectOk = true);
     Token createSpecterToken(const QString &description, const QString &lifetime);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<WindowFixture> m_fx;
     TestClock m_clock {UtcTime::dateTime(QDate(2026, 11, 23), QTime(9, 0))};
-    std::unique_ptr<SandboxServer> m_sandbox;
-    std::unique_ptr<AccountController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
-    QList<Account> m_demo;
 };
 
 void TestExpiryAlerts::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_fx = std::make_unique<WindowFixture>();
+    QVERIFY(m_fx->isValid());
     m_clock.setNow(UtcTime::dateTime(QDate(2026, 11, 23), QTime(9, 0)));
-    m_sandbox = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_sandbox, {.magicbellJwtRoutes = true});
-    m_sandbox->setClock([this] { return m_clock.now(); });
-    QVERIFY(m_sandbox->listen());
+    QVERIFY(m_fx->startSandbox(0, {.magicbellJwtRoutes = true}, &m_clock));
 }
 
 void TestExpiryAlerts::cleanup()
 {
-    m_window.reset();
-    m_controller.reset();
-    m_sandbox.reset();
-    m_dir.reset();
-    m_demo.clear();
+    m_fx.reset();
 }
 
 void TestExpiryAlerts::startApp(const QList<qint64> &thresholds)
 {
-    Preferences preferences(m_dir->path());
+    Preferences preferences(m_fx->path());
     Preferences::Values values = preferences.values();
     values.alertThresholdsSeconds = thresholds;
     QVERIFY(preferences.save(values));
 
-    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    m_controller->setClock(&m_clock);
-    m_controller->load();
-    m_demo = m_controller->addDemoAccounts(m_sandbox->readyInfo());
+    QVERIFY(m_fx->openController(&m_clock));
+    m_fx->addDemoAccounts();
 }
 
 void TestExpiryAlerts::openWindow()
 {
-    m_window = std::make_unique<MainWindow>(m_controller.get());
-    m_window->setSandboxMode(true);
-    QVERIFY(m_window->alertCenter());
-    QVERIFY(m_window->expiryBanner());
-}
-
-QUuid TestExpiryAlerts::accountOf(const QString &providerId) const
-{
-    for (const Account &account : m_demo) {
-        if (account.providerId == providerId)
-            return account.id;
-    }
-    return {};
+    m_fx->createWindow(true);
+    QVERIFY(m_fx->window()->alertCenter());
+    QVERIFY(m_fx->window()->expiryBanner());
 }
 
 bool TestExpiryAlerts::refreshAccount(const QUuid &id, bool expectOk)
 {
-    return WindowTestSteps::refreshAccount(m_window.get(), id, expectOk);
+    return WindowTestSteps::refreshAccount(m_fx->window(), id, expectOk);
 }
 
 Token TestExpiryAlerts::createSpecterToken(const QString &description, const QString &lifetime)
 {
     return WindowTestSteps::createSpecterToken(
-        m_controller.get(), accountOf(QStringLiteral("specter")), description, lifetime);
+        m_fx->controller(), m_fx->demoAccount(QStringLiteral("specter")), description, lifetime);
 }
 
 void TestExpiryAlerts::thresholdThenExpiryOnceEach()
 {
     startApp({3600});
-    const QUuid specter = accountOf(QStringLiteral("specter"));
-    const QUuid failing = accountOf(QStringLiteral("magicbell"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
+    const QUuid failing = m_fx->demoAccount(QStringLiteral("magicbell"));
     if (specter.isNull() || failing.isNull())
         QSKIP("the Specter or MagicBell provider is not in this build");
     QVERIFY(!createSpecterToken(QStringLiteral("alert-me"), QStringLiteral("2 hours")).id.isEmpty());
     openWindow();
 
-    AlertCenter *center = m_window->alertCenter();
+    AlertCenter *center = m_fx->window()->alertCenter();
     QSignalSpy shown(center, &AlertCenter::notificationShown);
-    QVERIFY(m_sandbox->setFaults(QStringLiteral("status=500@/magicbell")));
+    QVERIFY(m_fx->server()->setFaults(QStringLiteral("status=500@/magicbell")));
     QVERIFY(refreshAccount(failing, false));
-    QVERIFY(!m_window->lastError().isEmpty()); // failing account: the others still alert
+    QVERIFY(!m_fx->window()->lastError().isEmpty()); // failing account: the others still alert
     QVERIFY(refreshAccount(specter));
     QCOMPARE(shown.count(), 0); // 2 h left, threshold 1 h
-    const QList<Token> listed = m_window->tokenModel()->tokens(); // what the center was given
+    const QList<Token> listed = m_fx->window()->tokenModel()->tokens(); // what the center was given
     QCOMPARE(listed.size(), 1);
-    QCOMPARE(m_window->expiryBanner()->withinDay().size(), 1); // listed, not yet notified
+    QCOMPARE(m_fx->window()->expiryBanner()->withinDay().size(), 1); // listed, not yet notified
 
     m_clock.advanceSeconds(90 * 60); // 30 min left: the threshold is crossed
     center->check();
@@ -150,7 +124,7 @@ void TestExpiryAlerts::thresholdThenExpiryOnceEach()
     QCOMPARE(center->lastNotified().first().kind, ExpiryAlert::Kind::ExpiringSoon);
     QCOMPARE(center->lastNotified().first().accountId, specter);
     // The banner lists it under the next 24 h.
-    ExpiryBanner *banner = m_window->expiryBanner();
+    ExpiryBanner *banner = m_fx->window()->expiryBanner();
     QVERIFY(!banner->isHidden());
     QCOMPARE(banner->withinDay().size(), 1);
     QCOMPARE(banner->withinDay().first().token.label, QStringLiteral("alert-me"));
@@ -171,20 +145,15 @@ void TestExpiryAlerts::thresholdThenExpiryOnceEach()
     QCOMPARE(shown.count(), 2);
 
     // Restart over the same config dir: the ledger remembers what was shown.
-    m_window.reset();
-    m_controller.reset();
-    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    m_controller->setClock(&m_clock);
-    QVERIFY(m_controller->load());
-    QVERIFY(m_controller->account(specter));
-    AlertCenter again(m_controller.get());
+    QVERIFY(m_fx->openController(&m_clock));
+    QVERIFY(m_fx->controller()->account(specter));
+    AlertCenter again(m_fx->controller());
     QSignalSpy shownAgain(&again, &AlertCenter::notificationShown);
     again.setAccountTokens(specter, listed);
     again.check();
     QCOMPARE(shownAgain.count(), 0);
     // The same tokens under another account would be new: the center did see them.
-    QVERIFY(m_controller->account(failing));
+    QVERIFY(m_fx->controller()->account(failing));
     again.setAccountTokens(failing, listed);
     QCOMPARE(shownAgain.count(), 1);
 }
@@ -192,7 +161,7 @@ void TestExpiryAlerts::thresholdThenExpiryOnceEach()
 void TestExpiryAlerts::groupedNotificationAndBanner()
 {
     startApp();
-    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
     if (specter.isNull())
         QSKIP("the Specter provider is not in this build");
     QVERIFY(!createSpecterToken(QStringLiteral("soon"), QStringLiteral("2 hours")).id.isEmpty());
@@ -200,7 +169,7 @@ void TestExpiryAlerts::groupedNotificationAndBanner()
     QVERIFY(!createSpecterToken(QStringLiteral("later"), QStringLiteral("10 days")).id.isEmpty());
     openWindow();
 
-    QSignalSpy shown(m_window->alertCenter(), &AlertCenter::notificationShown);
+    QSignalSpy shown(m_fx->window()->alertCenter(), &AlertCenter::notificationShown);
     QVERIFY(refreshAccount(specter));
     // Two tokens crossed a threshold at once: one grouped notification.
     QCOMPARE(shown.count(), 1);
@@ -210,7 +179,7 @@ void TestExpiryAlerts::groupedNotificationAndBanner()
     QVERIFY(shown.first().at(1).toString().contains(QStringLiteral("this-week")));
     QVERIFY(!shown.first().at(1).toString().contains(QStringLiteral("later")));
 
-    ExpiryBanner *banner = m_window->expiryBanner();
+    ExpiryBanner *banner = m_fx->window()->expiryBanner();
     QVERIFY(!banner->isHidden());
     QCOMPARE(banner->withinDay().size(), 1);
     QCOMPARE(banner->withinDay().first().token.label, QStringLiteral("soon"));
@@ -221,16 +190,17 @@ void TestExpiryAlerts::groupedNotificationAndBanner()
     QVERIFY(banner->label()->textInteractionFlags().testFlag(Qt::LinksAccessibleByKeyboard));
 
     // A click on a name selects that token in the table.
-    m_window->selectAccount(accountOf(QStringLiteral("svix")).isNull() ? specter : accountOf(QStringLiteral("svix")));
+    m_fx->window()->selectAccount(
+        m_fx->demoAccount(QStringLiteral("svix")).isNull() ? specter : m_fx->demoAccount(QStringLiteral("svix")));
     emit banner->label()->linkActivated(QStringLiteral("expiry:1")); // the first of the 7-day group
-    QCOMPARE(m_window->currentAccountId(), specter);
-    const QList<Token> selected = m_window->selectedTokens();
+    QCOMPARE(m_fx->window()->currentAccountId(), specter);
+    const QList<Token> selected = m_fx->window()->selectedTokens();
     QCOMPARE(selected.size(), 1);
     QCOMPARE(selected.first().label, QStringLiteral("this-week"));
 
     // Four days on: "this-week" has expired, "later" is within 7 days now.
     m_clock.advanceSeconds(4 * 24 * 3600);
-    m_window->alertCenter()->check();
+    m_fx->window()->alertCenter()->check();
     QCOMPARE(banner->withinDay().size(), 0);
     QCOMPARE(banner->withinWeek().size(), 1);
     QCOMPARE(banner->withinWeek().first().token.label, QStringLiteral("later"));
@@ -239,11 +209,11 @@ void TestExpiryAlerts::groupedNotificationAndBanner()
 void TestExpiryAlerts::preferencesApplied()
 {
     startApp();
-    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
     if (specter.isNull())
         QSKIP("the Specter provider is not in this build");
     openWindow();
-    AlertCenter *center = m_window->alertCenter();
+    AlertCenter *center = m_fx->window()->alertCenter();
     Preferences::Values values = center->preferences()->values();
     values.notificationsEnabled = false;
     values.alertThresholdsSeconds = {2 * 3600};
@@ -258,17 +228,17 @@ void TestExpiryAlerts::preferencesApplied()
     m_clock.advanceSeconds(2 * 3600);
     QCOMPARE(center->check().size(), 1); // the alert is due...
     QCOMPARE(shown.count(), 0); // ...but notifications are off
-    QCOMPARE(m_window->expiryBanner()->withinDay().size(), 1); // the banner still shows it
+    QCOMPARE(m_fx->window()->expiryBanner()->withinDay().size(), 1); // the banner still shows it
 }
 
 void TestExpiryAlerts::accountCredentialTokenAlerts()
 {
     startApp();
-    const QUuid magicbell = accountOf(QStringLiteral("magicbell"));
+    const QUuid magicbell = m_fx->demoAccount(QStringLiteral("magicbell"));
     if (magicbell.isNull())
         QSKIP("the MagicBell provider is not in this build");
     openWindow();
-    AlertCenter *center = m_window->alertCenter();
+    AlertCenter *center = m_fx->window()->alertCenter();
     QSignalSpy shown(center, &AlertCenter::notificationShown);
     refreshAccount(magicbell); // the project token is watched whatever the list says
     QCOMPARE(shown.count(), 0);
@@ -294,14 +264,14 @@ void TestExpiryAlerts::trayMenu()
     openWindow();
     // Offscreen has no tray: the window does not make one, the banner carries the alerts.
     if (!QSystemTrayIcon::isSystemTrayAvailable())
-        QVERIFY(!m_window->trayIcon());
+        QVERIFY(!m_fx->window()->trayIcon());
     QAction refresh;
     QSignalSpy refreshed(&refresh, &QAction::triggered);
-    TrayIcon tray(m_window.get(), &refresh, nullptr, m_window->alertCenter());
+    TrayIcon tray(m_fx->window(), &refresh, nullptr, m_fx->window()->alertCenter());
     QCOMPARE(tray.menu()->actions().size(), 4); // Show, Refresh, separator, Quit
-    QVERIFY(!m_window->isVisible());
+    QVERIFY(!m_fx->window()->isVisible());
     tray.showAction()->trigger();
-    QVERIFY(m_window->isVisible());
+    QVERIFY(m_fx->window()->isVisible());
     tray.refreshAction()->trigger();
     QCOMPARE(refreshed.count(), 1);
 }
@@ -313,30 +283,30 @@ void TestExpiryAlerts::closeToTray()
 {
     startApp();
     openWindow();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_fx->window()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
 
     // Off by default: a close is a close.
-    QVERIFY(!m_window->closesToTray());
-    QVERIFY(m_window->close());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(!m_fx->window()->closesToTray());
+    QVERIFY(m_fx->window()->close());
+    m_fx->window()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
 
-    Preferences::Values values = m_controller->preferences()->values();
+    Preferences::Values values = m_fx->controller()->preferences()->values();
     values.closeToTray = true;
-    QVERIFY(m_controller->preferences()->save(values));
-    if (!m_window->trayIcon()) {
-        QVERIFY(!m_window->closesToTray()); // no tray to come back from: never hide
-        QVERIFY(m_window->close());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(m_fx->controller()->preferences()->save(values));
+    if (!m_fx->window()->trayIcon()) {
+        QVERIFY(!m_fx->window()->closesToTray()); // no tray to come back from: never hide
+        QVERIFY(m_fx->window()->close());
+        m_fx->window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
     }
-    TrayIcon *tray = m_window->ensureTrayIcon();
+    TrayIcon *tray = m_fx->window()->ensureTrayIcon();
     QVERIFY(tray);
-    QVERIFY(m_window->closesToTray());
+    QVERIFY(m_fx->window()->closesToTray());
     // From here a real close deletes the window: a hidden-to-the-tray window stays.
-    m_window->setAttribute(Qt::WA_DeleteOnClose);
-    QPointer<MainWindow> window = m_window.release();
+    m_fx->window()->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<MainWindow> window = m_fx->releaseWindow();
     QVERIFY(!window->close()); // refused: hidden to the tray
     QVERIFY(window->isHidden());
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);

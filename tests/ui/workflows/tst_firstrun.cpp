@@ -3,8 +3,7 @@
 #include "AwaitFuture.h"
 #include "MainWindow.h"
 
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
+#include "WindowFixture.h"
 
 #include "store/SecretStore.h"
 
@@ -33,40 +32,33 @@ private slots:
 
 private:
     void openWindow();
-    QWidget *page() const { return m_window->findChild<QWidget *>(QStringLiteral("emptyState")); }
-    QStackedWidget *stack() const { return m_window->findChild<QStackedWidget *>(QStringLiteral("mainStack")); }
+    QWidget *page() const { return m_fx->window()->findChild<QWidget *>(QStringLiteral("emptyState")); }
+    QStackedWidget *stack() const { return m_fx->window()->findChild<QStackedWidget *>(QStringLiteral("mainStack")); }
     QPushButton *button(const char *name) const
     {
-        return m_window->findChild<QPushButton *>(QString::fromLatin1(name));
+        return m_fx->window()->findChild<QPushButton *>(QString::fromLatin1(name));
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AccountController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WindowFixture> m_fx;
 };
 
 void TestFirstRun::init()
 {
     QGuiApplication::setQuitOnLastWindowClosed(false); // "Try the sandbox" closes the window
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    QVERIFY(m_controller->load());
+    m_fx = std::make_unique<WindowFixture>();
+    QVERIFY(m_fx->isValid());
+    QVERIFY(m_fx->openController());
 }
 
 void TestFirstRun::cleanup()
 {
-    m_window.reset();
-    m_controller.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 void TestFirstRun::openWindow()
 {
-    m_window = std::make_unique<MainWindow>(m_controller.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_fx->createWindow();
+    QVERIFY(m_fx->showWindow());
 }
 
 void TestFirstRun::freshConfigShowsThePage()
@@ -91,12 +83,12 @@ void TestFirstRun::freshConfigShowsThePage()
 void TestFirstRun::addAccountButtonOpensTheAccountDialog()
 {
     openWindow();
-    QVERIFY(!m_window->findChild<AccountDialog *>());
+    QVERIFY(!m_fx->window()->findChild<AccountDialog *>());
     QTest::mouseClick(button("emptyAddAccount"), Qt::LeftButton);
     AccountDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<AccountDialog *>()) && dialog->isVisible());
+    QTRY_VERIFY((dialog = m_fx->window()->findChild<AccountDialog *>()) && dialog->isVisible());
     dialog->reject();
-    QVERIFY(m_controller->accounts().isEmpty());
+    QVERIFY(m_fx->controller()->accounts().isEmpty());
     QCOMPARE(stack()->currentWidget(), page());
 }
 
@@ -104,7 +96,7 @@ void TestFirstRun::trySandboxButtonStartsTheSandbox()
 {
     openWindow();
     int launches = 0;
-    m_window->setSandboxLauncher([&launches] {
+    m_fx->window()->setSandboxLauncher([&launches] {
         ++launches;
         return true;
     });
@@ -113,41 +105,39 @@ void TestFirstRun::trySandboxButtonStartsTheSandbox()
     QTest::keyClick(button("emptyTrySandbox"), Qt::Key_Space);
     QCOMPARE(launches, 1);
     // The sandbox instance takes over: this window closes.
-    QTRY_VERIFY(!m_window->isVisible());
+    QTRY_VERIFY(!m_fx->window()->isVisible());
 }
 
 void TestFirstRun::sandboxThatFailsToStartIsReported()
 {
     openWindow();
-    m_window->setSandboxLauncher([] { return false; });
+    m_fx->window()->setSandboxLauncher([] { return false; });
     QTest::mouseClick(button("emptyTrySandbox"), Qt::LeftButton);
-    QVERIFY(m_window->isVisible());
-    QVERIFY(!m_window->lastError().isEmpty());
+    QVERIFY(m_fx->window()->isVisible());
+    QVERIFY(!m_fx->window()->lastError().isEmpty());
     QCOMPARE(stack()->currentWidget(), page());
 }
 
 void TestFirstRun::withAnAccountThePageIsGone()
 {
-    SandboxServer sandbox;
-    registerBuiltinEmulators(sandbox);
-    QVERIFY(sandbox.listen());
+    QVERIFY(m_fx->startSandbox());
 
     openWindow();
     QCOMPARE(stack()->currentWidget(), page());
-    QSignalSpy changed(m_controller.get(), &AccountController::accountsChanged);
-    const QList<Account> demo = m_controller->addDemoAccounts(sandbox.readyInfo());
+    QSignalSpy changed(m_fx->controller(), &AccountController::accountsChanged);
+    const QList<Account> demo = m_fx->addDemoAccounts();
     QVERIFY(!demo.isEmpty());
     QTRY_VERIFY(stack()->currentWidget() != page());
     QVERIFY(!page()->isVisible());
 
     // A window opened over a config with accounts never shows the page.
-    m_window.reset();
+    m_fx->closeWindow();
     openWindow();
     QVERIFY(stack()->currentWidget() != page());
 
     // Removing every account brings it back.
     for (const Account &account : demo) {
-        const auto removed = awaitFuture(m_controller->removeAccount(account.id));
+        const auto removed = awaitFuture(m_fx->controller()->removeAccount(account.id));
         QVERIFY(removed && removed->ok());
     }
     QTRY_COMPARE(stack()->currentWidget(), page());

@@ -1,12 +1,12 @@
 #include "AccountController.h"
 #include "Confirmer.h"
+#include "CreateRequests.h"
 #include "ExpiryCalendarDialog.h"
 #include "IdentifyTokenDialog.h"
 #include "LeakScanDialog.h"
 #include "MainWindow.h"
 
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
+#include "WindowFixture.h"
 
 #include "AwaitFuture.h"
 #include "providers/AccountSession.h"
@@ -42,60 +42,39 @@ private:
     QString createToken(const QString &description, Token *token);
     template<typename Dialog> Dialog *openFromMenu(const QString &actionName);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<AccountController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WindowFixture> m_fx;
     QUuid m_specter;
 };
 
 void tst_LifecycleDialogs::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_fx = std::make_unique<WindowFixture>();
+    QVERIFY(m_fx->isValid());
     QVERIFY(startWindow());
 }
 
 void tst_LifecycleDialogs::cleanup()
 {
-    m_window.reset();
-    m_controller.reset();
-    m_server.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 bool tst_LifecycleDialogs::startWindow()
 {
-    m_server = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_server);
-    if (!m_server->listen())
+    if (!m_fx->startSandbox())
         return false;
-    m_controller =
-        std::make_unique<AccountController>(m_dir->filePath(QStringLiteral("config")), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    m_controller->load();
-    m_window = std::make_unique<MainWindow>(m_controller.get());
-    m_window->setSandboxMode(true);
-    for (const Account &a : m_controller->addDemoAccounts(m_server->readyInfo())) {
-        if (a.providerId == QLatin1String("specter"))
-            m_specter = a.id;
-    }
-    if (m_specter.isNull())
-        return false;
-    m_window->show();
-    return QTest::qWaitForWindowExposed(m_window.get());
+    m_fx->openController(nullptr, m_fx->filePath(QStringLiteral("config")));
+    m_fx->createWindow(true);
+    m_specter = WindowFixture::accountOf(m_fx->addDemoAccounts(), QStringLiteral("specter"));
+    return !m_specter.isNull() && m_fx->showWindow();
 }
 
 QString tst_LifecycleDialogs::createToken(const QString &description, Token *token)
 {
-    const auto prepared = awaitFuture(m_controller->prepare(m_specter));
+    const auto prepared = awaitFuture(m_fx->controller()->prepare(m_specter));
     if (!prepared || !prepared->ok())
         return {};
-    CreateRequest request;
-    request.kind = QStringLiteral("token");
-    request.values.insert(QStringLiteral("description"), description);
-    request.values.insert(QStringLiteral("lifetime"), QStringLiteral("3 days"));
-    const auto created = awaitFuture(m_controller->session(m_specter)->create(request));
+    CreateRequest request = CreateRequests::specterToken(description, QStringLiteral("3 days"));
+    const auto created = awaitFuture(m_fx->controller()->session(m_specter)->create(request));
     if (!created || !created->ok())
         return {};
     *token = created->value().token;
@@ -104,11 +83,11 @@ QString tst_LifecycleDialogs::createToken(const QString &description, Token *tok
 
 template<typename Dialog> Dialog *tst_LifecycleDialogs::openFromMenu(const QString &actionName)
 {
-    auto *action = m_window->findChild<QAction *>(actionName);
+    auto *action = m_fx->window()->findChild<QAction *>(actionName);
     if (!action)
         return nullptr;
     action->trigger();
-    auto *dialog = m_window->findChild<Dialog *>();
+    auto *dialog = m_fx->window()->findChild<Dialog *>();
     if (!dialog || !QTest::qWaitFor([dialog] { return dialog->isVisible(); }))
         return nullptr;
     return dialog;
@@ -163,7 +142,7 @@ void tst_LifecycleDialogs::leakScanFindsAndNotes()
     Token token;
     const QString value = createToken(QStringLiteral("leaky"), &token);
     QVERIFY(!value.isEmpty());
-    const QString folder = m_dir->filePath(QStringLiteral("work"));
+    const QString folder = m_fx->filePath(QStringLiteral("work"));
     QVERIFY(QDir().mkpath(folder + QStringLiteral("/sub")));
     QFile env(folder + QStringLiteral("/sub/.env"));
     QVERIFY(env.open(QIODevice::WriteOnly));
@@ -190,7 +169,7 @@ void tst_LifecycleDialogs::leakScanFindsAndNotes()
 
     view->topLevelItem(0)->setSelected(true);
     QCOMPARE(dialog->addSelectedToNotes(), 1);
-    const std::optional<TokenNote> note = m_controller->tokenNotes()->note(m_specter, token.id);
+    const std::optional<TokenNote> note = m_fx->controller()->tokenNotes()->note(m_specter, token.id);
     QVERIFY(note.has_value());
     QVERIFY2(note->usedIn.contains(QLatin1String("seen at ")) && note->usedIn.contains(QLatin1String(".env:3")),
         qPrintable(note->usedIn));
@@ -204,7 +183,7 @@ void tst_LifecycleDialogs::calendarExport()
     QVERIFY(!value.isEmpty());
     auto *dialog = openFromMenu<ExpiryCalendarDialog>(QStringLiteral("actionExpiryCalendar"));
     QVERIFY(dialog);
-    const QString path = m_dir->filePath(QStringLiteral("expiries.ics"));
+    const QString path = m_fx->filePath(QStringLiteral("expiries.ics"));
     dialog->setFilePath(path);
     dialog->setWithinDays(7);
     QSignalSpy finished(dialog, &ExpiryCalendarDialog::exportFinished);

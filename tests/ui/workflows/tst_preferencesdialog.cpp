@@ -2,9 +2,9 @@
 #include "AlertCenter.h"
 #include "AllAccountsView.h"
 #include "ClipboardGuard.h"
-#include "FocusChain.h"
 #include "MainWindow.h"
 #include "PreferencesDialog.h"
+#include "TabOrder.h"
 
 #include "items/TokenListModel.h"
 #include "store/Preferences.h"

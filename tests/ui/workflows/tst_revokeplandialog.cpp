@@ -1,14 +1,14 @@
 #include "AccountController.h"
 #include "AppTranslators.h"
 #include "Confirmer.h"
+#include "CreateRequests.h"
 #include "DestructiveButton.h"
 #include "MainWindow.h"
 #include "RevokePlanDialog.h"
 #include "TypedConfirmation.h"
 
 #include "AwaitFuture.h"
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
+#include "WindowFixture.h"
 
 #include "core/Clock.h"
 #include "items/TokenFilterModel.h"
@@ -57,17 +57,13 @@ private slots:
     void breakGlassOverSeveralAccountsIsTyped();
 
 private:
-    QUuid accountOf(const QString &providerId) const;
     QUuid addBrokenSpecter();
     QList<Token> createSpecterTokens(int count, const QString &prefix);
     RevokePlan::AccountTokens accountTokens(const QUuid &id, const QList<Token> &tokens) const;
     std::unique_ptr<RevokePlanDialog> makeDialog(const RevokePlan &plan);
-    int sandboxCalls() const { return int(m_sandbox->requestLog().size()); }
+    int sandboxCalls() const { return int(m_fx->server()->requestLog().size()); }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<SandboxServer> m_sandbox;
-    std::unique_ptr<AccountController> m_controller;
-    QList<Account> m_demo;
+    std::unique_ptr<WindowFixture> m_fx;
 };
 
 void TestRevokePlanDialog::initTestCase()
@@ -78,46 +74,30 @@ void TestRevokePlanDialog::initTestCase()
 
 void TestRevokePlanDialog::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_sandbox = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_sandbox);
-    QVERIFY(m_sandbox->listen());
-    m_controller = std::make_unique<AccountController>(m_dir->path(), SecretStore::createMemoryOnly());
-    m_controller->secretStore()->setParent(m_controller.get());
-    m_controller->load();
-    m_demo = m_controller->addDemoAccounts(m_sandbox->readyInfo());
-    if (accountOf(QStringLiteral("specter")).isNull())
+    m_fx = std::make_unique<WindowFixture>();
+    QVERIFY(m_fx->isValid());
+    QVERIFY(m_fx->startSandbox());
+    m_fx->openController();
+    m_fx->addDemoAccounts();
+    if (m_fx->demoAccount(QStringLiteral("specter")).isNull())
         QSKIP("the Specter provider is not in this build");
 }
 
 void TestRevokePlanDialog::cleanup()
 {
-    m_controller.reset();
-    m_sandbox.reset();
-    m_dir.reset();
-    m_demo.clear();
-}
-
-QUuid TestRevokePlanDialog::accountOf(const QString &providerId) const
-{
-    for (const Account &account : m_demo) {
-        if (account.providerId == providerId)
-            return account.id;
-    }
-    return {};
+    m_fx.reset();
 }
 
 QUuid TestRevokePlanDialog::addBrokenSpecter()
 {
-    const std::optional<Account> good = m_controller->account(accountOf(QStringLiteral("specter")));
+    const std::optional<Account> good = m_fx->controller()->account(m_fx->demoAccount(QStringLiteral("specter")));
     if (!good)
         return {};
     Account broken = *good;
     broken.id = QUuid::createUuid();
     broken.name = QStringLiteral("Broken Specter");
     const auto added =
-        awaitFuture(m_controller->addAccount(broken, {{QStringLiteral("password"), QStringLiteral("wrong")}}));
+        awaitFuture(m_fx->controller()->addAccount(broken, {{QStringLiteral("password"), QStringLiteral("wrong")}}));
     if (!added || !added->ok())
         return {};
     return broken.id;
@@ -125,17 +105,14 @@ QUuid TestRevokePlanDialog::addBrokenSpecter()
 
 QList<Token> TestRevokePlanDialog::createSpecterTokens(int count, const QString &prefix)
 {
-    const QUuid id = accountOf(QStringLiteral("specter"));
-    const auto prepared = awaitFuture(m_controller->prepare(id));
+    const QUuid id = m_fx->demoAccount(QStringLiteral("specter"));
+    const auto prepared = awaitFuture(m_fx->controller()->prepare(id));
     if (!prepared || !prepared->ok())
         return {};
     QList<Token> tokens;
     for (int i = 0; i < count; ++i) {
-        CreateRequest request;
-        request.kind = QStringLiteral("token");
-        request.values.insert(QStringLiteral("description"), QString(prefix + QString::number(i)));
-        request.values.insert(QStringLiteral("lifetime"), QStringLiteral("2 hours"));
-        const auto created = awaitFuture(m_controller->session(id)->create(request));
+        CreateRequest request = CreateRequests::specterToken(QString(prefix + QString::number(i)));
+        const auto created = awaitFuture(m_fx->controller()->session(id)->create(request));
         if (!created || !created->ok())
             return {};
         tokens.append(created->value().token);
@@ -145,12 +122,12 @@ QList<Token> TestRevokePlanDialog::createSpecterTokens(int count, const QString 
 
 RevokePlan::AccountTokens TestRevokePlanDialog::accountTokens(const QUuid &id, const QList<Token> &tokens) const
 {
-    return {*m_controller->account(id), m_controller->provider(id), tokens};
+    return {*m_fx->controller()->account(id), m_fx->controller()->provider(id), tokens};
 }
 
 std::unique_ptr<RevokePlanDialog> TestRevokePlanDialog::makeDialog(const RevokePlan &plan)
 {
-    AccountController *controller = m_controller.get();
+    AccountController *controller = m_fx->controller();
     return std::make_unique<RevokePlanDialog>(
         plan, [controller](const QUuid &id) { return controller->session(id); }, controller->auditLog(),
         QStringLiteral("bulk-revoke"));
@@ -158,7 +135,7 @@ std::unique_ptr<RevokePlanDialog> TestRevokePlanDialog::makeDialog(const RevokeP
 
 void TestRevokePlanDialog::previewIsTheDryRun()
 {
-    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
     const QUuid broken = addBrokenSpecter();
     QVERIFY(!broken.isNull());
     const QList<Token> tokens = createSpecterTokens(2, QStringLiteral("dry-"));
@@ -198,7 +175,7 @@ void TestRevokePlanDialog::previewIsTheDryRun()
     QTest::mouseClick(dialog->revokeButton(), Qt::LeftButton);
     const QString question = Confirmer::lastQuestionForTest();
     QVERIFY2(question.contains(QStringLiteral("3 token")), qPrintable(question));
-    QVERIFY(question.contains(m_controller->account(specter)->name));
+    QVERIFY(question.contains(m_fx->controller()->account(specter)->name));
     QVERIFY(question.contains(QStringLiteral("Broken Specter")));
     QVERIFY(!dialog->hasRun());
     QVERIFY(!dialog->isRunning());
@@ -208,10 +185,10 @@ void TestRevokePlanDialog::previewIsTheDryRun()
 
 void TestRevokePlanDialog::runShowsResultsAndExports()
 {
-    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
     const QUuid broken = addBrokenSpecter();
     QVERIFY(!broken.isNull());
-    QVERIFY(awaitFuture(m_controller->prepare(broken)));
+    QVERIFY(awaitFuture(m_fx->controller()->prepare(broken)));
     const QList<Token> tokens = createSpecterTokens(3, QStringLiteral("run-"));
     QCOMPARE(tokens.size(), 3);
     const RevokePlan plan =
@@ -251,20 +228,20 @@ void TestRevokePlanDialog::runShowsResultsAndExports()
     }
     QCOMPARE(succeeded, 3);
     // The server agrees: none of the three is listed any more.
-    const auto listed = awaitFuture(m_controller->session(specter)->refresh());
+    const auto listed = awaitFuture(m_fx->controller()->session(specter)->refresh());
     QVERIFY(listed && listed->ok());
     for (const Token &t : listed->value())
         QVERIFY(!t.label.startsWith(QStringLiteral("run-")));
     // One summary entry for the grouped action.
     AuditFilter filter;
     filter.action = QStringLiteral("bulk-revoke");
-    const QList<AuditEntry> summary = m_controller->auditLog()->query(filter);
+    const QList<AuditEntry> summary = m_fx->controller()->auditLog()->query(filter);
     QCOMPARE(summary.size(), 1);
     QCOMPARE(summary.first().groupId, dialog->runner()->groupId());
 
     // Export: the runner's CSV, written whole.
     QVERIFY(dialog->exportButton()->isEnabled());
-    const QString path = m_dir->filePath(QStringLiteral("results.csv"));
+    const QString path = m_fx->filePath(QStringLiteral("results.csv"));
     QString error;
     QVERIFY2(dialog->exportTo(path, &error), qPrintable(error));
     QFile file(path);
@@ -280,12 +257,12 @@ void TestRevokePlanDialog::runShowsResultsAndExports()
     // A second click does not run the plan again.
     QTest::mouseClick(dialog->revokeButton(), Qt::LeftButton);
     QVERIFY(!dialog->isRunning());
-    QVERIFY(!dialog->exportTo(m_dir->filePath(QStringLiteral("missing-dir/results.csv"))));
+    QVERIFY(!dialog->exportTo(m_fx->filePath(QStringLiteral("missing-dir/results.csv"))));
 }
 
 void TestRevokePlanDialog::cancelStopsTheRest()
 {
-    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
     const QList<Token> tokens = createSpecterTokens(5, QStringLiteral("cancel-"));
     QCOMPARE(tokens.size(), 5);
     auto dialog = makeDialog(RevokePlan::forSelection({accountTokens(specter, tokens)}));
@@ -309,7 +286,7 @@ void TestRevokePlanDialog::cancelStopsTheRest()
     }
     QCOMPARE(done, 1);
     QCOMPARE(cancelled, 4);
-    const auto listed = awaitFuture(m_controller->session(specter)->refresh());
+    const auto listed = awaitFuture(m_fx->controller()->session(specter)->refresh());
     QVERIFY(listed && listed->ok());
     int left = 0;
     for (const Token &t : listed->value())
@@ -321,10 +298,10 @@ void TestRevokePlanDialog::cancelStopsTheRest()
 
 void TestRevokePlanDialog::mainWindowBulkRevokeUsesTheDialog()
 {
-    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
     const QList<Token> tokens = createSpecterTokens(2, QStringLiteral("multi-"));
     QCOMPARE(tokens.size(), 2);
-    MainWindow window(m_controller.get());
+    MainWindow window(m_fx->controller());
     window.selectAccount(specter);
     window.refresh();
     QTRY_VERIFY_WITH_TIMEOUT(window.tokenModel()->rowOf(specter, tokens.last().id) >= 0, 20'000);
@@ -352,10 +329,10 @@ void TestRevokePlanDialog::mainWindowBulkRevokeUsesTheDialog()
 
 void TestRevokePlanDialog::mainWindowSingleRevokeRunsAPlan()
 {
-    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
     const QList<Token> tokens = createSpecterTokens(1, QStringLiteral("single-"));
     QCOMPARE(tokens.size(), 1);
-    MainWindow window(m_controller.get());
+    MainWindow window(m_fx->controller());
     window.selectAccount(specter);
     window.refresh();
     QTRY_VERIFY_WITH_TIMEOUT(window.tokenModel()->rowOf(specter, tokens.first().id) >= 0, 20'000);
@@ -370,15 +347,15 @@ void TestRevokePlanDialog::mainWindowSingleRevokeRunsAPlan()
     QVERIFY(!window.findChild<RevokePlanDialog *>()); // one token: the quick confirmation, no plan dialog
     AuditFilter summaries;
     summaries.action = QStringLiteral("bulk-revoke");
-    QTRY_VERIFY_WITH_TIMEOUT(m_controller->auditLog()->query(summaries).size() == 1, 20'000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx->controller()->auditLog()->query(summaries).size() == 1, 20'000);
     // The same audit entries as a bulk revoke: the call with the run's group id, then the run's summary.
-    const AuditEntry summary = m_controller->auditLog()->query(summaries).constFirst();
+    const AuditEntry summary = m_fx->controller()->auditLog()->query(summaries).constFirst();
     QCOMPARE(summary.outcome, QStringLiteral("success"));
     QVERIFY(!summary.groupId.isEmpty());
     AuditFilter calls;
     calls.accountId = specter;
     calls.action = QStringLiteral("revoke");
-    const QList<AuditEntry> revoked = m_controller->auditLog()->query(calls);
+    const QList<AuditEntry> revoked = m_fx->controller()->auditLog()->query(calls);
     QCOMPARE(revoked.size(), 1);
     QCOMPARE(revoked.first().target, tokens.first().id);
     QCOMPARE(revoked.first().groupId, summary.groupId);
@@ -394,12 +371,12 @@ void TestRevokePlanDialog::mainWindowSingleRevokeRunsAPlan()
 
 void TestRevokePlanDialog::mainWindowBreakGlass()
 {
-    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
     const QUuid broken = addBrokenSpecter();
     QVERIFY(!broken.isNull());
     const QList<Token> tokens = createSpecterTokens(2, QStringLiteral("glass-"));
     QCOMPARE(tokens.size(), 2);
-    MainWindow window(m_controller.get());
+    MainWindow window(m_fx->controller());
     QAction *action = window.findChild<QAction *>(QStringLiteral("actionRevokeAllForSubject"));
     QVERIFY(action && action->isEnabled());
     QVERIFY(!action->shortcut().isEmpty());
@@ -424,10 +401,10 @@ void TestRevokePlanDialog::mainWindowBreakGlass()
     QVERIFY(finished.wait(20'000));
     AuditFilter filter;
     filter.action = QStringLiteral("break-glass");
-    const QList<AuditEntry> summary = m_controller->auditLog()->query(filter);
+    const QList<AuditEntry> summary = m_fx->controller()->auditLog()->query(filter);
     QCOMPARE(summary.size(), 1);
     QCOMPARE(summary.first().target, subject);
-    const auto listed = awaitFuture(m_controller->session(specter)->refresh());
+    const auto listed = awaitFuture(m_fx->controller()->session(specter)->refresh());
     QVERIFY(listed && listed->ok());
     for (const Token &t : listed->value())
         QVERIFY(!t.label.startsWith(QStringLiteral("glass-")) || t.revoked.has_value());
@@ -436,7 +413,7 @@ void TestRevokePlanDialog::mainWindowBreakGlass()
 // Revoke is destructive-styled, names the count and is never the default: Enter closes the dialog unsent.
 void TestRevokePlanDialog::enterDoesNotRevoke()
 {
-    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
     const QList<Token> tokens = createSpecterTokens(3, QStringLiteral("enter-"));
     QCOMPARE(tokens.size(), 3);
     auto dialog = makeDialog(RevokePlan::forSelection({accountTokens(specter, tokens)}));
@@ -461,7 +438,7 @@ void TestRevokePlanDialog::enterDoesNotRevoke()
 // Break-glass over two accounts: the subject has to be typed before Revoke is enabled; then no second question.
 void TestRevokePlanDialog::breakGlassOverSeveralAccountsIsTyped()
 {
-    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
     const QUuid broken = addBrokenSpecter();
     QVERIFY(!broken.isNull());
     const QList<Token> tokens = createSpecterTokens(1, QStringLiteral("typed-"));
@@ -469,7 +446,7 @@ void TestRevokePlanDialog::breakGlassOverSeveralAccountsIsTyped()
     const QString subject = tokens.first().subject;
     const RevokePlan plan =
         RevokePlan::forSubject(subject, {accountTokens(specter, tokens), accountTokens(broken, tokens)});
-    AccountController *controller = m_controller.get();
+    AccountController *controller = m_fx->controller();
     RevokePlanDialog dialog(
         plan, [controller](const QUuid &id) { return controller->session(id); }, controller->auditLog(),
         QStringLiteral("break-glass"));

@@ -1,4 +1,5 @@
 #include "ClipboardGuard.h"
+#include "CreateRequests.h"
 #include "RevealDialog.h"
 #include "RotateTokenDialog.h"
 
@@ -65,15 +66,9 @@ bool TestRotateTokenDialog::waitPhase(RotateTokenDialog &dialog)
 
 void TestRotateTokenDialog::specterRotatesAndRevealsOnce()
 {
-    const QJsonObject info = m_fixture.service(QStringLiteral("specter"));
-    AccountSession *lab = m_fixture.addAccount(QStringLiteral("specter"), QStringLiteral("lab"),
-        {{QStringLiteral("password"), info.value(QStringLiteral("password")).toString()}},
-        {{QStringLiteral("username"), info.value(QStringLiteral("username")).toString()}});
+    AccountSession *lab = m_fixture.addSpecter(QStringLiteral("lab"));
     QVERIFY(lab);
-    CreateRequest request;
-    request.kind = QStringLiteral("token");
-    request.values.insert(QStringLiteral("description"), QStringLiteral("ui bot"));
-    request.values.insert(QStringLiteral("lifetime"), QStringLiteral("1 hour"));
+    CreateRequest request = CreateRequests::specterToken(QStringLiteral("ui bot"), QStringLiteral("1 hour"));
     const auto created = awaitFuture(lab->create(request));
     QVERIFY(created && created->ok());
     const auto listed = awaitFuture(lab->refresh());
@@ -123,16 +118,10 @@ void TestRotateTokenDialog::specterRotatesAndRevealsOnce()
 
 void TestRotateTokenDialog::svixWaitsForConfirmation()
 {
-    const QJsonObject info = m_fixture.service(QStringLiteral("svix"));
-    const QString app = info.value(QStringLiteral("app_ids")).toArray().first().toString();
-    AccountSession *svix = m_fixture.addAccount(QStringLiteral("svix"), QStringLiteral("hooks"),
-        {{QStringLiteral("api_key"), info.value(QStringLiteral("api_key")).toString()}},
-        {{QStringLiteral("app_ids"), QStringList {app}}});
+    QString app;
+    AccountSession *svix = m_fixture.addSvix(QStringLiteral("hooks"), &app);
     QVERIFY(svix);
-    CreateRequest request;
-    request.kind = QStringLiteral("portal");
-    request.values.insert(QStringLiteral("app_id"), app);
-    request.values.insert(QStringLiteral("session_id"), QStringLiteral("desk"));
+    CreateRequest request = CreateRequests::svixPortal(app, QStringLiteral("desk"));
     QVERIFY(awaitFuture(svix->create(request))->ok());
     const Token old = awaitFuture(svix->refresh())->value().first();
 

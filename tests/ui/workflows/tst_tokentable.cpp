@@ -7,8 +7,7 @@
 #include "window/AccountSidebar.h"
 
 #include "AwaitFuture.h"
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
+#include "WindowFixture.h"
 #include "WindowTestSteps.h"
 
 #include "core/Clock.h"
@@ -57,35 +56,24 @@ private slots:
 private:
     Token token(const QString &name, qint64 secondsLeft) const;
     void startApp();
-    QUuid accountOf(const QString &providerId) const;
     bool refreshAccount(const QUuid &id);
     Token createSpecterToken(const QString &description, const QString &lifetime);
     TokenTableView *pageTable() const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<WindowFixture> m_fx;
     TestClock m_clock {UtcTime::dateTime(QDate(2026, 11, 23), QTime(9, 0))};
-    std::unique_ptr<SandboxServer> m_sandbox;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<AccountController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
-    QList<Account> m_demo;
 };
 
 void TestTokenTable::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_fx = std::make_unique<WindowFixture>();
+    QVERIFY(m_fx->isValid());
     m_clock.setNow(UtcTime::dateTime(QDate(2026, 11, 23), QTime(9, 0)));
 }
 
 void TestTokenTable::cleanup()
 {
-    m_window.reset();
-    m_controller.reset();
-    m_secrets.reset();
-    m_sandbox.reset();
-    m_dir.reset();
-    m_demo.clear();
+    m_fx.reset();
 }
 
 Token TestTokenTable::token(const QString &name, qint64 secondsLeft) const
@@ -101,40 +89,25 @@ Token TestTokenTable::token(const QString &name, qint64 secondsLeft) const
 
 void TestTokenTable::startApp()
 {
-    m_sandbox = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_sandbox, {.magicbellJwtRoutes = true});
-    m_sandbox->setClock([this] { return m_clock.now(); });
-    QVERIFY(m_sandbox->listen());
-    m_secrets.reset(SecretStore::createMemoryOnly());
-    m_controller = std::make_unique<AccountController>(m_dir->path(), m_secrets.get());
-    m_controller->setClock(&m_clock);
-    m_controller->load();
-    m_demo = m_controller->addDemoAccounts(m_sandbox->readyInfo());
-}
-
-QUuid TestTokenTable::accountOf(const QString &providerId) const
-{
-    for (const Account &account : m_demo) {
-        if (account.providerId == providerId)
-            return account.id;
-    }
-    return {};
+    QVERIFY(m_fx->startSandbox(0, {.magicbellJwtRoutes = true}, &m_clock));
+    QVERIFY(m_fx->openController(&m_clock));
+    m_fx->addDemoAccounts();
 }
 
 bool TestTokenTable::refreshAccount(const QUuid &id)
 {
-    return WindowTestSteps::refreshAccount(m_window.get(), id);
+    return WindowTestSteps::refreshAccount(m_fx->window(), id);
 }
 
 Token TestTokenTable::createSpecterToken(const QString &description, const QString &lifetime)
 {
     return WindowTestSteps::createSpecterToken(
-        m_controller.get(), accountOf(QStringLiteral("specter")), description, lifetime);
+        m_fx->controller(), m_fx->demoAccount(QStringLiteral("specter")), description, lifetime);
 }
 
 TokenTableView *TestTokenTable::pageTable() const
 {
-    return m_window->findChild<TokenTableView *>(QStringLiteral("tokenView"));
+    return m_fx->window()->findChild<TokenTableView *>(QStringLiteral("tokenView"));
 }
 
 void TestTokenTable::rowsAreOneLine()
@@ -160,7 +133,7 @@ void TestTokenTable::rowsAreOneLine()
 
 void TestTokenTable::headerMenuChoicesPersist()
 {
-    const QString path = m_dir->filePath(QStringLiteral("window.ini"));
+    const QString path = m_fx->filePath(QStringLiteral("window.ini"));
     {
         TokenTableView view(&m_clock);
         view.setSettings(path, QStringLiteral("test"));
@@ -323,16 +296,16 @@ void TestTokenTable::enterOpensTheRow()
 void TestTokenTable::windowAt1024()
 {
     startApp();
-    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
     if (specter.isNull())
         QSKIP("the Specter provider is not in this build");
     QVERIFY(!createSpecterToken(
         QStringLiteral("a token with a name of a fair length for a table"), QStringLiteral("3 days"))
                  .id.isEmpty());
-    m_window = std::make_unique<MainWindow>(m_controller.get());
-    m_window->resize(1024, 700);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_fx->createWindow();
+    m_fx->window()->resize(1024, 700);
+    m_fx->window()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
     QVERIFY(refreshAccount(specter));
     TokenTableView *table = pageTable();
     QVERIFY(table && table->isVisible());
@@ -351,14 +324,14 @@ void TestTokenTable::windowAt1024()
     QVERIFY(table->columnWidth(TokenListModel::Name) >= TokenTableView::MinNameWidth);
     // Wider window: Name takes the room.
     const int nameBefore = table->columnWidth(TokenListModel::Name);
-    m_window->resize(1400, 900);
+    m_fx->window()->resize(1400, 900);
     QVERIFY(QTest::qWaitFor([&] { return table->columnWidth(TokenListModel::Name) > nameBefore; }));
 }
 
 void TestTokenTable::createdFromTheLedger()
 {
     startApp();
-    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
     if (specter.isNull())
         QSKIP("the Specter provider is not in this build");
     const Token created = createSpecterToken(QStringLiteral("ledger-made"), QStringLiteral("2 days"));
@@ -367,13 +340,10 @@ void TestTokenTable::createdFromTheLedger()
 
     // A restart (a new controller over the same folder and keychain): the list comes from Specter, which does not
     // say when a token was made; the ledger does.
-    m_controller.reset();
-    m_controller = std::make_unique<AccountController>(m_dir->path(), m_secrets.get());
-    m_controller->setClock(&m_clock);
-    m_controller->load();
-    m_window = std::make_unique<MainWindow>(m_controller.get());
+    QVERIFY(m_fx->openController(&m_clock));
+    m_fx->createWindow();
     QVERIFY(refreshAccount(specter));
-    const QList<Token> listed = m_controller->accountTokens()->tokens(specter);
+    const QList<Token> listed = m_fx->controller()->accountTokens()->tokens(specter);
     const auto it = std::find_if(listed.cbegin(), listed.cend(), [&](const Token &t) { return t.id == created.id; });
     QVERIFY(it != listed.cend());
     QVERIFY(it->created);
@@ -388,23 +358,23 @@ void TestTokenTable::createdFromTheLedger()
 void TestTokenTable::tabReachesTheTableFirst()
 {
     startApp();
-    const QUuid specter = accountOf(QStringLiteral("specter"));
+    const QUuid specter = m_fx->demoAccount(QStringLiteral("specter"));
     if (specter.isNull())
         QSKIP("the Specter provider is not in this build");
     QVERIFY(!createSpecterToken(QStringLiteral("soon"), QStringLiteral("2 hours")).id.isEmpty());
     QVERIFY(!createSpecterToken(QStringLiteral("this-week"), QStringLiteral("3 days")).id.isEmpty());
-    m_window = std::make_unique<MainWindow>(m_controller.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_fx->createWindow();
+    m_fx->window()->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
     QVERIFY(refreshAccount(specter));
-    QVERIFY(QTest::qWaitFor([this] { return m_window->expiryBanner()->isVisible(); }));
+    QVERIFY(QTest::qWaitFor([this] { return m_fx->window()->expiryBanner()->isVisible(); }));
     TokenTableView *table = pageTable();
     QVERIFY(table->model()->rowCount() > 0);
 
     // From the sidebar, Tab leaves it for the table, not for the banner's links.
-    m_window->accountView()->setFocus();
-    QVERIFY(QTest::qWaitFor([this] { return m_window->accountView()->hasFocus(); }));
-    QWidget *sidebar = m_window->findChild<AccountSidebar *>();
+    m_fx->window()->accountView()->setFocus();
+    QVERIFY(QTest::qWaitFor([this] { return m_fx->window()->accountView()->hasFocus(); }));
+    QWidget *sidebar = m_fx->window()->findChild<AccountSidebar *>();
     QVERIFY(sidebar);
     for (int i = 0; i < 10 && sidebar->isAncestorOf(QApplication::focusWidget()); ++i)
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
@@ -414,26 +384,26 @@ void TestTokenTable::tabReachesTheTableFirst()
     table->setCurrentIndex(table->model()->index(0, 0));
     QTest::keyClick(table, Qt::Key_Return);
     QVERIFY(QTest::qWaitFor([this] {
-        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("messageBox"));
+        auto *box = m_fx->window()->findChild<QMessageBox *>(QStringLiteral("messageBox"));
         return box && box->isVisible() && box->windowTitle() == QStringLiteral("Token Details");
     }));
-    m_window->findChild<QMessageBox *>(QStringLiteral("messageBox"))->close();
+    m_fx->window()->findChild<QMessageBox *>(QStringLiteral("messageBox"))->close();
     QVERIFY(QTest::qWaitFor([this] {
-        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("messageBox"));
+        auto *box = m_fx->window()->findChild<QMessageBox *>(QStringLiteral("messageBox"));
         return !box || !box->isVisible();
     }));
 
     // So does Enter in All accounts, where the row's own account answers.
-    m_window->showAllAccounts();
-    TokenTableView *all = m_window->allAccountsView()->table();
+    m_fx->window()->showAllAccounts();
+    TokenTableView *all = m_fx->window()->allAccountsView()->table();
     QVERIFY(QTest::qWaitFor([all] { return all->model()->rowCount() > 0; }));
     all->setFocus();
     all->setCurrentIndex(all->model()->index(0, 0));
     all->selectionModel()->select(all->currentIndex(), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionDetails"))->isEnabled());
+    QVERIFY(m_fx->window()->findChild<QAction *>(QStringLiteral("actionDetails"))->isEnabled());
     QTest::keyClick(all, Qt::Key_Return);
     QVERIFY(QTest::qWaitFor([this] {
-        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("messageBox"));
+        auto *box = m_fx->window()->findChild<QMessageBox *>(QStringLiteral("messageBox"));
         return box && box->isVisible() && box->windowTitle() == QStringLiteral("Token Details");
     }));
 }
