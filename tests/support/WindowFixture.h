@@ -88,10 +88,10 @@ public:
     }
 
     // A new window on the controller (the old one, if any, closed first).
-    MainWindow *createWindow(bool sandboxMode = false)
+    MainWindow *createWindow(bool sandboxMode = false, MainWindow::Start start = MainWindow::Start::Now)
     {
         m_window.reset();
-        m_window = std::make_unique<MainWindow>(m_controller.get());
+        m_window = std::make_unique<MainWindow>(m_controller.get(), start);
         if (sandboxMode)
             m_window->setSandboxMode(true);
         return m_window.get();

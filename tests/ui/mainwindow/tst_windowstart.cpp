@@ -1,19 +1,11 @@
-#include "AccountController.h"
 #include "AllAccountsView.h"
-#include "MainWindow.h"
-
-#include "BuiltinEmulators.h"
-#include "SandboxServer.h"
+#include "WindowFixture.h"
 
 #include "items/TokenListModel.h"
-#include "store/SecretStore.h"
-#include "tokens/TokenTableView.h"
 #include "window/KeychainBar.h"
 #include "workspace/Workspace.h"
 
 #include <QStackedWidget>
-#include <QTemporaryDir>
-#include <QTest>
 #include <QTreeView>
 
 #include <memory>
@@ -35,58 +27,35 @@ private slots:
     void allAccountsBeforeStartStartsIt();
 
 private:
-    bool openSandbox();
+    MainWindow *window() const { return m_fixture->window(); }
+    AccountController *controller() const { return m_fixture->controller(); }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<AccountController> m_controller;
+    std::unique_ptr<WindowFixture> m_fixture;
     QUuid m_specter;
 };
 
 void tst_WindowStart::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QVERIFY(openSandbox());
+    m_fixture = std::make_unique<WindowFixture>();
+    QVERIFY(m_fixture->isValid());
+    QVERIFY(m_fixture->startSandbox(3));
+    // The demo accounts come from an earlier run: this run only reads the accounts file (and the same keychain).
+    QVERIFY(m_fixture->openController());
+    m_fixture->addDemoAccounts();
+    m_specter = m_fixture->demoAccount(QStringLiteral("specter"));
+    QVERIFY(!m_specter.isNull());
+    QVERIFY(m_fixture->openController());
+    QVERIFY(m_fixture->createWindow(false, MainWindow::Start::AfterFirstPaint));
 }
 
 void tst_WindowStart::cleanup()
 {
-    m_controller.reset();
-    m_secrets.reset();
-    m_server.reset();
-    m_dir.reset();
-}
-
-bool tst_WindowStart::openSandbox()
-{
-    m_server = std::make_unique<SandboxServer>();
-    registerBuiltinEmulators(*m_server);
-    if (!m_server->listen())
-        return false;
-    m_server->seedTokens(3);
-    // One secret store for both runs, as the keychain outlives the process.
-    m_secrets.reset(SecretStore::createMemoryOnly());
-    {
-        // The demo accounts are written by an earlier run: this run only reads the accounts file.
-        AccountController earlier(m_dir->path(), m_secrets.get());
-        earlier.load();
-        earlier.addDemoAccounts(m_server->readyInfo());
-    }
-    m_controller = std::make_unique<AccountController>(m_dir->path(), m_secrets.get());
-    if (!m_controller->load())
-        return false;
-    for (const Account &account : m_controller->accounts()) {
-        if (account.providerId == QLatin1String("specter"))
-            m_specter = account.id;
-    }
-    return !m_specter.isNull();
+    m_fixture.reset();
 }
 
 void tst_WindowStart::nothingOpensBeforeTheFirstPaint()
 {
-    MainWindow window(m_controller.get(), MainWindow::Start::AfterFirstPaint);
+    MainWindow &window = *this->window();
     QVERIFY(!window.isStarted());
     // The frame is there: the accounts page (not the welcome page) with the sidebar listing the accounts.
     auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("mainStack"));
@@ -94,29 +63,29 @@ void tst_WindowStart::nothingOpensBeforeTheFirstPaint()
     QCOMPARE(stack->currentIndex(), 1);
     QVERIFY(window.accountView()->model()->rowCount() > 0);
     // Nothing that costs a file, a keychain or a service: no database, no session, no All accounts view.
-    QVERIFY(!m_controller->workspace()->ledger());
-    QVERIFY(!m_controller->workspace()->existingSession(m_specter));
+    QVERIFY(!controller()->workspace()->ledger());
+    QVERIFY(!controller()->workspace()->existingSession(m_specter));
     QVERIFY(!window.allAccountsView());
     QVERIFY(!window.keychainBar());
     QTest::qWait(50); // a turn of the event loop does not start it either: only the paint does
     QVERIFY(!window.isStarted());
-    QVERIFY(!m_controller->workspace()->ledger());
+    QVERIFY(!controller()->workspace()->ledger());
 }
 
 void tst_WindowStart::theFirstPaintStartsTheRest()
 {
-    MainWindow window(m_controller.get(), MainWindow::Start::AfterFirstPaint);
+    MainWindow &window = *this->window();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTRY_VERIFY(window.isStarted());
-    QVERIFY(m_controller->workspace()->ledger());
+    QVERIFY(controller()->workspace()->ledger());
     QVERIFY(window.allAccountsView());
     QVERIFY(window.keychainBar());
     QVERIFY(window.keychainBar()->isVisible()); // a memory-only store: the warning shows once started
     // The first account is selected and its session made, as with a window started at once; an account's
     // tokens are listed from then on.
     QVERIFY(!window.currentAccountId().isNull());
-    QVERIFY(m_controller->workspace()->existingSession(window.currentAccountId()));
+    QVERIFY(controller()->workspace()->existingSession(window.currentAccountId()));
     window.selectAccount(m_specter);
     QTRY_COMPARE(window.tokenModel()->rowCount(), 3);
 }
@@ -124,7 +93,7 @@ void tst_WindowStart::theFirstPaintStartsTheRest()
 void tst_WindowStart::startRunsOnce()
 {
     // A window started hidden in the tray never paints: start() is called for it.
-    MainWindow window(m_controller.get(), MainWindow::Start::AfterFirstPaint);
+    MainWindow &window = *this->window();
     window.start();
     QVERIFY(window.isStarted());
     AllAccountsView *all = window.allAccountsView();
@@ -137,7 +106,7 @@ void tst_WindowStart::startRunsOnce()
 
 void tst_WindowStart::allAccountsBeforeStartStartsIt()
 {
-    MainWindow window(m_controller.get(), MainWindow::Start::AfterFirstPaint);
+    MainWindow &window = *this->window();
     window.showAllAccounts();
     QVERIFY(window.isStarted());
     QVERIFY(window.isAllAccountsShown());
