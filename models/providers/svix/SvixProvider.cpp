@@ -16,7 +16,6 @@
 #include <QUuid>
 
 #include <algorithm>
-#include <cmath>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcSvix, "tokendesk.svix")
@@ -65,27 +64,6 @@ bool toBool(const QVariant &value)
     const QString text = value.toString().trimmed().toLower();
     return text == QLatin1String("true") || text == QLatin1String("1") || text == QLatin1String("yes")
         || text == QLatin1String("on");
-}
-
-// Whole seconds from a Duration text or a number; nullopt when empty; *error set when unusable.
-std::optional<qint64> durationSeconds(const QVariant &value, QString *error)
-{
-    const auto typeId = value.metaType().id();
-    if (typeId == QMetaType::Int || typeId == QMetaType::LongLong || typeId == QMetaType::UInt
-        || typeId == QMetaType::ULongLong || typeId == QMetaType::Double)
-        return std::llround(value.toDouble());
-    const QString text = value.toString().trimmed();
-    if (text.isEmpty())
-        return std::nullopt;
-    QString parseError;
-    const std::optional<double> parsed = Duration::parseSeconds(text, &parseError);
-    if (!parsed) {
-        *error = parseError.isEmpty()
-            ? QCoreApplication::translate("SvixProvider", "\"%1\" is not a lifetime TokenDesk understands.").arg(text)
-            : parseError;
-        return std::nullopt;
-    }
-    return std::llround(*parsed);
 }
 
 FieldSpec appField()
@@ -375,7 +353,8 @@ QList<FieldError> SvixProvider::validateCreate(const CreateRequest &request) con
         errors.append({QStringLiteral("app_id"), tr("The application id may hold letters, digits, '-', '_' and '.'.")});
 
     QString expiryError;
-    const std::optional<qint64> expiry = durationSeconds(request.values.value(QStringLiteral("expiry")), &expiryError);
+    const std::optional<qint64> expiry =
+        Duration::wholeSeconds(request.values.value(QStringLiteral("expiry")), &expiryError);
     if (!expiryError.isEmpty()) {
         errors.append({QStringLiteral("expiry"), expiryError});
     } else if (request.kind == PortalKind && expiry && (*expiry < PortalMinExpiry || *expiry > PortalMaxExpiry)) {
@@ -436,7 +415,7 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
 
     if (request.kind == MessageKind) {
         const QString name = request.value(QStringLiteral("name")).trimmed();
-        std::optional<qint64> expiry = durationSeconds(request.values.value(QStringLiteral("expiry")), &ignored);
+        std::optional<qint64> expiry = Duration::wholeSeconds(request.values.value(QStringLiteral("expiry")), &ignored);
         if (!request.values.contains(QStringLiteral("expiry")))
             expiry = 3600; // the field's default, "1 hour"
         const ApiRequest apiRequest = post(QStringLiteral("/api/v1/auth/app/%1/create-message-token").arg(encodedApp),
@@ -482,7 +461,8 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
     }
 
     SvixWire::PortalAccessIn in;
-    const std::optional<qint64> requested = durationSeconds(request.values.value(QStringLiteral("expiry")), &ignored);
+    const std::optional<qint64> requested =
+        Duration::wholeSeconds(request.values.value(QStringLiteral("expiry")), &ignored);
     in.expiry = requested.value_or(PortalMaxExpiry);
     in.sessionId = request.values.contains(QStringLiteral("session_id"))
         ? request.value(QStringLiteral("session_id")).trimmed()
