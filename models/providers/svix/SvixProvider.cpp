@@ -11,12 +11,10 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QPromise>
 #include <QRegularExpression>
 #include <QUuid>
 
 #include <algorithm>
-#include <memory>
 
 Q_LOGGING_CATEGORY(lcSvix, "tokendesk.svix")
 
@@ -198,21 +196,20 @@ QStringList SvixProvider::appIds() const
 
 QUrl SvixProvider::url(const QString &path) const
 {
-    QUrl result = baseUrl();
-    QString basePath = result.path();
-    while (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    result.setPath(basePath + path);
-    result.setQuery(QString());
-    result.setFragment(QString());
-    return result;
+    return endpoint(baseUrl(), path);
 }
 
 ApiRequest SvixProvider::post(
     const QString &path, const QByteArray &body, const QByteArray &idempotencyKey, const QString &operation) const
 {
+    return post(path, body, idempotencyKey, operation, secret(ApiKeyField));
+}
+
+ApiRequest SvixProvider::post(const QString &path, const QByteArray &body, const QByteArray &idempotencyKey,
+    const QString &operation, const QString &bearer) const
+{
     ApiRequest request = ApiRequest::post(url(path), body);
-    request.withBearer(secret(ApiKeyField));
+    request.withBearer(bearer);
     request.withHeader("Accept", "application/json");
     request.withHeader("Idempotency-Key", idempotencyKey);
     // The idempotency key makes a retry safe: Svix replays the first successful answer for the same key.
@@ -409,9 +406,6 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
     const QString encodedApp = QString::fromLatin1(QUrl::toPercentEncoding(appId));
     QString ignored;
     const QDateTime now = clock().now();
-    auto promise = std::make_shared<QPromise<Result<CreatedToken>>>();
-    promise->start();
-    QFuture<Result<CreatedToken>> future = promise->future();
 
     if (request.kind == MessageKind) {
         const QString name = request.value(QStringLiteral("name")).trimmed();
@@ -420,19 +414,14 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
             expiry = 3600; // the field's default, "1 hour"
         const ApiRequest apiRequest = post(QStringLiteral("/api/v1/auth/app/%1/create-message-token").arg(encodedApp),
             SvixWire::createTokenRequest(name, expiry), idempotencyKey, QStringLiteral("svix.create-message-token"));
-        Async::then(api()->send(apiRequest), this,
-            [this, promise, request, appId, name, expiry, now, idempotencyKey](Result<HttpResponse> response) {
-                if (!response) {
-                    promise->addResult(Result<CreatedToken>(mapError(response.error(), true)));
-                    promise->finish();
-                    return;
-                }
+        return Async::then(api()->send(apiRequest), this,
+            [this, request, appId, name, expiry, now, idempotencyKey](
+                Result<HttpResponse> response) -> Result<CreatedToken> {
+                if (!response)
+                    return mapError(response.error(), true);
                 Result<SvixWire::ApiTokenOut> out = SvixWire::parseApiToken(response->body);
-                if (!out) {
-                    promise->addResult(Result<CreatedToken>(out.error()));
-                    promise->finish();
-                    return;
-                }
+                if (!out)
+                    return out.error();
                 const QDateTime created = out->createdAt.value_or(now);
                 std::optional<QDateTime> expires = out->expiresAt;
                 if (!expires && expiry)
@@ -454,10 +443,8 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
                 created_.value = out->token;
                 recordMinted(request, appId, QString(), out->id, created_.token.label, expires, created, out->token,
                     idempotencyKey);
-                promise->addResult(Result<CreatedToken>(created_));
-                promise->finish();
+                return created_;
             });
-        return future;
     }
 
     SvixWire::PortalAccessIn in;
@@ -482,20 +469,14 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
     const QString sessionId = in.sessionId;
     const ApiRequest apiRequest = post(QStringLiteral("/api/v1/auth/app-portal-access/%1").arg(encodedApp),
         SvixWire::portalAccessRequest(in), idempotencyKey, QStringLiteral("svix.app-portal-access"));
-    Async::then(api()->send(apiRequest), this,
-        [this, promise, request, appId, sessionId, lifetime, now, idempotencyKey, capabilityList](
-            Result<HttpResponse> response) {
-            if (!response) {
-                promise->addResult(Result<CreatedToken>(mapError(response.error(), false)));
-                promise->finish();
-                return;
-            }
+    return Async::then(api()->send(apiRequest), this,
+        [this, request, appId, sessionId, lifetime, now, idempotencyKey, capabilityList](
+            Result<HttpResponse> response) -> Result<CreatedToken> {
+            if (!response)
+                return mapError(response.error(), false);
             Result<SvixWire::PortalAccessOut> out = SvixWire::parsePortalAccess(response->body);
-            if (!out) {
-                promise->addResult(Result<CreatedToken>(out.error()));
-                promise->finish();
-                return;
-            }
+            if (!out)
+                return out.error();
             noteServer(out->url);
             const bool openSource = SvixWire::isOpenSourcePortalUrl(out->url);
             // Svix returns no id and no expiry: the expiry is the one asked for, counted from now. The open-source
@@ -526,10 +507,8 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
             created.token.id = QStringLiteral("local-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
             recordMinted(request, appId, sessionId, created.token.id, created.token.label, expires, now, out->token,
                 idempotencyKey, extra);
-            promise->addResult(Result<CreatedToken>(created));
-            promise->finish();
+            return created;
         });
-    return future;
 }
 
 void SvixProvider::recordMinted(const CreateRequest &request, const QString &appId, const QString &sessionId,
@@ -623,24 +602,17 @@ QFuture<Result<Done>> SvixProvider::expireAll(const ExpireAllRequest &request)
     const ApiRequest apiRequest = post(QStringLiteral("/api/v1/auth/app/%1/expire-all").arg(encodedApp),
         SvixWire::expireAllRequest(request.graceSeconds, request.sessionIds), newIdempotencyKey(),
         QStringLiteral("svix.expire-all"));
-    auto promise = std::make_shared<QPromise<Result<Done>>>();
-    promise->start();
-    QFuture<Result<Done>> future = promise->future();
     const QDateTime now = clock().now();
-    Async::then(api()->send(apiRequest), this, [this, promise, request, appId, now](Result<HttpResponse> response) {
-        if (!response) {
+    return Async::then(
+        api()->send(apiRequest), this, [this, request, appId, now](Result<HttpResponse> response) -> Result<Done> {
             // A 404 without "Application not found" is a server that does not route expire-all (open source).
-            promise->addResult(Result<Done>(mapError(response.error(), true)));
-            promise->finish();
-            return;
-        }
-        if (Ledger *ledger = context().ledger)
-            ledger->markRevokedWhere(account().id, appId, request.sessionIds, now.addSecs(request.graceSeconds),
-                QStringLiteral("expire-all"));
-        promise->addResult(Result<Done>(Done {}));
-        promise->finish();
-    });
-    return future;
+            if (!response)
+                return mapError(response.error(), true);
+            if (Ledger *ledger = context().ledger)
+                ledger->markRevokedWhere(account().id, appId, request.sessionIds, now.addSecs(request.graceSeconds),
+                    QStringLiteral("expire-all"));
+            return Done {};
+        });
 }
 
 QFuture<Result<Done>> SvixProvider::logoutToken(const QString &tokenValue)
@@ -648,35 +620,24 @@ QFuture<Result<Done>> SvixProvider::logoutToken(const QString &tokenValue)
     const QString value = tokenValue.trimmed();
     if (value.isEmpty())
         return readyResult(Result<Done>(ApiError(ApiError::Kind::InvalidInput, tr("Paste the portal token."))));
-    ApiRequest apiRequest = ApiRequest::post(url(QStringLiteral("/api/v1/auth/logout")), QByteArray());
     // The bearer is the app-portal token itself, not the API key: logout only accepts app tokens.
-    apiRequest.withBearer(value);
-    apiRequest.withHeader("Accept", "application/json");
-    apiRequest.withHeader("Idempotency-Key", newIdempotencyKey());
-    apiRequest.retryable = true;
-    apiRequest.operation = QStringLiteral("svix.logout");
+    const ApiRequest apiRequest = post(
+        QStringLiteral("/api/v1/auth/logout"), QByteArray(), newIdempotencyKey(), QStringLiteral("svix.logout"), value);
     const QString hashPrefix = SvixWire::tokenHashPrefix(value);
-    auto promise = std::make_shared<QPromise<Result<Done>>>();
-    promise->start();
-    QFuture<Result<Done>> future = promise->future();
-    Async::then(api()->send(apiRequest), this, [this, promise, hashPrefix](Result<HttpResponse> response) {
-        if (!response) {
-            promise->addResult(Result<Done>(mapError(response.error(), false)));
-            promise->finish();
-            return;
-        }
-        if (Ledger *ledger = context().ledger) {
-            for (const LedgerEntry &entry : ledger->entries(account().id)) {
-                if (entry.extra.value(HashPrefixKey).toString() == hashPrefix && !entry.revoked) {
-                    ledger->markRevoked(account().id, entry.tokenId, clock().now(), QStringLiteral("logout"));
-                    break;
+    return Async::then(
+        api()->send(apiRequest), this, [this, hashPrefix](Result<HttpResponse> response) -> Result<Done> {
+            if (!response)
+                return mapError(response.error(), false);
+            if (Ledger *ledger = context().ledger) {
+                for (const LedgerEntry &entry : ledger->entries(account().id)) {
+                    if (entry.extra.value(HashPrefixKey).toString() == hashPrefix && !entry.revoked) {
+                        ledger->markRevoked(account().id, entry.tokenId, clock().now(), QStringLiteral("logout"));
+                        break;
+                    }
                 }
             }
-        }
-        promise->addResult(Result<Done>(Done {}));
-        promise->finish();
-    });
-    return future;
+            return Done {};
+        });
 }
 
 QFuture<Result<QString>> SvixProvider::exchangeOneTimeToken(const QString &oneTimeToken)
@@ -689,19 +650,12 @@ QFuture<Result<QString>> SvixProvider::exchangeOneTimeToken(const QString &oneTi
     ApiRequest apiRequest =
         post(QStringLiteral("/api/v1/auth/one-time-token"), SvixWire::oneTimeTokenRequest(oneTimeToken.trimmed()),
             newIdempotencyKey(), QStringLiteral("svix.one-time-token"));
-    auto promise = std::make_shared<QPromise<Result<QString>>>();
-    promise->start();
-    QFuture<Result<QString>> future = promise->future();
-    Async::then(api()->send(apiRequest), this, [this, promise](Result<HttpResponse> response) {
-        if (!response) {
-            promise->addResult(Result<QString>(mapError(response.error(), true)));
-        } else {
-            Result<SvixWire::OneTimeTokenOut> out = SvixWire::parseOneTimeToken(response->body);
-            promise->addResult(out ? Result<QString>(out->token) : Result<QString>(out.error()));
-        }
-        promise->finish();
+    return Async::then(api()->send(apiRequest), this, [this](Result<HttpResponse> response) -> Result<QString> {
+        if (!response)
+            return mapError(response.error(), true);
+        Result<SvixWire::OneTimeTokenOut> out = SvixWire::parseOneTimeToken(response->body);
+        return out ? Result<QString>(out->token) : Result<QString>(out.error());
     });
-    return future;
 }
 
 QFuture<Result<CreatedToken>> SvixProvider::dashboardAccess(const QString &appId)
@@ -711,34 +665,24 @@ QFuture<Result<CreatedToken>> SvixProvider::dashboardAccess(const QString &appId
     const QString encodedApp = QString::fromLatin1(QUrl::toPercentEncoding(appId.trimmed()));
     ApiRequest apiRequest = post(QStringLiteral("/api/v1/auth/dashboard-access/%1").arg(encodedApp), QByteArray(),
         newIdempotencyKey(), QStringLiteral("svix.dashboard-access"));
-    auto promise = std::make_shared<QPromise<Result<CreatedToken>>>();
-    promise->start();
-    QFuture<Result<CreatedToken>> future = promise->future();
     const QString app = appId.trimmed();
-    Async::then(api()->send(apiRequest), this, [this, promise, app](Result<HttpResponse> response) {
-        if (!response) {
-            promise->addResult(Result<CreatedToken>(mapError(response.error(), true)));
-            promise->finish();
-            return;
-        }
-        Result<SvixWire::PortalAccessOut> out = SvixWire::parsePortalAccess(response->body);
-        if (!out) {
-            promise->addResult(Result<CreatedToken>(out.error()));
-            promise->finish();
-            return;
-        }
-        noteServer(out->url);
-        CreatedToken created;
-        created.token.kind = QStringLiteral("dashboard");
-        created.token.subject = app;
-        created.token.accountId = account().id;
-        created.token.created = clock().now();
-        created.value = out->token;
-        created.link = out->url;
-        promise->addResult(Result<CreatedToken>(created));
-        promise->finish();
-    });
-    return future;
+    return Async::then(
+        api()->send(apiRequest), this, [this, app](Result<HttpResponse> response) -> Result<CreatedToken> {
+            if (!response)
+                return mapError(response.error(), true);
+            Result<SvixWire::PortalAccessOut> out = SvixWire::parsePortalAccess(response->body);
+            if (!out)
+                return out.error();
+            noteServer(out->url);
+            CreatedToken created;
+            created.token.kind = QStringLiteral("dashboard");
+            created.token.subject = app;
+            created.token.accountId = account().id;
+            created.token.created = clock().now();
+            created.value = out->token;
+            created.link = out->url;
+            return created;
+        });
 }
 
 QString SvixProvider::expireAllCall(const ExpireAllRequest &request) const
