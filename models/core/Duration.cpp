@@ -188,6 +188,24 @@ std::optional<double> takeCalendarPrefix(QString *rest)
 
 } // namespace
 
+std::optional<qint64> Duration::wholeSeconds(const QVariant &value, QString *error)
+{
+    const auto typeId = value.metaType().id();
+    if (typeId == QMetaType::Int || typeId == QMetaType::LongLong || typeId == QMetaType::UInt
+        || typeId == QMetaType::ULongLong || typeId == QMetaType::Double)
+        return std::llround(value.toDouble());
+    const QString text = value.toString().trimmed();
+    if (text.isEmpty())
+        return std::nullopt;
+    QString parseError;
+    const std::optional<double> parsed = parseSeconds(text, &parseError);
+    if (!parsed) {
+        *error = parseError.isEmpty() ? tr("\"%1\" is not a lifetime TokenDesk understands.").arg(text) : parseError;
+        return std::nullopt;
+    }
+    return std::llround(*parsed);
+}
+
 std::optional<double> Duration::parseSeconds(const QString &text, QString *error)
 {
     if (text.size() > MaxInputChars) {

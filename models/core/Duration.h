@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -22,6 +23,9 @@ public:
 
     // Seconds (may be fractional), or nullopt with *error set to a sentence saying what is wrong.
     static std::optional<double> parseSeconds(const QString &text, QString *error = nullptr);
+    // A lifetime field's value as whole seconds: a number (int or floating, rounded) or a text parseSeconds
+    // reads. nullopt for empty text (no lifetime given), and nullopt with *error set when the text is unusable.
+    static std::optional<qint64> wholeSeconds(const QVariant &value, QString *error);
     // "1 day, 2 hours", "45 minutes", "30 seconds", "0 seconds"; largest units first, at most `parts` parts.
     static QString format(qint64 seconds, int parts = 2);
     // Compact form for tables: "2d 3h", "1h 30m", "45s".

@@ -6,6 +6,7 @@
 #include "core/ApiError.h"
 #include "core/Clock.h"
 #include "core/ProcessHardening.h"
+#include "core/UntrustedText.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -124,9 +125,7 @@ QString extractServerMessage(const QByteArray &body)
     text.replace(scripts, QStringLiteral(" "));
     text.replace(tags, QStringLiteral(" "));
     text = text.simplified();
-    if (text.size() > MaxServerMessageChars)
-        text = text.left(MaxServerMessageChars - 1) + QChar(0x2026);
-    return text;
+    return UntrustedText::elided(text, MaxServerMessageChars);
 }
 
 QByteArray headerValue(const QList<RawHeader> &headers, const QByteArray &name)

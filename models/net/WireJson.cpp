@@ -21,6 +21,16 @@ std::optional<QJsonObject> parseObject(const QByteArray &body, QString *problem)
     return document.object();
 }
 
+QString stringOrEmpty(const QJsonValue &value)
+{
+    return value.isString() ? value.toString() : QString();
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
 std::optional<QDateTime> parseDateTime(const QJsonValue &value)
 {
     if (!value.isString())

@@ -21,6 +21,12 @@ std::optional<QJsonObject> parseObject(const QByteArray &body, QString *problem)
 // missing, empty or unreadable values.
 std::optional<QDateTime> parseDateTime(const QJsonValue &value);
 
+// The value when it is a string; an empty string for anything else (null, missing, a number).
+QString stringOrEmpty(const QJsonValue &value);
+
+// The request body services read: compact JSON, no whitespace.
+QByteArray compact(const QJsonObject &object);
+
 // "<service> sent a reply TokenDesk cannot read." with `details` (what was wrong, never a secret).
 ApiError malformed(const QString &serviceName, const QString &details);
 

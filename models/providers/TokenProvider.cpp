@@ -209,7 +209,12 @@ const Clock &TokenProvider::clock() const
 
 QUrl TokenProvider::endpoint(const QString &path) const
 {
-    QUrl url = m_account.baseUrl;
+    return endpoint(m_account.baseUrl, path);
+}
+
+QUrl TokenProvider::endpoint(const QUrl &base, const QString &path)
+{
+    QUrl url = base;
     QString basePath = url.path();
     while (basePath.endsWith(QLatin1Char('/')))
         basePath.chop(1);

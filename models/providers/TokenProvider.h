@@ -222,6 +222,9 @@ protected:
     static std::optional<qint64> lifetimeOf(const Token &token);
     // Joins a path to the account's base URL, keeping the base path ("/ns-api/v2" + "/jwt").
     QUrl endpoint(const QString &path) const;
+    // The same on another base (Svix: the region host its API key picks when the account names none); the base's
+    // query and fragment are dropped.
+    static QUrl endpoint(const QUrl &base, const QString &path);
 
 private:
     // The account's connection options (CA file, plain-http host, proxy) into the client.

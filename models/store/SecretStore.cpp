@@ -123,6 +123,30 @@ template<typename T> void armWatchdog(QObject *context, const std::shared_ptr<Pe
         }
     });
 }
+
+// Starts `job` for `key` with the settings every keychain call uses, and finishes the returned future with what
+// `answer` makes of the finished job, or with the watchdog's or the store's destruction error if those come first.
+template<typename T, typename Answer>
+QFuture<Result<T>> runJob(QObject *store, QKeychain::Job *job, const QString &key, Answer answer)
+{
+    auto pending = startPending<T>();
+    auto future = pending->promise.future();
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    QObject::connect(job, &QKeychain::Job::finished, store,
+        [pending, answer = std::move(answer)](QKeychain::Job *finishedJob) { pending->finish(answer(finishedJob)); });
+    armWatchdog(store, pending);
+    finishOnStoreDestroyed(store, job, pending);
+    job->start();
+    return future;
+}
+
+ApiError notStoredError()
+{
+    return ApiError(
+        ApiError::Kind::NotFound, QCoreApplication::translate("SecretStore", "No secret is stored for this key."));
+}
 } // namespace
 
 SecretStore::SecretStore(QObject *parent)
@@ -162,53 +186,44 @@ void SecretStore::setState(State state)
     emit stateChanged(state);
 }
 
+bool SecretStore::fellBackToMemory(QKeychain::Job *job)
+{
+    if (!meansNoBackend(job->error(), job->errorString()))
+        return false;
+    qCWarning(lcSecrets) << "no keychain backend:" << job->errorString();
+    setState(State::MemoryOnly);
+    return true;
+}
+
+Result<QString> SecretStore::readMemory(const QString &key) const
+{
+    const auto it = m_memory.constFind(key);
+    if (it == m_memory.constEnd())
+        return notStoredError();
+    return *it;
+}
+
 QFuture<Result<QString>> SecretStore::read(const QString &key)
 {
-    if (m_memoryOnly) {
-        const auto it = m_memory.constFind(key);
-        if (it == m_memory.constEnd())
-            return readyResult<QString>(ApiError(ApiError::Kind::NotFound,
-                QCoreApplication::translate("SecretStore", "No secret is stored for this key.")));
-        return readyResult<QString>(*it);
-    }
+    if (m_memoryOnly)
+        return readyResult(readMemory(key));
 
-    auto pending = startPending<QString>();
-    auto future = pending->promise.future();
-    auto *job = new QKeychain::ReadPasswordJob(m_service);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    connect(job, &QKeychain::Job::finished, this, [this, pending, key](QKeychain::Job *finishedJob) {
-        const auto error = finishedJob->error();
-        if (error == QKeychain::NoError) {
-            setState(State::Keychain);
-            pending->finish(static_cast<QKeychain::ReadPasswordJob *>(finishedJob)->textData());
-            return;
-        }
-        if (error == QKeychain::EntryNotFound) {
-            setState(State::Keychain);
-            pending->finish(ApiError(ApiError::Kind::NotFound,
-                QCoreApplication::translate("SecretStore", "No secret is stored for this key.")));
-            return;
-        }
-        if (meansNoBackend(error, finishedJob->errorString())) {
-            qCWarning(lcSecrets) << "no keychain backend:" << finishedJob->errorString();
-            setState(State::MemoryOnly);
-            const auto it = m_memory.constFind(key);
-            if (it == m_memory.constEnd())
-                pending->finish(ApiError(ApiError::Kind::NotFound,
-                    QCoreApplication::translate("SecretStore", "No secret is stored for this key.")));
-            else
-                pending->finish(*it);
-            return;
-        }
-        qCWarning(lcSecrets) << "keychain read failed:" << error << finishedJob->errorString();
-        pending->finish(keychainError(error, finishedJob->errorString()));
-    });
-    armWatchdog(this, pending);
-    finishOnStoreDestroyed(this, job, pending);
-    job->start();
-    return future;
+    return runJob<QString>(
+        this, new QKeychain::ReadPasswordJob(m_service), key, [this, key](QKeychain::Job *job) -> Result<QString> {
+            const auto error = job->error();
+            if (error == QKeychain::NoError) {
+                setState(State::Keychain);
+                return static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
+            }
+            if (error == QKeychain::EntryNotFound) {
+                setState(State::Keychain);
+                return notStoredError();
+            }
+            if (fellBackToMemory(job))
+                return readMemory(key);
+            qCWarning(lcSecrets) << "keychain read failed:" << error << job->errorString();
+            return keychainError(error, job->errorString());
+        });
 }
 
 QFuture<Result<Done>> SecretStore::write(const QString &key, const QString &value)
@@ -218,34 +233,21 @@ QFuture<Result<Done>> SecretStore::write(const QString &key, const QString &valu
         return readyResult<Done>(Done {});
     }
 
-    auto pending = startPending<Done>();
-    auto future = pending->promise.future();
     auto *job = new QKeychain::WritePasswordJob(m_service);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
     job->setTextData(value);
-    connect(job, &QKeychain::Job::finished, this, [this, pending, key, value](QKeychain::Job *finishedJob) {
+    return runJob<Done>(this, job, key, [this, key, value](QKeychain::Job *finishedJob) -> Result<Done> {
         const auto error = finishedJob->error();
         if (error == QKeychain::NoError) {
             setState(State::Keychain);
-            pending->finish(Done {});
-            return;
+            return Done {};
         }
-        if (meansNoBackend(error, finishedJob->errorString())) {
-            qCWarning(lcSecrets) << "no keychain backend:" << finishedJob->errorString();
-            setState(State::MemoryOnly);
+        if (fellBackToMemory(finishedJob)) {
             m_memory.insert(key, value);
-            pending->finish(Done {});
-            return;
+            return Done {};
         }
         qCWarning(lcSecrets) << "keychain write failed:" << error << finishedJob->errorString();
-        pending->finish(keychainError(error, finishedJob->errorString()));
+        return keychainError(error, finishedJob->errorString());
     });
-    armWatchdog(this, pending);
-    finishOnStoreDestroyed(this, job, pending);
-    job->start();
-    return future;
 }
 
 QFuture<Result<Done>> SecretStore::remove(const QString &key)
@@ -255,31 +257,18 @@ QFuture<Result<Done>> SecretStore::remove(const QString &key)
         return readyResult<Done>(Done {});
     }
 
-    auto pending = startPending<Done>();
-    auto future = pending->promise.future();
-    auto *job = new QKeychain::DeletePasswordJob(m_service);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    connect(job, &QKeychain::Job::finished, this, [this, pending, key](QKeychain::Job *finishedJob) {
-        const auto error = finishedJob->error();
-        if (error == QKeychain::NoError || error == QKeychain::EntryNotFound) {
-            setState(State::Keychain);
-            pending->finish(Done {});
-            return;
-        }
-        if (meansNoBackend(error, finishedJob->errorString())) {
-            qCWarning(lcSecrets) << "no keychain backend:" << finishedJob->errorString();
-            setState(State::MemoryOnly);
-            m_memory.remove(key);
-            pending->finish(Done {});
-            return;
-        }
-        qCWarning(lcSecrets) << "keychain delete failed:" << error << finishedJob->errorString();
-        pending->finish(keychainError(error, finishedJob->errorString()));
-    });
-    armWatchdog(this, pending);
-    finishOnStoreDestroyed(this, job, pending);
-    job->start();
-    return future;
+    return runJob<Done>(
+        this, new QKeychain::DeletePasswordJob(m_service), key, [this, key](QKeychain::Job *job) -> Result<Done> {
+            const auto error = job->error();
+            if (error == QKeychain::NoError || error == QKeychain::EntryNotFound) {
+                setState(State::Keychain);
+                return Done {};
+            }
+            if (fellBackToMemory(job)) {
+                m_memory.remove(key);
+                return Done {};
+            }
+            qCWarning(lcSecrets) << "keychain delete failed:" << error << job->errorString();
+            return keychainError(error, job->errorString());
+        });
 }

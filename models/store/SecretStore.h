@@ -7,6 +7,10 @@
 #include <QObject>
 #include <QString>
 
+namespace QKeychain {
+class Job;
+}
+
 // Asynchronous access to the OS keychain through QtKeychain (Secret Service, macOS Keychain, Windows
 // Credential Manager). Keys are "TokenDesk/<account-uuid>/<field>" (see Account::secretKey); QtKeychain's
 // insecure plaintext fallback is always off.
@@ -43,6 +47,9 @@ signals:
 
 private:
     void setState(State state);
+    // When the finished job says there is no usable keychain: switches to MemoryOnly and returns true.
+    bool fellBackToMemory(QKeychain::Job *job);
+    Result<QString> readMemory(const QString &key) const;
 
     QString m_service = QStringLiteral("TokenDesk");
     State m_state = State::Unknown;

@@ -1060,6 +1060,10 @@ Gruppen-ID: %2</translation>
 <context>
     <name>Duration</name>
     <message>
+        <source>&quot;%1&quot; is not a lifetime TokenDesk understands.</source>
+        <translation>„%1“ ist keine Laufzeit, die TokenDesk versteht.</translation>
+    </message>
+    <message>
         <source>too long for a duration</source>
         <translation>zu lang für eine Dauer</translation>
     </message>
@@ -2193,10 +2197,6 @@ Gruppen-ID: %2</translation>
     <message>
         <source>The lifetime must be at least one second.</source>
         <translation>Die Laufzeit muss mindestens eine Sekunde betragen.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a lifetime TokenDesk understands.</source>
-        <translation>„%1“ ist keine Laufzeit, die TokenDesk versteht.</translation>
     </message>
     <message>
         <source>Give the user&apos;s email, external id, or both.</source>
@@ -3681,10 +3681,6 @@ Gruppen-ID: %2</translation>
 </context>
 <context>
     <name>SvixProvider</name>
-    <message>
-        <source>&quot;%1&quot; is not a lifetime TokenDesk understands.</source>
-        <translation>„%1“ ist keine Laufzeit, die TokenDesk versteht.</translation>
-    </message>
     <message>
         <source>Application</source>
         <translation>Anwendung</translation>

@@ -203,7 +203,37 @@ std::optional<QJsonObject> bodyObject(const QByteArray &body, SandboxResponse *f
     return document.object();
 }
 
+bool isAbsent(const QJsonValue &value)
+{
+    return value.isNull() || value.isUndefined();
+}
+
 } // namespace
+
+std::optional<SandboxResponse> SvixEmulator::checkInteger(const QJsonValue &value, const QString &name, qint64 minimum,
+    std::optional<qint64> maximum, std::optional<qint64> *out)
+{
+    if (isAbsent(value))
+        return std::nullopt;
+    const QStringList loc {QStringLiteral("body"), name};
+    if (!isInteger(value))
+        return validation(loc, QStringLiteral("value is not a valid integer"), QStringLiteral("type_error.integer"));
+    const double number = value.toDouble();
+    if (number < double(minimum))
+        return validation(loc, QStringLiteral("ensure this value is greater than or equal to %1").arg(minimum),
+            QStringLiteral("value_error.number.not_ge"));
+    if (maximum && number > double(*maximum))
+        return validation(loc, QStringLiteral("ensure this value is less than or equal to %1").arg(*maximum),
+            QStringLiteral("value_error.number.not_le"));
+    *out = qint64(number);
+    return std::nullopt;
+}
+
+SandboxResponse SvixEmulator::badSessionId(const QStringList &loc)
+{
+    return validation(loc, QStringLiteral("string does not match regex \"^[a-zA-Z0-9@_-]+$\" (1 to 64 characters)"),
+        QStringLiteral("value_error.str.regex"));
+}
 
 QString SvixEmulator::mintPortalToken(const QString &appId, const QString &sessionId, qint64 lifetimeSeconds)
 {
@@ -224,31 +254,18 @@ SandboxResponse SvixEmulator::portalAccess(const SandboxRequest &request, const 
     if (!body)
         return failure;
 
-    qint64 expiry = 604800;
+    std::optional<qint64> asked;
     const QJsonValue expiryValue = m_openSource ? QJsonValue() : body->value(QLatin1String("expiry"));
-    if (!expiryValue.isNull() && !expiryValue.isUndefined()) {
-        if (!isInteger(expiryValue))
-            return validation({QStringLiteral("body"), QStringLiteral("expiry")},
-                QStringLiteral("value is not a valid integer"), QStringLiteral("type_error.integer"));
-        expiry = qint64(expiryValue.toDouble());
-        if (expiry < 3600)
-            return validation({QStringLiteral("body"), QStringLiteral("expiry")},
-                QStringLiteral("ensure this value is greater than or equal to 3600"),
-                QStringLiteral("value_error.number.not_ge"));
-        if (expiry > 604800)
-            return validation({QStringLiteral("body"), QStringLiteral("expiry")},
-                QStringLiteral("ensure this value is less than or equal to 604800"),
-                QStringLiteral("value_error.number.not_le"));
-    }
+    if (const auto invalid = checkInteger(expiryValue, QStringLiteral("expiry"), 3600, 604800, &asked))
+        return *invalid;
+    qint64 expiry = asked.value_or(604800);
     QString sessionId;
     // The open-source server reads only featureFlags and application; the rest is ignored, not checked.
     const QJsonValue sessionValue = m_openSource ? QJsonValue() : body->value(QLatin1String("sessionId"));
-    if (!sessionValue.isNull() && !sessionValue.isUndefined()) {
+    if (!isAbsent(sessionValue)) {
         sessionId = sessionValue.toString();
         if (!sessionValue.isString() || !isSessionId(sessionId))
-            return validation({QStringLiteral("body"), QStringLiteral("sessionId")},
-                QStringLiteral("string does not match regex \"^[a-zA-Z0-9@_-]+$\" (1 to 64 characters)"),
-                QStringLiteral("value_error.str.regex"));
+            return badSessionId({QStringLiteral("body"), QStringLiteral("sessionId")});
     }
     const QJsonValue flags = body->value(QLatin1String("featureFlags"));
     if (!flags.isNull() && !flags.isUndefined()) {
@@ -278,7 +295,11 @@ SandboxResponse SvixEmulator::portalAccess(const SandboxRequest &request, const 
     if (m_openSource)
         expiry = OpenSourcePortalLifetimeSeconds;
     m_lastPortalLifetime = expiry;
-    const QString token = mintPortalToken(appId, sessionId, expiry);
+    return portalAnswer(mintPortalToken(appId, sessionId, expiry));
+}
+
+SandboxResponse SvixEmulator::portalAnswer(const QString &token)
+{
     if (m_openSource)
         return SandboxResponse::json(200,
             {{QStringLiteral("url"), QStringLiteral("https://docs.svix.com/app-portal/oss")},
@@ -297,22 +318,11 @@ SandboxResponse SvixEmulator::expireAll(const SandboxRequest &request, const QSt
     const auto body = bodyObject(request.body, &failure);
     if (!body)
         return failure;
-    qint64 grace = 0;
-    const QJsonValue expiryValue = body->value(QLatin1String("expiry"));
-    if (!expiryValue.isNull() && !expiryValue.isUndefined()) {
-        if (!isInteger(expiryValue))
-            return validation({QStringLiteral("body"), QStringLiteral("expiry")},
-                QStringLiteral("value is not a valid integer"), QStringLiteral("type_error.integer"));
-        grace = qint64(expiryValue.toDouble());
-        if (grace < 0)
-            return validation({QStringLiteral("body"), QStringLiteral("expiry")},
-                QStringLiteral("ensure this value is greater than or equal to 0"),
-                QStringLiteral("value_error.number.not_ge"));
-        if (grace > 259200)
-            return validation({QStringLiteral("body"), QStringLiteral("expiry")},
-                QStringLiteral("ensure this value is less than or equal to 259200"),
-                QStringLiteral("value_error.number.not_le"));
-    }
+    std::optional<qint64> asked;
+    if (const auto invalid =
+            checkInteger(body->value(QLatin1String("expiry")), QStringLiteral("expiry"), 0, 259200, &asked))
+        return *invalid;
+    const qint64 grace = asked.value_or(0);
     QStringList sessionIds;
     const QJsonValue sessions = body->value(QLatin1String("sessionIds"));
     if (!sessions.isNull() && !sessions.isUndefined()) {
@@ -323,9 +333,7 @@ SandboxResponse SvixEmulator::expireAll(const SandboxRequest &request, const QSt
                 QStringLiteral("value_error.list.max_items"));
         for (qsizetype i = 0; i < array.size(); ++i) {
             if (!array[i].isString() || !isSessionId(array[i].toString()))
-                return validation({QStringLiteral("body"), QStringLiteral("sessionIds"), QString::number(i)},
-                    QStringLiteral("string does not match regex \"^[a-zA-Z0-9@_-]+$\" (1 to 64 characters)"),
-                    QStringLiteral("value_error.str.regex"));
+                return badSessionId({QStringLiteral("body"), QStringLiteral("sessionIds"), QString::number(i)});
             sessionIds.append(array[i].toString());
         }
     }
@@ -372,17 +380,9 @@ SandboxResponse SvixEmulator::messageToken(const SandboxRequest &request, const 
         return validation({QStringLiteral("body"), QStringLiteral("name")}, QStringLiteral("field required"),
             QStringLiteral("value_error.missing"));
     std::optional<qint64> expiry;
-    const QJsonValue expiryValue = body->value(QLatin1String("expiry"));
-    if (!expiryValue.isNull() && !expiryValue.isUndefined()) {
-        if (!isInteger(expiryValue))
-            return validation({QStringLiteral("body"), QStringLiteral("expiry")},
-                QStringLiteral("value is not a valid integer"), QStringLiteral("type_error.integer"));
-        if (expiryValue.toDouble() < 0)
-            return validation({QStringLiteral("body"), QStringLiteral("expiry")},
-                QStringLiteral("ensure this value is greater than or equal to 0"),
-                QStringLiteral("value_error.number.not_ge"));
-        expiry = qint64(expiryValue.toDouble());
-    }
+    if (const auto invalid =
+            checkInteger(body->value(QLatin1String("expiry")), QStringLiteral("expiry"), 0, std::nullopt, &expiry))
+        return *invalid;
     if (!m_apps.contains(appId))
         return error(404, QStringLiteral("not_found"), QStringLiteral("Application not found"));
     const QDateTime created = now();
@@ -420,15 +420,6 @@ SandboxResponse SvixEmulator::dashboardAccess(const QString &appId)
 {
     if (!m_apps.contains(appId))
         return error(404, QStringLiteral("not_found"), QStringLiteral("Application not found"));
-    const QString token =
-        mintPortalToken(appId, QString(), m_openSource ? OpenSourcePortalLifetimeSeconds : qint64(604800));
-    if (m_openSource)
-        return SandboxResponse::json(200,
-            {{QStringLiteral("url"), QStringLiteral("https://docs.svix.com/app-portal/oss")},
-                {QStringLiteral("token"), token}});
-    const QString oneTime = QStringLiteral("otk_") + randomString(24);
-    m_oneTimeTokens.insert(oneTime, token);
-    return SandboxResponse::json(200,
-        {{QStringLiteral("url"), QString(QStringLiteral("https://app.svix.com/login#key=") + oneTime)},
-            {QStringLiteral("token"), token}});
+    return portalAnswer(
+        mintPortalToken(appId, QString(), m_openSource ? OpenSourcePortalLifetimeSeconds : qint64(604800)));
 }

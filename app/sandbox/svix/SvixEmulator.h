@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -47,7 +48,8 @@ public:
     // Tests: tokens minted (portal, message and dashboard), and requests answered from the idempotency cache.
     int mintedCount() const { return m_minted; }
     int replayCount() const { return m_replays; }
-    // The one-time key of the most recent magic link (tests of the legacy exchange).
+    // The one-time key of the most recent magic link, of app-portal-access or dashboard-access (tests of the
+    // legacy exchange).
     QString lastOneTimeToken() const { return m_lastOneTimeToken; }
 
 private:
@@ -74,10 +76,18 @@ private:
     SandboxResponse dashboardAccess(const QString &appId);
     bool authorized(const SandboxRequest &request) const;
     QString mintPortalToken(const QString &appId, const QString &sessionId, qint64 lifetimeSeconds);
+    // The {url, token} answer of app-portal-access and dashboard-access: a magic link to the one-time key, or
+    // the open-source server's fixed URL.
+    SandboxResponse portalAnswer(const QString &token);
     QString randomString(int length);
 
     static SandboxResponse error(int status, const QString &code, const QString &detail);
     static SandboxResponse validation(const QStringList &loc, const QString &msg, const QString &type);
+    // pydantic's answers for an integer body field `name` outside [minimum, maximum] (no maximum when nullopt);
+    // nullopt when the value is absent or fits, and then *out holds the value if there was one.
+    static std::optional<SandboxResponse> checkInteger(const QJsonValue &value, const QString &name, qint64 minimum,
+        std::optional<qint64> maximum, std::optional<qint64> *out);
+    static SandboxResponse badSessionId(const QStringList &loc);
     static QString iso(const QDateTime &time);
 
     QStringList m_apps;

@@ -20,8 +20,6 @@
 #include <QSet>
 #include <QUuid>
 
-#include <cmath>
-
 Q_LOGGING_CATEGORY(lcMagicBell, "tokendesk.magicbell")
 
 namespace {
@@ -208,27 +206,8 @@ QList<TokenKindSpec> MagicBellProvider::createKinds() const
 
 std::optional<qint64> MagicBellProvider::expirySeconds(const QVariant &value, QString *error)
 {
-    const auto typeId = value.metaType().id();
-    if (typeId == QMetaType::Int || typeId == QMetaType::LongLong || typeId == QMetaType::UInt
-        || typeId == QMetaType::ULongLong || typeId == QMetaType::Double) {
-        const qint64 seconds = std::llround(value.toDouble());
-        if (seconds < 1) {
-            *error = tr("The lifetime must be at least one second.");
-            return std::nullopt;
-        }
-        return seconds;
-    }
-    const QString text = value.toString().trimmed();
-    if (text.isEmpty())
-        return std::nullopt;
-    QString parseError;
-    const std::optional<double> parsed = Duration::parseSeconds(text, &parseError);
-    if (!parsed) {
-        *error = parseError.isEmpty() ? tr("\"%1\" is not a lifetime TokenDesk understands.").arg(text) : parseError;
-        return std::nullopt;
-    }
-    const qint64 seconds = std::llround(*parsed);
-    if (seconds < 1) {
+    const std::optional<qint64> seconds = Duration::wholeSeconds(value, error);
+    if (seconds && *seconds < 1) {
         *error = tr("The lifetime must be at least one second.");
         return std::nullopt;
     }

@@ -1,5 +1,6 @@
 #include "MagicBellWire.h"
 
+#include "core/UntrustedText.h"
 #include "net/ApiClient.h"
 #include "net/WireJson.h"
 
@@ -19,11 +20,7 @@ ApiError malformed(const QString &details)
 }
 
 using WireJson::parseObject;
-
-QString stringOrEmpty(const QJsonValue &value)
-{
-    return value.isString() ? value.toString() : QString();
-}
+using WireJson::stringOrEmpty;
 
 } // namespace
 
@@ -145,10 +142,8 @@ QString parseErrorMessage(const QByteArray &body)
         }
     }
     // Not MagicBell's JSON: plain text or a proxy's HTML page, with the markup stripped as ApiClient does.
-    QString text = ApiClient::serverMessageFromBody(body);
-    if (text.size() > MaxErrorTextChars)
-        text = text.left(MaxErrorTextChars - 1) + QChar(0x2026);
-    return text;
+    const QString text = ApiClient::serverMessageFromBody(body);
+    return UntrustedText::elided(text, MaxErrorTextChars);
 }
 
 QByteArray projectTokenRequest(const QString &name, std::optional<qint64> expirySeconds)
@@ -157,7 +152,7 @@ QByteArray projectTokenRequest(const QString &name, std::optional<qint64> expiry
     object.insert(QLatin1String("name"), name);
     if (expirySeconds)
         object.insert(QLatin1String("expiry"), *expirySeconds);
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return WireJson::compact(object);
 }
 
 QByteArray userTokenRequest(
@@ -172,7 +167,7 @@ QByteArray userTokenRequest(
         object.insert(QLatin1String("name"), name);
     if (expirySeconds)
         object.insert(QLatin1String("expiry"), *expirySeconds);
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return WireJson::compact(object);
 }
 
 Token toToken(const TokenInfo &info, const QString &kind, const QString &subject)

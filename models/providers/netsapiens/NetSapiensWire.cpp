@@ -1,5 +1,6 @@
 #include "NetSapiensWire.h"
 
+#include "core/UntrustedText.h"
 #include "net/WireJson.h"
 
 #include "core/Jwt.h"
@@ -21,46 +22,38 @@ ApiError malformed(const QString &details)
 }
 
 using WireJson::parseObject;
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-QString stringOrEmpty(const QJsonValue &value)
-{
-    return value.isString() ? value.toString() : QString();
-}
+using WireJson::stringOrEmpty;
 
 } // namespace
 
 QByteArray passwordGrant(
     const QString &clientId, const QString &clientSecret, const QString &username, const QString &password)
 {
-    return compact({{QStringLiteral("grant_type"), QStringLiteral("password")}, {QStringLiteral("client_id"), clientId},
-        {QStringLiteral("client_secret"), clientSecret}, {QStringLiteral("username"), username},
-        {QStringLiteral("password"), password}});
+    return WireJson::compact({{QStringLiteral("grant_type"), QStringLiteral("password")},
+        {QStringLiteral("client_id"), clientId}, {QStringLiteral("client_secret"), clientSecret},
+        {QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
 }
 
 QByteArray mfaGrant(const QString &clientId, const QString &clientSecret, const QString &username,
     const QString &password, const QString &mfaType, const QString &mfaVendor, const QString &passcode,
     const QString &accessToken, const QString &nsIdType)
 {
-    return compact({{QStringLiteral("grant_type"), QStringLiteral("mfa")}, {QStringLiteral("client_id"), clientId},
-        {QStringLiteral("client_secret"), clientSecret}, {QStringLiteral("username"), username},
-        {QStringLiteral("password"), password}, {QStringLiteral("mfa_type"), mfaType},
-        {QStringLiteral("mfa_vendor"), mfaVendor}, {QStringLiteral("ns_id_type"), nsIdType},
-        {QStringLiteral("passcode"), passcode}, {QStringLiteral("access_token"), accessToken}});
+    return WireJson::compact(
+        {{QStringLiteral("grant_type"), QStringLiteral("mfa")}, {QStringLiteral("client_id"), clientId},
+            {QStringLiteral("client_secret"), clientSecret}, {QStringLiteral("username"), username},
+            {QStringLiteral("password"), password}, {QStringLiteral("mfa_type"), mfaType},
+            {QStringLiteral("mfa_vendor"), mfaVendor}, {QStringLiteral("ns_id_type"), nsIdType},
+            {QStringLiteral("passcode"), passcode}, {QStringLiteral("access_token"), accessToken}});
 }
 
 QByteArray refreshGrant(const QString &refresh)
 {
-    return compact({{QStringLiteral("refresh"), refresh}});
+    return WireJson::compact({{QStringLiteral("refresh"), refresh}});
 }
 
 QByteArray delegateRequest(const QString &user, const QString &domain)
 {
-    return compact({{QStringLiteral("user"), user}, {QStringLiteral("domain"), domain}});
+    return WireJson::compact({{QStringLiteral("user"), user}, {QStringLiteral("domain"), domain}});
 }
 
 Result<JwtPair> parseJwtSuccess(const QByteArray &body)
@@ -157,10 +150,8 @@ QString parseErrorMessage(const QByteArray &body)
     const QByteArray trimmed = body.trimmed();
     if (trimmed.startsWith('<') || trimmed.startsWith('{') || trimmed.startsWith('['))
         return {};
-    QString text = QString::fromUtf8(body).simplified();
-    if (text.size() > MaxErrorTextChars)
-        text = text.left(MaxErrorTextChars - 1) + QChar(0x2026);
-    return text;
+    const QString text = QString::fromUtf8(body).simplified();
+    return UntrustedText::elided(text, MaxErrorTextChars);
 }
 
 bool isValidDomain(const QString &domain)

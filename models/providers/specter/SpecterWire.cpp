@@ -510,7 +510,7 @@ QByteArray buildCreateBody(const QString &description, const QString &lifeText)
 {
     const QJsonObject object {
         {QStringLiteral("jwt_token_description"), description}, {QStringLiteral("jwt_token_life"), lifeText}};
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return WireJson::compact(object);
 }
 
 bool isEmptyListBody(const QByteArray &body)

@@ -11,13 +11,10 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QPromise>
 #include <QRegularExpression>
 #include <QUuid>
 
 #include <algorithm>
-#include <cmath>
-#include <memory>
 
 Q_LOGGING_CATEGORY(lcSvix, "tokendesk.svix")
 
@@ -65,27 +62,6 @@ bool toBool(const QVariant &value)
     const QString text = value.toString().trimmed().toLower();
     return text == QLatin1String("true") || text == QLatin1String("1") || text == QLatin1String("yes")
         || text == QLatin1String("on");
-}
-
-// Whole seconds from a Duration text or a number; nullopt when empty; *error set when unusable.
-std::optional<qint64> durationSeconds(const QVariant &value, QString *error)
-{
-    const auto typeId = value.metaType().id();
-    if (typeId == QMetaType::Int || typeId == QMetaType::LongLong || typeId == QMetaType::UInt
-        || typeId == QMetaType::ULongLong || typeId == QMetaType::Double)
-        return std::llround(value.toDouble());
-    const QString text = value.toString().trimmed();
-    if (text.isEmpty())
-        return std::nullopt;
-    QString parseError;
-    const std::optional<double> parsed = Duration::parseSeconds(text, &parseError);
-    if (!parsed) {
-        *error = parseError.isEmpty()
-            ? QCoreApplication::translate("SvixProvider", "\"%1\" is not a lifetime TokenDesk understands.").arg(text)
-            : parseError;
-        return std::nullopt;
-    }
-    return std::llround(*parsed);
 }
 
 FieldSpec appField()
@@ -220,21 +196,20 @@ QStringList SvixProvider::appIds() const
 
 QUrl SvixProvider::url(const QString &path) const
 {
-    QUrl result = baseUrl();
-    QString basePath = result.path();
-    while (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    result.setPath(basePath + path);
-    result.setQuery(QString());
-    result.setFragment(QString());
-    return result;
+    return endpoint(baseUrl(), path);
 }
 
 ApiRequest SvixProvider::post(
     const QString &path, const QByteArray &body, const QByteArray &idempotencyKey, const QString &operation) const
 {
+    return post(path, body, idempotencyKey, operation, secret(ApiKeyField));
+}
+
+ApiRequest SvixProvider::post(const QString &path, const QByteArray &body, const QByteArray &idempotencyKey,
+    const QString &operation, const QString &bearer) const
+{
     ApiRequest request = ApiRequest::post(url(path), body);
-    request.withBearer(secret(ApiKeyField));
+    request.withBearer(bearer);
     request.withHeader("Accept", "application/json");
     request.withHeader("Idempotency-Key", idempotencyKey);
     // The idempotency key makes a retry safe: Svix replays the first successful answer for the same key.
@@ -375,7 +350,8 @@ QList<FieldError> SvixProvider::validateCreate(const CreateRequest &request) con
         errors.append({QStringLiteral("app_id"), tr("The application id may hold letters, digits, '-', '_' and '.'.")});
 
     QString expiryError;
-    const std::optional<qint64> expiry = durationSeconds(request.values.value(QStringLiteral("expiry")), &expiryError);
+    const std::optional<qint64> expiry =
+        Duration::wholeSeconds(request.values.value(QStringLiteral("expiry")), &expiryError);
     if (!expiryError.isEmpty()) {
         errors.append({QStringLiteral("expiry"), expiryError});
     } else if (request.kind == PortalKind && expiry && (*expiry < PortalMinExpiry || *expiry > PortalMaxExpiry)) {
@@ -430,30 +406,22 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
     const QString encodedApp = QString::fromLatin1(QUrl::toPercentEncoding(appId));
     QString ignored;
     const QDateTime now = clock().now();
-    auto promise = std::make_shared<QPromise<Result<CreatedToken>>>();
-    promise->start();
-    QFuture<Result<CreatedToken>> future = promise->future();
 
     if (request.kind == MessageKind) {
         const QString name = request.value(QStringLiteral("name")).trimmed();
-        std::optional<qint64> expiry = durationSeconds(request.values.value(QStringLiteral("expiry")), &ignored);
+        std::optional<qint64> expiry = Duration::wholeSeconds(request.values.value(QStringLiteral("expiry")), &ignored);
         if (!request.values.contains(QStringLiteral("expiry")))
             expiry = 3600; // the field's default, "1 hour"
         const ApiRequest apiRequest = post(QStringLiteral("/api/v1/auth/app/%1/create-message-token").arg(encodedApp),
             SvixWire::createTokenRequest(name, expiry), idempotencyKey, QStringLiteral("svix.create-message-token"));
-        Async::then(api()->send(apiRequest), this,
-            [this, promise, request, appId, name, expiry, now, idempotencyKey](Result<HttpResponse> response) {
-                if (!response) {
-                    promise->addResult(Result<CreatedToken>(mapError(response.error(), true)));
-                    promise->finish();
-                    return;
-                }
+        return Async::then(api()->send(apiRequest), this,
+            [this, request, appId, name, expiry, now, idempotencyKey](
+                Result<HttpResponse> response) -> Result<CreatedToken> {
+                if (!response)
+                    return mapError(response.error(), true);
                 Result<SvixWire::ApiTokenOut> out = SvixWire::parseApiToken(response->body);
-                if (!out) {
-                    promise->addResult(Result<CreatedToken>(out.error()));
-                    promise->finish();
-                    return;
-                }
+                if (!out)
+                    return out.error();
                 const QDateTime created = out->createdAt.value_or(now);
                 std::optional<QDateTime> expires = out->expiresAt;
                 if (!expires && expiry)
@@ -475,14 +443,13 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
                 created_.value = out->token;
                 recordMinted(request, appId, QString(), out->id, created_.token.label, expires, created, out->token,
                     idempotencyKey);
-                promise->addResult(Result<CreatedToken>(created_));
-                promise->finish();
+                return created_;
             });
-        return future;
     }
 
     SvixWire::PortalAccessIn in;
-    const std::optional<qint64> requested = durationSeconds(request.values.value(QStringLiteral("expiry")), &ignored);
+    const std::optional<qint64> requested =
+        Duration::wholeSeconds(request.values.value(QStringLiteral("expiry")), &ignored);
     in.expiry = requested.value_or(PortalMaxExpiry);
     in.sessionId = request.values.contains(QStringLiteral("session_id"))
         ? request.value(QStringLiteral("session_id")).trimmed()
@@ -502,20 +469,14 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
     const QString sessionId = in.sessionId;
     const ApiRequest apiRequest = post(QStringLiteral("/api/v1/auth/app-portal-access/%1").arg(encodedApp),
         SvixWire::portalAccessRequest(in), idempotencyKey, QStringLiteral("svix.app-portal-access"));
-    Async::then(api()->send(apiRequest), this,
-        [this, promise, request, appId, sessionId, lifetime, now, idempotencyKey, capabilityList](
-            Result<HttpResponse> response) {
-            if (!response) {
-                promise->addResult(Result<CreatedToken>(mapError(response.error(), false)));
-                promise->finish();
-                return;
-            }
+    return Async::then(api()->send(apiRequest), this,
+        [this, request, appId, sessionId, lifetime, now, idempotencyKey, capabilityList](
+            Result<HttpResponse> response) -> Result<CreatedToken> {
+            if (!response)
+                return mapError(response.error(), false);
             Result<SvixWire::PortalAccessOut> out = SvixWire::parsePortalAccess(response->body);
-            if (!out) {
-                promise->addResult(Result<CreatedToken>(out.error()));
-                promise->finish();
-                return;
-            }
+            if (!out)
+                return out.error();
             noteServer(out->url);
             const bool openSource = SvixWire::isOpenSourcePortalUrl(out->url);
             // Svix returns no id and no expiry: the expiry is the one asked for, counted from now. The open-source
@@ -546,10 +507,8 @@ QFuture<Result<CreatedToken>> SvixProvider::createTokenWithKey(
             created.token.id = QStringLiteral("local-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
             recordMinted(request, appId, sessionId, created.token.id, created.token.label, expires, now, out->token,
                 idempotencyKey, extra);
-            promise->addResult(Result<CreatedToken>(created));
-            promise->finish();
+            return created;
         });
-    return future;
 }
 
 void SvixProvider::recordMinted(const CreateRequest &request, const QString &appId, const QString &sessionId,
@@ -643,24 +602,17 @@ QFuture<Result<Done>> SvixProvider::expireAll(const ExpireAllRequest &request)
     const ApiRequest apiRequest = post(QStringLiteral("/api/v1/auth/app/%1/expire-all").arg(encodedApp),
         SvixWire::expireAllRequest(request.graceSeconds, request.sessionIds), newIdempotencyKey(),
         QStringLiteral("svix.expire-all"));
-    auto promise = std::make_shared<QPromise<Result<Done>>>();
-    promise->start();
-    QFuture<Result<Done>> future = promise->future();
     const QDateTime now = clock().now();
-    Async::then(api()->send(apiRequest), this, [this, promise, request, appId, now](Result<HttpResponse> response) {
-        if (!response) {
+    return Async::then(
+        api()->send(apiRequest), this, [this, request, appId, now](Result<HttpResponse> response) -> Result<Done> {
             // A 404 without "Application not found" is a server that does not route expire-all (open source).
-            promise->addResult(Result<Done>(mapError(response.error(), true)));
-            promise->finish();
-            return;
-        }
-        if (Ledger *ledger = context().ledger)
-            ledger->markRevokedWhere(account().id, appId, request.sessionIds, now.addSecs(request.graceSeconds),
-                QStringLiteral("expire-all"));
-        promise->addResult(Result<Done>(Done {}));
-        promise->finish();
-    });
-    return future;
+            if (!response)
+                return mapError(response.error(), true);
+            if (Ledger *ledger = context().ledger)
+                ledger->markRevokedWhere(account().id, appId, request.sessionIds, now.addSecs(request.graceSeconds),
+                    QStringLiteral("expire-all"));
+            return Done {};
+        });
 }
 
 QFuture<Result<Done>> SvixProvider::logoutToken(const QString &tokenValue)
@@ -668,35 +620,24 @@ QFuture<Result<Done>> SvixProvider::logoutToken(const QString &tokenValue)
     const QString value = tokenValue.trimmed();
     if (value.isEmpty())
         return readyResult(Result<Done>(ApiError(ApiError::Kind::InvalidInput, tr("Paste the portal token."))));
-    ApiRequest apiRequest = ApiRequest::post(url(QStringLiteral("/api/v1/auth/logout")), QByteArray());
     // The bearer is the app-portal token itself, not the API key: logout only accepts app tokens.
-    apiRequest.withBearer(value);
-    apiRequest.withHeader("Accept", "application/json");
-    apiRequest.withHeader("Idempotency-Key", newIdempotencyKey());
-    apiRequest.retryable = true;
-    apiRequest.operation = QStringLiteral("svix.logout");
+    const ApiRequest apiRequest = post(
+        QStringLiteral("/api/v1/auth/logout"), QByteArray(), newIdempotencyKey(), QStringLiteral("svix.logout"), value);
     const QString hashPrefix = SvixWire::tokenHashPrefix(value);
-    auto promise = std::make_shared<QPromise<Result<Done>>>();
-    promise->start();
-    QFuture<Result<Done>> future = promise->future();
-    Async::then(api()->send(apiRequest), this, [this, promise, hashPrefix](Result<HttpResponse> response) {
-        if (!response) {
-            promise->addResult(Result<Done>(mapError(response.error(), false)));
-            promise->finish();
-            return;
-        }
-        if (Ledger *ledger = context().ledger) {
-            for (const LedgerEntry &entry : ledger->entries(account().id)) {
-                if (entry.extra.value(HashPrefixKey).toString() == hashPrefix && !entry.revoked) {
-                    ledger->markRevoked(account().id, entry.tokenId, clock().now(), QStringLiteral("logout"));
-                    break;
+    return Async::then(
+        api()->send(apiRequest), this, [this, hashPrefix](Result<HttpResponse> response) -> Result<Done> {
+            if (!response)
+                return mapError(response.error(), false);
+            if (Ledger *ledger = context().ledger) {
+                for (const LedgerEntry &entry : ledger->entries(account().id)) {
+                    if (entry.extra.value(HashPrefixKey).toString() == hashPrefix && !entry.revoked) {
+                        ledger->markRevoked(account().id, entry.tokenId, clock().now(), QStringLiteral("logout"));
+                        break;
+                    }
                 }
             }
-        }
-        promise->addResult(Result<Done>(Done {}));
-        promise->finish();
-    });
-    return future;
+            return Done {};
+        });
 }
 
 QFuture<Result<QString>> SvixProvider::exchangeOneTimeToken(const QString &oneTimeToken)
@@ -709,19 +650,12 @@ QFuture<Result<QString>> SvixProvider::exchangeOneTimeToken(const QString &oneTi
     ApiRequest apiRequest =
         post(QStringLiteral("/api/v1/auth/one-time-token"), SvixWire::oneTimeTokenRequest(oneTimeToken.trimmed()),
             newIdempotencyKey(), QStringLiteral("svix.one-time-token"));
-    auto promise = std::make_shared<QPromise<Result<QString>>>();
-    promise->start();
-    QFuture<Result<QString>> future = promise->future();
-    Async::then(api()->send(apiRequest), this, [this, promise](Result<HttpResponse> response) {
-        if (!response) {
-            promise->addResult(Result<QString>(mapError(response.error(), true)));
-        } else {
-            Result<SvixWire::OneTimeTokenOut> out = SvixWire::parseOneTimeToken(response->body);
-            promise->addResult(out ? Result<QString>(out->token) : Result<QString>(out.error()));
-        }
-        promise->finish();
+    return Async::then(api()->send(apiRequest), this, [this](Result<HttpResponse> response) -> Result<QString> {
+        if (!response)
+            return mapError(response.error(), true);
+        Result<SvixWire::OneTimeTokenOut> out = SvixWire::parseOneTimeToken(response->body);
+        return out ? Result<QString>(out->token) : Result<QString>(out.error());
     });
-    return future;
 }
 
 QFuture<Result<CreatedToken>> SvixProvider::dashboardAccess(const QString &appId)
@@ -731,34 +665,24 @@ QFuture<Result<CreatedToken>> SvixProvider::dashboardAccess(const QString &appId
     const QString encodedApp = QString::fromLatin1(QUrl::toPercentEncoding(appId.trimmed()));
     ApiRequest apiRequest = post(QStringLiteral("/api/v1/auth/dashboard-access/%1").arg(encodedApp), QByteArray(),
         newIdempotencyKey(), QStringLiteral("svix.dashboard-access"));
-    auto promise = std::make_shared<QPromise<Result<CreatedToken>>>();
-    promise->start();
-    QFuture<Result<CreatedToken>> future = promise->future();
     const QString app = appId.trimmed();
-    Async::then(api()->send(apiRequest), this, [this, promise, app](Result<HttpResponse> response) {
-        if (!response) {
-            promise->addResult(Result<CreatedToken>(mapError(response.error(), true)));
-            promise->finish();
-            return;
-        }
-        Result<SvixWire::PortalAccessOut> out = SvixWire::parsePortalAccess(response->body);
-        if (!out) {
-            promise->addResult(Result<CreatedToken>(out.error()));
-            promise->finish();
-            return;
-        }
-        noteServer(out->url);
-        CreatedToken created;
-        created.token.kind = QStringLiteral("dashboard");
-        created.token.subject = app;
-        created.token.accountId = account().id;
-        created.token.created = clock().now();
-        created.value = out->token;
-        created.link = out->url;
-        promise->addResult(Result<CreatedToken>(created));
-        promise->finish();
-    });
-    return future;
+    return Async::then(
+        api()->send(apiRequest), this, [this, app](Result<HttpResponse> response) -> Result<CreatedToken> {
+            if (!response)
+                return mapError(response.error(), true);
+            Result<SvixWire::PortalAccessOut> out = SvixWire::parsePortalAccess(response->body);
+            if (!out)
+                return out.error();
+            noteServer(out->url);
+            CreatedToken created;
+            created.token.kind = QStringLiteral("dashboard");
+            created.token.subject = app;
+            created.token.accountId = account().id;
+            created.token.created = clock().now();
+            created.value = out->token;
+            created.link = out->url;
+            return created;
+        });
 }
 
 QString SvixProvider::expireAllCall(const ExpireAllRequest &request) const

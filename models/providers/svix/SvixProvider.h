@@ -71,6 +71,9 @@ private:
     QUrl url(const QString &path) const;
     ApiRequest post(
         const QString &path, const QByteArray &body, const QByteArray &idempotencyKey, const QString &operation) const;
+    // The same with another bearer than the API key (logout sends the app-portal token itself).
+    ApiRequest post(const QString &path, const QByteArray &body, const QByteArray &idempotencyKey,
+        const QString &operation, const QString &bearer) const;
     ApiError mapError(const ApiError &error, bool optionalRoute) const;
     ApiError notOfferedError() const;
     void noteServer(const QString &portalUrl);

@@ -5,7 +5,6 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace {
@@ -21,10 +20,7 @@ std::optional<QJsonObject> parseObject(const QByteArray &body)
     return WireJson::parseObject(body, &ignored);
 }
 
-QString stringOrEmpty(const QJsonValue &value)
-{
-    return value.isString() ? value.toString() : QString();
-}
+using WireJson::stringOrEmpty;
 
 QJsonArray toArray(const QStringList &list)
 {
@@ -83,7 +79,7 @@ QByteArray portalAccessRequest(const PortalAccessIn &in)
         object.insert(QStringLiteral("sessionId"), in.sessionId);
     if (in.capabilities)
         object.insert(QStringLiteral("capabilities"), toArray(*in.capabilities));
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return WireJson::compact(object);
 }
 
 Result<PortalAccessOut> parsePortalAccess(const QByteArray &body)
@@ -106,7 +102,7 @@ QByteArray expireAllRequest(std::optional<qint64> graceSeconds, const QStringLis
         object.insert(QStringLiteral("expiry"), double(*graceSeconds));
     if (!sessionIds.isEmpty())
         object.insert(QStringLiteral("sessionIds"), toArray(sessionIds));
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return WireJson::compact(object);
 }
 
 QByteArray createTokenRequest(const QString &name, std::optional<qint64> expirySeconds)
@@ -115,7 +111,7 @@ QByteArray createTokenRequest(const QString &name, std::optional<qint64> expiryS
     object.insert(QStringLiteral("name"), name);
     if (expirySeconds)
         object.insert(QStringLiteral("expiry"), double(*expirySeconds));
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return WireJson::compact(object);
 }
 
 Result<ApiTokenOut> parseApiToken(const QByteArray &body)
@@ -159,7 +155,7 @@ Result<OneTimeTokenOut> parseOneTimeToken(const QByteArray &body)
 
 QByteArray oneTimeTokenRequest(const QString &oneTimeToken)
 {
-    return QJsonDocument(QJsonObject {{QStringLiteral("oneTimeToken"), oneTimeToken}}).toJson(QJsonDocument::Compact);
+    return WireJson::compact({{QStringLiteral("oneTimeToken"), oneTimeToken}});
 }
 
 HttpError parseHttpError(const QByteArray &body)
