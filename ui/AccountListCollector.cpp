@@ -35,30 +35,33 @@ void AccountListCollector::start(const QList<QUuid> &accounts)
         }
         usable.append(id);
     }
-    m_pending = int(usable.size());
-    if (m_pending == 0) {
-        QTimer::singleShot(0, this, &AccountListCollector::finished);
+    if (usable.isEmpty()) {
+        QTimer::singleShot(0, this, &AccountListCollector::finished); // after start() returns, as with lists
         return;
     }
-    for (const QUuid &id : std::as_const(usable)) {
-        Async::then(m_controller->accountTokens()->refresh(id), this, [this, id](Result<QList<Token>> result) {
-            AccountSession *current = m_controller->session(id);
-            if (result.ok() && current) {
-                m_listed.insert(id, {current->account(), current->provider(), result.value()});
-            } else {
-                const std::optional<Account> account = m_controller->account(id);
-                m_notChecked.append({account ? account->name : id.toString(QUuid::WithoutBraces),
-                    result.ok() ? tr("the account was removed") : result.error().fullMessage()});
-            }
-            done();
-        });
-    }
+    // Every account at once, through AccountTokens (so every view follows what was listed).
+    QList<QFuture<Result<QList<Token>>>> lists;
+    for (const QUuid &id : std::as_const(usable))
+        lists.append(m_controller->accountTokens()->refresh(id));
+    m_running = true;
+    Async::then(Async::allResults(lists), this, [this, usable](const QList<Result<QList<Token>>> &results) {
+        for (qsizetype i = 0; i < results.size(); ++i)
+            collect(usable.at(i), results.at(i));
+        m_running = false;
+        emit finished();
+    });
 }
 
-void AccountListCollector::done()
+void AccountListCollector::collect(const QUuid &id, const Result<QList<Token>> &result)
 {
-    if (--m_pending == 0)
-        emit finished();
+    AccountSession *current = m_controller->session(id);
+    if (result.ok() && current) {
+        m_listed.insert(id, {current->account(), current->provider(), result.value()});
+        return;
+    }
+    const std::optional<Account> account = m_controller->account(id);
+    m_notChecked.append({account ? account->name : id.toString(QUuid::WithoutBraces),
+        result.ok() ? tr("the account was removed") : result.error().fullMessage()});
 }
 
 QList<RevokePlan::AccountTokens> AccountListCollector::listed() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Result.h"
 #include "workflows/RevokePlan.h"
 
 #include <QHash>
@@ -22,7 +23,7 @@ public:
 
     // Lists `accounts` (every account of the controller when empty); finished() follows, also when none.
     void start(const QList<QUuid> &accounts = {});
-    bool isRunning() const { return m_pending > 0; }
+    bool isRunning() const { return m_running; }
 
     // In the controller's account order.
     QList<RevokePlan::AccountTokens> listed() const;
@@ -33,11 +34,11 @@ signals:
     void finished();
 
 private:
-    void done();
+    void collect(const QUuid &id, const Result<QList<Token>> &result);
 
     AccountController *m_controller;
     QList<QUuid> m_order;
     QHash<QUuid, RevokePlan::AccountTokens> m_listed;
     QList<QPair<QString, QString>> m_notChecked;
-    int m_pending = 0;
+    bool m_running = false;
 };

@@ -42,6 +42,7 @@ int CliAccountLister::select(const QStringList &names)
 
 void CliAccountLister::start()
 {
+    QList<QFuture<Result<QList<Token>>>> lists;
     for (const Account &account : std::as_const(m_accounts)) {
         AccountSession *session = m_app->workspace()->createSession(account, this);
         if (!session) {
@@ -52,33 +53,38 @@ void CliAccountLister::start()
             continue;
         }
         m_sessions.append(session);
+        // Each session's secrets from the keychain, then its list; every account at once.
+        lists.append(
+            Async::then(session->loadSecrets(), this, [session](Result<Done> loaded) -> QFuture<Result<QList<Token>>> {
+                if (!loaded.ok())
+                    return readyResult(Result<QList<Token>>(loaded.error()));
+                return session->refresh();
+            }).unwrap());
     }
-    m_pending = int(m_sessions.size());
-    if (m_pending == 0) {
-        QTimer::singleShot(0, this, &CliAccountLister::finished);
+    if (lists.isEmpty()) {
+        QTimer::singleShot(0, this, &CliAccountLister::finished); // after start() returns, as with lists
         return;
     }
-    for (AccountSession *session : std::as_const(m_sessions)) {
-        Async::then(session->loadSecrets(), this, [this, session](Result<Done> loaded) {
-            if (!loaded.ok()) {
-                done(session, Result<QList<Token>>(loaded.error()));
-                return;
-            }
-            Async::then(
-                session->refresh(), this, [this, session](Result<QList<Token>> result) { done(session, result); });
-        });
-    }
+    Async::then(Async::allResults(lists), this, [this](const QList<Result<QList<Token>>> &results) {
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            AccountSession *session = m_sessions.at(i);
+            if (results.at(i).ok())
+                m_listed.append({session->account(), session->provider(), results.at(i).value()});
+            else
+                m_failures.append({session->account(), results.at(i).error(),
+                    session->provider()->can(TokenProvider::Capability::SignIn)});
+        }
+        emit finished();
+    });
 }
 
-void CliAccountLister::done(AccountSession *session, const Result<QList<Token>> &result)
+AccountSession *CliAccountLister::session(const QUuid &accountId) const
 {
-    if (result.ok())
-        m_listed.append({session->account(), session->provider(), result.value()});
-    else
-        m_failures.append(
-            {session->account(), result.error(), session->provider()->can(TokenProvider::Capability::SignIn)});
-    if (--m_pending == 0)
-        emit finished();
+    for (AccountSession *session : m_sessions) {
+        if (session->account().id == accountId)
+            return session;
+    }
+    return nullptr;
 }
 
 QList<RevokePlan::AccountTokens> CliAccountLister::listed() const

@@ -30,8 +30,10 @@ public:
     // (2 no such account is 4, no accounts configured is 4, database failure 1).
     int select(const QStringList &names);
     const QList<Account> &accounts() const { return m_accounts; }
-    // Lists the selected accounts; finished() follows (also with no usable account).
+    // Lists the selected accounts, all at once; finished() follows (also with no usable account).
     void start();
+    // The session of a listed account (null for one whose provider is not in this build).
+    AccountSession *session(const QUuid &accountId) const;
 
     // In the configured order.
     QList<RevokePlan::AccountTokens> listed() const;
@@ -53,12 +55,9 @@ signals:
     void finished();
 
 private:
-    void done(AccountSession *session, const Result<QList<Token>> &result);
-
     CliApplication *m_app;
     QList<Account> m_accounts;
     QList<AccountSession *> m_sessions;
     QList<RevokePlan::AccountTokens> m_listed;
     QList<Failure> m_failures;
-    int m_pending = 0;
 };

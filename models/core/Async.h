@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QPromise>
 
 #include <type_traits>
 #include <utility>
@@ -50,25 +51,41 @@ template<typename T, typename Function> auto then(QFuture<T> future, QObject *co
         });
 }
 
-// Fan-in: one future that finishes when every one of `futures` has finished, with the first error among them in
-// the order given (Done when all succeeded, or when there are none). A future cancelled on its way counts as
-// a Cancelled error, like a Result's default.
+// Fan-in: one future that finishes when every one of `futures` has finished, with each one's result in the order
+// given (an empty list at once when there are none). A future cancelled on its way gives a Cancelled error, like
+// a Result's default; one failing does not stop the others.
+template<typename T> QFuture<QList<Result<T>>> allResults(const QList<QFuture<Result<T>>> &futures)
+{
+    if (futures.isEmpty()) {
+        QPromise<QList<Result<T>>> promise;
+        promise.start();
+        promise.addResult(QList<Result<T>> {});
+        promise.finish();
+        return promise.future();
+    }
+    // Qt 6.4's whenAll calls then() through the iterator, which a const_iterator's const future cannot take.
+    QList<QFuture<Result<T>>> pending = futures;
+    return QtFuture::whenAll(pending.begin(), pending.end())
+        .then(QtFuture::Launch::Sync, [](const QList<QFuture<Result<T>>> &finished) {
+            QList<Result<T>> results;
+            results.reserve(finished.size());
+            for (const QFuture<Result<T>> &future : finished)
+                results.append(future.isValid() && future.resultCount() > 0 ? future.result() : Result<T> {});
+            return results;
+        });
+}
+
+// Fan-in of steps that only succeed or fail: the first error among them in the order given (Done when all
+// succeeded, or when there are none).
 inline QFuture<Result<Done>> all(const QList<QFuture<Result<Done>>> &futures)
 {
-    if (futures.isEmpty())
-        return readyResult(Result<Done>(Done {}));
-    // Qt 6.4's whenAll calls then() through the iterator, which a const_iterator's const future cannot take.
-    QList<QFuture<Result<Done>>> pending = futures;
-    return QtFuture::whenAll(pending.begin(), pending.end())
-        .then(QtFuture::Launch::Sync, [](const QList<QFuture<Result<Done>>> &finished) {
-            for (const QFuture<Result<Done>> &future : finished) {
-                const Result<Done> result =
-                    future.isValid() && future.resultCount() > 0 ? future.result() : Result<Done> {};
-                if (!result.ok())
-                    return result;
-            }
-            return Result<Done>(Done {});
-        });
+    return allResults(futures).then(QtFuture::Launch::Sync, [](const QList<Result<Done>> &results) {
+        for (const Result<Done> &result : results) {
+            if (!result.ok())
+                return result;
+        }
+        return Result<Done>(Done {});
+    });
 }
 
 } // namespace Async

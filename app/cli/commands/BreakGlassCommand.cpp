@@ -1,5 +1,6 @@
 #include "BreakGlassCommand.h"
 
+#include "CliAccountLister.h"
 #include "CliApplication.h"
 #include "CliArguments.h"
 
@@ -55,8 +56,7 @@ CliCommandSpec BreakGlassCommand::spec()
         .summary = tr("revoke everything of a subject in every account (one grouped audit entry)"),
         .options = {{QStringLiteral("dry-run"), CliArguments::Arity::Flag, {},
                         tr("list the calls that would be made; send none")},
-            {QStringLiteral("account"), CliArguments::Arity::Repeated, QStringLiteral("NAME"),
-                tr("only this account (default: every account)")}},
+            CliAccountLister::accountOption()},
         .minPositionals = 1,
         .maxPositionals = 1};
 }
@@ -82,92 +82,28 @@ QFuture<int> BreakGlassCommand::run(const QStringList &words)
     m_subject = args.positionals.first().trimmed();
     m_dryRun = args.has(QStringLiteral("dry-run"));
 
-    QList<Account> accounts;
-    const QStringList names = args.values(QStringLiteral("account"));
-    if (names.isEmpty()) {
-        accounts = m_app->accounts().load();
-    } else {
-        for (const QString &name : names) {
-            const std::optional<Account> account = m_app->accounts().find(name);
-            if (!account) {
-                finish(out().fail(4, tr("no account named \"%1\"").arg(name)));
-                return future;
-            }
-            accounts.append(*account);
-        }
-    }
-    if (accounts.isEmpty()) {
-        finish(out().fail(4, tr("no accounts configured (see `account add`)")));
+    m_lister = new CliAccountLister(m_app, this);
+    if (const int code = m_lister->select(args.values(QStringLiteral("account"))); code != 0) {
+        finish(code);
         return future;
     }
-    QString error;
-    if (!m_app->openDatabase(&error)) {
-        finish(out().fail(1, error));
-        return future;
-    }
-
-    // List every account at once; one that fails is reported as not checked and does not stop the others.
-    for (const Account &account : std::as_const(accounts)) {
-        AccountSession *session = m_app->workspace()->createSession(account, this);
-        if (!session) {
-            m_notChecked.append(
-                {account.name, tr("provider \"%1\" is not part of this build").arg(account.providerId)});
-            continue;
-        }
-        m_sessions.append(session);
-    }
-    m_pending = int(m_sessions.size());
-    if (m_pending == 0) {
-        planAndRun();
-        return future;
-    }
-    for (AccountSession *session : std::as_const(m_sessions)) {
-        Async::then(session->loadSecrets(), this, [this, session](Result<Done> loaded) {
-            if (!loaded.ok()) {
-                listed(session, Result<QList<Token>>(loaded.error()));
-                return;
-            }
-            Async::then(
-                session->refresh(), this, [this, session](Result<QList<Token>> result) { listed(session, result); });
-        });
-    }
+    // Every account at once; one that fails is reported as not checked and does not stop the others.
+    connect(m_lister, &CliAccountLister::finished, this, &BreakGlassCommand::planAndRun);
+    m_lister->start();
     return future;
-}
-
-void BreakGlassCommand::listed(AccountSession *session, const Result<QList<Token>> &result)
-{
-    if (result.ok())
-        m_listed.append({session->account(), session->provider(), result.value()});
-    else
-        m_notChecked.append({session->account().name, result.error().fullMessage()});
-    if (--m_pending == 0)
-        planAndRun();
 }
 
 void BreakGlassCommand::planAndRun()
 {
-    // Keep the accounts in their configured order whatever order the lists came back in.
-    QList<RevokePlan::AccountTokens> ordered;
-    for (AccountSession *session : std::as_const(m_sessions)) {
-        for (const RevokePlan::AccountTokens &entry : std::as_const(m_listed)) {
-            if (entry.account.id == session->account().id)
-                ordered.append(entry);
-        }
-    }
-    const RevokePlan plan = RevokePlan::forSubject(m_subject, ordered);
+    for (const CliAccountLister::Failure &failure : m_lister->failures())
+        m_notChecked.append({failure.account.name, failure.error.fullMessage()});
+    const RevokePlan plan = RevokePlan::forSubject(m_subject, m_lister->listed());
     if (m_dryRun || plan.runnableCount() == 0) {
         report(plan, {}, false);
         return;
     }
-    m_runner = new RevokeRunner(
-        [this](const QUuid &id) -> AccountSession * {
-            for (AccountSession *session : std::as_const(m_sessions)) {
-                if (session->account().id == id)
-                    return session;
-            }
-            return nullptr;
-        },
-        m_app->auditLog(), this);
+    CliAccountLister *lister = m_lister;
+    m_runner = new RevokeRunner([lister](const QUuid &id) { return lister->session(id); }, m_app->auditLog(), this);
     Async::then(m_runner->run(plan, QStringLiteral("break-glass")), this,
         [this, plan](QList<RevokeOutcome> outcomes) { report(plan, outcomes, true); });
 }
@@ -252,16 +188,10 @@ void BreakGlassCommand::report(const RevokePlan &plan, const QList<RevokeOutcome
 
 void BreakGlassCommand::finish(int code)
 {
-    // Wait for keychain writes a provider asked for (a refreshed session token) before reporting the code.
-    auto pending = std::make_shared<int>(int(m_sessions.size()));
-    if (*pending == 0) {
+    if (!m_lister) {
         m_done.finish(code);
         return;
     }
-    for (AccountSession *session : std::as_const(m_sessions)) {
-        Async::then(session->settle(), this, [this, pending, code](Result<Done>) {
-            if (--*pending == 0)
-                m_done.finish(code);
-        });
-    }
+    // Wait for keychain writes a provider asked for (a refreshed session token) before reporting the code.
+    Async::then(m_lister->settle(), this, [this, code](Result<Done>) { m_done.finish(code); });
 }

@@ -14,7 +14,7 @@
 #include <QStringList>
 #include <QUuid>
 
-class AccountSession;
+class CliAccountLister;
 
 // `tokendesk-cli break-glass SUBJECT [--dry-run] [--json] [--account NAME]...`: lists every selected account
 // (all of them by default) concurrently, plans a RevokePlan::forSubject over what was listed, prints every
@@ -30,7 +30,6 @@ public:
     QFuture<int> run(const QStringList &words) override;
 
 private:
-    void listed(AccountSession *session, const Result<QList<Token>> &result);
     void planAndRun();
     void printPlan(const RevokePlan &plan) const;
     void report(const RevokePlan &plan, const QList<RevokeOutcome> &outcomes, bool ran);
@@ -38,10 +37,8 @@ private:
 
     QString m_subject;
     bool m_dryRun = false;
-    QList<AccountSession *> m_sessions;
-    QList<RevokePlan::AccountTokens> m_listed;
+    CliAccountLister *m_lister = nullptr; // lists every account, keeps their sessions
     QList<QPair<QString, QString>> m_notChecked; // account name, reason
-    int m_pending = 0;
     RevokeRunner *m_runner = nullptr;
     CliFuture::Completion m_done;
 };
