@@ -205,12 +205,8 @@ void MainWindow::connectParts()
     connect(m_page, &AccountPage::signInNeeded, this, &MainWindow::showSignInPanel);
     connect(m_signIn, &SignInFlow::signInWanted, this, &MainWindow::showSignInPanel);
     m_signIn->attachPanel(m_signInPanel);
-    connect(m_page, &AccountPage::accountStateChanged, m_signIn, &SignInFlow::setAccountState);
-    connect(m_page, &AccountPage::credentialChanged, this, [this](const QUuid &id) {
-        m_signIn->updateAccountStatus(id);
-        updateActions();
-    });
-    connect(m_signIn, &SignInFlow::listWanted, m_page, [this](const QUuid &id) { m_page->refreshAccount(id); });
+    m_signIn->attachPage(m_page); // the sidebar's status line first, then the actions
+    connect(m_page, &AccountPage::credentialChanged, this, &MainWindow::updateActions);
     connect(m_signIn, &SignInFlow::actionsChanged, this, &MainWindow::updateActions);
 
     // What the operations changed: the models now, the account's list again.
@@ -392,15 +388,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     if (!m_quitting && closesToTray()) {
-        // Close to the tray: the window hides, refreshes and expiry alerts go on.
         event->ignore();
-        hide();
-        if (!m_trayHintShown) {
-            m_trayHintShown = true;
-            m_tray->icon()->showMessage(tr("TokenDesk is still running"),
-                tr("Expiry alerts keep coming. Quit from the tray menu or with File → Quit."),
-                QSystemTrayIcon::Information);
-        }
+        m_tray->hideWindow();
         return;
     }
     QMainWindow::closeEvent(event);

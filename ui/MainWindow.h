@@ -157,7 +157,6 @@ private:
     WindowActions *m_actions;
     TrayIcon *m_tray = nullptr;
     bool m_quitting = false; // quitApplication() is closing the window: no hiding to the tray
-    bool m_trayHintShown = false; // "still running in the tray" is said once per run
     bool m_sandbox = false;
     bool m_started = false;
     bool m_startAfterPaint = false;

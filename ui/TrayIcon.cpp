@@ -70,3 +70,14 @@ void TrayIcon::showWindow()
     m_window->raise();
     m_window->activateWindow();
 }
+
+void TrayIcon::hideWindow()
+{
+    if (m_window)
+        m_window->hide();
+    if (m_hintShown)
+        return;
+    m_hintShown = true;
+    m_icon->showMessage(tr("TokenDesk is still running"),
+        tr("Expiry alerts keep coming. Quit from the tray menu or with File → Quit."), QSystemTrayIcon::Information);
+}

@@ -28,6 +28,9 @@ public:
     QAction *quitAction() const { return m_quit; }
 
     void showWindow();
+    // Closing the window to the tray: it hides, refreshes and expiry alerts go on; the first time in a run, a
+    // message says where TokenDesk went.
+    void hideWindow();
 
 private:
     QPointer<QWidget> m_window;
@@ -36,4 +39,5 @@ private:
     QAction *m_show;
     QAction *m_refresh;
     QAction *m_quit;
+    bool m_hintShown = false;
 };

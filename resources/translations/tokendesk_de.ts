@@ -2361,14 +2361,6 @@ Gruppen-ID: %2</translation>
         <translation>Die Sandbox konnte nicht gestartet werden.</translation>
     </message>
     <message>
-        <source>TokenDesk is still running</source>
-        <translation>TokenDesk läuft weiter</translation>
-    </message>
-    <message>
-        <source>Expiry alerts keep coming. Quit from the tray menu or with File → Quit.</source>
-        <translation>Ablaufwarnungen kommen weiterhin. Beenden Sie über das Menü im Infobereich oder mit Datei → Beenden.</translation>
-    </message>
-    <message>
         <source>Sign in to see this account&apos;s tokens.</source>
         <translation>Melden Sie sich an, um die Token dieses Kontos zu sehen.</translation>
     </message>
@@ -4629,6 +4621,14 @@ ID: %2</translation>
     <message>
         <source>TokenDesk</source>
         <translation>TokenDesk</translation>
+    </message>
+    <message>
+        <source>TokenDesk is still running</source>
+        <translation>TokenDesk läuft weiter</translation>
+    </message>
+    <message>
+        <source>Expiry alerts keep coming. Quit from the tray menu or with File → Quit.</source>
+        <translation>Ablaufwarnungen kommen weiterhin. Beenden Sie über das Menü im Infobereich oder mit Datei → Beenden.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "providers/ProviderDescriptor.h"
 #include "providers/ProviderRegistry.h"
 #include "store/SecretStore.h"
+#include "tokens/AccountPage.h"
 #include "window/ErrorPresenter.h"
 #include "workflows/AccountTokens.h"
 
@@ -158,6 +159,13 @@ void SignInFlow::attachPanel(SignInPanel *panel)
         if (panel->accountId() == id)
             panel->showError(message);
     });
+}
+
+void SignInFlow::attachPage(AccountPage *page)
+{
+    connect(page, &AccountPage::accountStateChanged, this, &SignInFlow::setAccountState);
+    connect(page, &AccountPage::credentialChanged, this, &SignInFlow::updateAccountStatus);
+    connect(this, &SignInFlow::listWanted, page, [page](const QUuid &id) { page->refreshAccount(id); });
 }
 
 void SignInFlow::submitFromPanel(const QUuid &id, const QHash<QString, QString> &values, bool remember)

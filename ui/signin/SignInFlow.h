@@ -9,6 +9,7 @@
 #include <QUuid>
 
 class AccountController;
+class AccountPage;
 class ErrorPresenter;
 class QWidget;
 
@@ -37,6 +38,9 @@ public:
     void submitFromPanel(const QUuid &id, const QHash<QString, QString> &values, bool remember);
     // Signs in from `panel`'s button and shows there how it ended (a refusal in the error colour).
     void attachPanel(SignInPanel *panel);
+    // The account page's side: its accounts' states (signed out, failed) in the sidebar's status line, and the
+    // list a sign-in asks for shown on it.
+    void attachPage(AccountPage *page);
     // What the inline panel shows for the account.
     SignInPanel::Setup panelSetup(const QUuid &id, const QString &reason) const;
     bool keychainAvailable() const;
