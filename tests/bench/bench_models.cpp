@@ -1,4 +1,4 @@
-// P3 and P4 of issue #9 on N tokens (default 100k) in TokenListModel + TokenFilterModel + a QTableView set up
+// P3 and P4 (docs/performance.md) on N tokens (default 100k) in TokenListModel + TokenFilterModel + a QTableView set up
 // like MainWindow's (sorted by expiry, RemainingLifeDelegate). One mode per process; prints numbers, one a line:
 //   tick [N]        ms per remaining-life tick (tick() plus the event processing and painting it causes), 20x
 //   idle [N] [s]    CPU % over s seconds (default 10) with the real 1 Hz timer on the system clock

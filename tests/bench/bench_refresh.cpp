@@ -1,4 +1,4 @@
-// P5 of issue #9: refresh N Specter accounts (default 10) on a tokendesk-sandbox, either all at once or one
+// P5 (docs/performance.md): refresh N Specter accounts (default 10) on a tokendesk-sandbox, either all at once or one
 // after another, each result going into one TokenListModel the way the all-accounts view fills it.
 //   bench_refresh concurrent|sequential BASE_URL USER [N]     (the password is read from stdin)
 // Prints the wall time in ms, or fails (exit 1) when a refresh fails.

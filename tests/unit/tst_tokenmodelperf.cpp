@@ -1,6 +1,6 @@
-// The behaviour behind issue #9's figures: a tick announces only the visible rows when asked to, re-checks
-// statuses from a schedule (and still sees every change, also after a wall-clock jump or a change of rows),
-// and the filter model's typed fast paths give the same answers as the SortRole / SearchTextRole values.
+// The behaviour behind the performance figures (docs/performance.md): a tick announces only the visible rows when asked
+// to, re-checks statuses from a schedule (and still sees every change, also after a wall-clock jump or a change of
+// rows), and the filter model's typed fast paths give the same answers as the SortRole / SearchTextRole values.
 #include "core/Clock.h"
 #include "items/TokenFilterModel.h"
 #include "items/TokenListModel.h"
