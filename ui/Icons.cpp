@@ -47,8 +47,14 @@ QIcon action(const QString &name)
 
 QIcon provider(const QString &iconName)
 {
-    const QString path = QStringLiteral(":/icons/providers/%1.svg").arg(iconName);
-    return cached(QFile::exists(path) ? path : QStringLiteral(":/icons/providers/generic.svg"));
+    // Asked on every paint of a sidebar group: the file lookup is cached too.
+    static QHash<QString, QString> paths;
+    auto it = paths.constFind(iconName);
+    if (it == paths.constEnd()) {
+        const QString path = QStringLiteral(":/icons/providers/%1.svg").arg(iconName);
+        it = paths.insert(iconName, QFile::exists(path) ? path : QStringLiteral(":/icons/providers/generic.svg"));
+    }
+    return cached(it.value());
 }
 
 } // namespace Icons

@@ -46,10 +46,16 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 using Id = WindowActions::Id;
+
+namespace {
+// How long a shown window waits for its first paint before it starts anyway.
+constexpr int StartWithoutPaintMs = 1000;
+} // namespace
 
 MainWindow::MainWindow(AccountController *controller, Start start, QWidget *parent)
     : QMainWindow(parent)
@@ -89,6 +95,17 @@ MainWindow::MainWindow(AccountController *controller, Start start, QWidget *pare
     m_startAfterPaint = start == Start::AfterFirstPaint;
     if (!m_startAfterPaint)
         this->start();
+    else
+        updateActions(); // the first paint shows the actions as they are (no account chosen yet): reads no session
+}
+
+void MainWindow::open()
+{
+    if (m_controller->preferences()->values().startMinimizedToTray && QSystemTrayIcon::isSystemTrayAvailable()) {
+        start();
+        return;
+    }
+    show();
 }
 
 void MainWindow::start()
@@ -115,6 +132,14 @@ bool MainWindow::event(QEvent *event)
     if (event->type() == QEvent::Paint && m_startAfterPaint && !m_started)
         QMetaObject::invokeMethod(this, &MainWindow::start, Qt::QueuedConnection);
     return QMainWindow::event(event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    // A window shown but not painted (on another desktop, fully covered) still starts, a moment later.
+    if (m_startAfterPaint && !m_started)
+        QTimer::singleShot(StartWithoutPaintMs, this, &MainWindow::start);
+    QMainWindow::showEvent(event);
 }
 
 MainWindow::~MainWindow() = default;

@@ -63,6 +63,9 @@ public:
     // hidden in the tray never paints.
     void start();
     bool isStarted() const { return m_started; }
+    // How the application opens the window: hidden in the tray when Preferences ask for it and a tray exists to
+    // bring it back (it then never paints, so it starts at once), otherwise shown (it starts after its first paint).
+    void open();
 
     // Marks the window as running on the embedded sandbox (title, no persistent state).
     void setSandboxMode(bool on);
@@ -130,6 +133,7 @@ signals:
 
 protected:
     bool event(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:

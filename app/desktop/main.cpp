@@ -1,7 +1,6 @@
 // tokendesk: the GUI. `tokendesk --sandbox` runs it on the embedded sandbox (SandboxDemo): demo accounts with tokens,
 // in a throw-away config directory and with secrets in memory only.
 #include "AccountController.h"
-#include "AlertCenter.h"
 #include "AppTranslators.h"
 #include "FirstPaintExit.h"
 #include "Icons.h"
@@ -12,7 +11,6 @@
 
 #include "core/ProcessHardening.h"
 #include "store/AccountStore.h"
-#include "store/Preferences.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -140,12 +138,7 @@ int main(int argc, char *argv[])
     FirstPaintExit firstPaintExit;
     if (qEnvironmentVariableIsSet("TOKENDESK_EXIT_ON_FIRST_PAINT"))
         window.installEventFilter(&firstPaintExit);
-    // "Start minimised to tray": only when a tray exists to bring the window back.
-    const bool startInTray = window.trayIcon() && window.alertCenter()->preferences()->values().startMinimizedToTray;
-    if (startInTray)
-        window.start(); // no paint comes: the sessions and alerts start now
-    else
-        window.show();
+    window.open();
     const int code = app.exec();
     return code;
 }

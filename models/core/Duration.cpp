@@ -200,7 +200,9 @@ std::optional<qint64> Duration::wholeSeconds(const QVariant &value, QString *err
     QString parseError;
     const std::optional<double> parsed = parseSeconds(text, &parseError);
     if (!parsed) {
-        *error = parseError.isEmpty() ? tr("\"%1\" is not a lifetime TokenDesk understands.").arg(text) : parseError;
+        if (error)
+            *error =
+                parseError.isEmpty() ? tr("\"%1\" is not a lifetime TokenDesk understands.").arg(text) : parseError;
         return std::nullopt;
     }
     return std::llround(*parsed);

@@ -2,10 +2,14 @@
 #include "WindowFixture.h"
 
 #include "items/TokenListModel.h"
+#include "store/Preferences.h"
 #include "window/KeychainBar.h"
+#include "window/WindowActions.h"
 #include "workspace/Workspace.h"
 
+#include <QAction>
 #include <QStackedWidget>
+#include <QSystemTrayIcon>
 #include <QTreeView>
 
 #include <memory>
@@ -25,6 +29,7 @@ private slots:
     void theFirstPaintStartsTheRest();
     void startRunsOnce();
     void allAccountsBeforeStartStartsIt();
+    void opensShownWithoutATray();
 
 private:
     MainWindow *window() const { return m_fixture->window(); }
@@ -67,6 +72,10 @@ void tst_WindowStart::nothingOpensBeforeTheFirstPaint()
     QVERIFY(!controller()->workspace()->existingSession(m_specter));
     QVERIFY(!window.allAccountsView());
     QVERIFY(!window.keychainBar());
+    // The actions are in their real state in the first frame: no account is chosen yet, so no token action runs.
+    QVERIFY(!window.windowActions()->action(WindowActions::Id::NewToken)->isEnabled());
+    QVERIFY(!window.windowActions()->action(WindowActions::Id::Revoke)->isEnabled());
+    QVERIFY(window.windowActions()->action(WindowActions::Id::NewAccount)->isEnabled());
     QTest::qWait(50); // a turn of the event loop does not start it either: only the paint does
     QVERIFY(!window.isStarted());
     QVERIFY(!controller()->workspace()->ledger());
@@ -110,6 +119,20 @@ void tst_WindowStart::allAccountsBeforeStartStartsIt()
     window.showAllAccounts();
     QVERIFY(window.isStarted());
     QVERIFY(window.isAllAccountsShown());
+}
+
+void tst_WindowStart::opensShownWithoutATray()
+{
+    // "Start minimised to tray" hides the window only where a tray can bring it back; offscreen has none.
+    QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable());
+    Preferences::Values values = controller()->preferences()->values();
+    values.startMinimizedToTray = true;
+    QVERIFY(controller()->preferences()->save(values));
+    MainWindow &window = *this->window();
+    window.open();
+    QVERIFY(window.isVisible());
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(window.isStarted());
 }
 
 QTEST_MAIN(tst_WindowStart)
