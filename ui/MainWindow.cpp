@@ -366,16 +366,6 @@ EmptyStateOverlay *MainWindow::emptyState() const
     return m_emptyStates->page();
 }
 
-EmptyStateOverlay *MainWindow::allAccountsEmptyState() const
-{
-    return m_emptyStates->allAccounts();
-}
-
-QString MainWindow::settingsPath() const
-{
-    return WindowSettings(m_controller->configDir()).path();
-}
-
 void MainWindow::saveSettings() const
 {
     WindowSettings(m_controller->configDir()).save(this, m_splitter, m_page->statusCombo());

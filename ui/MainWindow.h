@@ -87,9 +87,8 @@ public:
     SignInPanel *signInPanel() const { return m_signInPanel; }
     bool isSignInPanelShown() const;
     KeychainBar *keychainBar() const { return m_keychainBar; } // null before start()
-    // The empty-state messages over the account's table and the All accounts table.
+    // The empty-state message over the account's table.
     EmptyStateOverlay *emptyState() const;
-    EmptyStateOverlay *allAccountsEmptyState() const;
     // Replaces starting `tokendesk --sandbox` for "Try the sandbox" (tests); returns whether it started.
     void setSandboxLauncher(std::function<bool()> launcher) { m_sandboxLauncher = std::move(launcher); }
     ExpiryBanner *expiryBanner() const;
@@ -106,8 +105,7 @@ public:
     void selectAccount(const QUuid &id);
     QList<Token> selectedTokens() const;
 
-    // The settings file for window geometry and state (under the config dir).
-    QString settingsPath() const;
+    // The window's state in window.ini (WindowSettings) and each table's column layout.
     void saveSettings() const;
     void restoreSettings();
 

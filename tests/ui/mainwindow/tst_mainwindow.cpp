@@ -11,6 +11,7 @@
 #include "store/AccountStore.h"
 #include "store/SecretStore.h"
 #include "window/KeychainBar.h"
+#include "window/WindowSettings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -267,7 +268,7 @@ void tst_MainWindow::windowStateSavedToConfigDir()
     QVERIFY(QTest::qWaitForWindowExposed(m_fx->window()));
     m_fx->window()->close();
 
-    const QString path = m_fx->window()->settingsPath();
+    const QString path = WindowSettings(m_fx->path()).path();
     QVERIFY(path.startsWith(m_fx->path()));
     QVERIFY(QFile::exists(path));
     QSettings settings(path, QSettings::IniFormat);
