@@ -36,18 +36,14 @@ ExpiryAlertMonitor::ExpiryAlertMonitor(Ledger *ledger, const Clock *clock, QObje
 
 ExpiryAlertMonitor::ExpiryAlertMonitor(std::function<Ledger *()> ledger, const Clock *clock, QObject *parent)
     : QObject(parent)
-    , m_ledgerSource(std::move(ledger))
+    , m_ledger(std::move(ledger))
     , m_clock(clock ? clock : Clock::system())
     , m_thresholds({7 * 24 * 3600, 24 * 3600})
 { }
 
 Ledger *ExpiryAlertMonitor::ledger() const
 {
-    if (!m_ledgerResolved) {
-        m_ledgerResolved = true;
-        m_ledger = m_ledgerSource ? m_ledgerSource() : nullptr;
-    }
-    return m_ledger;
+    return m_ledger ? m_ledger() : nullptr;
 }
 
 ExpiryAlertMonitor::~ExpiryAlertMonitor() = default;

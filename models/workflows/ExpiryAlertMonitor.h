@@ -88,9 +88,7 @@ private:
 
     Ledger *ledger() const;
 
-    std::function<Ledger *()> m_ledgerSource;
-    mutable Ledger *m_ledger = nullptr;
-    mutable bool m_ledgerResolved = false;
+    std::function<Ledger *()> m_ledger;
     const Clock *m_clock;
     QList<qint64> m_thresholds; // descending
     bool m_alertOnExpiry = true;
